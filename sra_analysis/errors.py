@@ -1,0 +1,110 @@
+"""The project's exceptions: one base class, each subclass carrying where the problem is.
+
+Every error a user can cause with an input file names the file, and where it applies the row
+(as the user sees it: the line in a text editor, the row in Excel), the column and the value.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "SRAError",
+    "EventConfigError",
+    "InputFileError",
+    "MissingColumnsError",
+    "ParameterError",
+]
+
+
+class SRAError(Exception):
+    """Base class of every error raised by ``sra_analysis``."""
+
+
+class EventConfigError(SRAError):
+    """``event.yaml`` is missing, unreadable or describes an impossible event.
+
+    Parameters
+    ----------
+    file : str
+        The path of the configuration file.
+    message : str
+        What is wrong and how to fix it.
+    key : str, optional
+        The configuration key at fault.
+    """
+
+    def __init__(self, file: str, message: str, *, key: str | None = None) -> None:
+        self.file = str(file)
+        self.key = key
+        self.message = message
+        where = f" (key {key!r})" if key else ""
+        super().__init__(f"{self.file}{where}: {message}")
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), self.file, self.message, {"key": self.key}))
+
+
+class InputFileError(SRAError):
+    """An input file cannot be read at all (wrong format, undecodable, empty, ...).
+
+    Parameters
+    ----------
+    file : str
+        The path of the file.
+    message : str
+        What is wrong.
+    row, column, value : optional
+        Where, when the problem sits in one place.
+    """
+
+    def __init__(
+        self,
+        file: str,
+        message: str,
+        *,
+        row: int | None = None,
+        column: str | None = None,
+        value: object = None,
+    ) -> None:
+        self.file = str(file)
+        self.message = message
+        self.row = row
+        self.column = column
+        self.value = value
+        where = [self.file]
+        if row is not None:
+            where.append(f"row {row}")
+        if column is not None:
+            where.append(f"column {column!r}")
+        super().__init__(f"{', '.join(where)}: {message}")
+
+    def __reduce__(self):
+        extra = {"row": self.row, "column": self.column, "value": self.value}
+        return (_rebuild, (type(self), self.file, self.message, extra))
+
+
+class MissingColumnsError(InputFileError):
+    """A required column is absent; the message lists the missing and the found columns."""
+
+    def __init__(self, file: str, *, missing: list[str], found: list[str]) -> None:
+        self.missing = list(missing)
+        self.found = list(found)
+        message = (
+            f"missing required column(s) {', '.join(map(repr, self.missing))}; "
+            f"columns found: {', '.join(map(repr, self.found)) or 'none'}"
+        )
+        super().__init__(file, message)
+
+    def __reduce__(self):
+        return (_rebuild_missing, (self.file, self.missing, self.found))
+
+
+class ParameterError(SRAError, ValueError):
+    """A function or notebook parameter has a value outside what it accepts."""
+
+
+def _rebuild(cls, file, message, extra):
+    return cls(file, message, **extra)
+
+
+def _rebuild_missing(file, missing, found):
+    return MissingColumnsError(file, missing=missing, found=found)

@@ -1,0 +1,183 @@
+"""Load an event folder, or one of its files, into canonical tables.
+
+The canonical tables (what :class:`~sra_analysis.event.Event` holds) have these columns, in
+this order, plus ``source_row`` (the row in the file each came from):
+
+``incidents``
+    ``incident_id`` (str), ``reported_at`` (datetime, tz-aware), ``ring`` (categorical of
+    ring ids in display order), ``category`` (str), ``severity`` (int8, 1–5),
+    ``disrupted_proceedings`` (bool; when blank: severity ≥ ``disruption_severity``),
+    ``occurred_from``, ``occurred_to``, ``responded_at``, ``resolved_at`` (datetime or NaT),
+    ``risk_id`` (str or missing: unanticipated), ``description`` (str or missing).
+``staffing``
+    ``officer_id`` (str), ``ring``, ``shift_start``, ``shift_end``, ``unit``, ``role``.
+``risks``
+    ``risk_id``, ``threat``, ``ring`` (a ring id or ``"all"``), ``likelihood``, ``impact``
+    (int8), ``score`` (likelihood × impact), ``level`` (ordered categorical),
+    ``window_start``, ``window_end`` (the whole event when blank), ``probability`` (float or
+    NaN), ``planned_personnel`` (Int64), ``mitigation``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from sra_analysis.errors import InputFileError
+from sra_analysis.event import Event, EventMeta, read_event_meta
+from sra_analysis.io.readers import SUPPORTED_SUFFIXES, read_table
+from sra_analysis.io.validate import ISSUE_COLUMNS, LoadedTable, load_table
+
+__all__ = [
+    "find_input",
+    "load_event",
+    "load_incidents",
+    "load_risk_register",
+    "load_staffing",
+    "sha256_of",
+]
+
+
+def sha256_of(path: str | Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def find_input(folder: str | Path, kind: str) -> Path:
+    """The one file ``<kind>.<csv|xlsx|parquet|...>`` in an event folder.
+
+    Raises
+    ------
+    InputFileError
+        When there is none, or more than one.
+    """
+    folder = Path(folder)
+    found = sorted(
+        p
+        for p in folder.iterdir()
+        if p.stem.casefold() == kind and p.suffix.lower() in SUPPORTED_SUFFIXES
+    )
+    if not found:
+        raise InputFileError(
+            str(folder / f"{kind}.csv"),
+            f"no {kind} file in the event folder; expected {kind}.csv, {kind}.xlsx or "
+            f"{kind}.parquet",
+        )
+    if len(found) > 1:
+        names = ", ".join(p.name for p in found)
+        raise InputFileError(str(folder), f"more than one {kind} file ({names}); keep one")
+    return found[0]
+
+
+def _meta(meta: EventMeta | str | Path) -> EventMeta:
+    return meta if isinstance(meta, EventMeta) else read_event_meta(meta)
+
+
+def load_incidents(path: str | Path, meta: EventMeta | str | Path, *, sheet=None) -> LoadedTable:
+    """Load an incident log. ``meta`` is the event's metadata or its ``event.yaml``.
+
+    Returns
+    -------
+    LoadedTable
+        ``.frame`` (columns in the module docstring) and ``.quality``.
+    """
+    return load_table(read_table(path, sheet=sheet), kind="incidents", meta=_meta(meta))
+
+
+def load_staffing(path: str | Path, meta: EventMeta | str | Path, *, sheet=None) -> LoadedTable:
+    """Load a staffing roster, one row per officer shift. See :func:`load_incidents`."""
+    return load_table(read_table(path, sheet=sheet), kind="staffing", meta=_meta(meta))
+
+
+def load_risk_register(
+    path: str | Path, meta: EventMeta | str | Path, *, sheet=None
+) -> LoadedTable:
+    """Load the SRA risk register, one row per threat. See :func:`load_incidents`."""
+    return load_table(read_table(path, sheet=sheet), kind="risk_register", meta=_meta(meta))
+
+
+def load_event(path: str | Path) -> Event:
+    """Load an event folder: ``event.yaml`` and its incidents, staffing and risk register.
+
+    Parameters
+    ----------
+    path : str or Path
+        The event folder.
+
+    Returns
+    -------
+    Event
+        ``meta``, the canonical ``incidents``, ``staffing`` and ``risks`` tables (see the
+        module docstring), ``quality`` (per file: rows read, accepted, quarantined, blank,
+        duplicates, and every issue with its row, column, value and reason) and ``inputs``
+        (sha256 of each file read).
+
+    Raises
+    ------
+    EventConfigError, InputFileError
+        When ``event.yaml`` or a whole file cannot be used; rows with problems do not raise,
+        they are quarantined and reported in ``quality``.
+
+    Examples
+    --------
+    >>> from sra_analysis.resources import sample_dir
+    >>> event = load_event(sample_dir() / "purwakarta-2024")
+    >>> event.meta.ring_ids
+    ('1', '2', '3')
+    >>> str(event.incidents["reported_at"].dt.tz)
+    'Asia/Jakarta'
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise InputFileError(str(folder), "not a folder; give the event folder")
+    meta = read_event_meta(folder)
+    loaded: dict[str, LoadedTable] = {}
+    inputs = {Path(meta.source).name: sha256_of(meta.source)}
+    for kind in ("incidents", "staffing", "risk_register"):
+        file = find_input(folder, kind)
+        inputs[file.name] = sha256_of(file)
+        loaded[kind] = load_table(read_table(file), kind=kind, meta=meta)
+    incidents = _check_risk_references(loaded["incidents"], loaded["risk_register"].frame)
+    return Event(
+        meta=meta,
+        incidents=incidents.frame,
+        staffing=loaded["staffing"].frame,
+        risks=loaded["risk_register"].frame,
+        quality={
+            "incidents": incidents.quality,
+            "staffing": loaded["staffing"].quality,
+            "risk_register": loaded["risk_register"].quality,
+        },
+        inputs=inputs,
+    )
+
+
+def _check_risk_references(incidents: LoadedTable, risks: pd.DataFrame) -> LoadedTable:
+    """An incident naming a risk_id the register does not have is kept, with a warning."""
+    frame = incidents.frame
+    unknown = frame["risk_id"].notna() & ~frame["risk_id"].isin(set(risks["risk_id"]))
+    if not unknown.any():
+        return incidents
+    warnings = pd.DataFrame(
+        {
+            "row": frame.loc[unknown, "source_row"].to_numpy(dtype=np.int64),
+            "column": "risk_id",
+            "field": "risk_id",
+            "value": frame.loc[unknown, "risk_id"].astype(str).to_numpy(),
+            "reason": "risk_id not in the risk register; the incident is kept as anticipated "
+            "by an unknown SRA item",
+            "action": "warning",
+        }
+    )[ISSUE_COLUMNS]
+    issues = pd.concat([incidents.quality.issues, warnings], ignore_index=True)
+    issues = issues.sort_values(["row", "action"], kind="stable", ignore_index=True)
+    quality = dataclasses.replace(incidents.quality, issues=issues)
+    return LoadedTable(frame=frame, quality=quality)

@@ -1,0 +1,290 @@
+"""Read one input file as it is, recording how it was read and where each row came from.
+
+Nothing here interprets values: CSV cells stay text, Excel cells keep the type the workbook
+gives them (numbers, dates, text), Parquet columns keep their dtype. What comes out is a
+:class:`RawTable` whose ``rows`` say where each data row sits in the file as the user sees it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from sra_analysis.errors import InputFileError
+
+__all__ = ["RawTable", "SUPPORTED_SUFFIXES", "detect_delimiter", "read_table"]
+
+SUPPORTED_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".parquet")
+_DELIMITERS = (",", ";", "\t")
+_SNIFF_RECORDS = 200
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A file's data rows as read, before any interpretation.
+
+    Attributes
+    ----------
+    file : str
+        Path of the file read.
+    frame : DataFrame
+        One row per non-blank data row, columns named as in the file's header.
+    rows : ndarray of int
+        For each row of ``frame``, its number as the user sees it: the line in a text
+        editor for CSV (header on line 1, so the first data row is 2), the Excel row for
+        XLSX, the 1-based position for Parquet.
+    blank : int
+        Data rows that were entirely empty (skipped, counted).
+    format : str
+        ``"csv"``, ``"xlsx"`` or ``"parquet"``.
+    encoding, delimiter, sheet : str or None
+        How the file was decoded and split, where that applies.
+    """
+
+    file: str
+    frame: pd.DataFrame
+    rows: np.ndarray
+    blank: int
+    format: str
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+
+    @property
+    def rows_read(self) -> int:
+        return len(self.frame) + self.blank
+
+
+def read_table(path: str | Path, *, sheet: str | None = None) -> RawTable:
+    """Read a CSV, XLSX or Parquet file without interpreting its values.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file. Its suffix decides the format.
+    sheet : str, optional
+        Worksheet to read from an Excel file; the first sheet when omitted.
+
+    Returns
+    -------
+    RawTable
+
+    Raises
+    ------
+    InputFileError
+        When the file is missing, empty, undecodable or of an unsupported type.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError(str(path), "file not found")
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _read_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, sheet=sheet)
+    if suffix == ".parquet":
+        return _read_parquet(path)
+    raise InputFileError(
+        str(path), f"unsupported file type {suffix!r}; use one of {', '.join(SUPPORTED_SUFFIXES)}"
+    )
+
+
+# ---------------------------------------------------------------------------------- CSV
+
+
+def _decode(path: Path) -> tuple[str, str]:
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as error:
+        raise InputFileError(
+            str(path),
+            f"cannot decode as UTF-8 or cp1252 (byte {data[error.start]:#04x} at offset "
+            f"{error.start}); save the file as UTF-8",
+        ) from None
+
+
+def detect_delimiter(text: str) -> str | None:
+    """Pick the delimiter (``,`` ``;`` or tab) that splits the header and rows consistently.
+
+    Returns None when no candidate splits the header into two or more columns: a
+    one-column file is never split on anything else.
+
+    Examples
+    --------
+    >>> detect_delimiter("a;b;c\\n1;2,5;3\\n")
+    ';'
+    >>> detect_delimiter("a,b\\n1,2\\n")
+    ','
+    >>> detect_delimiter("description\\nmassa berkumpul, lalu bubar\\n") is None
+    True
+    """
+    best: tuple[float, int, str] | None = None
+    for delimiter in _DELIMITERS:
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        records = []
+        try:
+            for record in reader:
+                if any(cell.strip() for cell in record):
+                    records.append(len(record))
+                if len(records) > _SNIFF_RECORDS:
+                    break
+        except csv.Error:
+            continue
+        if not records or records[0] < 2:
+            continue
+        consistent = sum(count == records[0] for count in records) / len(records)
+        candidate = (consistent, records[0], delimiter)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    return None if best is None else best[2]
+
+
+def _read_csv(path: Path) -> RawTable:
+    text, encoding = _decode(path)
+    if not text.strip():
+        raise InputFileError(str(path), "the file is empty; expected a header row")
+    delimiter = detect_delimiter(text)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter or "\x00", strict=False)
+    header: list[str] | None = None
+    records: list[list[str]] = []
+    rows: list[int] = []
+    blank = 0
+    line_before = 0
+    try:
+        for record in reader:
+            first_line = line_before + 1
+            line_before = reader.line_num
+            if not any(cell.strip() for cell in record):
+                if header is not None:
+                    blank += 1
+                continue
+            if header is None:
+                header = record
+                continue
+            records.append(record)
+            rows.append(first_line)
+    except csv.Error as error:
+        raise InputFileError(str(path), f"not valid CSV: {error}", row=line_before + 1) from None
+    if header is None:
+        raise InputFileError(str(path), "the file is empty; expected a header row")
+    width = len(header)
+    for record, row in zip(records, rows, strict=True):
+        if len(record) > width and any(cell.strip() for cell in record[width:]):
+            raise InputFileError(
+                str(path),
+                f"row has {len(record)} fields but the header has {width}; "
+                "check the delimiter and quoting",
+                row=row,
+            )
+    padded = [(record + [""] * width)[:width] for record in records]
+    frame = pd.DataFrame(padded, columns=_unique_headers(header), dtype=object)
+    return RawTable(
+        file=str(path),
+        frame=frame,
+        rows=np.asarray(rows, dtype=np.int64),
+        blank=blank,
+        format="csv",
+        encoding=encoding,
+        delimiter=delimiter,
+    )
+
+
+def _unique_headers(header: list) -> list[str]:
+    names = []
+    for position, name in enumerate(header, start=1):
+        name = "" if name is None else str(name)
+        names.append(name if name.strip() else f"unnamed_{position}")
+    return names
+
+
+# --------------------------------------------------------------------------------- Excel
+
+
+def _read_xlsx(path: Path, *, sheet: str | None) -> RawTable:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a broken workbook
+        raise InputFileError(str(path), f"cannot open as an Excel workbook: {error}") from None
+    try:
+        if sheet is None:
+            worksheet = workbook.worksheets[0]
+        elif sheet in workbook.sheetnames:
+            worksheet = workbook[sheet]
+        else:
+            raise InputFileError(
+                str(path), f"sheet must be one of {workbook.sheetnames}, got {sheet!r}"
+            )
+        header: list | None = None
+        records: list[list] = []
+        rows: list[int] = []
+        blank = 0
+        for excel_row, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            if not any(_cell_present(value) for value in values):
+                if header is not None:
+                    blank += 1
+                continue
+            if header is None:
+                header = list(values)
+                continue
+            records.append(list(values))
+            rows.append(excel_row)
+        sheet_name = worksheet.title
+    finally:
+        workbook.close()
+    if header is None:
+        raise InputFileError(str(path), f"sheet {sheet_name!r} is empty; expected a header row")
+    # trailing blank header cells with blank data columns beneath them are formatting, not data
+    while (
+        header
+        and not _cell_present(header[-1])
+        and not any(len(r) >= len(header) and _cell_present(r[len(header) - 1]) for r in records)
+    ):
+        header.pop()
+    width = len(header)
+    padded = [(list(record) + [None] * width)[:width] for record in records]
+    frame = pd.DataFrame(padded, columns=_unique_headers(header), dtype=object)
+    return RawTable(
+        file=str(path),
+        frame=frame,
+        rows=np.asarray(rows, dtype=np.int64),
+        blank=blank,
+        format="xlsx",
+        sheet=sheet_name,
+    )
+
+
+def _cell_present(value) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+# ------------------------------------------------------------------------------- Parquet
+
+
+def _read_parquet(path: Path) -> RawTable:
+    try:
+        frame = pd.read_parquet(path)
+    except Exception as error:  # pyarrow raises several error types for a broken file
+        raise InputFileError(str(path), f"cannot read as Parquet: {error}") from None
+    frame = frame.reset_index(drop=True)
+    frame.columns = _unique_headers(list(frame.columns))
+    return RawTable(
+        file=str(path),
+        frame=frame,
+        rows=np.arange(1, len(frame) + 1, dtype=np.int64),
+        blank=0,
+        format="parquet",
+    )

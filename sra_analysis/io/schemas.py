@@ -1,0 +1,219 @@
+"""The data contract of the three input files: columns, their kinds, header variants, checks.
+
+The column tables say how each column is parsed; :func:`row_schema` builds the pandera schema
+that checks parsed values row by row (ranges, required values, times within the event, shift
+lengths). Every check carries the reason a quarantined row is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+from sra_analysis.event import EventMeta
+
+__all__ = [
+    "ColumnSpec",
+    "FILE_KINDS",
+    "FRAME_CHECK_COLUMNS",
+    "HEADER_ALIASES",
+    "columns_of",
+    "row_schema",
+]
+
+MAX_SHIFT = pd.Timedelta(hours=24)
+
+#: The reasons of row checks that involve two columns, and the column a quarantined row
+#: is reported under.
+FRAME_CHECK_COLUMNS = {
+    "shift_end is not after shift_start": "shift_end",
+    "shift longer than 24 h": "shift_end",
+    "occurred_to before occurred_from": "occurred_to",
+    "window_end is not after window_start": "window_end",
+}
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One contract column: its canonical name, how it is parsed and whether it is required.
+
+    ``kind`` is one of ``id``, ``text``, ``timestamp``, ``int``, ``float``, ``bool``,
+    ``ring`` or ``ring_or_all``; ``low``/``high`` bound numbers inclusively.
+    """
+
+    name: str
+    kind: str
+    required: bool = False
+    low: float | None = None
+    high: float | None = None
+
+
+FILE_KINDS = ("incidents", "staffing", "risk_register")
+
+_COLUMNS: dict[str, tuple[ColumnSpec, ...]] = {
+    "incidents": (
+        ColumnSpec("incident_id", "id", required=True),
+        ColumnSpec("reported_at", "timestamp", required=True),
+        ColumnSpec("ring", "ring", required=True),
+        ColumnSpec("category", "text", required=True),
+        ColumnSpec("severity", "int", required=True, low=1, high=5),
+        ColumnSpec("disrupted_proceedings", "bool"),
+        ColumnSpec("occurred_from", "timestamp"),
+        ColumnSpec("occurred_to", "timestamp"),
+        ColumnSpec("responded_at", "timestamp"),
+        ColumnSpec("resolved_at", "timestamp"),
+        ColumnSpec("risk_id", "id"),
+        ColumnSpec("description", "text"),
+    ),
+    "staffing": (
+        ColumnSpec("officer_id", "id", required=True),
+        ColumnSpec("ring", "ring", required=True),
+        ColumnSpec("shift_start", "timestamp", required=True),
+        ColumnSpec("shift_end", "timestamp", required=True),
+        ColumnSpec("unit", "text"),
+        ColumnSpec("role", "text"),
+    ),
+    "risk_register": (
+        ColumnSpec("risk_id", "id", required=True),
+        ColumnSpec("threat", "text", required=True),
+        ColumnSpec("ring", "ring_or_all", required=True),
+        ColumnSpec("likelihood", "int", required=True, low=1, high=5),
+        ColumnSpec("impact", "int", required=True, low=1, high=5),
+        ColumnSpec("window_start", "timestamp"),
+        ColumnSpec("window_end", "timestamp"),
+        ColumnSpec("probability", "float", low=0, high=1),
+        ColumnSpec("planned_personnel", "int", low=0),
+        ColumnSpec("mitigation", "text"),
+    ),
+}
+
+#: Header variants (already folded by ``normalise_header``) for each canonical column,
+#: per file kind: common Indonesian field-office names and English synonyms.
+HEADER_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "incidents": {
+        "incident_id": ("id", "id_kejadian", "no_kejadian", "nomor_kejadian", "id_insiden",
+                        "kode_kejadian", "no", "nomor"),
+        "reported_at": ("waktu_laporan", "waktu_dilaporkan", "dilaporkan", "reported",
+                        "report_time", "waktu_lapor", "tanggal_jam_laporan", "waktu"),
+        "ring": ("zona", "ring_pengamanan", "lokasi_ring", "lokasi", "area"),
+        "category": ("kategori", "jenis", "jenis_kejadian", "jenis_gangguan", "type"),
+        "severity": ("tingkat_keparahan", "keparahan", "severitas", "tingkat", "level_keparahan"),
+        "disrupted_proceedings": ("mengganggu_pleno", "mengganggu_jalannya_rapat",
+                                  "gangguan_pleno", "mengganggu_rapat", "disrupted",
+                                  "disruption"),
+        "occurred_from": ("terjadi_dari", "terjadi_mulai", "waktu_mulai_kejadian"),
+        "occurred_to": ("terjadi_sampai", "terjadi_hingga", "waktu_akhir_kejadian"),
+        "responded_at": ("waktu_respon", "waktu_respons", "direspons", "ditangani",
+                         "waktu_penanganan", "response_time"),
+        "resolved_at": ("waktu_selesai", "selesai_ditangani", "diselesaikan", "resolved"),
+        "risk_id": ("id_risiko", "kode_risiko", "no_risiko", "sra_item", "risk"),
+        "description": ("uraian", "keterangan", "deskripsi", "kronologi", "uraian_kejadian",
+                        "notes"),
+    },
+    "staffing": {
+        "officer_id": ("nrp", "nrp_nip", "no_nrp", "id_personel", "id_petugas", "personel_id",
+                       "officer", "nip"),
+        "ring": ("zona", "ring_pengamanan", "pos", "lokasi_ring", "lokasi"),
+        "shift_start": ("mulai", "jam_mulai", "mulai_tugas", "waktu_mulai", "shift_mulai",
+                        "start", "mulai_dinas"),
+        "shift_end": ("selesai", "jam_selesai", "selesai_tugas", "waktu_selesai",
+                      "shift_selesai", "end", "selesai_dinas"),
+        "unit": ("satuan", "satker", "kesatuan", "fungsi"),
+        "role": ("peran", "jabatan", "tugas"),
+    },
+    "risk_register": {
+        "risk_id": ("id", "id_risiko", "kode_risiko", "no_risiko", "no", "nomor"),
+        "threat": ("ancaman", "potensi_ancaman", "potensi_gangguan", "risiko", "risk",
+                   "uraian_ancaman"),
+        "ring": ("zona", "ring_pengamanan", "lokasi_ring", "lokasi"),
+        "likelihood": ("kemungkinan", "tingkat_kemungkinan", "nilai_kemungkinan"),
+        "impact": ("dampak", "tingkat_dampak", "nilai_dampak"),
+        "window_start": ("mulai", "periode_mulai", "mulai_periode", "waktu_mulai", "start"),
+        "window_end": ("selesai", "periode_selesai", "selesai_periode", "waktu_selesai", "end"),
+        "probability": ("peluang", "probabilitas", "prob"),
+        "planned_personnel": ("rencana_personel", "jumlah_personel", "personel_direncanakan",
+                              "personel", "kekuatan_personel"),
+        "mitigation": ("mitigasi", "langkah_mitigasi", "tindakan_pencegahan", "cara_bertindak"),
+    },
+}  # fmt: skip
+
+
+def columns_of(kind: str) -> tuple[ColumnSpec, ...]:
+    """The contract columns of a file kind, in canonical order."""
+    return _COLUMNS[kind]
+
+
+def _within_event(meta: EventMeta):
+    low, high = meta.start - meta.time_margin, meta.end + meta.time_margin
+    hours = int(meta.time_margin / pd.Timedelta(hours=1))
+    reason = (
+        f"implausible timestamp: outside the event ({meta.start:%Y-%m-%d %H:%M} – "
+        f"{meta.end:%Y-%m-%d %H:%M}) by more than {hours} h"
+    )
+    return pa.Check(lambda s: s.between(low, high), error=reason, ignore_na=True)
+
+
+def _in_range(spec: ColumnSpec) -> pa.Check:
+    if spec.high is None:
+        reason = f"{spec.name} must be at least {spec.low:g}"
+        return pa.Check(lambda s: s >= spec.low, error=reason, ignore_na=True)
+    reason = f"{spec.name} outside {spec.low:g}–{spec.high:g}"
+    return pa.Check(lambda s: s.between(spec.low, spec.high), error=reason, ignore_na=True)
+
+
+def _ordered(first: str, second: str, reason: str, *, strict: bool) -> pa.Check:
+    def check(frame: pd.DataFrame) -> pd.Series:
+        a, b = frame[first], frame[second]
+        ok = (b > a) if strict else (b >= a)
+        return ok | a.isna() | b.isna()
+
+    return pa.Check(check, error=reason)
+
+
+def row_schema(kind: str, meta: EventMeta) -> pa.DataFrameSchema:
+    """The pandera schema checking parsed rows of a file kind against the event.
+
+    Column checks cover required values, numeric ranges and times within the event (with
+    ``meta.time_margin`` either side); frame checks cover the order of paired times and
+    the 24-hour limit on a shift.
+    """
+    columns = {}
+    for spec in columns_of(kind):
+        checks = []
+        if spec.kind in ("int", "float") and spec.low is not None:
+            checks.append(_in_range(spec))
+        if spec.kind == "timestamp":
+            checks.append(_within_event(meta))
+        columns[spec.name] = pa.Column(
+            checks=checks, nullable=not spec.required, required=False, coerce=False
+        )
+    frame_checks = []
+    if kind == "staffing":
+        frame_checks.append(
+            _ordered("shift_start", "shift_end", "shift_end is not after shift_start", strict=True)
+        )
+        frame_checks.append(
+            pa.Check(
+                lambda f: (
+                    ((f["shift_end"] - f["shift_start"]) <= MAX_SHIFT)
+                    | f["shift_end"].isna()
+                    | f["shift_start"].isna()
+                ),
+                error="shift longer than 24 h",
+            )
+        )
+    elif kind == "incidents":
+        frame_checks.append(
+            _ordered(
+                "occurred_from", "occurred_to", "occurred_to before occurred_from", strict=False
+            )  # fmt: skip
+        )
+    elif kind == "risk_register":
+        frame_checks.append(
+            _ordered(
+                "window_start", "window_end", "window_end is not after window_start", strict=True
+            )  # fmt: skip
+        )
+    return pa.DataFrameSchema(columns, checks=frame_checks, name=kind)

@@ -1,0 +1,306 @@
+"""From a raw table to a canonical one, accounting for every row.
+
+The steps, in order: match headers to the contract (a missing required column stops the
+file); drop blank and exact duplicate rows, counting them; parse every column; check the
+parsed rows with the pandera schema (lazily, so every failure is found in one pass); set
+aside rows with conflicting duplicate ids; quarantine every row with a problem, keeping its
+file row number, column, value and reason. What is left is typed, tz-aware and complete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from sra_analysis.errors import InputFileError, MissingColumnsError
+from sra_analysis.event import EventMeta, FileQuality
+from sra_analysis.io import normalise
+from sra_analysis.io.readers import RawTable
+from sra_analysis.io.schemas import (
+    FRAME_CHECK_COLUMNS,
+    HEADER_ALIASES,
+    ColumnSpec,
+    columns_of,
+    row_schema,
+)
+
+__all__ = ["ISSUE_COLUMNS", "LoadedTable", "load_table", "map_headers"]
+
+ISSUE_COLUMNS = ["row", "column", "field", "value", "reason", "action"]
+_ID_COLUMN = {"incidents": "incident_id", "risk_register": "risk_id"}
+
+
+@dataclass(frozen=True)
+class LoadedTable:
+    """A canonical table and the account of how it was made from its file."""
+
+    frame: pd.DataFrame
+    quality: FileQuality
+
+
+def map_headers(columns, *, kind: str, file: str) -> dict[str, str]:
+    """Map a file's headers to contract column names; unknown headers are left out.
+
+    Raises
+    ------
+    InputFileError
+        When two headers map to the same contract column.
+    """
+    lookup: dict[str, str] = {}
+    for spec in columns_of(kind):
+        lookup[spec.name] = spec.name
+    for name, aliases in HEADER_ALIASES[kind].items():
+        for alias in aliases:
+            lookup.setdefault(alias, name)
+    mapping: dict[str, str] = {}
+    for header in columns:
+        canonical = lookup.get(normalise.normalise_header(header))
+        if canonical is None:
+            continue
+        if canonical in mapping.values():
+            other = next(h for h, c in mapping.items() if c == canonical)
+            raise InputFileError(
+                file,
+                f"columns {other!r} and {header!r} both mean {canonical!r}; keep one of them",
+            )
+        mapping[header] = canonical
+    return mapping
+
+
+def _parse(values: pd.Series, spec: ColumnSpec, meta: EventMeta, lookup) -> normalise.ParsedColumn:
+    if spec.kind == "timestamp":
+        return normalise.parse_timestamps(values, timezone=meta.timezone)
+    if spec.kind in ("int", "float"):
+        return normalise.parse_numbers(values, integer=spec.kind == "int")
+    if spec.kind == "bool":
+        return normalise.parse_booleans(values)
+    if spec.kind in ("ring", "ring_or_all"):
+        return normalise.parse_rings(values, lookup, allow_all=spec.kind == "ring_or_all")
+    if spec.kind == "id":
+        return normalise.parse_identifiers(values)
+    return normalise.parse_text(values)
+
+
+def _display(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def _schema_failures(canonical: pd.DataFrame, kind: str, meta: EventMeta) -> pd.DataFrame:
+    """(position, field, reason) of every row-check failure, found in one lazy pass."""
+    try:
+        row_schema(kind, meta).validate(canonical, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+    else:
+        return pd.DataFrame({"position": [], "field": [], "reason": []})
+    cases = cases[cases["index"].notna()]
+    frame_level = cases["schema_context"] == "DataFrameSchema"
+    field = cases["column"].where(~frame_level, cases["check"].map(FRAME_CHECK_COLUMNS))
+    reason = cases["check"].astype(str).replace({"not_nullable": "required value missing"})
+    out = pd.DataFrame(
+        {
+            "position": cases["index"].astype("int64").to_numpy(),
+            "field": field.astype(str).to_numpy(),
+            "reason": reason.to_numpy(),
+        }
+    )
+    return out.drop_duplicates(ignore_index=True)
+
+
+def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
+    """Parse, check and account for every row of one input file.
+
+    Parameters
+    ----------
+    raw : RawTable
+        The file as read by :func:`sra_analysis.io.readers.read_table`.
+    kind : {"incidents", "staffing", "risk_register"}
+    meta : EventMeta
+        The event the file belongs to (timezone, rings, risk levels, time span).
+
+    Returns
+    -------
+    LoadedTable
+        ``frame`` holds the accepted rows in contract columns plus ``source_row``;
+        ``quality`` accounts for every row read.
+    """
+    file = Path(raw.file).name
+    mapping = map_headers(raw.frame.columns, kind=kind, file=raw.file)
+    specs = columns_of(kind)
+    missing = [s.name for s in specs if s.required and s.name not in mapping.values()]
+    if missing:
+        raise MissingColumnsError(raw.file, missing=missing, found=list(raw.frame.columns))
+    header_of = {canonical: header for header, canonical in mapping.items()}
+
+    duplicate = raw.frame.astype(object).duplicated(keep="first").to_numpy()
+    table = raw.frame.loc[~duplicate].reset_index(drop=True)
+    rows = raw.rows[~duplicate]
+    n_exact_duplicates = int(duplicate.sum())
+
+    lookup = meta.ring_lookup()
+    parsed: dict[str, pd.Series] = {}
+    problems: list[pd.DataFrame] = []
+    for spec in specs:
+        values = table[header_of[spec.name]] if spec.name in header_of else None
+        if values is None:
+            values = pd.Series([None] * len(table), dtype=object)
+        result = _parse(values, spec, meta, lookup)
+        parsed[spec.name] = result.values.reset_index(drop=True)
+        if result.invalid.any():
+            positions = np.flatnonzero(result.invalid)
+            problems.append(
+                pd.DataFrame({"position": positions, "field": spec.name, "reason": result.reason})
+            )
+    canonical = pd.DataFrame(parsed)
+
+    failures = _schema_failures(canonical, kind, meta)
+    if problems:
+        parse_failures = pd.concat(problems, ignore_index=True)
+        already = set(zip(parse_failures["position"], parse_failures["field"], strict=True))
+        keep = [
+            (p, f) not in already
+            for p, f in zip(failures["position"], failures["field"], strict=True)
+        ]
+        failures = pd.concat([parse_failures, failures[keep]], ignore_index=True)
+    bad = np.zeros(len(canonical), dtype=bool)
+    bad[failures["position"].to_numpy(dtype=np.int64)] = True
+
+    id_column = _ID_COLUMN.get(kind)
+    same_as_kept = np.zeros(len(canonical), dtype=bool)
+    if id_column is not None:
+        conflicts, same_as_kept = _duplicate_ids(canonical, rows, id_column, usable=~bad)
+        failures = pd.concat([failures, conflicts], ignore_index=True)
+        bad[conflicts["position"].to_numpy(dtype=np.int64)] = True
+
+    issues = _issue_table(failures, table, rows, header_of, action="quarantined")
+    warnings = _warnings(canonical, kind, usable=~bad & ~same_as_kept)
+    issues = pd.concat(
+        [issues, _issue_table(warnings, table, rows, header_of, action="warning")],
+        ignore_index=True,
+    ).sort_values(["row", "action"], kind="stable", ignore_index=True)
+
+    accepted = ~bad & ~same_as_kept
+    frame = _finish(canonical.loc[accepted].reset_index(drop=True), kind, meta)
+    frame["source_row"] = rows[accepted]
+    quarantined_rows = table.loc[bad].copy()
+    quarantined_rows.insert(0, "row", rows[bad])
+    quality = FileQuality(
+        file=file,
+        rows_read=raw.rows_read,
+        accepted=int(accepted.sum()),
+        quarantined=int(bad.sum()),
+        blank=raw.blank,
+        duplicates=n_exact_duplicates + int(same_as_kept.sum()),
+        issues=issues,
+        quarantined_rows=quarantined_rows.reset_index(drop=True),
+        encoding=raw.encoding,
+        delimiter=raw.delimiter,
+        sheet=raw.sheet,
+        ignored_columns=tuple(str(c) for c in raw.frame.columns if c not in mapping),
+    )
+    return LoadedTable(frame=frame, quality=quality)
+
+
+def _duplicate_ids(canonical, rows, id_column, *, usable):
+    """Later rows repeating an id: the same content counts as a duplicate, other content
+    is a conflict and is quarantined (the first row with the id is kept)."""
+    ids = canonical[id_column]
+    candidates = usable & ids.notna().to_numpy() & ids.duplicated(keep=False).to_numpy()
+    conflicts = []
+    same = np.zeros(len(canonical), dtype=bool)
+    if candidates.any():
+        first_position: dict[str, int] = {}
+        content = canonical.astype(object).where(canonical.notna(), None)
+        for position in np.flatnonzero(candidates):
+            key = ids.iat[position]
+            if key not in first_position:
+                first_position[key] = position
+                continue
+            first = first_position[key]
+            differing = [
+                c for c in canonical.columns if content.at[first, c] != content.at[position, c]
+            ]
+            if not differing:
+                same[position] = True
+                continue
+            conflicts.append(
+                {
+                    "position": position,
+                    "field": differing[0],
+                    "reason": (
+                        f"duplicate {id_column} {key!r} with different content from row "
+                        f"{rows[first]} (differs in {', '.join(differing)})"
+                    ),
+                }
+            )
+    return pd.DataFrame(conflicts, columns=["position", "field", "reason"]), same
+
+
+def _warnings(canonical: pd.DataFrame, kind: str, *, usable: np.ndarray) -> pd.DataFrame:
+    """Rows kept, with a note: times that run backwards but need not be wrong."""
+    notes = []
+    if kind == "incidents":
+        pairs = (
+            ("reported_at", "responded_at", "responded_at before reported_at"),
+            ("responded_at", "resolved_at", "resolved_at before responded_at"),
+        )
+        for first, second, reason in pairs:
+            before = (canonical[second] < canonical[first]).fillna(False).to_numpy(dtype=bool)
+            for position in np.flatnonzero(before & usable):
+                notes.append({"position": position, "field": second, "reason": reason})
+    return pd.DataFrame(notes, columns=["position", "field", "reason"])
+
+
+def _issue_table(failures, table, rows, header_of, *, action: str) -> pd.DataFrame:
+    if failures.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in ISSUE_COLUMNS}).astype(
+            {"row": "int64"}
+        )
+    positions = failures["position"].to_numpy(dtype=np.int64)
+    fields = failures["field"].tolist()
+    columns = [header_of.get(f, f) for f in fields]
+    values = [
+        _display(table.at[p, c]) if c in table.columns else ""
+        for p, c in zip(positions, columns, strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "row": rows[positions].astype("int64"),
+            "column": columns,
+            "field": fields,
+            "value": values,
+            "reason": failures["reason"].tolist(),
+            "action": action,
+        }
+    )
+
+
+def _finish(frame: pd.DataFrame, kind: str, meta: EventMeta) -> pd.DataFrame:
+    """Final dtypes and derived columns of accepted rows."""
+    if kind == "risk_register":
+        frame["ring"] = frame["ring"].astype(pd.CategoricalDtype([*meta.ring_ids, "all"]))
+    else:
+        frame["ring"] = frame["ring"].astype(meta.ring_dtype)
+    if kind == "incidents":
+        frame["severity"] = frame["severity"].astype("int8")
+        inferred = frame["severity"] >= meta.disruption_severity
+        frame["disrupted_proceedings"] = (
+            frame["disrupted_proceedings"].fillna(inferred).astype(bool)
+        )
+    if kind == "risk_register":
+        frame["likelihood"] = frame["likelihood"].astype("int8")
+        frame["impact"] = frame["impact"].astype("int8")
+        frame["planned_personnel"] = frame["planned_personnel"].astype("Int64")
+        frame["window_start"] = frame["window_start"].fillna(meta.start)
+        frame["window_end"] = frame["window_end"].fillna(meta.end)
+        score = frame["likelihood"].astype("int64") * frame["impact"].astype("int64")
+        position = frame.columns.get_loc("impact") + 1
+        frame.insert(position, "score", score.astype("int8"))
+        frame.insert(position + 1, "level", meta.risk_levels.level_of(score))
+    return frame
