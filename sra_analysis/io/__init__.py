@@ -1,6 +1,7 @@
 """Reading event folders: readers, normalisation, validation with quarantine."""
 
 from sra_analysis.io.load import (
+    find_event_dirs,
     find_input,
     load_event,
     load_incidents,
@@ -15,6 +16,7 @@ __all__ = [
     "LoadedTable",
     "RawTable",
     "detect_delimiter",
+    "find_event_dirs",
     "find_input",
     "load_event",
     "load_incidents",

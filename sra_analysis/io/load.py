@@ -33,6 +33,7 @@ from sra_analysis.io.readers import SUPPORTED_SUFFIXES, read_table
 from sra_analysis.io.validate import ISSUE_COLUMNS, LoadedTable, load_table
 
 __all__ = [
+    "find_event_dirs",
     "find_input",
     "load_event",
     "load_incidents",
@@ -75,6 +76,35 @@ def find_input(folder: str | Path, kind: str) -> Path:
         names = ", ".join(p.name for p in found)
         raise InputFileError(str(folder), f"more than one {kind} file ({names}); keep one")
     return found[0]
+
+
+def find_event_dirs(paths) -> list[Path]:
+    """Event folders named by ``paths``: an event folder itself, or a folder holding several.
+
+    A folder with ``event.yaml`` is an event; a folder without one stands for every
+    sub-folder that has one (sorted by name). Duplicates are removed, order is kept.
+
+    Raises
+    ------
+    InputFileError
+        For a path that does not exist, is not a folder, or holds no event.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    found: dict[Path, None] = {}
+    for path in map(Path, paths):
+        if not path.exists():
+            raise InputFileError(str(path), "no such folder")
+        if not path.is_dir():
+            raise InputFileError(str(path), "not a folder; give event folders")
+        if (path / "event.yaml").exists() or (path / "event.yml").exists():
+            found[path] = None
+            continue
+        children = sorted(p.parent for p in path.glob("*/event.y*ml"))
+        if not children:
+            raise InputFileError(str(path), "holds no event.yaml, nor folders that do")
+        found.update(dict.fromkeys(children))
+    return list(found)
 
 
 def _meta(meta: EventMeta | str | Path) -> EventMeta:

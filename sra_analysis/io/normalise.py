@@ -57,7 +57,10 @@ _WEEKDAY_RE = re.compile(
     r"^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b[,.]?\s*"
 )
-_ZONE_RE = re.compile(r"\s*(wib|wita|wit|z|utc|gmt|[+-]\d{2}:?\d{2})$")
+# an explicit offset only counts after a time, so the year of "01-03-2024" is not read as -20:24
+_ZONE_RE = re.compile(
+    r"(?:(?<=[:.]\d\d)|(?<=\.\d{3})|(?<=\.\d{6})|\s+)(wib|wita|wit|z|utc|gmt|[+-]\d{2}:?\d{2})$"
+)
 _DOT_TIME_RE = re.compile(r"(?<=[\sT])(\d{1,2})\.(\d{2})(?:\.(\d{2}))?$")
 _SERIAL_RANGE = (20000.0, 80000.0)  # Excel serial days: 1954-10-03 .. 2119-01-10
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
