@@ -1,0 +1,141 @@
+"""Verification metrics for the post-event review of a Security Risk Assessment.
+
+Pure functions on counts and arrays - no I/O, no plotting, no dependency on
+the rest of :mod:`sra_analysis`. One concept per module:
+
+* :mod:`~sra_analysis.metrics.contingency` - 2 x 2 yes/no verification
+  (:class:`TwoByTwo`, POD, FAR, CSI, bias, HSS, PSS, ETS);
+* :mod:`~sra_analysis.metrics.multicategory` - K x K tables
+  (:func:`confusion_matrix`, multi-category HSS/PSS, Gerrity score);
+* :mod:`~sra_analysis.metrics.association` - ordinal association
+  (gamma, tau-b, Somers' d with asymptotic intervals);
+* :mod:`~sra_analysis.metrics.capture` - hot-spot capture (hit rate, PAI,
+  PEI, PEI*);
+* :mod:`~sra_analysis.metrics.rates` - Poisson rates, exact intervals and
+  rate comparison;
+* :mod:`~sra_analysis.metrics.probability` - ROC/AUC, Brier score and
+  reliability;
+* :mod:`~sra_analysis.metrics.riskmatrix` - banding checks after Cox (2008);
+* :mod:`~sra_analysis.metrics.resampling` - bootstrap intervals and
+  permutation tests.
+"""
+
+from __future__ import annotations
+
+from sra_analysis.metrics.association import (
+    AssociationResult,
+    goodman_kruskal_gamma,
+    kendall_tau_b,
+    somers_d,
+)
+from sra_analysis.metrics.capture import (
+    CaptureSummary,
+    capture_summary,
+    hit_rate,
+    max_capturable_events,
+    pai,
+    pei,
+    pei_star,
+    pei_star_from_counts,
+)
+from sra_analysis.metrics.contingency import (
+    TwoByTwo,
+    accuracy,
+    csi,
+    ets,
+    far,
+    frequency_bias,
+    hss,
+    pod,
+    pofd,
+    pss,
+)
+from sra_analysis.metrics.multicategory import (
+    confusion_matrix,
+    gerrity_score,
+    multicategory_hss,
+    multicategory_pss,
+)
+from sra_analysis.metrics.probability import (
+    BrierDecomposition,
+    brier_decomposition,
+    brier_score,
+    reliability_table,
+    roc_auc,
+    roc_curve,
+)
+from sra_analysis.metrics.rates import (
+    RateComparison,
+    RateEstimate,
+    compare_rates,
+    incidents_per_100_officer_hours,
+    poisson_rate,
+    poisson_rate_table,
+)
+from sra_analysis.metrics.resampling import (
+    BootstrapResult,
+    PermutationResult,
+    bootstrap_interval,
+    permutation_pvalue,
+)
+from sra_analysis.metrics.riskmatrix import (
+    check_risk_levels,
+    risk_grid,
+    weak_consistency_violations,
+)
+
+__all__ = [
+    # contingency
+    "TwoByTwo",
+    "pod",
+    "far",
+    "pofd",
+    "csi",
+    "frequency_bias",
+    "accuracy",
+    "hss",
+    "pss",
+    "ets",
+    # multicategory
+    "confusion_matrix",
+    "multicategory_hss",
+    "multicategory_pss",
+    "gerrity_score",
+    # association
+    "AssociationResult",
+    "goodman_kruskal_gamma",
+    "kendall_tau_b",
+    "somers_d",
+    # capture
+    "CaptureSummary",
+    "hit_rate",
+    "pai",
+    "pei",
+    "pei_star",
+    "max_capturable_events",
+    "pei_star_from_counts",
+    "capture_summary",
+    # rates
+    "RateEstimate",
+    "RateComparison",
+    "poisson_rate",
+    "poisson_rate_table",
+    "incidents_per_100_officer_hours",
+    "compare_rates",
+    # probability
+    "roc_auc",
+    "roc_curve",
+    "brier_score",
+    "BrierDecomposition",
+    "brier_decomposition",
+    "reliability_table",
+    # riskmatrix
+    "risk_grid",
+    "check_risk_levels",
+    "weak_consistency_violations",
+    # resampling
+    "BootstrapResult",
+    "PermutationResult",
+    "bootstrap_interval",
+    "permutation_pvalue",
+]

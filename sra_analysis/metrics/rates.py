@@ -1,0 +1,317 @@
+"""Incident rates per unit of exposure (hours, officer-hours, windows).
+
+Counts are treated as Poisson. Single rates get the exact (Garwood 1936)
+interval from chi-square quantiles:
+
+* lower ``= chi2.ppf(alpha/2, 2k) / 2`` (0 when k = 0),
+* upper ``= chi2.ppf(1 - alpha/2, 2k + 2) / 2``,
+
+divided by the exposure and multiplied by ``per``. Two rates are compared
+with the E-test of Krishnamoorthy & Thomson (2004) and an exact conditional
+interval for their ratio. Zero exposure gives ``nan`` rates and limits.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from sra_analysis.metrics._validation import (
+    check_argument,
+    check_confidence,
+    check_count,
+    check_nonnegative,
+)
+
+__all__ = [
+    "RateEstimate",
+    "RateComparison",
+    "poisson_rate",
+    "poisson_rate_table",
+    "incidents_per_100_officer_hours",
+    "compare_rates",
+]
+
+_ALTERNATIVES = ("two-sided", "greater", "less")
+
+
+@dataclass(frozen=True)
+class RateEstimate:
+    """A Poisson rate with its exact confidence interval.
+
+    Attributes
+    ----------
+    count : int
+        Number of events.
+    exposure : float
+        Exposure the events accrued over.
+    rate : float
+        ``count / exposure * per`` (``nan`` if exposure is 0).
+    ci_low, ci_high : float
+        Exact Garwood limits on the same scale as ``rate``.
+    confidence : float
+        Two-sided confidence level of the limits.
+    per : float
+        Units of exposure the rate is expressed per.
+    """
+
+    count: int
+    exposure: float
+    rate: float
+    ci_low: float
+    ci_high: float
+    confidence: float = 0.95
+    per: float = 1.0
+
+
+@dataclass(frozen=True)
+class RateComparison:
+    """Comparison of two Poisson rates.
+
+    Attributes
+    ----------
+    rate1, rate2 : float
+        ``count / exposure`` of each group (``nan`` for zero exposure).
+    rate_ratio : float
+        ``rate1 / rate2`` (``nan`` when ``rate2`` is 0 or undefined).
+    ci_low, ci_high : float
+        Exact conditional confidence limits of the rate ratio (one-sided
+        bound and 0 or infinity for one-sided alternatives).
+    p_value : float
+        E-test p-value for equal rates.
+    method : str
+        Description of the test and interval.
+    """
+
+    rate1: float
+    rate2: float
+    rate_ratio: float
+    ci_low: float
+    ci_high: float
+    p_value: float
+    method: str
+
+
+def _garwood(counts: np.ndarray, confidence: float) -> tuple[np.ndarray, np.ndarray]:
+    alpha = 1.0 - confidence
+    safe = np.where(counts > 0, counts, 1.0)
+    lower = np.where(counts > 0, stats.chi2.ppf(alpha / 2.0, 2.0 * safe) / 2.0, 0.0)
+    upper = stats.chi2.ppf(1.0 - alpha / 2.0, 2.0 * counts + 2.0) / 2.0
+    return lower, upper
+
+
+def poisson_rate(
+    count: int, exposure: float = 1.0, *, confidence: float = 0.95, per: float = 1.0
+) -> RateEstimate:
+    """Event rate with the exact (Garwood) Poisson confidence interval.
+
+    Parameters
+    ----------
+    count : int
+        Number of events, a non-negative integer.
+    exposure : float, default 1.0
+        Exposure (e.g. hours on duty); non-negative.
+    confidence : float, default 0.95
+        Two-sided confidence level.
+    per : float, default 1.0
+        Express the rate per this many units of exposure.
+
+    Returns
+    -------
+    RateEstimate
+        ``count``, ``exposure``, ``rate``, ``ci_low``, ``ci_high``,
+        ``confidence``, ``per``. For zero exposure the rate and limits are
+        ``nan``.
+
+    Examples
+    --------
+    One incident in a unit of exposure (Garwood 1936 table: 0.0253, 5.572):
+
+    >>> res = poisson_rate(1)
+    >>> round(res.ci_low, 4), round(res.ci_high, 3)
+    (0.0253, 5.572)
+    >>> res = poisson_rate(6, 300, per=100)
+    >>> res.rate, round(res.ci_low, 3), round(res.ci_high, 3)
+    (2.0, 0.734, 4.353)
+    """
+    k = check_count("count", count)
+    t = check_nonnegative("exposure", exposure)
+    level = check_confidence(confidence)
+    scale = check_nonnegative("per", per)
+    if t == 0:
+        return RateEstimate(k, t, math.nan, math.nan, math.nan, level, scale)
+    lower, upper = _garwood(np.array([float(k)]), level)
+    factor = scale / t
+    return RateEstimate(
+        count=k,
+        exposure=t,
+        rate=k * factor,
+        ci_low=float(lower[0]) * factor,
+        ci_high=float(upper[0]) * factor,
+        confidence=level,
+        per=scale,
+    )
+
+
+def poisson_rate_table(
+    counts: Any, exposures: Any, *, confidence: float = 0.95, per: float = 1.0
+) -> pd.DataFrame:
+    """Vectorised :func:`poisson_rate` for many windows at once.
+
+    Parameters
+    ----------
+    counts : array-like of int
+        Event counts; a pandas Series keeps its index in the result.
+    exposures : array-like of float
+        Exposure of each row, same length; a scalar is broadcast.
+    confidence : float, default 0.95
+        Two-sided confidence level.
+    per : float, default 1.0
+        Express rates per this many units of exposure.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``count`` (int), ``exposure``, ``rate``, ``ci_low``,
+        ``ci_high`` (floats). Rows with zero exposure hold ``nan`` rate and
+        limits; no warning is emitted.
+
+    Examples
+    --------
+    >>> poisson_rate_table([0, 5], [1.0, 0.0]).round(3)
+       count  exposure  rate  ci_low  ci_high
+    0      0       1.0   0.0     0.0    3.689
+    1      5       0.0   NaN     NaN      NaN
+    """
+    level = check_confidence(confidence)
+    scale = check_nonnegative("per", per)
+    index = counts.index if isinstance(counts, pd.Series) else None
+    k = np.array(counts, dtype=float).ravel()
+    t = np.broadcast_to(np.array(exposures, dtype=float), k.shape).astype(float)
+    if np.any(~np.isfinite(k)) or np.any(k < 0) or np.any(k % 1 != 0):
+        raise ValueError("`counts` must contain only non-negative integer counts.")
+    if np.any(~np.isfinite(t)) or np.any(t < 0):
+        raise ValueError("`exposures` must contain only finite non-negative numbers.")
+    lower, upper = _garwood(k, level)
+    positive = t > 0
+    factor = np.divide(scale, t, out=np.full_like(t, np.nan), where=positive)
+    return pd.DataFrame(
+        {
+            "count": k.astype(np.int64),
+            "exposure": t,
+            "rate": k * factor,
+            "ci_low": lower * factor,
+            "ci_high": upper * factor,
+        },
+        index=index,
+    )
+
+
+def incidents_per_100_officer_hours(
+    incidents: int, officer_hours: float, *, confidence: float = 0.95
+) -> RateEstimate:
+    """Incidents per 100 officer-hours with the exact Poisson interval.
+
+    Parameters
+    ----------
+    incidents : int
+        Number of incidents.
+    officer_hours : float
+        Officer-hours deployed.
+    confidence : float, default 0.95
+        Two-sided confidence level.
+
+    Returns
+    -------
+    RateEstimate
+        As :func:`poisson_rate` with ``per=100``.
+
+    Examples
+    --------
+    >>> incidents_per_100_officer_hours(3, 1200).rate
+    0.25
+    """
+    return poisson_rate(incidents, officer_hours, confidence=confidence, per=100.0)
+
+
+def compare_rates(
+    count1: int,
+    exposure1: float,
+    count2: int,
+    exposure2: float,
+    *,
+    confidence: float = 0.95,
+    alternative: str = "two-sided",
+) -> RateComparison:
+    """Compare two Poisson rates: E-test p-value and exact ratio interval.
+
+    The p-value is the E-test of Krishnamoorthy & Thomson (2004) computed by
+    :func:`scipy.stats.poisson_means_test`; ``alternative="greater"`` tests
+    ``rate1 > rate2``. The interval for ``rate1 / rate2`` is the exact
+    conditional one: given ``m = count1 + count2``, ``count1`` is binomial
+    with ``pi = R t1 / (R t1 + t2)``; the Clopper-Pearson limits for ``pi``
+    are mapped to ``R = pi / (1 - pi) * t2 / t1``. For a one-sided
+    alternative the interval is one-sided at level ``confidence``.
+
+    Parameters
+    ----------
+    count1, count2 : int
+        Event counts of the two groups.
+    exposure1, exposure2 : float
+        Their exposures.
+    confidence : float, default 0.95
+        Confidence level of the ratio interval.
+    alternative : {"two-sided", "greater", "less"}
+        Alternative hypothesis for the E-test.
+
+    Returns
+    -------
+    RateComparison
+        ``rate1``, ``rate2``, ``rate_ratio``, ``ci_low``, ``ci_high``,
+        ``p_value``, ``method``. With a zero exposure every number is
+        ``nan``; with no events at all the ratio and its limits are ``nan``
+        and the p-value is 1.
+
+    Examples
+    --------
+    >>> res = compare_rates(0, 100, 3, 100)
+    >>> round(res.p_value, 3), res.ci_low, round(res.ci_high, 3)
+    (0.088, 0.0, 2.42)
+    """
+    k1 = check_count("count1", count1)
+    k2 = check_count("count2", count2)
+    t1 = check_nonnegative("exposure1", exposure1)
+    t2 = check_nonnegative("exposure2", exposure2)
+    level = check_confidence(confidence)
+    check_argument("alternative", _ALTERNATIVES, alternative)
+    method = "E-test (Krishnamoorthy & Thomson 2004); exact conditional (Clopper-Pearson) ratio CI"
+    if t1 == 0 or t2 == 0:
+        nan = math.nan
+        return RateComparison(nan, nan, nan, nan, nan, nan, method)
+    rate1, rate2 = k1 / t1, k2 / t2
+    ratio = rate1 / rate2 if rate2 > 0 else math.nan
+    m = k1 + k2
+    if m == 0:
+        return RateComparison(rate1, rate2, math.nan, math.nan, math.nan, 1.0, method)
+    p_value = float(stats.poisson_means_test(k1, t1, k2, t2, alternative=alternative).pvalue)
+    tail = (1.0 - level) / 2.0 if alternative == "two-sided" else 1.0 - level
+    pi_low = stats.beta.ppf(tail, k1, m - k1 + 1) if k1 > 0 else 0.0
+    pi_high = stats.beta.ppf(1.0 - tail, k1 + 1, m - k1) if k1 < m else 1.0
+    if alternative == "greater":
+        pi_high = 1.0
+    elif alternative == "less":
+        pi_low = 0.0
+    ci_low = _pi_to_ratio(float(pi_low), t1, t2)
+    ci_high = _pi_to_ratio(float(pi_high), t1, t2)
+    return RateComparison(rate1, rate2, ratio, ci_low, ci_high, min(p_value, 1.0), method)
+
+
+def _pi_to_ratio(pi: float, t1: float, t2: float) -> float:
+    if pi >= 1.0:
+        return math.inf
+    return pi / (1.0 - pi) * t2 / t1
