@@ -1,0 +1,493 @@
+"""Was the SRA right, and was staffing matched to risk? The numbers behind the review.
+
+:func:`evaluate` applies :mod:`sra_analysis.metrics` to the windows table of an event and
+gathers the tables a review report shows. A window is *observed* when it had at least one
+disruption and *flagged* when its predicted level is at or above ``flag_level``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from sra_analysis import metrics
+from sra_analysis.errors import ParameterError
+from sra_analysis.event import Event, EventMeta
+from sra_analysis.findings import Finding, build_findings
+from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
+from sra_analysis.privacy import pseudonymise
+from sra_analysis.spans import merge_spans
+from sra_analysis.staffing import overlapping_shifts
+from sra_analysis.windows import review_windows
+
+__all__ = ["Evaluation", "OBSERVED_CLASSES", "SEVERITY_LEVEL", "evaluate"]
+
+#: What a window saw, from quiet to disrupted.
+OBSERVED_CLASSES = ("quiet", "incident", "disruption")
+#: Observed level of a window from the highest severity in it, for the square K×K table
+#: (used with the default risk levels): 0 → none, 1–2 → low, 3 → medium, 4 → high, 5 → extreme.
+SEVERITY_LEVEL = {0: "none", 1: "low", 2: "low", 3: "medium", 4: "high", 5: "extreme"}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The review of one event. Build with :func:`evaluate`; ``to_dict()`` is summary.json.
+
+    Attributes
+    ----------
+    meta : EventMeta or None
+        None when evaluating a bare windows table.
+    windows : DataFrame
+        The windows table evaluated, with ``flagged`` and ``observed`` columns added.
+    flag_level : str
+    prediction : dict
+        2×2 counts and scores (pod, far, csi, frequency_bias, hss, pss, ets), capture (pai,
+        pei_star, hit_rate), discrimination (auc with bootstrap interval and permutation
+        p-value), ordinal association (kendall_tau_b, gk_gamma, somers_d with intervals),
+        multi-category scores, rate ratios and Brier scores when probabilities exist.
+    rate_by_level : DataFrame
+        Per predicted level (all levels, absent ones with zeros): ``level``, ``windows``,
+        ``hours``, ``incidents``, ``disruptions``, ``incident_rate``, ``incident_ci_low``,
+        ``incident_ci_high``, ``disruption_rate``, ``disruption_ci_low``,
+        ``disruption_ci_high`` (rates per ring-hour, exact Poisson intervals).
+    by_ring : DataFrame
+        ``ring``, ``ring_name``, ``hours``, ``incidents``, ``disruptions``, ``officer_hours``,
+        ``incidents_per_100_officer_hours``, ``ci_low``, ``ci_high``.
+    confusion : DataFrame
+        Predicted level (rows) × observed class (quiet, incident, disruption), counts of
+        windows.
+    severity_confusion : DataFrame
+        Predicted level × observed level (:data:`SEVERITY_LEVEL`), square.
+    reliability : DataFrame
+        Reliability table of the register's probabilities (empty without them).
+    misses, false_alarms, understaffed : DataFrame
+        Runs of consecutive windows (see :func:`sra_analysis.spans.merge_spans`):
+        disruptions below the flag level; flagged windows without a disruption; flagged
+        windows whose mean headcount fell below the plan (with ``shortfall_officer_hours``).
+    unanticipated : DataFrame
+        Incidents with no ``risk_id``.
+    sra_items : DataFrame
+        Each register item with ``linked_incidents``, ``linked_disruptions``, ``realised``.
+    response_times : DataFrame
+        Per ring and overall: ``n``, ``median_minutes``, ``q1_minutes``, ``q3_minutes``.
+    staffing_overlaps : DataFrame
+        Shifts overlapping an earlier shift of the same (pseudonymised) officer.
+    matrix_violations : DataFrame
+        Breaches of Cox's weak consistency by the risk banding (``rule``, ``level``,
+        ``detail``).
+    findings : tuple of Finding
+    totals, data_quality, provenance : dict
+    """
+
+    meta: EventMeta | None
+    windows: pd.DataFrame
+    flag_level: str
+    prediction: Mapping
+    rate_by_level: pd.DataFrame
+    by_ring: pd.DataFrame
+    confusion: pd.DataFrame
+    severity_confusion: pd.DataFrame
+    reliability: pd.DataFrame
+    misses: pd.DataFrame
+    false_alarms: pd.DataFrame
+    understaffed: pd.DataFrame
+    unanticipated: pd.DataFrame
+    sra_items: pd.DataFrame
+    response_times: pd.DataFrame
+    staffing_overlaps: pd.DataFrame
+    matrix_violations: pd.DataFrame
+    findings: tuple[Finding, ...]
+    totals: Mapping
+    data_quality: Mapping = field(default_factory=dict)
+    provenance: Mapping = field(default_factory=dict)
+
+    def to_dict(self, *, lang: str = "en") -> dict:
+        """The ``summary.json`` body (DESIGN §5): JSON-ready, NaN as null."""
+        event = {} if self.meta is None else self.meta.to_dict()
+        body = {
+            "event": {k: event.get(k) for k in ("id", "name", "timezone", "start", "end")},
+            "provenance": dict(self.provenance),
+            "data_quality": dict(self.data_quality),
+            "totals": dict(self.totals),
+            "by_ring": self.by_ring.to_dict("records"),
+            "prediction": {
+                **self.prediction,
+                "rate_by_level": self.rate_by_level.to_dict("records"),
+            },
+            "findings": [finding.to_dict(lang=lang) for finding in self.findings],
+        }
+        return _jsonable(body)
+
+
+def _jsonable(value):
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (np.bool_, bool)):
+        return bool(value)
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating, float)):
+        return None if math.isnan(value) or math.isinf(value) else float(value)
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return value
+
+
+# ------------------------------------------------------------------------------ tables
+
+
+def _rate_by_level(windows: pd.DataFrame, confidence: float) -> pd.DataFrame:
+    grouped = windows.groupby("predicted_level", observed=False).agg(
+        windows=("hours", "size"),
+        hours=("hours", "sum"),
+        incidents=("incidents", "sum"),
+        disruptions=("disruptions", "sum"),
+    )
+    table = grouped.reset_index().rename(columns={"predicted_level": "level"})
+    table["level"] = table["level"].astype(str)
+    for name, counts in (("incident", "incidents"), ("disruption", "disruptions")):
+        rates = metrics.poisson_rate_table(
+            np.round(table[counts].to_numpy()).astype(int),
+            table["hours"].to_numpy(),
+            confidence=confidence,
+        )
+        table[f"{name}_rate"] = table[counts] / table["hours"].where(table["hours"] > 0)
+        table[f"{name}_ci_low"] = rates["ci_low"].to_numpy()
+        table[f"{name}_ci_high"] = rates["ci_high"].to_numpy()
+    return table
+
+
+def _by_ring(windows: pd.DataFrame, meta: EventMeta | None, confidence: float) -> pd.DataFrame:
+    grouped = windows.groupby("ring", observed=False).agg(
+        hours=("hours", "sum"),
+        incidents=("incidents", "sum"),
+        disruptions=("disruptions", "sum"),
+        officer_hours=("officer_hours", "sum"),
+    )
+    table = grouped.reset_index()
+    table["ring"] = table["ring"].astype(str)
+    names = {r.id: r.name for r in meta.rings} if meta is not None else {}
+    table.insert(1, "ring_name", table["ring"].map(names).fillna(table["ring"]))
+    rates = metrics.poisson_rate_table(
+        np.round(table["incidents"].to_numpy()).astype(int),
+        table["officer_hours"].to_numpy(),
+        confidence=confidence,
+        per=100.0,
+    )
+    table["incidents_per_100_officer_hours"] = rates["rate"].to_numpy()
+    table["ci_low"] = rates["ci_low"].to_numpy()
+    table["ci_high"] = rates["ci_high"].to_numpy()
+    return table
+
+
+def _observed_class(windows: pd.DataFrame) -> pd.Categorical:
+    codes = np.where(windows["disruptions"] > 0, 2, np.where(windows["incidents"] > 0, 1, 0))
+    return pd.Categorical.from_codes(codes, categories=list(OBSERVED_CLASSES))
+
+
+def _sra_items(event: Event) -> pd.DataFrame:
+    risks = event.risks
+    incidents = event.incidents
+    linked = incidents.groupby("risk_id").agg(
+        linked_incidents=("incident_id", "size"),
+        linked_disruptions=("disrupted_proceedings", "sum"),
+    )
+    items = risks[
+        ["risk_id", "threat", "ring", "likelihood", "impact", "score", "level", "window_start",
+         "window_end"]
+    ].copy()  # fmt: skip
+    items["ring"] = items["ring"].astype(str)
+    items = items.join(linked, on="risk_id")
+    items["linked_incidents"] = items["linked_incidents"].fillna(0).astype("int64")
+    items["linked_disruptions"] = items["linked_disruptions"].fillna(0).astype("int64")
+    items["realised"] = items["linked_incidents"] > 0
+    return items.reset_index(drop=True)
+
+
+def _response_times(event: Event) -> pd.DataFrame:
+    incidents = event.incidents
+    minutes = (incidents["responded_at"] - incidents["reported_at"]) / pd.Timedelta(minutes=1)
+    frame = pd.DataFrame({"ring": incidents["ring"].astype(str), "minutes": minutes}).dropna()
+    rows = []
+    for ring, part in [*frame.groupby("ring", sort=False), ("all", frame)]:
+        values = part["minutes"].to_numpy()
+        if len(values) == 0:
+            continue
+        q1, median, q3 = np.percentile(values, [25, 50, 75])
+        rows.append(
+            {
+                "ring": ring,
+                "n": len(values),
+                "median_minutes": median,
+                "q1_minutes": q1,
+                "q3_minutes": q3,
+            }  # fmt: skip
+        )
+    order = {ring: i for i, ring in enumerate([*event.meta.ring_ids, "all"])}
+    table = pd.DataFrame(rows, columns=["ring", "n", "median_minutes", "q1_minutes", "q3_minutes"])
+    return table.sort_values("ring", key=lambda s: s.map(order), ignore_index=True)
+
+
+# ------------------------------------------------------------------------------ scores
+
+
+def _prediction(
+    windows: pd.DataFrame, flag_level: str, *, confidence: float, n_resamples: int, seed: int
+) -> tuple[dict, pd.DataFrame]:
+    flagged = windows["flagged"].to_numpy(dtype=bool)
+    observed = windows["observed"].to_numpy(dtype=bool)
+    hours = windows["hours"].to_numpy(dtype=float)
+    disruptions = windows["disruptions"].to_numpy(dtype=float)
+    incidents = windows["incidents"].to_numpy(dtype=float)
+    scores = windows["predicted_score"].to_numpy(dtype=float)
+
+    table = metrics.TwoByTwo.from_arrays(flagged, observed)
+    out: dict = {
+        "flag_level": flag_level,
+        "windows": len(windows),
+        "hits": table.hits,
+        "misses": table.misses,
+        "false_alarms": table.false_alarms,
+        "correct_negatives": table.correct_negatives,
+        **table.scores(),
+    }
+    total_disruptions = disruptions.sum()
+    captured = disruptions[flagged].sum()
+    out["disruptions_in_flagged"] = captured
+    out["flagged_hours"] = hours[flagged].sum()
+    out["total_hours"] = hours.sum()
+    out["hit_rate"] = metrics.hit_rate(captured, total_disruptions) if total_disruptions else None
+    out["pai"] = (
+        metrics.pai(captured, total_disruptions, hours[flagged].sum(), hours.sum())
+        if total_disruptions and flagged.any()
+        else None
+    )
+    out["pei_star"] = (
+        metrics.pei_star_from_counts(disruptions, flagged, areas=hours)
+        if total_disruptions and flagged.any()
+        else None
+    )
+
+    out["auc"] = metrics.roc_auc(scores, observed)
+    auc_interval = {"ci_low": None, "ci_high": None, "p_value": None}
+    if observed.any() and not observed.all() and n_resamples:
+        boot = metrics.bootstrap_interval(
+            metrics.roc_auc, scores, observed, n_resamples=n_resamples, confidence=confidence,
+            seed=seed,
+        )  # fmt: skip
+        perm = metrics.permutation_pvalue(
+            metrics.roc_auc, scores, observed, n_resamples=n_resamples, alternative="greater",
+            seed=seed,
+        )  # fmt: skip
+        auc_interval = {"ci_low": boot.ci_low, "ci_high": boot.ci_high, "p_value": perm.p_value}
+    out["auc_ci_low"] = auc_interval["ci_low"]
+    out["auc_ci_high"] = auc_interval["ci_high"]
+    out["auc_p_value"] = auc_interval["p_value"]
+
+    for name, function in (
+        ("kendall_tau_b", metrics.kendall_tau_b),
+        ("gk_gamma", metrics.goodman_kruskal_gamma),
+        ("somers_d", metrics.somers_d),
+    ):
+        result = function(scores, incidents)
+        out[name] = result.estimate
+        out[f"{name}_ci_low"] = result.ci_low
+        out[f"{name}_ci_high"] = result.ci_high
+    if n_resamples and np.ptp(scores) > 0 and np.ptp(incidents) > 0:
+        perm = metrics.permutation_pvalue(
+            lambda x, y: metrics.kendall_tau_b(x, y).estimate, scores, incidents,
+            n_resamples=n_resamples, alternative="greater", seed=seed,
+        )  # fmt: skip
+        out["kendall_tau_b_p_value"] = perm.p_value
+    else:
+        out["kendall_tau_b_p_value"] = None
+
+    for name, counts in (("incidents", incidents), ("disruptions", disruptions)):
+        if flagged.any() and (~flagged).any():
+            comparison = metrics.compare_rates(
+                int(round(counts[flagged].sum())), hours[flagged].sum(),
+                int(round(counts[~flagged].sum())), hours[~flagged].sum(),
+                confidence=confidence,
+            )  # fmt: skip
+            out[f"{name}_rate_ratio"] = comparison.rate_ratio
+            out[f"{name}_rate_ratio_ci_low"] = comparison.ci_low
+            out[f"{name}_rate_ratio_ci_high"] = comparison.ci_high
+            out[f"{name}_rate_ratio_p_value"] = comparison.p_value
+        else:
+            for suffix in ("", "_ci_low", "_ci_high", "_p_value"):
+                out[f"{name}_rate_ratio{suffix}"] = None
+
+    probability = windows["probability"].to_numpy(dtype=float)
+    reliability = pd.DataFrame()
+    if np.isfinite(probability).all() and len(probability):
+        decomposition = metrics.brier_decomposition(probability, observed)
+        out["brier"] = decomposition.brier
+        out["brier_reliability"] = decomposition.reliability
+        out["brier_resolution"] = decomposition.resolution
+        out["brier_uncertainty"] = decomposition.uncertainty
+        reliability = metrics.reliability_table(probability, observed, bins=10)
+    else:
+        out["brier"] = None
+    return out, reliability
+
+
+def _flags(windows: pd.DataFrame, flag_level: str) -> pd.DataFrame:
+    levels = windows["predicted_level"]
+    if not isinstance(levels.dtype, pd.CategoricalDtype) or not levels.dtype.ordered:
+        raise ParameterError("windows['predicted_level'] must be an ordered categorical")
+    names = list(levels.dtype.categories)
+    if flag_level not in names or flag_level == NO_RISK_LEVEL:
+        raise ParameterError(f"flag_level must be one of {names[1:]}, got {flag_level!r}")
+    out = windows.copy()
+    out["flagged"] = (levels.cat.codes >= names.index(flag_level)).to_numpy()
+    out["observed"] = (windows["disruptions"] > 0).to_numpy()
+    return out
+
+
+def evaluate(
+    data: Event | pd.DataFrame,
+    *,
+    flag_level: str | None = None,
+    freq: str = "1h",
+    aoristic: bool = False,
+    confidence: float = 0.95,
+    n_resamples: int = 1000,
+    seed: int = 0,
+) -> Evaluation:
+    """Score the SRA against what happened, and gather the review's tables and findings.
+
+    Parameters
+    ----------
+    data : Event or DataFrame
+        A loaded event, or a windows table from :func:`sra_analysis.review_windows` (then
+        the parts that need incidents, register or staffing rows are empty).
+    flag_level : str, optional
+        Windows rated at or above it count as flagged; the event's ``flag_level`` (or
+        ``"high"``) by default.
+    freq, aoristic
+        Passed to :func:`review_windows` when ``data`` is an event.
+    confidence : float, default 0.95
+        Level of every interval.
+    n_resamples : int, default 1000
+        Bootstrap and permutation resamples for the AUC and tau-b (0 skips them).
+    seed : int, default 0
+        Seed of the resampling, so a report is reproducible.
+
+    Returns
+    -------
+    Evaluation
+
+    Examples
+    --------
+    >>> from sra_analysis import load_event
+    >>> from sra_analysis.resources import sample_dir
+    >>> review = evaluate(load_event(sample_dir() / "purwakarta-2024"), n_resamples=0)
+    >>> review.prediction["flag_level"], review.totals["personnel"]
+    ('high', 50)
+    """
+    event = data if isinstance(data, Event) else None
+    if event is None and not isinstance(data, pd.DataFrame):
+        raise ParameterError(
+            f"evaluate needs an Event or a windows DataFrame, got {type(data).__name__}"
+        )
+    meta = event.meta if event is not None else None
+    flag_level = flag_level or (meta.flag_level if meta is not None else "high")
+    windows = review_windows(event, freq, aoristic=aoristic) if event is not None else data
+    windows = _flags(windows, flag_level)
+
+    prediction, reliability = _prediction(
+        windows, flag_level, confidence=confidence, n_resamples=n_resamples, seed=seed
+    )
+    levels = list(windows["predicted_level"].dtype.categories)
+    confusion = metrics.confusion_matrix(
+        windows["predicted_level"].astype(str), _observed_class(windows).astype(str),
+        predicted_labels=levels, observed_labels=list(OBSERVED_CLASSES),
+    )  # fmt: skip
+    severity_confusion = pd.DataFrame()
+    if levels == [NO_RISK_LEVEL, *DEFAULT_RISK_BANDS]:
+        observed_level = windows["max_severity"].map(SEVERITY_LEVEL)
+        severity_confusion = metrics.confusion_matrix(
+            windows["predicted_level"].astype(str), observed_level,
+            predicted_labels=levels, observed_labels=levels,
+        )  # fmt: skip
+        prediction["gerrity"] = metrics.gerrity_score(severity_confusion)
+        prediction["multicategory_hss"] = metrics.multicategory_hss(severity_confusion)
+        prediction["multicategory_pss"] = metrics.multicategory_pss(severity_confusion)
+
+    rate_by_level = _rate_by_level(windows, confidence)
+    by_ring = _by_ring(windows, meta, confidence)
+    misses = merge_spans(windows[~windows["flagged"] & windows["observed"]])
+    false_alarms = merge_spans(windows[windows["flagged"] & ~windows["observed"]])
+    short = windows["flagged"] & (windows["mean_staff"] < windows["planned_staff"])
+    understaffed = merge_spans(windows[short.fillna(False).astype(bool)])
+
+    if event is not None:
+        incident_columns = ["incident_id", "reported_at", "ring", "category", "severity",
+                            "disrupted_proceedings", "description"]  # fmt: skip
+        unanticipated = event.incidents.loc[event.incidents["risk_id"].isna(), incident_columns]
+        unanticipated = unanticipated.reset_index(drop=True)
+        sra_items = _sra_items(event)
+        response_times = _response_times(event)
+        overlaps = overlapping_shifts(event.staffing)
+        overlaps["officer_id"] = pseudonymise(overlaps["officer_id"])
+        overlaps = overlaps.rename(columns={"officer_id": "officer"})
+        matrix_violations = metrics.weak_consistency_violations(meta.risk_levels.to_dict())
+        data_quality = {kind: q.to_dict() for kind, q in event.quality.items()}
+        data_quality["staffing_overlaps"] = {
+            "shifts": len(overlaps), "hours": float(overlaps["overlap_hours"].sum())
+        }  # fmt: skip
+        personnel = int(event.staffing["officer_id"].nunique())
+        incidents_total = len(event.incidents)
+        inputs = dict(event.inputs)
+    else:
+        unanticipated = sra_items = response_times = overlaps = pd.DataFrame()
+        matrix_violations = pd.DataFrame(columns=["rule", "level", "detail"])
+        data_quality, personnel, inputs = {}, None, {}
+        incidents_total = float(windows["incidents"].sum())
+
+    totals = {
+        "incidents": incidents_total,
+        "incidents_in_windows": windows["incidents"].sum(),
+        "disruptions": windows["disruptions"].sum(),
+        "officer_hours": windows["officer_hours"].sum(),
+        "personnel": personnel,
+        "windows": len(windows),
+        "ring_hours": windows["hours"].sum(),
+    }
+    from sra_analysis import __version__
+
+    parameters = {
+        "flag_level": flag_level, "freq": freq, "aoristic": aoristic,
+        "confidence": confidence, "n_resamples": n_resamples, "seed": seed,
+    }  # fmt: skip
+    provenance = {
+        "sra_analysis_version": __version__,
+        "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "parameters": parameters,
+        "inputs": inputs,
+    }
+    evaluation = Evaluation(
+        meta=meta, windows=windows, flag_level=flag_level, prediction=prediction,
+        rate_by_level=rate_by_level, by_ring=by_ring, confusion=confusion,
+        severity_confusion=severity_confusion, reliability=reliability, misses=misses,
+        false_alarms=false_alarms, understaffed=understaffed, unanticipated=unanticipated,
+        sra_items=sra_items, response_times=response_times, staffing_overlaps=overlaps,
+        matrix_violations=matrix_violations, findings=(), totals=totals,
+        data_quality=data_quality, provenance=provenance,
+    )  # fmt: skip
+    return _with_findings(evaluation, build_findings(evaluation))
+
+
+def _with_findings(evaluation: Evaluation, findings) -> Evaluation:
+    import dataclasses
+
+    return dataclasses.replace(evaluation, findings=tuple(findings))

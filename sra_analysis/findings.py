@@ -1,0 +1,339 @@
+"""After-action findings: strengths and areas for improvement, each with its number.
+
+A :class:`Finding` keeps the numbers and the label key; its text is rendered in English or
+Bahasa Indonesia when asked, so one evaluation serves reports in both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from sra_analysis.labels import level_label, t
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sra_analysis.evaluate import Evaluation
+
+__all__ = ["Finding", "build_findings", "format_span", "verdict"]
+
+KINDS = ("strength", "improvement", "note")
+_MAX_PLACES = 3
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One after-action statement.
+
+    Attributes
+    ----------
+    kind : {"strength", "improvement", "note"}
+    key : str
+        Label key of the statement's template (``sra_analysis.labels``).
+    metric : str
+        Name of the number behind it; ``value`` that number.
+    values : mapping
+        Template fields. ``flag_level`` is translated; ``where`` holds spans (dicts with
+        ``ring``, ``ring_name``, ``ring_name_id``, ``start``, ``end``) rendered as places.
+    """
+
+    kind: str
+    key: str
+    metric: str
+    value: float | int | None
+    values: Mapping = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        """The statement in ``lang``."""
+        fields = dict(self.values)
+        if "flag_level" in fields:
+            fields["flag_level"] = level_label(fields["flag_level"], lang)
+        if "where" in fields:
+            fields["where"] = "; ".join(format_span(s, lang) for s in fields["where"])
+        if "ring" in fields and isinstance(fields["ring"], Mapping):
+            fields["ring"] = _ring_text(fields["ring"], lang)
+        return t(f"finding.{self.key}", lang, **fields)
+
+    def to_dict(self, *, lang: str = "en") -> dict:
+        return {
+            "kind": self.kind,
+            "key": self.key,
+            "metric": self.metric,
+            "value": self.value,
+            "text": self.text(lang),
+        }
+
+
+def _ring_text(ring: Mapping, lang: str) -> str:
+    name = ring.get("name_id") if lang == "id" and ring.get("name_id") else ring.get("name")
+    return f"Ring {ring['id']} ({name})" if name and name != ring["id"] else f"Ring {ring['id']}"
+
+
+def format_span(span: Mapping, lang: str = "en") -> str:
+    """``Ring 1 (Outside the fence), 02 Mar 14:00–15:00`` (end date shown when it differs)."""
+    start, end = pd.Timestamp(span["start"]), pd.Timestamp(span["end"])
+    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%d %b %H:%M}"
+    return f"{_ring_text(span, lang)}, {start:%d %b %H:%M}–{end_text}"
+
+
+def _places(spans: pd.DataFrame, evaluation: Evaluation, *, sort_by: str) -> list[dict]:
+    rings = {r.id: r for r in evaluation.meta.rings} if evaluation.meta is not None else {}
+    top = spans.sort_values([sort_by, "start"], ascending=[False, True]).head(_MAX_PLACES)
+    places = []
+    for row in top.itertuples(index=False):
+        ring = rings.get(row.ring)
+        places.append(
+            {
+                "id": row.ring,
+                "name": ring.name if ring else row.ring,
+                "name_id": ring.name_id if ring else None,
+                "start": row.start,
+                "end": row.end,
+            }
+        )
+    return places
+
+
+def _fmt(value: float, digits: int = 2) -> str:
+    return "–" if value is None or pd.isna(value) else f"{value:.{digits}f}"
+
+
+def build_findings(evaluation: Evaluation) -> list[Finding]:
+    """Strengths, areas for improvement and notes from an evaluation's numbers."""
+    p = evaluation.prediction
+    flag = evaluation.flag_level
+    findings: list[Finding] = []
+    total = float(evaluation.totals["disruptions"])
+
+    if total > 0 and p.get("pai") is not None:
+        share = p["disruptions_in_flagged"] / total
+        area = p["flagged_hours"] / p["total_hours"]
+        good = share >= 0.5 and p["pai"] > 1
+        findings.append(
+            Finding(
+                "strength" if good else "improvement",
+                "capture",
+                "pai",
+                p["pai"],
+                {
+                    "flag_level": flag,
+                    "captured": f"{p['disruptions_in_flagged']:g}",
+                    "total": f"{total:g}",
+                    "share": f"{share:.0%}",
+                    "area": f"{area:.0%}",
+                    "pai": _fmt(p["pai"]),
+                },
+            )  # fmt: skip
+        )
+    if not evaluation.misses.empty:
+        count = float(evaluation.misses["disruptions"].sum())
+        findings.append(
+            Finding(
+                "improvement",
+                "misses",
+                "misses",
+                int(p["misses"]),
+                {
+                    "count": f"{count:g}",
+                    "flag_level": flag,
+                    "where": _places(evaluation.misses, evaluation, sort_by="disruptions"),
+                },
+            )  # fmt: skip
+        )
+    if not evaluation.false_alarms.empty:
+        hours = float(evaluation.false_alarms["hours"].sum())
+        findings.append(
+            Finding(
+                "improvement",
+                "false_alarms",
+                "false_alarm_hours",
+                hours,
+                {
+                    "hours": f"{hours:g}",
+                    "flag_level": flag,
+                    "where": _places(evaluation.false_alarms, evaluation, sort_by="hours"),
+                },
+            )  # fmt: skip
+        )
+    auc = p.get("auc")
+    if auc is not None and not pd.isna(auc):
+        low, high = p.get("auc_ci_low"), p.get("auc_ci_high")
+        separates = low is not None and low > 0.5
+        findings.append(
+            Finding(
+                "strength" if separates else "improvement",
+                "discrimination" if separates else "no_discrimination",
+                "auc",
+                auc,
+                {
+                    "auc": _fmt(auc),
+                    "low": _fmt(low),
+                    "high": _fmt(high),
+                    "tau": _fmt(p.get("kendall_tau_b")),
+                },
+            )  # fmt: skip
+        )
+    if evaluation.meta is not None:
+        findings.extend(_event_findings(evaluation))
+    return findings
+
+
+def _event_findings(evaluation: Evaluation) -> list[Finding]:
+    findings = []
+    flag = evaluation.flag_level
+    unanticipated = evaluation.unanticipated
+    n_incidents = evaluation.totals["incidents"]
+    if len(unanticipated):
+        categories = ", ".join(sorted(unanticipated["category"].astype(str).unique()))
+        findings.append(
+            Finding(
+                "improvement",
+                "unanticipated",
+                "unanticipated_incidents",
+                len(unanticipated),
+                {"count": len(unanticipated), "total": n_incidents, "categories": categories},
+            )
+        )
+    elif n_incidents:
+        findings.append(Finding("strength", "all_anticipated", "unanticipated_incidents", 0))
+    items = evaluation.sra_items
+    if len(items):
+        idle = items[~items["realised"]]
+        if len(idle):
+            findings.append(
+                Finding(
+                    "note",
+                    "items_not_realised",
+                    "items_not_realised",
+                    len(idle),
+                    {
+                        "count": len(idle),
+                        "total": len(items),
+                        "items": ", ".join(idle["risk_id"].astype(str).head(8))
+                        + (" …" if len(idle) > 8 else ""),
+                    },
+                )  # fmt: skip
+            )
+    has_plan = evaluation.windows["flagged"] & evaluation.windows["planned_staff"].notna()
+    if not evaluation.understaffed.empty:
+        spans = evaluation.understaffed
+        findings.append(
+            Finding(
+                "improvement",
+                "understaffed",
+                "understaffed_hours",
+                float(spans["hours"].sum()),
+                {
+                    "hours": f"{spans['hours'].sum():g}",
+                    "flag_level": flag,
+                    "shortfall": f"{spans['shortfall_officer_hours'].sum():.0f}",
+                    "where": _places(spans, evaluation, sort_by="shortfall_officer_hours"),
+                },
+            )  # fmt: skip
+        )
+    elif has_plan.any():
+        findings.append(
+            Finding("strength", "staffed_to_plan", "understaffed_hours", 0, {"flag_level": flag})
+        )
+    by_ring = evaluation.by_ring.dropna(subset=["incidents_per_100_officer_hours"])
+    if len(by_ring) and by_ring["incidents"].sum() > 0:
+        top = by_ring.sort_values("incidents_per_100_officer_hours", ascending=False).iloc[0]
+        ring = evaluation.meta.ring(top["ring"])
+        findings.append(
+            Finding(
+                "note",
+                "ring_rate",
+                "incidents_per_100_officer_hours",
+                top["incidents_per_100_officer_hours"],
+                {
+                    "ring": {"id": ring.id, "name": ring.name, "name_id": ring.name_id},
+                    "rate": _fmt(top["incidents_per_100_officer_hours"]),
+                    "low": _fmt(top["ci_low"]),
+                    "high": _fmt(top["ci_high"]),
+                },
+            )  # fmt: skip
+        )
+    response = evaluation.response_times
+    overall = response[response["ring"] == "all"] if len(response) else response
+    if len(overall):
+        row = overall.iloc[0]
+        findings.append(
+            Finding(
+                "note",
+                "response",
+                "median_response_minutes",
+                row["median_minutes"],
+                {
+                    "median": f"{row['median_minutes']:.0f}",
+                    "q1": f"{row['q1_minutes']:.0f}",
+                    "q3": f"{row['q3_minutes']:.0f}",
+                    "n": int(row["n"]),
+                },
+            )  # fmt: skip
+        )
+    overlaps = evaluation.staffing_overlaps
+    if len(overlaps):
+        findings.append(
+            Finding(
+                "note",
+                "overlaps",
+                "overlapping_shifts",
+                len(overlaps),
+                {"count": len(overlaps), "hours": f"{overlaps['overlap_hours'].sum():.1f}"},
+            )  # fmt: skip
+        )
+    quarantined = sum(q.get("quarantined", 0) for q in evaluation.data_quality.values())
+    if quarantined:
+        findings.append(
+            Finding("note", "quarantined", "rows_quarantined", quarantined, {"count": quarantined})
+        )
+    violations = evaluation.matrix_violations
+    if len(violations):
+        findings.append(
+            Finding(
+                "improvement",
+                "matrix",
+                "matrix_violations",
+                len(violations),
+                {"detail": "; ".join(violations["detail"].astype(str).head(3))},
+            )
+        )
+    return findings
+
+
+def verdict(evaluation: Evaluation, *, lang: str = "en") -> tuple[str, str]:
+    """The one-line verdict on the SRA and its grade (``good``, ``mixed``, ``poor``,
+    ``quiet``).
+
+    Graded on where disruptions fell: ``good`` when at least three quarters were in
+    flagged windows and the flagged windows held more than their share (PAI > 1),
+    ``mixed`` when at least half were, ``poor`` otherwise; ``quiet`` when there was none.
+    """
+    p = evaluation.prediction
+    total = float(evaluation.totals["disruptions"])
+    area = p["flagged_hours"] / p["total_hours"] if p["total_hours"] else 0.0
+    fields = {"flag_level": level_label(evaluation.flag_level, lang), "area": f"{area:.0%}"}
+    if total == 0:
+        incidents = evaluation.totals["incidents"]
+        return "quiet", t("verdict.quiet", lang, incidents=f"{incidents:g}", **fields)
+    captured = float(p["disruptions_in_flagged"])
+    share = captured / total
+    if share >= 0.75 and (p.get("pai") or 0) > 1:
+        grade = "good"
+    elif share >= 0.5:
+        grade = "mixed"
+    else:
+        grade = "poor"
+    text = t(
+        f"verdict.{grade}", lang, captured=f"{captured:g}", total=f"{total:g}",
+        missed=f"{total - captured:g}", **fields,
+    )  # fmt: skip
+    auc = p.get("auc")
+    if auc is not None and not pd.isna(auc) and p.get("auc_ci_low") is not None:
+        text += t(
+            "verdict.auc", lang, auc=_fmt(auc), low=_fmt(p["auc_ci_low"]),
+            high=_fmt(p["auc_ci_high"]),
+        )  # fmt: skip
+    return grade, text
