@@ -1,0 +1,179 @@
+"""A province's worth of synthetic events: the 26 other regencies and cities of Jawa Barat."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from sra_analysis.errors import ParameterError, SRAError
+from sra_analysis.sample import vocabulary as vocab
+from sra_analysis.sample.generate import generate_event
+from sra_analysis.sample.write import write_event
+
+__all__ = ["generate_province", "province_plan", "sample_command"]
+
+# (format, encoding) by event number; "mixed" mixes formats within one folder.
+_FORMAT_CYCLE = (
+    ("csv", "utf-8"),
+    ("csv_semicolon", "cp1252"),
+    ("xlsx", "utf-8"),
+    ("csv", "utf-8-sig"),
+    ("parquet", "utf-8"),
+    ("csv_semicolon", "utf-8"),
+    ("mixed", "utf-8"),
+    ("csv_tab", "utf-8"),
+)
+_MIXED = {"incidents": "xlsx", "staffing": "csv_semicolon", "risk_register": "csv"}
+_RING_LABEL_CYCLE = ("id", "name", "id", "alias")
+_DURATION_HOURS = np.array([24, 40, 48, 64, 72, 88, 96])
+_PLAN_COLUMNS = (
+    "event_id", "name", "venue", "seed", "start", "days", "n_officers", "planned_personnel",
+    "rings", "ring_order", "shift_hours", "n_risks", "timezone", "format", "encoding",
+    "ring_labels", "date_style",
+)  # fmt: skip
+_FIRST_DAY = pd.Timestamp("2024-02-24")  # recapitulations ran from late February ...
+_LAST_DAY = pd.Timestamp("2024-03-07")  # ... to early March 2024
+
+
+def province_plan(*, n_events: int = 26, seed: int = 2024) -> pd.DataFrame:
+    """The events :func:`generate_province` makes, one row each, without generating them.
+
+    Variants rotate with the event number so that every one is exercised: file format and
+    CSV encoding, ring labels, day-first dates, rings numbered from the inside out, 2 or 4
+    rings, 12-hour shifts, the ``WIB`` zone alias. Size, duration, start and seed are drawn.
+
+    Parameters
+    ----------
+    n_events : int
+        Number of events; past the 26 regions, events are named ``Kabupaten Contoh 027`` etc.
+    seed : int
+        Seed of the draws.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``event_id``, ``name``, ``venue``, ``seed``, ``start``, ``days``,
+        ``n_officers``, ``planned_personnel``, ``rings``, ``ring_order``, ``shift_hours``,
+        ``n_risks``, ``timezone``, ``format``, ``encoding``, ``ring_labels``, ``date_style``.
+
+    Examples
+    --------
+    >>> plan = province_plan(n_events=27, seed=1)
+    >>> plan["event_id"].iloc[[0, 17, 26]].tolist()
+    ['kab-bogor-2024', 'kota-bogor-2024', 'kab-contoh-027-2024']
+    >>> bool(plan["n_officers"].between(30, 120).all())
+    True
+    """
+    if n_events < 0:
+        raise ParameterError(f"n_events must be ≥ 0, got {n_events!r}")
+    rng = np.random.default_rng(seed)
+    seeds = np.random.SeedSequence(seed).generate_state(max(n_events, 1))
+    rows = []
+    for number in range(n_events):
+        if number < len(vocab.WEST_JAVA_REGIONS):
+            kind, region = vocab.WEST_JAVA_REGIONS[number]
+        else:
+            kind, region = "kab", f"Contoh {number + 1:03d}"
+        title = f"{'Kabupaten' if kind == 'kab' else 'Kota'} {region}"
+        fmt, encoding = _FORMAT_CYCLE[number % len(_FORMAT_CYCLE)]
+        hours = int(rng.choice(_DURATION_HOURS))
+        day = _FIRST_DAY + pd.Timedelta(days=int(rng.integers(0, (_LAST_DAY - _FIRST_DAY).days)))
+        n_officers = int(rng.integers(30, 121))
+        short = int(rng.integers(1, 11)) if rng.random() < 0.3 else 0
+        rings = 4 if number % 7 == 5 else 2 if number % 11 == 9 else 3
+        rows.append(
+            {
+                "event_id": f"{kind}-{region.lower().replace(' ', '-')}-2024",
+                "name": "Rapat Pleno Terbuka Rekapitulasi Hasil Penghitungan Perolehan Suara "
+                f"Pemilu 2024 Tingkat {title}",
+                "venue": f"Kantor KPU {title}",
+                "seed": int(seeds[number]),
+                "start": f"{day:%Y-%m-%d}T{int(rng.choice([7, 8])):02d}:00",
+                "days": hours / 24,
+                "n_officers": n_officers,
+                "planned_personnel": n_officers + short,
+                "rings": rings,
+                "ring_order": "inside_out" if number % 5 == 2 else "outside_in",
+                "shift_hours": 12 if number % 6 == 4 else 8,
+                "n_risks": 8 + hours // 8 + int(rng.integers(0, 5)),
+                "timezone": "WIB" if number % 9 == 6 else "Asia/Jakarta",
+                "format": fmt,
+                "encoding": encoding,
+                "ring_labels": _RING_LABEL_CYCLE[number % len(_RING_LABEL_CYCLE)],
+                "date_style": "dayfirst" if number % 3 == 1 else "iso",
+            }
+        )
+    return pd.DataFrame(rows, columns=list(_PLAN_COLUMNS))
+
+
+def generate_province(out_dir: str | Path, *, n_events: int = 26, seed: int = 2024) -> list[Path]:
+    """Generate and write the events of :func:`province_plan` into ``out_dir/<event id>/``.
+
+    Parameters
+    ----------
+    out_dir : str or Path
+        Parent folder; created when missing. Other folders in it are left alone.
+    n_events : int
+        Number of events.
+    seed : int
+        Same seed, same bytes.
+
+    Returns
+    -------
+    list of Path
+        The event folders, in plan order.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folders = generate_province(tempfile.mkdtemp(), n_events=2, seed=5)
+    >>> [folder.name for folder in folders]
+    ['kab-bogor-2024', 'kab-sukabumi-2024']
+    >>> sorted(path.name for path in folders[1].iterdir())
+    ['event.yaml', 'ground_truth.json', 'incidents.csv', 'risk_register.csv', 'staffing.csv']
+    """
+    out = Path(out_dir)
+    folders = []
+    for plan in province_plan(n_events=n_events, seed=seed).to_dict("records"):
+        event = generate_event(
+            seed=plan["seed"], event_id=plan["event_id"], name=plan["name"], venue=plan["venue"],
+            days=plan["days"], n_officers=plan["n_officers"], rings=plan["rings"],
+            ring_order=plan["ring_order"], n_risks=plan["n_risks"],
+            shift_hours=plan["shift_hours"], timezone=plan["timezone"], start=plan["start"],
+            planned_personnel=plan["planned_personnel"],
+        )  # fmt: skip
+        folders.append(
+            write_event(
+                event,
+                out / plan["event_id"],
+                format=_MIXED if plan["format"] == "mixed" else plan["format"],
+                ring_labels=plan["ring_labels"],
+                date_style=plan["date_style"],
+                encoding=plan["encoding"],
+            )
+        )
+    return folders
+
+
+def sample_command(out: str, events: int, seed: int) -> int:
+    """``sra-review sample OUT --events N --seed S``: write N synthetic events into OUT.
+
+    Returns the exit status: 0 on success, 2 when the arguments are refused.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> sample_command(tempfile.mkdtemp(), 1, 2024)  # doctest: +ELLIPSIS
+    wrote 1 synthetic event(s) to ...
+    0
+    """
+    try:
+        folders = generate_province(out, n_events=events, seed=seed)
+    except SRAError as error:
+        print(f"sra-review sample: {error}", file=sys.stderr)
+        return 2
+    print(f"wrote {len(folders)} synthetic event(s) to {out}")
+    return 0
