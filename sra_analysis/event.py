@@ -379,6 +379,8 @@ def _config_time(value, timezone: str, *, source: str, key: str) -> pd.Timestamp
 
 def _config_int(config, key, default, low, high, source) -> int:
     value = config.get(key, default)
+    if isinstance(value, bool):
+        raise EventConfigError(source, f"expected a whole number, got {value!r}", key=key)
     try:
         number = int(value)
     except (TypeError, ValueError):

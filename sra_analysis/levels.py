@@ -91,8 +91,16 @@ class RiskLevels:
         """Build from ``{"low": [1, 4], ...}`` as written in ``event.yaml``; None → default."""
         if mapping is None:
             mapping = DEFAULT_RISK_BANDS
+        if not isinstance(mapping, Mapping):
+            raise ParameterError(
+                f"risk_levels must map level names to [low, high], got {mapping!r}"
+            )
         bands = []
         for name, bounds in mapping.items():
+            if isinstance(bounds, str) or not isinstance(bounds, Iterable):
+                raise ParameterError(
+                    f"risk_levels: level {name!r} must be [low, high], got {bounds!r}"
+                )
             bounds = list(bounds)
             if len(bounds) != 2:
                 raise ParameterError(

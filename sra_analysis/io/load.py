@@ -30,7 +30,7 @@ import pandas as pd
 from sra_analysis.errors import InputFileError
 from sra_analysis.event import Event, EventMeta, read_event_meta
 from sra_analysis.io.readers import SUPPORTED_SUFFIXES, read_table
-from sra_analysis.io.validate import ISSUE_COLUMNS, LoadedTable, load_table
+from sra_analysis.io.validate import ISSUE_COLUMNS, LoadedTable, load_table, map_headers
 
 __all__ = [
     "find_event_dirs",
@@ -175,7 +175,7 @@ def load_event(path: str | Path) -> Event:
         file = find_input(folder, kind)
         inputs[file.name] = sha256_of(file)
         loaded[kind] = load_table(read_table(file), kind=kind, meta=meta)
-    incidents = _check_risk_references(loaded["incidents"], loaded["risk_register"].frame)
+    incidents = _check_risk_references(loaded["incidents"], loaded["risk_register"])
     return Event(
         meta=meta,
         incidents=incidents.frame,
@@ -190,20 +190,31 @@ def load_event(path: str | Path) -> Event:
     )
 
 
-def _check_risk_references(incidents: LoadedTable, risks: pd.DataFrame) -> LoadedTable:
+def _check_risk_references(incidents: LoadedTable, register: LoadedTable) -> LoadedTable:
     """An incident naming a risk_id the register does not have is kept, with a warning."""
     frame = incidents.frame
-    unknown = frame["risk_id"].notna() & ~frame["risk_id"].isin(set(risks["risk_id"]))
+    unknown = frame["risk_id"].notna() & ~frame["risk_id"].isin(set(register.frame["risk_id"]))
     if not unknown.any():
         return incidents
+    set_aside = register.quality.quarantined_rows
+    mapping = map_headers(set_aside.columns, kind="risk_register", file=register.quality.file)
+    header = next((h for h, canonical in mapping.items() if canonical == "risk_id"), None)
+    quarantined_ids = set() if header is None else set(set_aside[header].astype(str).str.strip())
+    values = frame.loc[unknown, "risk_id"].astype(str)
+    reasons = [
+        "risk_id names a risk register row that was quarantined; the incident is kept"
+        if value in quarantined_ids
+        else "risk_id not in the risk register; the incident is kept as anticipated by an "
+        "unknown SRA item"
+        for value in values
+    ]
     warnings = pd.DataFrame(
         {
             "row": frame.loc[unknown, "source_row"].to_numpy(dtype=np.int64),
             "column": "risk_id",
             "field": "risk_id",
-            "value": frame.loc[unknown, "risk_id"].astype(str).to_numpy(),
-            "reason": "risk_id not in the risk register; the incident is kept as anticipated "
-            "by an unknown SRA item",
+            "value": values.to_numpy(),
+            "reason": reasons,
             "action": "warning",
         }
     )[ISSUE_COLUMNS]

@@ -110,7 +110,7 @@ def is_blank(values: pd.Series) -> np.ndarray:
     """True for cells that hold nothing: None, NaN, NaT or only white space."""
     missing = values.isna().to_numpy(dtype=bool, copy=True)
     if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
-        codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+        codes, uniques = _factorize(values)
         blank_unique = np.array(
             [isinstance(v, str) and not v.strip() for v in uniques] + [True], dtype=bool
         )
@@ -118,13 +118,25 @@ def is_blank(values: pd.Series) -> np.ndarray:
     return missing
 
 
-def _by_unique(values: pd.Series, parse_one) -> tuple[np.ndarray, np.ndarray]:
-    """Apply ``parse_one`` (returning (value, ok)) once per distinct value."""
-    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
-    parsed = [parse_one(u) for u in uniques]
-    out = np.array([p[0] for p in parsed] + [None], dtype=object)
-    ok = np.array([p[1] for p in parsed] + [True], dtype=bool)
-    return out[codes], ok[codes]
+def _factorize(values: pd.Series) -> tuple[np.ndarray, list]:
+    """Codes (−1 for missing) and distinct values, without copying text to objects."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return codes, list(uniques)
+
+
+def _by_unique(values: pd.Series, parse_one, *, dtype) -> tuple[pd.Series, np.ndarray]:
+    """Apply ``parse_one`` (returning (value, ok)) once per distinct value.
+
+    Missing cells give ``parse_one``'s answer for None. The result is built by taking from
+    the parsed distinct values, so a million rows cost a few thousand calls.
+    """
+    codes, uniques = _factorize(values)
+    parsed = [parse_one(u) for u in uniques] + [parse_one(None)]
+    distinct = pd.array([p[0] for p in parsed], dtype=dtype)
+    ok = np.array([p[1] for p in parsed], dtype=bool)
+    # code −1 (missing) takes the last entry, the answer for None
+    result = pd.Series(distinct.take(codes), index=values.index)
+    return result, ok[codes]
 
 
 def _blank_scalar(value) -> bool:
@@ -141,16 +153,28 @@ def _blank_scalar(value) -> bool:
 # ------------------------------------------------------------------------------ text, ids
 
 
+def _is_text_dtype(values: pd.Series) -> bool:
+    return values.dtype != object and pd.api.types.is_string_dtype(values.dtype)
+
+
+def _strip_text(values: pd.Series, *, form: str | None = None) -> pd.Series:
+    """Vectorised strip (and Unicode normalisation) of a text column; blank → missing."""
+    text = values.str.normalize(form) if form else values
+    text = text.str.strip()
+    return text.mask(text == "").astype("str")
+
+
 def parse_text(values: pd.Series) -> ParsedColumn:
     """Free text, stripped; blank cells become missing."""
+    if _is_text_dtype(values):
+        return ParsedColumn(_strip_text(values, form="NFC"), np.zeros(len(values), dtype=bool))
 
     def one(value):
         if _blank_scalar(value):
             return None, True
         return unicodedata.normalize("NFC", str(value)).strip(), True
 
-    parsed, _ = _by_unique(values, one)
-    text = pd.Series(parsed, index=values.index).astype("str")
+    text, _ = _by_unique(values, one, dtype="str")
     return ParsedColumn(text, np.zeros(len(values), dtype=bool))
 
 
@@ -163,6 +187,9 @@ def parse_identifiers(values: pd.Series) -> ParsedColumn:
     ['00123', '87061234', 'R01']
     """
 
+    if _is_text_dtype(values):
+        return ParsedColumn(_strip_text(values), np.zeros(len(values), dtype=bool))
+
     def one(value):
         if _blank_scalar(value):
             return None, True
@@ -172,10 +199,8 @@ def parse_identifiers(values: pd.Series) -> ParsedColumn:
             return str(int(value)), True
         return str(value).strip(), True
 
-    parsed, _ = _by_unique(values, one)
-    return ParsedColumn(
-        pd.Series(parsed, index=values.index).astype("str"), np.zeros(len(values), bool)
-    )
+    identifiers, _ = _by_unique(values, one, dtype="str")
+    return ParsedColumn(identifiers, np.zeros(len(values), dtype=bool))
 
 
 # --------------------------------------------------------------------------------- numbers
@@ -213,8 +238,8 @@ def parse_numbers(values: pd.Series, *, integer: bool = False) -> ParsedColumn:
             except ValueError:
                 return np.nan, False
 
-        parsed, _ = _by_unique(values, one)
-        numeric = pd.Series(parsed, index=values.index, dtype="float64")
+        numeric, _ = _by_unique(values, one, dtype="float64")
+        numeric = numeric.astype("float64")
     invalid = ~blank & numeric.isna().to_numpy()
     reason = "not a number"
     if integer:
@@ -249,9 +274,9 @@ def parse_booleans(values: pd.Series) -> ParsedColumn:
             return False, True
         return None, False
 
-    parsed, ok = _by_unique(values, one)
+    booleans, ok = _by_unique(values, one, dtype="boolean")
     return ParsedColumn(
-        pd.Series(parsed, index=values.index, dtype="boolean"),
+        booleans,
         ~ok,
         "not a yes/no value (use true/false, yes/no, ya/tidak or 1/0)",
     )
@@ -273,16 +298,18 @@ def parse_rings(values: pd.Series, lookup: Mapping[str, str], *, allow_all=False
     def one(value):
         if _blank_scalar(value):
             return None, True
-        key = fold_label(parse_identifiers(pd.Series([value])).values.iloc[0])
+        key = fold_label(parse_identifiers(pd.Series([value], dtype=object)).values.iloc[0])
+        if re.fullmatch(r"\d+\.0+", key):  # a ring id exported as a float, e.g. "1.0"
+            key = key.split(".")[0]
         if allow_all and key in ("all", "semua", "semua ring", "all rings"):
             return "all", True
         ring = lookup.get(key)
         return ring, ring is not None
 
-    parsed, ok = _by_unique(values, one)
+    rings, ok = _by_unique(values, one, dtype="str")
     known = sorted(set(lookup.values()))
     return ParsedColumn(
-        pd.Series(parsed, index=values.index).astype("str"),
+        rings,
         ~ok,
         f"unknown ring; expected one of the rings in event.yaml (ids {known}, "
         "their names or aliases" + (", or 'all')" if allow_all else ")"),
@@ -380,7 +407,7 @@ def parse_timestamps(values: pd.Series, *, timezone: str) -> ParsedColumn:
         out = values.dt.tz_localize(timezone, nonexistent="NaT", ambiguous="NaT")
         return ParsedColumn(out.dt.as_unit(TIME_UNIT), np.zeros(len(values), dtype=bool), reason)
 
-    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    codes, uniques = _factorize(values)
     stamps: list = [pd.NaT] * len(uniques)
     zones: list = [None] * len(uniques)
     blank_unique = np.zeros(len(uniques), dtype=bool)

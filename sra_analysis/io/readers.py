@@ -162,10 +162,12 @@ def _read_csv(path: Path) -> RawTable:
     rows: list[int] = []
     blank = 0
     line_before = 0
+    last_start = 0
     try:
         for record in reader:
             first_line = line_before + 1
             line_before = reader.line_num
+            last_start = first_line
             if not any(cell.strip() for cell in record):
                 if header is not None:
                     blank += 1
@@ -179,6 +181,14 @@ def _read_csv(path: Path) -> RawTable:
         raise InputFileError(str(path), f"not valid CSV: {error}", row=line_before + 1) from None
     if header is None:
         raise InputFileError(str(path), "the file is empty; expected a header row")
+    if _quote_left_open(text, delimiter, from_line=last_start):
+        # the lenient reader would fold every later line into this row's last field
+        raise InputFileError(
+            str(path),
+            "a quoted field opened on this row is never closed, so every later line would "
+            "be read into it; check the quotes",
+            row=last_start,
+        )
     width = len(header)
     for record, row in zip(records, rows, strict=True):
         if len(record) > width and any(cell.strip() for cell in record[width:]):
@@ -189,7 +199,7 @@ def _read_csv(path: Path) -> RawTable:
                 row=row,
             )
     padded = [(record + [""] * width)[:width] for record in records]
-    frame = pd.DataFrame(padded, columns=_unique_headers(header), dtype=object)
+    frame = pd.DataFrame(padded, columns=_unique_headers(header), dtype="str")
     return RawTable(
         file=str(path),
         frame=frame,
@@ -199,6 +209,20 @@ def _read_csv(path: Path) -> RawTable:
         encoding=encoding,
         delimiter=delimiter,
     )
+
+
+def _quote_left_open(text: str, delimiter: str | None, *, from_line: int) -> bool:
+    """Whether the record starting on line ``from_line`` (the last one) runs into the end
+    of the file inside quotes."""
+    tail = io.StringIO(text).readlines()[from_line - 1 :]
+    if len(tail) < 2:
+        return False  # an unclosed quote on the last line loses no row
+    try:
+        for _ in csv.reader(tail, delimiter=delimiter or "\x00", strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
 
 
 def _unique_headers(header: list) -> list[str]:
@@ -228,6 +252,9 @@ def _read_xlsx(path: Path, *, sheet: str | None) -> RawTable:
             raise InputFileError(
                 str(path), f"sheet must be one of {workbook.sheetnames}, got {sheet!r}"
             )
+        # read every stored row, not only those inside the sheet's recorded dimension:
+        # files written by other tools often record a stale one (e.g. "A1")
+        worksheet.reset_dimensions()
         header: list | None = None
         records: list[list] = []
         rows: list[int] = []

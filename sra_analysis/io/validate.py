@@ -138,7 +138,7 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
         raise MissingColumnsError(raw.file, missing=missing, found=list(raw.frame.columns))
     header_of = {canonical: header for header, canonical in mapping.items()}
 
-    duplicate = raw.frame.astype(object).duplicated(keep="first").to_numpy()
+    duplicate = raw.frame.duplicated(keep="first").to_numpy()
     table = raw.frame.loc[~duplicate].reset_index(drop=True)
     rows = raw.rows[~duplicate]
     n_exact_duplicates = int(duplicate.sum())
