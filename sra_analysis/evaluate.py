@@ -356,6 +356,7 @@ def _flags(windows: pd.DataFrame, flag_level: str) -> pd.DataFrame:
 def evaluate(
     data: Event | pd.DataFrame,
     *,
+    windows: pd.DataFrame | None = None,
     flag_level: str | None = None,
     freq: str = "1h",
     aoristic: bool = False,
@@ -370,6 +371,9 @@ def evaluate(
     data : Event or DataFrame
         A loaded event, or a windows table from :func:`sra_analysis.review_windows` (then
         the parts that need incidents, register or staffing rows are empty).
+    windows : DataFrame, optional
+        The event's windows table when already computed (``freq`` and ``aoristic`` are
+        then only recorded in the provenance).
     flag_level : str, optional
         Windows rated at or above it count as flagged; the event's ``flag_level`` (or
         ``"high"``) by default.
@@ -401,7 +405,10 @@ def evaluate(
         )
     meta = event.meta if event is not None else None
     flag_level = flag_level or (meta.flag_level if meta is not None else "high")
-    windows = review_windows(event, freq, aoristic=aoristic) if event is not None else data
+    if event is None:
+        windows = data
+    elif windows is None:
+        windows = review_windows(event, freq, aoristic=aoristic)
     windows = _flags(windows, flag_level)
 
     prediction, reliability = _prediction(

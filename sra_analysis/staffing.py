@@ -59,23 +59,30 @@ def overlapping_shifts(staffing: pd.DataFrame) -> pd.DataFrame:
 
 
 def _clip(staffing: pd.DataFrame) -> pd.DataFrame:
-    """Start/end in µs per shift, each start moved past the officer's earlier shifts."""
+    """Start/end in µs per shift, each start moved past the officer's earlier shifts.
+
+    Shifts are sorted by officer, start and end; a shift's new start is the later of its
+    own start and the latest end among the officer's earlier shifts (a running maximum
+    within each officer's run), capped at its own end.
+    """
     start = _as_us(staffing["shift_start"])
     end = _as_us(staffing["shift_end"])
-    frame = pd.DataFrame(
-        {"officer": staffing["officer_id"].to_numpy(), "start": start, "end": end},
+    officer, _ = pd.factorize(staffing["officer_id"])
+    order = np.lexsort((end, start, officer))
+    officer_sorted, start_sorted, end_sorted = officer[order], start[order], end[order]
+    running_end = pd.Series(end_sorted).groupby(officer_sorted).cummax().to_numpy()
+    previous_end = np.empty_like(running_end)
+    previous_end[1:] = running_end[:-1]
+    first_of_officer = np.ones(len(order), dtype=bool)
+    first_of_officer[1:] = officer_sorted[1:] != officer_sorted[:-1]
+    previous_end[first_of_officer] = np.iinfo(np.int64).min
+    new_start = np.minimum(np.maximum(start_sorted, previous_end), end_sorted)
+    clipped_start = np.empty_like(start)
+    clipped_start[order] = new_start
+    return pd.DataFrame(
+        {"start": clipped_start, "end": end, "overlap_us": clipped_start - start},
         index=staffing.index,
     )
-    order = frame.sort_values(["officer", "start", "end"], kind="stable")
-    previous_end = (
-        order.groupby("officer", sort=False)["end"].cummax().groupby(order["officer"]).shift(1)
-    )
-    previous_end = previous_end.fillna(np.iinfo(np.int64).min).astype("int64")
-    new_start = np.maximum(order["start"].to_numpy(), previous_end.to_numpy())
-    new_start = np.minimum(new_start, order["end"].to_numpy())
-    order["overlap_us"] = new_start - order["start"].to_numpy()
-    order["start"] = new_start
-    return order.loc[staffing.index]
 
 
 def clip_overlapping_shifts(staffing: pd.DataFrame) -> pd.DataFrame:
@@ -135,18 +142,28 @@ def staffing_timeline(data: Event | pd.DataFrame, *, rings=None) -> pd.DataFrame
     clipped = _clip(staffing)
     keep = (clipped["end"] > clipped["start"]).to_numpy()
     ring = staffing["ring"].astype(str).to_numpy()[keep]
-    times = np.concatenate([clipped["start"].to_numpy()[keep], clipped["end"].to_numpy()[keep]])
-    change = np.concatenate([np.ones(keep.sum(), np.int64), -np.ones(keep.sum(), np.int64)])
-    sweep = pd.DataFrame({"ring": np.concatenate([ring, ring]), "time": times, "change": change})
-    sweep = sweep.groupby(["ring", "time"], sort=True, as_index=False)["change"].sum()
-    sweep = sweep[sweep["change"] != 0] if len(sweep) else sweep
-    sweep["headcount"] = sweep.groupby("ring")["change"].cumsum().astype("int64")
-    # merge consecutive points with equal headcount (a change netting to zero drops out)
+    starts, ends = clipped["start"].to_numpy()[keep], clipped["end"].to_numpy()[keep]
+    parts = []
+    for ring_id in rings:
+        mine = ring == ring_id
+        times = np.concatenate([starts[mine], ends[mine]])
+        change = np.concatenate([np.ones(mine.sum(), np.int64), -np.ones(mine.sum(), np.int64)])
+        order = np.argsort(times, kind="stable")
+        times, change = times[order], change[order]
+        points, first = np.unique(times, return_index=True)
+        net = np.add.reduceat(change, first) if len(first) else change[:0]
+        moved = net != 0  # starts and ends at the same instant cancel out
+        parts.append(
+            pd.DataFrame(
+                {"ring": ring_id, "time": points[moved], "headcount": np.cumsum(net[moved])}
+            )
+        )
+    sweep = pd.concat(parts, ignore_index=True)
     timeline = pd.DataFrame(
         {
             "ring": pd.Categorical(sweep["ring"], categories=list(rings)),
             "time": pd.to_datetime(sweep["time"].to_numpy(), unit="us", utc=True).tz_convert(tz),
-            "headcount": sweep["headcount"].to_numpy(),
+            "headcount": sweep["headcount"].to_numpy(dtype=np.int64),
         }
     )
     return timeline.sort_values(["ring", "time"], kind="stable", ignore_index=True)
