@@ -131,6 +131,114 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The risk banding breaks Cox's weak consistency: {detail}.",
         "id": "Pembagian tingkat risiko melanggar konsistensi lemah Cox: {detail}.",
     },
+    # charts (sra_analysis.charts)
+    "chart.level_legend": {"en": "SRA risk level", "id": "Tingkat risiko SRA"},
+    "chart.flagged_from": {"en": "flagged: {level} and above", "id": "ditandai: {level} ke atas"},
+    "chart.all_rings": {"en": "all rings", "id": "semua ring"},
+    "chart.ring_n": {"en": "Ring {ring}", "id": "Ring {ring}"},
+    "chart.ring_title": {"en": "{name} (ring {ring})", "id": "{name} (ring {ring})"},
+    "chart.ring_counts": {
+        "en": "{incidents} incident(s), {disruptions} disruption(s)",
+        "id": "{incidents} kejadian, {disruptions} gangguan",
+    },
+    "chart.time_local": {"en": "Local time ({zone})", "id": "Waktu setempat ({zone})"},
+    "chart.officers": {"en": "Officers", "id": "Personel"},
+    "chart.incident_marker": {
+        "en": "Incident (size = severity)",
+        "id": "Kejadian (ukuran = tingkat keparahan)",
+    },
+    "chart.disruption_marker": {
+        "en": "Disruption of proceedings",
+        "id": "Gangguan jalannya rapat",
+    },
+    "chart.reported_at": {"en": "Reported", "id": "Dilaporkan"},
+    "chart.disrupted": {"en": "Disrupted proceedings", "id": "Mengganggu jalannya rapat"},
+    "chart.yes": {"en": "yes", "id": "ya"},
+    "chart.no": {"en": "no", "id": "tidak"},
+    "chart.risk_id": {"en": "SRA item", "id": "Butir SRA"},
+    "chart.unanticipated": {"en": "none (unanticipated)", "id": "tidak ada (tak terantisipasi)"},
+    "chart.on_duty_then": {"en": "Officers on duty then", "id": "Personel bertugas saat itu"},
+    "chart.staffing_vs_incidents.title": {
+        "en": "Officers on duty, incidents and SRA risk level by ring",
+        "id": "Personel bertugas, kejadian dan tingkat risiko SRA per ring",
+    },
+    "chart.no_windows": {"en": "no windows", "id": "tidak ada jendela"},
+    "chart.windows": {"en": "Windows", "id": "Jendela waktu"},
+    "chart.ring_hours": {"en": "Ring-hours", "id": "Ring-jam"},
+    "chart.interval": {"en": "Interval", "id": "Interval"},
+    "chart.rate": {"en": "Rate", "id": "Laju"},
+    "chart.rate_by_level.title": {
+        "en": "Incidents per ring-hour by the SRA's risk level",
+        "id": "Kejadian per ring-jam menurut tingkat risiko SRA",
+    },
+    "chart.incidents_series": {"en": "Incidents", "id": "Kejadian"},
+    "chart.disruptions_series": {"en": "Disruptions", "id": "Gangguan"},
+    "chart.rate_per_hour": {"en": "Per ring-hour", "id": "Per ring-jam"},
+    "chart.confusion.title": {
+        "en": "Windows by the SRA's risk level and what happened in them",
+        "id": "Jendela waktu menurut tingkat risiko SRA dan yang terjadi",
+    },
+    "chart.observed_class": {"en": "Observed in the window", "id": "Teramati dalam jendela"},
+    "chart.share_of_level": {
+        "en": "Share of the level's windows",
+        "id": "Porsi jendela tingkat ini",
+    },
+    "chart.risk_matrix.title": {
+        "en": "SRA risk matrix: threats by likelihood and impact",
+        "id": "Matriks risiko SRA: ancaman menurut kemungkinan dan dampak",
+    },
+    "chart.threat": {"en": "Threat", "id": "Ancaman"},
+    "chart.score": {"en": "Score", "id": "Skor"},
+    "chart.linked_incidents": {"en": "Linked incidents", "id": "Kejadian terkait"},
+    "chart.realised_marker": {
+        "en": "SRA item realised (incident linked)",
+        "id": "Butir SRA terjadi (ada kejadian terkait)",
+    },
+    "chart.not_realised_marker": {
+        "en": "SRA item not realised",
+        "id": "Butir SRA tidak terjadi",
+    },
+    "chart.ring_rates.title": {
+        "en": "Incidents per 100 officer-hours by ring",
+        "id": "Kejadian per 100 jam-personel per ring",
+    },
+    "chart.hour_of_day.title": {
+        "en": "Incidents by ring and hour of day",
+        "id": "Kejadian per ring dan jam",
+    },
+    "chart.hour_of_day.title_rate": {
+        "en": "Incidents per ring-hour by ring and hour of day",
+        "id": "Kejadian per ring-jam per ring dan jam",
+    },
+    "chart.calibration.title": {
+        "en": "Reliability of the SRA's forecast probabilities",
+        "id": "Keandalan probabilitas prakiraan SRA",
+    },
+    "chart.perfect_calibration": {"en": "Perfect reliability", "id": "Keandalan sempurna"},
+    "chart.forecast_bin": {"en": "Forecast bin", "id": "Kelas prakiraan"},
+    "chart.observed_bins": {
+        "en": "Observed (size = windows in bin)",
+        "id": "Teramati (ukuran = jumlah jendela)",
+    },
+    "chart.staffing_alignment.title": {
+        "en": "Officers on duty per window by the SRA's risk level",
+        "id": "Personel bertugas per jendela menurut tingkat risiko SRA",
+    },
+    "chart.mean_staff": {"en": "Mean officers on duty", "id": "Rata-rata personel bertugas"},
+    "chart.window": {"en": "Window", "id": "Jendela"},
+    "chart.windows_marker": {"en": "Window", "id": "Jendela"},
+    "chart.disrupted_window": {"en": "Window with a disruption", "id": "Jendela dengan gangguan"},
+    "chart.planned_median": {"en": "Planned staffing (median)", "id": "Rencana personel (median)"},
+    "chart.event_comparison.title": {
+        "en": "SRA performance and incident rates across events",
+        "id": "Kinerja SRA dan laju kejadian antar-kegiatan",
+    },
+    "chart.auc": {"en": "AUC (0.5 = chance)", "id": "AUC (0,5 = acak)"},
+    "chart.pai": {"en": "PAI (1 = chance)", "id": "PAI (1 = acak)"},
+    "chart.events_sorted_by": {
+        "en": "{count} events, sorted by {metric}",
+        "id": "{count} kegiatan, diurutkan menurut {metric}",
+    },
 }
 
 
@@ -199,8 +307,10 @@ LABELS.update(
             "{low}–{high}).",
         },
         "tile.personnel": {"en": "Officers", "id": "Personel"},
-        "tile.captured": {"en": "Disruptions in flagged windows", "id": "Gangguan di jendela "
-                          "bertanda"},
+        "tile.captured": {
+            "en": "Disruptions in flagged windows",
+            "id": "Gangguan di jendela bertanda",
+        },
         "tile.misses": {"en": "Missed windows", "id": "Jendela terlewat"},
         "tile.auc": {"en": "AUC (rating vs disruption)", "id": "AUC (risiko vs gangguan)"},
         "col.name": {"en": "Name", "id": "Nama"},
@@ -216,5 +326,119 @@ LABELS.update(
         "finding.strengths": {"en": "Strengths", "id": "Kekuatan"},
         "finding.improvements": {"en": "Areas for improvement", "id": "Hal yang perlu diperbaiki"},
         "finding.notes": {"en": "Notes", "id": "Catatan"},
+    }
+)
+
+LABELS.update(
+    {
+        "section.sra": {"en": "Was the SRA right?", "id": "Apakah SRA tepat?"},
+        "section.staffing": {
+            "en": "Staffing against incidents, ring by ring",
+            "id": "Personel dan kejadian per ring",
+        },
+        "section.misses": {
+            "en": "Misses, false alarms and the unanticipated",
+            "id": "Yang terlewat, alarm palsu dan yang tidak terantisipasi",
+        },
+        "section.findings": {"en": "Findings", "id": "Temuan"},
+        "section.plan": {"en": "Improvement plan", "id": "Rencana perbaikan"},
+        "section.appendix": {
+            "en": "Appendix: data quality and provenance",
+            "id": "Lampiran: kualitas data dan asal-usul",
+        },
+        "section.sra_items": {"en": "SRA items", "id": "Butir SRA"},
+        "section.understaffed": {
+            "en": "Flagged windows staffed below plan",
+            "id": "Jendela bertanda dengan personel di bawah rencana",
+        },
+        "section.missed_windows": {
+            "en": "Disruptions in windows rated below the flag level",
+            "id": "Gangguan pada jendela di bawah tingkat bertanda",
+        },
+        "section.false_alarm_windows": {
+            "en": "Flagged windows without a disruption",
+            "id": "Jendela bertanda tanpa gangguan",
+        },
+        "section.unanticipated": {
+            "en": "Incidents no SRA item anticipated",
+            "id": "Kejadian yang tidak diantisipasi butir SRA",
+        },
+        "col.score": {"en": "Score", "id": "Skor"},
+        "col.value": {"en": "Value", "id": "Nilai"},
+        "col.interval": {"en": "95% interval", "id": "Interval 95%"},
+        "col.meaning": {"en": "What it says", "id": "Artinya"},
+        "col.hits": {"en": "hits", "id": "tepat"},
+        "col.misses": {"en": "misses", "id": "terlewat"},
+        "col.false_alarms": {"en": "false alarms", "id": "alarm palsu"},
+        "col.correct_negatives": {"en": "quiet and not flagged", "id": "tenang dan tidak bertanda"},
+        "score.pod": {"en": "POD (hit rate)", "id": "POD (tingkat tepat)"},
+        "score.pod.help": {
+            "en": "share of disrupted windows that were flagged",
+            "id": "bagian jendela terganggu yang ditandai",
+        },
+        "score.far": {"en": "FAR", "id": "FAR"},
+        "score.far.help": {
+            "en": "share of flagged windows that stayed undisrupted",
+            "id": "bagian jendela bertanda yang tidak terganggu",
+        },
+        "score.csi": {"en": "CSI", "id": "CSI"},
+        "score.csi.help": {
+            "en": "hits over hits, misses and false alarms",
+            "id": "tepat dibagi tepat, terlewat dan alarm palsu",
+        },
+        "score.hss": {"en": "Heidke skill score", "id": "Skor keterampilan Heidke"},
+        "score.hss.help": {
+            "en": "accuracy beyond chance (0 = no skill, 1 = perfect)",
+            "id": "ketepatan di atas kebetulan (0 = tanpa keterampilan, 1 = sempurna)",
+        },
+        "score.pss": {"en": "Peirce skill score", "id": "Skor keterampilan Peirce"},
+        "score.pss.help": {
+            "en": "hit rate minus false-alarm rate",
+            "id": "tingkat tepat dikurangi tingkat alarm palsu",
+        },
+        "score.pai": {"en": "PAI", "id": "PAI"},
+        "score.pai.help": {
+            "en": "share of disruptions in flagged windows over their share of time (>1 = "
+            "concentrated)",
+            "id": "bagian gangguan di jendela bertanda dibagi bagian waktunya (>1 = terpusat)",
+        },
+        "score.auc": {"en": "AUC", "id": "AUC"},
+        "score.auc.help": {
+            "en": "chance a disrupted window was rated above a quiet one (0.5 = no better "
+            "than chance)",
+            "id": "peluang jendela terganggu dinilai lebih tinggi dari jendela tenang (0,5 = "
+            "sama dengan kebetulan)",
+        },
+        "score.tau": {"en": "Kendall tau-b", "id": "Tau-b Kendall"},
+        "score.tau.help": {
+            "en": "rank association of risk score with incident count",
+            "id": "asosiasi peringkat skor risiko dengan jumlah kejadian",
+        },
+        "score.gamma": {"en": "Goodman–Kruskal gamma", "id": "Gamma Goodman–Kruskal"},
+        "score.gamma.help": {
+            "en": "like tau-b, ignoring ties",
+            "id": "seperti tau-b, tanpa memperhitungkan nilai sama",
+        },
+        "score.rate_ratio": {"en": "Disruption rate ratio", "id": "Rasio laju gangguan"},
+        "score.rate_ratio.help": {
+            "en": "disruptions per hour in flagged over unflagged windows",
+            "id": "gangguan per jam di jendela bertanda dibanding tidak bertanda",
+        },
+        "score.brier": {"en": "Brier score", "id": "Skor Brier"},
+        "score.brier.help": {
+            "en": "mean squared error of the register's probabilities (0 = perfect)",
+            "id": "rata-rata galat kuadrat probabilitas register (0 = sempurna)",
+        },
+        "col.threat": {"en": "Threat", "id": "Ancaman"},
+        "col.outcome": {"en": "Outcome", "id": "Hasil"},
+        "index.title": {
+            "en": "Post-event security reviews",
+            "id": "Kaji ulang pengamanan kegiatan",
+        },
+        "index.status": {
+            "en": "{ok} of {total} reports written.",
+            "id": "{ok} dari {total} laporan dibuat.",
+        },
+        "index.failed": {"en": "{failed} FAILED.", "id": "{failed} GAGAL."},
     }
 )
