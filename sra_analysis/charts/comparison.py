@@ -1,0 +1,266 @@
+"""Many events side by side: how well each SRA discriminated, and incident rates."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from sra_analysis import metrics
+from sra_analysis.charts._common import (
+    INK,
+    NEUTRAL,
+    check_lang,
+    error_bars,
+    escape,
+    number,
+    style,
+)
+from sra_analysis.errors import ParameterError
+from sra_analysis.labels import t
+
+__all__ = ["COMPARISON_COLUMNS", "comparison_table", "event_comparison"]
+
+#: Where each column of the comparison table is found: flat names first, then the
+#: ``summary.json`` path (``Evaluation.to_dict()``).
+_SOURCES: dict[str, tuple[str, ...]] = {
+    "event_id": ("event_id", "id", "event.id"),
+    "event_name": ("event_name", "name", "event.name"),
+    "auc": ("auc", "prediction.auc"),
+    "auc_ci_low": ("auc_ci_low", "prediction.auc_ci_low"),
+    "auc_ci_high": ("auc_ci_high", "prediction.auc_ci_high"),
+    "pai": ("pai", "prediction.pai"),
+    "incidents": (
+        "incidents_in_windows",
+        "totals.incidents_in_windows",
+        "incidents",
+        "totals.incidents",
+    ),
+    "disruptions": ("disruptions", "totals.disruptions"),
+    "officer_hours": ("officer_hours", "totals.officer_hours"),
+}
+COMPARISON_COLUMNS = [*_SOURCES, "incidents_per_100_officer_hours", "ci_low", "ci_high"]
+_SORT_KEYS = ("auc", "pai", "incidents_per_100_officer_hours", "event_id")
+_MANY = 60
+
+
+def _lookup(summary: Mapping, path: str):
+    value = summary
+    for key in path.split("."):
+        if not isinstance(value, Mapping) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def comparison_table(summaries: Sequence[Mapping] | pd.DataFrame) -> pd.DataFrame:
+    """One row per event with the numbers :func:`event_comparison` plots.
+
+    Parameters
+    ----------
+    summaries : sequence of mapping, or DataFrame
+        ``Evaluation.to_dict()`` / ``summary.json`` bodies, or a table with one row per
+        event whose columns are flat names (``event_id``, ``auc``, ``officer_hours``, ...)
+        or the dotted paths of ``summary.json`` (``prediction.auc``, ...).
+
+    Returns
+    -------
+    DataFrame
+        :data:`COMPARISON_COLUMNS`: ``event_id``, ``event_name``, ``auc``, ``auc_ci_low``,
+        ``auc_ci_high``, ``pai``, ``incidents``, ``disruptions``, ``officer_hours``,
+        ``incidents_per_100_officer_hours``, ``ci_low``, ``ci_high`` (exact Poisson 95%).
+
+    Examples
+    --------
+    >>> comparison_table([{"event": {"id": "a"}, "prediction": {"auc": 0.7},
+    ...                    "totals": {"incidents": 3, "officer_hours": 300.0}}])[
+    ...     ["event_id", "auc", "incidents_per_100_officer_hours"]]
+      event_id  auc  incidents_per_100_officer_hours
+    0        a  0.7                              1.0
+    """
+    if isinstance(summaries, pd.DataFrame):
+        records = summaries.to_dict("records")
+        flat = True
+    elif isinstance(summaries, Sequence) and not isinstance(summaries, (str, bytes)):
+        records, flat = list(summaries), False
+        if not all(isinstance(record, Mapping) for record in records):
+            raise ParameterError(
+                "event_comparison: summaries must be a list of summary dicts "
+                "(Evaluation.to_dict()) or a DataFrame with one row per event"
+            )
+    else:
+        raise ParameterError(
+            "event_comparison: summaries must be a list of summary dicts or a DataFrame, "
+            f"got {type(summaries).__name__}"
+        )
+    columns = {}
+    for column, paths in _SOURCES.items():
+        values = []
+        for record in records:
+            value = None
+            for path in paths:
+                value = record.get(path) if flat else _lookup(record, path)
+                if value is not None and not (isinstance(value, float) and np.isnan(value)):
+                    break
+            values.append(value)
+        columns[column] = values
+    table = pd.DataFrame(columns)
+    table["event_id"] = [
+        str(value) if value is not None else f"event {position + 1}"
+        for position, value in enumerate(table["event_id"])
+    ]
+    table["event_name"] = table["event_name"].where(table["event_name"].notna(), table["event_id"])
+    table["event_name"] = table["event_name"].astype(str)
+    numeric = [c for c in _SOURCES if c not in ("event_id", "event_name")]
+    table[numeric] = table[numeric].apply(pd.to_numeric, errors="coerce").astype(float)
+    counts = table["incidents"].round()
+    usable = counts.notna() & table["officer_hours"].notna()
+    rates = metrics.poisson_rate_table(
+        counts.where(usable, 0).astype(int).to_numpy(),
+        table["officer_hours"].where(usable, 0).to_numpy(),
+        per=100.0,
+    )
+    for column in ("rate", "ci_low", "ci_high"):
+        values = rates[column].to_numpy(dtype=float)
+        target = "incidents_per_100_officer_hours" if column == "rate" else column
+        table[target] = np.where(usable, values, np.nan)
+    if isinstance(summaries, pd.DataFrame):
+        for column in ("incidents_per_100_officer_hours", "ci_low", "ci_high"):
+            if column in summaries.columns:
+                given = pd.to_numeric(summaries[column], errors="coerce").to_numpy(dtype=float)
+                table[column] = np.where(np.isfinite(given), given, table[column])
+    return table[COMPARISON_COLUMNS]
+
+
+def event_comparison(
+    summaries: Sequence[Mapping] | pd.DataFrame, *, sort_by: str = "auc", lang: str = "en"
+) -> go.Figure:
+    """AUC, PAI and incidents per 100 officer-hours of many events, one row per event.
+
+    Three panels share the event axis, sorted by ``sort_by`` (highest first, missing
+    values last). Up to 60 events are labelled by id; beyond that the labels are hidden
+    and the events show as a sorted profile whose hover names each event, so the chart
+    stays readable for a nationwide batch of 514.
+
+    Parameters
+    ----------
+    summaries : sequence of mapping, or DataFrame
+        See :func:`comparison_table`.
+    sort_by : {"auc", "pai", "incidents_per_100_officer_hours", "event_id"}, default "auc"
+    lang : {"en", "id"}, default "en"
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Three marker traces (``meta`` ``"auc"``, ``"pai"``,
+        ``"incidents_per_100_officer_hours"``) with one point per event, no legend entries
+        per event.
+    """
+    check_lang(lang)
+    if sort_by not in _SORT_KEYS:
+        raise ParameterError(f"sort_by must be one of {list(_SORT_KEYS)}, got {sort_by!r}")
+    table = comparison_table(summaries)
+    if table.empty:
+        raise ParameterError("event_comparison: summaries holds no events")
+    ascending = sort_by == "event_id"
+    table = table.sort_values(sort_by, ascending=ascending, na_position="last", kind="stable")
+    table = table.reset_index(drop=True)
+    labels = pd.Series([escape(i, limit=40) for i in table["event_id"]])
+    duplicated = labels.duplicated(keep=False)
+    labels[duplicated] = [f"{label} #{k + 1}" for k, label in enumerate(labels[duplicated])]
+    many = len(table) > _MANY
+    hover = [
+        f"<b>{escape(row.event_name, limit=120)}</b><br>{escape(row.event_id)}<br>"
+        f"AUC: {number(row.auc)} [{number(row.auc_ci_low)}–{number(row.auc_ci_high)}]<br>"
+        f"PAI: {number(row.pai)}<br>{t('incidents', lang)}: {number(row.incidents, 0)}, "
+        f"{t('disruptions', lang).lower()}: {number(row.disruptions, 0)}<br>"
+        f"{t('officer_hours', lang)}: {number(row.officer_hours, 0)}<br>"
+        f"{t('incidents_per_100_officer_hours', lang)}: "
+        f"{number(row.incidents_per_100_officer_hours)} [{number(row.ci_low)}–"
+        f"{number(row.ci_high)}]"
+        for row in table.itertuples(index=False)
+    ]
+    panels = (
+        ("auc", "chart.auc", ("auc_ci_low", "auc_ci_high"), 0.5),
+        ("pai", "chart.pai", None, 1.0),
+        (
+            "incidents_per_100_officer_hours",
+            "incidents_per_100_officer_hours",
+            ("ci_low", "ci_high"),
+            None,
+        ),
+    )
+    fig = make_subplots(
+        rows=1,
+        cols=3,
+        shared_yaxes=True,
+        horizontal_spacing=0.03,
+        subplot_titles=[t(key, lang) for _, key, _, _ in panels],
+    )
+    for column, (name, _key, interval, reference) in enumerate(panels, start=1):
+        errors = None
+        if interval is not None:
+            errors = error_bars(table[name], table[interval[0]], table[interval[1]])
+            errors.update(
+                thickness=1 if many else 1.5, width=0 if many else 4, color="rgba(27, 27, 58, 0.45)"
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=table[name],
+                y=labels,
+                mode="markers",
+                error_x=errors,
+                marker={
+                    "color": NEUTRAL,
+                    "size": 5 if many else 9,
+                    "line": {"color": "white", "width": 0 if many else 1},
+                },
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+                showlegend=False,
+                meta=name,
+            ),
+            row=1,
+            col=column,
+        )
+        if reference is not None:
+            fig.add_vline(
+                x=reference, line={"color": INK, "dash": "dash", "width": 1}, row=1, col=column
+            )
+        fig.update_xaxes(rangemode="tozero", row=1, col=column)
+    fig.update_xaxes(range=[0, 1], row=1, col=1)
+    sort_text = (
+        t("event", lang)
+        if sort_by == "event_id"
+        else (
+            "AUC"
+            if sort_by == "auc"
+            else "PAI"
+            if sort_by == "pai"
+            else t("incidents_per_100_officer_hours", lang)
+        )
+    )
+    fig.update_yaxes(
+        type="category",
+        autorange="reversed",
+        showticklabels=False,
+        showgrid=not many,
+        tickfont={"size": 11},
+    )
+    fig.update_yaxes(showticklabels=not many, row=1, col=1)
+    fig.update_yaxes(
+        title_text=t("chart.events_sorted_by", lang, count=len(table), metric=sort_text),
+        row=1,
+        col=1,
+    )
+    height = 900 if many else max(360, 160 + 22 * len(table))
+    return style(
+        fig,
+        title=t("chart.event_comparison.title", lang),
+        height=height,
+        hovermode="closest",
+        margin={"l": 160 if not many else 70, "r": 30, "t": 90, "b": 50},
+    )
