@@ -176,7 +176,7 @@ def _by_ring(windows: pd.DataFrame, meta: EventMeta | None, confidence: float) -
     table = grouped.reset_index()
     table["ring"] = table["ring"].astype(str)
     names = {r.id: r.name for r in meta.rings} if meta is not None else {}
-    table.insert(1, "ring_name", table["ring"].map(names).fillna(table["ring"]))
+    table.insert(1, "ring_name", [names.get(ring, ring) for ring in table["ring"]])
     rates = metrics.poisson_rate_table(
         np.round(table["incidents"].to_numpy()).astype(int),
         table["officer_hours"].to_numpy(),
@@ -206,7 +206,9 @@ def _sra_items(event: Event) -> pd.DataFrame:
          "window_end"]
     ].copy()  # fmt: skip
     items["ring"] = items["ring"].astype(str)
-    items = items.join(linked, on="risk_id")
+    # pandas cannot join two empty text columns (pyarrow: "cannot construct ChunkedArray")
+    empty = dict.fromkeys(linked.columns)
+    items = items.join(linked, on="risk_id") if len(items) else items.assign(**empty)
     items["linked_incidents"] = items["linked_incidents"].fillna(0).astype("int64")
     items["linked_disruptions"] = items["linked_disruptions"].fillna(0).astype("int64")
     items["realised"] = items["linked_incidents"] > 0

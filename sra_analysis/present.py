@@ -1,0 +1,351 @@
+"""What a review notebook displays: escaped HTML fragments, figures that draw offline.
+
+Notebooks stay thin by calling these helpers. Every piece of text that came from an input
+file is escaped here before it becomes HTML. Figures are displayed as a bundle with both
+Plotly's own mimetype (drawn by JupyterLab) and an HTML fragment that draws with the
+plotly.js that :func:`setup_notebook` put on the page once — so the exported HTML report
+needs no network and no require.js.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from sra_analysis.evaluate import Evaluation
+from sra_analysis.event import Event
+from sra_analysis.findings import verdict
+from sra_analysis.labels import level_label, t
+from sra_analysis.privacy import pseudonymise
+
+__all__ = [
+    "data_quality",
+    "esc",
+    "findings_list",
+    "heading",
+    "html_table",
+    "improvement_plan",
+    "incident_table",
+    "overview",
+    "provenance",
+    "score_table",
+    "setup_notebook",
+    "show",
+    "show_html",
+    "sra_items_table",
+    "span_table",
+    "write_json_atomic",
+]
+
+_PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+
+
+def esc(value: object) -> str:
+    """HTML-escape any value (None and NaN become an empty string)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def show_html(fragment: str) -> None:
+    """Display an HTML fragment (already escaped) inside the report's styled container."""
+    from IPython.display import HTML, display
+
+    display(HTML(f'<div class="sra-report">{fragment}</div>'))
+
+
+def setup_notebook() -> None:
+    """Put plotly.js on the page once, so every later figure draws without a network."""
+    from IPython.display import HTML, display
+    from plotly.offline import get_plotlyjs
+
+    display(HTML(f'<script type="text/javascript">{get_plotlyjs()}</script>'))
+
+
+def show(figure) -> None:
+    """Display a Plotly figure in JupyterLab and in the exported HTML alike."""
+    from IPython.display import display
+
+    fragment = figure.to_html(
+        full_html=False, include_plotlyjs=False, include_mathjax=False, config=_PLOTLY_CONFIG
+    )
+    bundle = {
+        "application/vnd.plotly.v1+json": json.loads(figure.to_json()),
+        "text/html": f'<div class="sra-figure">{fragment}</div>',
+        "text/plain": f"<Figure: {esc(figure.layout.title.text or 'chart')}>",
+    }
+    display(bundle, raw=True)
+
+
+def heading(key: str, lang: str = "en", *, level: int = 2) -> None:
+    """A section heading from the labels."""
+    show_html(f"<h{level}>{esc(t(key, lang))}</h{level}>")
+
+
+def html_table(frame: pd.DataFrame, *, numeric: Iterable[str] = (), digits: int = 2) -> str:
+    """A small escaped HTML table; ``numeric`` columns right-aligned and rounded."""
+    numeric = set(numeric)
+    head = "".join(
+        f'<th class="{"num" if c in numeric else ""}">{esc(c)}</th>' for c in frame.columns
+    )
+    body = []
+    for row in frame.itertuples(index=False):
+        cells = []
+        for column, value in zip(frame.columns, row, strict=True):
+            if column in numeric and isinstance(value, float) and not pd.isna(value):
+                text = f"{value:,.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
+                cells.append(f'<td class="num">{esc(text)}</td>')
+            else:
+                cells.append(f'<td class="{"num" if column in numeric else ""}">{esc(value)}</td>')
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _when(stamp) -> str:
+    stamp = pd.Timestamp(stamp)
+    return f"{stamp:%d %b %Y %H:%M}"
+
+
+def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
+    """The first screen: title, the verdict on the SRA, key numbers, rings at a glance."""
+    meta = event.meta
+    grade, sentence = verdict(review, lang=lang)
+    p = review.prediction
+    totals = review.totals
+    tiles = [
+        (t("incidents", lang), f"{totals['incidents']:g}"),
+        (t("disruptions", lang), f"{totals['disruptions']:g}"),
+        (t("tile.personnel", lang), f"{totals['personnel']}"),
+        (t("officer_hours", lang), f"{totals['officer_hours']:,.0f}"),
+        (t("tile.captured", lang), _share(p.get("disruptions_in_flagged"), totals["disruptions"])),
+        (t("tile.misses", lang), f"{p['misses']}"),
+        (t("tile.auc", lang), "–" if p.get("auc") is None else f"{p['auc']:.2f}"),
+    ]
+    tile_html = "".join(
+        f'<div class="sra-tile"><div class="v">{esc(v)}</div><div class="k">{esc(k)}</div></div>'
+        for k, v in tiles
+    )
+    rings = review.by_ring.copy()
+    personnel = event.staffing.groupby("ring", observed=False)["officer_id"].nunique()
+    rings["officers"] = rings["ring"].map(personnel.rename(index=str)).fillna(0).astype(int)
+    rings["ring_name"] = [meta.ring(r).label(lang) for r in rings["ring"]]
+    ring_table = rings[
+        ["ring", "ring_name", "officers", "officer_hours", "incidents", "disruptions",
+         "incidents_per_100_officer_hours"]
+    ].rename(columns={
+        "ring": t("ring", lang), "ring_name": t("col.name", lang),
+        "officers": t("tile.personnel", lang), "officer_hours": t("officer_hours", lang),
+        "incidents": t("incidents", lang), "disruptions": t("disruptions", lang),
+        "incidents_per_100_officer_hours": t("incidents_per_100_officer_hours", lang),
+    })  # fmt: skip
+    numeric = list(ring_table.columns[2:])
+    period = f"{_when(meta.start)} – {_when(meta.end)} ({meta.timezone})"
+    show_html(
+        f"<h1>{esc(meta.name)}</h1>"
+        f'<div class="sra-subtitle">{esc(meta.venue)} · {esc(period)} · '
+        f"{esc(t('report.flag_level', lang))}: {esc(level_label(review.flag_level, lang))}</div>"
+        f'<div class="sra-verdict {esc(grade)}"><b>{esc(t("report.verdict", lang))}:</b> '
+        f"{esc(sentence)}</div>"
+        f'<div class="sra-tiles">{tile_html}</div>'
+        + html_table(ring_table, numeric=numeric, digits=1)
+    )
+
+
+def _share(part, whole) -> str:
+    if not whole or part is None:
+        return "–"
+    return f"{part:g}/{whole:g}"
+
+
+_SCORES = (
+    ("pod", "score.pod"),
+    ("far", "score.far"),
+    ("csi", "score.csi"),
+    ("hss", "score.hss"),
+    ("pss", "score.pss"),
+    ("pai", "score.pai"),
+    ("auc", "score.auc"),
+    ("kendall_tau_b", "score.tau"),
+    ("gk_gamma", "score.gamma"),
+    ("disruptions_rate_ratio", "score.rate_ratio"),
+    ("brier", "score.brier"),
+)
+
+
+def score_table(review: Evaluation, *, lang: str = "en") -> None:
+    """The headline verification scores with their intervals and what each means."""
+    p = review.prediction
+    rows = []
+    for name, key in _SCORES:
+        value = p.get(name)
+        if value is None or pd.isna(value):
+            continue
+        low, high = p.get(f"{name}_ci_low"), p.get(f"{name}_ci_high")
+        interval = "" if low is None or pd.isna(low) else f"{low:.2f}–{high:.2f}"
+        rows.append(
+            {
+                t("col.score", lang): t(key, lang),
+                t("col.value", lang): f"{value:.2f}",
+                t("col.interval", lang): interval,
+                t("col.meaning", lang): t(f"{key}.help", lang),
+            }
+        )
+    counts = (
+        f"{t('col.hits', lang)} {p['hits']} · {t('col.misses', lang)} {p['misses']} · "
+        f"{t('col.false_alarms', lang)} {p['false_alarms']} · "
+        f"{t('col.correct_negatives', lang)} {p['correct_negatives']}"
+    )
+    show_html(f"<p>{esc(counts)}</p>" + html_table(pd.DataFrame(rows)))
+
+
+def span_table(
+    spans: pd.DataFrame, event: Event, *, lang: str = "en", shortfall: bool = False
+) -> str:
+    """Runs of windows (misses, false alarms, under-staffing) as an escaped table; with
+    ``shortfall=True`` the officer-hours below plan are shown too."""
+    if spans.empty:
+        return f'<p class="sra-muted">{esc(t("report.none", lang))}</p>'
+    frame = pd.DataFrame(
+        {
+            t("ring", lang): [event.meta.ring(r).label(lang) for r in spans["ring"]],
+            t("col.from", lang): spans["start"].map(_when),
+            t("col.to", lang): spans["end"].map(_when),
+            t("col.hours", lang): spans["hours"],
+            t("predicted_level", lang): [level_label(str(v), lang) for v in spans["max_level"]],
+            t("incidents", lang): spans["incidents"],
+            t("disruptions", lang): spans["disruptions"],
+            t("col.shortfall", lang): spans["shortfall_officer_hours"],
+        }
+    )
+    if not shortfall:
+        frame = frame.drop(columns=[t("col.shortfall", lang)])
+    return html_table(frame, numeric=[t("col.hours", lang), t("col.shortfall", lang)], digits=0)
+
+
+def incident_table(incidents: pd.DataFrame, event: Event, *, lang: str = "en") -> None:
+    """Incidents as an escaped table (time, ring, category, severity, description)."""
+    if incidents.empty:
+        show_html(f'<p class="sra-muted">{esc(t("report.none", lang))}</p>')
+        return
+    frame = pd.DataFrame(
+        {
+            "ID": incidents["incident_id"],
+            t("time", lang): incidents["reported_at"].map(_when),
+            t("ring", lang): [event.meta.ring(str(r)).label(lang) for r in incidents["ring"]],
+            t("category", lang): incidents["category"],
+            t("severity", lang): incidents["severity"],
+            t("disruptions", lang): incidents["disrupted_proceedings"].map({True: "✔", False: ""}),
+            t("description", lang): incidents["description"],
+        }
+    )
+    show_html(html_table(frame))
+
+
+def sra_items_table(review: Evaluation, *, lang: str = "en") -> None:
+    """Each SRA item with its level, span and the incidents linked to it."""
+    items = review.sra_items
+    if items.empty:
+        show_html(f'<p class="sra-muted">{esc(t("report.none", lang))}</p>')
+        return
+    frame = pd.DataFrame(
+        {
+            "ID": items["risk_id"],
+            t("col.threat", lang): items["threat"],
+            t("ring", lang): items["ring"],
+            t("predicted_level", lang): [
+                f"{level_label(str(v), lang)} ({s})"
+                for v, s in zip(items["level"], items["score"], strict=True)
+            ],
+            t("col.from", lang): items["window_start"].map(_when),
+            t("col.to", lang): items["window_end"].map(_when),
+            t("incidents", lang): items["linked_incidents"],
+            t("disruptions", lang): items["linked_disruptions"],
+            t("col.outcome", lang): [
+                t("realised" if r else "not_realised", lang) for r in items["realised"]
+            ],
+        }
+    )
+    show_html(html_table(frame))
+
+
+def findings_list(review: Evaluation, *, lang: str = "en") -> None:
+    """Strengths, areas for improvement and notes, each with the number behind it."""
+    groups = []
+    for kind in ("strength", "improvement", "note"):
+        items = [f for f in review.findings if f.kind == kind]
+        if not items:
+            continue
+        lis = "".join(f'<li class="sra-finding {kind}">{esc(f.text(lang))}</li>' for f in items)
+        groups.append(f"<h3>{esc(t(f'finding.{kind}s', lang))}</h3><ul>{lis}</ul>")
+    show_html("".join(groups) or esc(t("report.none", lang)))
+
+
+def improvement_plan(review: Evaluation, *, lang: str = "en") -> None:
+    """The improvement-plan table: one row per area for improvement, actions to fill in."""
+    rows = [f for f in review.findings if f.kind == "improvement"]
+    frame = pd.DataFrame(
+        {
+            t("col.finding", lang): [f.text(lang) for f in rows],
+            t("col.action", lang): "",
+            t("col.owner", lang): "",
+            t("col.due", lang): "",
+            t("col.status", lang): "",
+        }
+    )
+    show_html(html_table(frame))
+
+
+def data_quality(event: Event, *, lang: str = "en") -> None:
+    """Rows read, accepted and set aside per file, and every issue (officer ids hidden)."""
+    counts = pd.DataFrame([q.to_dict() for q in event.quality.values()])[
+        ["file", "rows_read", "accepted", "quarantined", "blank", "duplicates", "warnings",
+         "encoding"]
+    ]  # fmt: skip
+    parts = [html_table(counts)]
+    for quality in event.quality.values():
+        issues = quality.issues
+        if issues.empty:
+            continue
+        issues = issues.copy()
+        hidden = issues["field"] == "officer_id"
+        if hidden.any():
+            issues.loc[hidden, "value"] = pseudonymise(issues.loc[hidden, "value"]).to_numpy()
+        parts.append(f"<h3>{esc(quality.file)}</h3>")
+        parts.append(html_table(issues[["row", "column", "value", "reason", "action"]]))
+    show_html("".join(parts))
+
+
+def provenance(review: Evaluation) -> None:
+    """Version, time, parameters and the sha256 of every input file."""
+    info = review.provenance
+    inputs = pd.DataFrame(
+        {"file": list(info.get("inputs", {})), "sha256": list(info.get("inputs", {}).values())}
+    )
+    parameters = json.dumps(info.get("parameters", {}), ensure_ascii=False)
+    show_html(
+        f"<p>sra_analysis {esc(info.get('sra_analysis_version'))} · "
+        f"{esc(info.get('generated_at'))}</p><p><code>{esc(parameters)}</code></p>"
+        + html_table(inputs)
+    )
+
+
+def write_json_atomic(data: Mapping, path: str | os.PathLike) -> Path:
+    """Write JSON to ``path`` through a temporary file and a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
+    )
+    with handle:
+        json.dump(data, handle, ensure_ascii=False, indent=2)
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(handle.name, 0o666 & ~mask)
+    os.replace(handle.name, path)
+    return path

@@ -1,0 +1,384 @@
+"""Batch review reports: papermill runs the notebook, nbconvert writes offline HTML.
+
+For each event folder the notebook runs with papermill; the executed notebook, its HTML
+export (code hidden, plotly.js inside, no network request) and ``summary.json`` land in
+``OUT/<event id>/``, each file written to a temporary name and renamed into place. A report
+that fails still gets an HTML page that says FAILED and where; the batch goes on. Then
+``OUT/index.html`` links every report with a cross-event table and chart.
+
+Speed comes from paying start-up costs once per worker process, not once per report: each
+worker imports papermill and nbconvert once and keeps one Jupyter kernel, whose namespace is
+reset between reports (imported modules stay loaded).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as futures
+import multiprocessing
+import os
+import re
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sra_analysis.errors import ParameterError, SRAError
+from sra_analysis.event import read_event_meta
+from sra_analysis.io.load import find_event_dirs
+from sra_analysis.labels import LANGUAGES
+from sra_analysis.present import esc
+from sra_analysis.resources import notebook_path
+
+__all__ = ["BatchResult", "ReportResult", "export_html", "report_command", "run_reports"]
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_KERNEL_NAME = "python3"
+_CELL_TIMEOUT = 900
+#: Cells with this tag are shown in JupyterLab but left out of the HTML report.
+NOTEBOOK_ONLY_TAG = "notebook-only"
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What happened to one event's report.
+
+    ``status`` is ``"ok"`` or ``"failed"``; ``error`` says where and why when it failed.
+    """
+
+    event_dir: str
+    event_id: str
+    status: str
+    folder: str
+    seconds: float
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """All reports of a batch and the index linking them."""
+
+    results: tuple[ReportResult, ...]
+    index: Path
+    seconds: float = 0.0
+    failures: tuple[ReportResult, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "failures", tuple(r for r in self.results if not r.ok))
+
+
+@dataclass(frozen=True)
+class _Job:
+    event_dir: str
+    folder: str
+    event_id: str
+    notebook: str
+    parameters: Mapping
+
+
+# ------------------------------------------------------------------------ one report
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _atomic_write(path: Path, data: bytes | str) -> None:
+    """Write ``path`` through a temporary file in the same folder and a rename, so a reader
+    never sees half a file; the file gets the usual permissions (0666 less the umask)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = "wb" if isinstance(data, bytes) else "w"
+    kwargs = {} if isinstance(data, bytes) else {"encoding": "utf-8"}
+    with tempfile.NamedTemporaryFile(
+        mode, dir=path.parent, prefix=f".{path.name}.", delete=False, **kwargs
+    ) as handle:
+        handle.write(data)
+    os.chmod(handle.name, 0o666 & ~_umask())
+    os.replace(handle.name, path)
+
+
+_EXPORTER = None
+
+
+def _html_exporter():
+    global _EXPORTER
+    if _EXPORTER is None:
+        from nbconvert import HTMLExporter
+        from nbconvert.preprocessors import TagRemovePreprocessor
+
+        _EXPORTER = HTMLExporter(
+            template_name="sra_report",
+            extra_template_basedirs=[str(TEMPLATES)],
+            exclude_input=True,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+        )
+        # markdown written for the analyst in JupyterLab stays out of the shared report
+        _EXPORTER.register_preprocessor(
+            TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY_TAG}), enabled=True
+        )
+    return _EXPORTER
+
+
+def export_html(notebook, *, title: str) -> str:
+    """The executed notebook as a self-contained HTML report with code hidden."""
+    notebook.metadata["title"] = title
+    body, _ = _html_exporter().from_notebook_node(notebook)
+    return body
+
+
+def _failure_banner(message: str) -> dict:
+    import nbformat
+
+    cell = nbformat.v4.new_raw_cell(
+        f'<div class="sra-report"><div class="sra-failed"><b>FAILED</b><br>{esc(message)}'
+        "</div></div>"
+    )
+    cell.metadata["format"] = "text/html"
+    cell.metadata["raw_mimetype"] = "text/html"
+    return cell
+
+
+def _failure_page(title: str, message: str) -> str:
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>FAILED – "
+        f"{esc(title)}</title></head><body style='font-family:sans-serif;margin:2em'>"
+        "<div style='border:3px solid #c0392b;background:#fbecea;padding:12px 16px'>"
+        f"<h1>FAILED: {esc(title)}</h1><pre style='white-space:pre-wrap'>{esc(message)}"
+        "</pre></div></body></html>"
+    )
+
+
+def _run_one(job: _Job) -> ReportResult:
+    """Run one event's notebook and write its report files (runs in a worker process)."""
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from sra_analysis.kernels import ENGINE_NAME, register_engine
+
+    register_engine()
+    started = time.perf_counter()
+    folder = Path(job.folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    summary_tmp = folder / f".summary.json.{os.getpid()}.tmp"
+    parameters = {**job.parameters, "event_dir": job.event_dir, "summary_path": str(summary_tmp)}
+    executed_path = folder / f".report.{os.getpid()}.tmp.ipynb"
+    error = None
+    notebook = None
+    try:
+        papermill.execute_notebook(
+            job.notebook,
+            str(executed_path),
+            parameters=parameters,
+            kernel_name=_KERNEL_NAME,
+            engine_name=ENGINE_NAME,
+            progress_bar=False,
+            log_output=False,
+            execution_timeout=_CELL_TIMEOUT,
+        )
+    except PapermillExecutionError as failure:
+        error = (
+            f"cell In[{failure.exec_count}] (notebook cell {failure.cell_index}) raised "
+            f"{failure.ename}: {failure.evalue}"
+        )
+    except Exception as failure:  # the batch must go on; the report says what happened
+        error = f"{type(failure).__name__}: {failure}\n{traceback.format_exc(limit=3)}"
+    if executed_path.exists():
+        notebook = nbformat.read(executed_path, as_version=4)
+        executed_path.unlink()
+    title = job.event_id
+    if notebook is not None:
+        if error is not None:
+            notebook.cells.insert(0, _failure_banner(error))
+        _atomic_write(folder / "report.ipynb", nbformat.writes(notebook))
+        try:
+            page = export_html(notebook, title=f"{'FAILED – ' if error else ''}{title}")
+        except Exception as failure:  # an export failure still leaves a readable page
+            error = error or f"HTML export failed: {type(failure).__name__}: {failure}"
+            page = _failure_page(title, error)
+    else:
+        page = _failure_page(title, error or "the notebook produced no output")
+    _atomic_write(folder / "report.html", page)
+    if error is None and summary_tmp.exists():
+        os.replace(summary_tmp, folder / "summary.json")
+    else:
+        summary_tmp.unlink(missing_ok=True)
+        if error is None:
+            error = "the notebook did not write summary.json"
+    return ReportResult(
+        event_dir=job.event_dir,
+        event_id=job.event_id,
+        status="failed" if error else "ok",
+        folder=str(folder),
+        seconds=time.perf_counter() - started,
+        error=error,
+    )
+
+
+# ------------------------------------------------------------------------------ batch
+
+
+def _event_id(folder: Path) -> str:
+    try:
+        return read_event_meta(folder).id
+    except SRAError:
+        slug = re.sub(r"[^a-z0-9._-]+", "-", folder.name.casefold()).strip("-")
+        return slug or "event"
+
+
+def _check_notebook_parameters(notebook: Path, parameters: Mapping) -> None:
+    import papermill
+
+    declared = papermill.inspect_notebook(str(notebook))
+    unknown = sorted(set(parameters) - set(declared))
+    if unknown:
+        raise ParameterError(
+            f"notebook {notebook.name} has no parameter(s) {unknown}; it accepts {sorted(declared)}"
+        )
+
+
+def _default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
+def run_reports(
+    event_dirs: Iterable[str | os.PathLike] | str | os.PathLike,
+    out_dir: str | os.PathLike,
+    *,
+    notebook: str = "review_report",
+    lang: str = "en",
+    workers: int | None = None,
+    executor: futures.Executor | None = None,
+    parameters: Mapping | None = None,
+    progress: bool = True,
+) -> BatchResult:
+    """Generate the HTML review report of every event, and an index linking them.
+
+    Parameters
+    ----------
+    event_dirs : path or iterable of paths
+        Event folders; a folder holding event folders stands for all of them.
+    out_dir : path
+        Where ``<event id>/report.html``, ``report.ipynb``, ``summary.json`` and
+        ``index.html`` go.
+    notebook : str, default "review_report"
+        A shipped notebook's name or a path to a parameterised ``.ipynb``.
+    lang : {"en", "id"}
+    workers : int, optional
+        Parallel processes; one per core by default. Ignored when ``executor`` is given.
+    executor : concurrent.futures.Executor, optional
+        Where to run the reports instead, e.g. ``dask.distributed.Client.get_executor(
+        pure=False)`` to spread a national batch over a cluster.
+    parameters : mapping, optional
+        More notebook parameters (``flag_level``, ``freq``, ``n_resamples``, ``seed``).
+    progress : bool, default True
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    BatchResult
+        One :class:`ReportResult` per event (failures included) and the index path.
+    """
+    from tqdm.auto import tqdm
+
+    started = time.perf_counter()
+    if lang not in LANGUAGES:
+        raise ParameterError(f"lang must be one of {list(LANGUAGES)}, got {lang!r}")
+    notebook_file = notebook_path(notebook)
+    parameters = {"lang": lang, **dict(parameters or {})}
+    for reserved in ("event_dir", "summary_path"):
+        if reserved in parameters:
+            raise ParameterError(f"parameters must not set {reserved!r}; run_reports sets it")
+    _check_notebook_parameters(notebook_file, {**parameters, "event_dir": 0, "summary_path": 0})
+    folders = find_event_dirs(event_dirs)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+
+    jobs, seen = [], {}
+    for folder in folders:
+        event_id = _event_id(folder)
+        if event_id in seen:
+            raise ParameterError(
+                f"two events share the id {event_id!r}: {seen[event_id]} and {folder}; "
+                "ids name the output folders, so they must differ"
+            )
+        seen[event_id] = folder
+        jobs.append(
+            _Job(
+                str(folder.resolve()), str(out / event_id), event_id, str(notebook_file), parameters
+            )  # fmt: skip
+        )
+
+    results: list[ReportResult] = []
+    bar = tqdm(total=len(jobs), desc="reports", unit="event", disable=not progress,
+               file=sys.stderr)  # fmt: skip
+    workers = workers or _default_workers()
+    own_pool = None
+    if executor is None and workers > 1 and len(jobs) > 1:
+        context = multiprocessing.get_context("spawn")
+        own_pool = executor = futures.ProcessPoolExecutor(
+            max_workers=min(workers, len(jobs)), mp_context=context
+        )
+    try:
+        if executor is None:
+            for job in jobs:
+                results.append(_run_one(job))
+                bar.update()
+        else:
+            pending = {executor.submit(_run_one, job): job for job in jobs}
+            for done in futures.as_completed(pending):
+                job = pending[done]
+                try:
+                    results.append(done.result())
+                except Exception as failure:  # a lost worker fails its event, not the batch
+                    results.append(_lost(job, failure))
+                bar.update()
+    finally:
+        bar.close()
+        if own_pool is not None:
+            own_pool.shutdown()
+    order = {job.event_id: i for i, job in enumerate(jobs)}
+    results.sort(key=lambda r: order[r.event_id])
+    from sra_analysis.batch_index import write_index
+
+    index = write_index(out, results, lang=lang)
+    return BatchResult(tuple(results), index, seconds=time.perf_counter() - started)
+
+
+def _lost(job: _Job, failure: BaseException) -> ReportResult:
+    message = f"the worker running this report failed: {type(failure).__name__}: {failure}"
+    folder = Path(job.folder)
+    _atomic_write(folder / "report.html", _failure_page(job.event_id, message))
+    return ReportResult(job.event_dir, job.event_id, "failed", str(folder), 0.0, message)
+
+
+def report_command(args) -> int:
+    """``sra-review report``: run the batch, print a line per event; exit status = failures."""
+    try:
+        batch = run_reports(
+            args.event_dirs, args.out, notebook=args.notebook, lang=args.lang,
+            workers=args.workers,
+        )  # fmt: skip
+    except SRAError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for result in batch.results:
+        mark = "ok    " if result.ok else "FAILED"
+        line = f"{mark} {result.event_id:<32} {result.seconds:6.1f} s  {result.folder}"
+        print(line + ("" if result.ok else f"\n       {result.error.splitlines()[0]}"))
+    print(
+        f"{len(batch.results) - len(batch.failures)} of {len(batch.results)} reports written "
+        f"in {batch.seconds:.1f} s; index: {batch.index}"
+    )
+    if batch.failures:
+        print(f"{len(batch.failures)} report(s) FAILED", file=sys.stderr)
+    return min(len(batch.failures), 125)
