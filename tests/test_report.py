@@ -1,0 +1,235 @@
+"""Batch reports end to end: the real notebook through papermill, nbconvert HTML, Chromium.
+
+One batch (run once per module through the ``sra-review report`` command) holds the
+Purwakarta event, a generated event with Excel files and rings numbered inside-out, an event
+whose incident descriptions carry HTML/JS payloads, and an event that cannot be loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from _browser import CHROMIUM, LAUNCH_ARGS, chromium_or_skip, visit
+
+from sra_analysis import evaluate, load_event
+from sra_analysis.cli import main
+from sra_analysis.resources import sample_dir
+
+PAYLOAD_SCRIPT = "<script>window.__xss = 1</script>"
+PAYLOAD_IMG = '<img src=x onerror="window.__xss = 2">'
+MAX_REPORT_BYTES = 6 * 1024 * 1024
+
+
+def _xss_event(root: Path) -> Path:
+    folder = root / "xss-check"
+    shutil.copytree(sample_dir() / "purwakarta-2024", folder)
+    yaml = (folder / "event.yaml").read_text(encoding="utf-8")
+    yaml = yaml.replace("id: purwakarta-2024", "id: xss-check")
+    yaml = re.sub(r"^name: .*$", "name: Pleno <b>bold</b> & co", yaml, flags=re.M)
+    (folder / "event.yaml").write_text(yaml, encoding="utf-8")
+    incidents = pd.read_csv(folder / "incidents.csv", dtype=str, keep_default_na=False)
+    incidents.loc[0, "description"] = f"Massa {PAYLOAD_SCRIPT} berkumpul"
+    incidents.loc[1, "description"] = f"Upaya masuk {PAYLOAD_IMG}"
+    incidents.loc[2, "category"] = "<b>crowd</b>"
+    # unanticipated, so that they are listed in the report's table, not only in chart hovers
+    incidents.loc[[0, 1, 2], "risk_id"] = ""
+    incidents.to_csv(folder / "incidents.csv", index=False)
+    return folder
+
+
+def _broken_event(root: Path) -> Path:
+    folder = root / "broken-event"
+    shutil.copytree(sample_dir() / "purwakarta-2024", folder)
+    yaml = (folder / "event.yaml").read_text(encoding="utf-8")
+    (folder / "event.yaml").write_text(
+        yaml.replace("id: purwakarta-2024", "id: broken-event"), encoding="utf-8"
+    )
+    incidents = pd.read_csv(folder / "incidents.csv", dtype=str, keep_default_na=False)
+    incidents.drop(columns=["severity"]).to_csv(folder / "incidents.csv", index=False)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    root = tmp_path_factory.mktemp("events")
+    events = [
+        sample_dir() / "purwakarta-2024",
+        sample_dir() / "kab-cianjur-2024",
+        _xss_event(root),
+        _broken_event(root),
+    ]
+    out = tmp_path_factory.mktemp("reports")
+    status = main(["report", *map(str, events), "--out", str(out), "--workers", "2"])
+    return {"status": status, "out": out, "events": events}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_playwright = chromium_or_skip()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+def _plotly_outputs(notebook_path: Path) -> int:
+    notebook = json.loads(notebook_path.read_text(encoding="utf-8"))
+    return sum(
+        1
+        for cell in notebook["cells"]
+        for output in cell.get("outputs", [])
+        if "application/vnd.plotly.v1+json" in output.get("data", {})
+    )
+
+
+def test_exit_status_counts_the_failed_reports(batch):
+    assert batch["status"] == 1
+
+
+@pytest.mark.parametrize("event_id", ["purwakarta-2024", "kab-cianjur-2024", "xss-check"])
+def test_each_event_gets_report_notebook_and_summary(batch, event_id):
+    folder = batch["out"] / event_id
+    assert {p.name for p in folder.iterdir()} == {"report.html", "report.ipynb", "summary.json"}
+    assert (folder / "report.html").stat().st_size <= MAX_REPORT_BYTES
+
+
+def test_a_failed_event_leaves_a_readable_failed_report(batch):
+    folder = batch["out"] / "broken-event"
+    assert not (folder / "summary.json").exists()
+    page = (folder / "report.html").read_text(encoding="utf-8")
+    assert "FAILED" in page
+    assert "MissingColumnsError" in page and "severity" in page
+    assert re.search(r"cell In\[\d+\]", page)
+
+
+def test_no_temporary_files_are_left_behind(batch):
+    leftovers = [p for p in batch["out"].rglob("*") if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_summary_json_equals_evaluate(batch):
+    folder = sample_dir() / "purwakarta-2024"
+    written = json.loads((batch["out"] / "purwakarta-2024" / "summary.json").read_text("utf-8"))
+    expected = json.loads(json.dumps(evaluate(load_event(folder)).to_dict()))
+    for body in (written, expected):
+        body["provenance"].pop("generated_at")
+    assert written == expected
+
+
+def test_summary_has_the_contract_fields(batch):
+    summary = json.loads((batch["out"] / "kab-cianjur-2024" / "summary.json").read_text("utf-8"))
+    assert set(summary["event"]) == {"id", "name", "timezone", "start", "end"}
+    assert set(summary["provenance"]) >= {"sra_analysis_version", "generated_at", "parameters",
+                                          "inputs"}  # fmt: skip
+    assert set(summary["data_quality"]) >= {"incidents", "staffing", "risk_register"}
+    assert set(summary["totals"]) >= {"incidents", "disruptions", "officer_hours", "personnel"}
+    ring = summary["by_ring"][0]
+    assert set(ring) >= {"ring", "incidents", "disruptions", "officer_hours",
+                         "incidents_per_100_officer_hours", "ci_low", "ci_high"}  # fmt: skip
+    wanted = {"flag_level", "hits", "misses", "false_alarms", "correct_negatives", "pod", "far",
+              "csi", "hss", "pss", "ets", "pai", "auc", "kendall_tau_b", "gk_gamma",
+              "rate_by_level"}  # fmt: skip
+    assert wanted <= set(summary["prediction"])
+    # the inside-out event lists its rings in its own display order: plenary room first
+    assert summary["by_ring"][0]["ring"] == "1"
+
+
+def _without_plotly_library(page: str) -> str:
+    """The page less any script over 1 MB (the embedded plotly.js, whose source mentions
+    map-tile CDNs it never calls here)."""
+    parts, position = [], 0
+    while (start := page.find("<script", position)) != -1:
+        end = page.find("</script>", start)
+        end = len(page) if end == -1 else end + len("</script>")
+        parts.append(page[position:start])
+        if end - start < 1_000_000:
+            parts.append(page[start:end])
+        position = end
+    parts.append(page[position:])
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("event_id", ["purwakarta-2024", "kab-cianjur-2024"])
+def test_officer_identifiers_never_appear(batch, event_id):
+    folder = sample_dir() / event_id
+    officers = set(load_event(folder).staffing["officer_id"])
+    report = batch["out"] / event_id
+    texts = [
+        _without_plotly_library((report / "report.html").read_text("utf-8")),
+        (report / "summary.json").read_text("utf-8"),
+        _without_plotly_library((report / "report.ipynb").read_text("utf-8")),
+    ]
+    for text in texts:
+        found = [officer for officer in officers if officer in text]
+        assert found == []
+
+
+def test_code_is_hidden_and_nothing_is_fetched_from_a_cdn(batch):
+    page = _without_plotly_library(
+        (batch["out"] / "purwakarta-2024" / "report.html").read_text("utf-8")
+    )
+    assert "present.overview(" not in page
+    assert "check_parameters(" not in page
+    for marker in ("cdnjs", "cdn.jsdelivr", "mathjax", "require.min.js", "https://cdn"):
+        assert marker not in page.lower()
+
+
+def test_index_links_every_report_and_marks_the_failure(batch):
+    index = (batch["out"] / "index.html").read_text("utf-8")
+    for event_id in ("purwakarta-2024", "kab-cianjur-2024", "xss-check", "broken-event"):
+        assert f'href="{event_id}/report.html"' in index
+    assert "FAILED" in index
+    assert (batch["out"] / "plotly.min.js").exists()
+    assert "&lt;b&gt;bold&lt;/b&gt;" in index
+
+
+def test_report_draws_every_chart_offline(batch, browser, tmp_path):
+    folder = batch["out"] / "purwakarta-2024"
+    expected = _plotly_outputs(folder / "report.ipynb")
+    assert expected >= 7
+    record = visit(browser, folder / "report.html", expected_plots=expected,
+                   screenshot=tmp_path / "report.png")  # fmt: skip
+    assert record.blocked_requests == []
+    assert record.page_errors == []
+    assert record.plots == expected
+    assert record.drawn_plots == expected
+    assert "Verdict on the SRA" in record.text
+
+
+def test_indonesian_inside_out_report_draws_offline(batch, browser):
+    folder = batch["out"] / "kab-cianjur-2024"
+    expected = _plotly_outputs(folder / "report.ipynb")
+    record = visit(browser, folder / "report.html", expected_plots=expected)
+    assert record.blocked_requests == [] and record.page_errors == []
+    assert record.drawn_plots == expected
+
+
+def test_payloads_in_descriptions_show_as_text_and_run_nothing(batch, browser):
+    folder = batch["out"] / "xss-check"
+    expected = _plotly_outputs(folder / "report.ipynb")
+    record = visit(browser, folder / "report.html", expected_plots=expected)
+    assert record.xss is None
+    assert record.page_errors == [] and record.blocked_requests == []
+    assert PAYLOAD_SCRIPT in record.text
+    assert PAYLOAD_IMG in record.text
+    assert "<b>crowd</b>" in record.text
+    assert "Pleno <b>bold</b> & co" in record.text
+    page = (folder / "report.html").read_text("utf-8")
+    assert PAYLOAD_SCRIPT not in page and PAYLOAD_IMG not in page
+
+
+def test_failed_report_opens_and_says_failed(batch, browser):
+    record = visit(browser, batch["out"] / "broken-event" / "report.html")
+    assert "FAILED" in record.text
+    assert record.blocked_requests == [] and record.page_errors == []
+
+
+def test_index_draws_its_chart_offline(batch, browser):
+    record = visit(browser, batch["out"] / "index.html", expected_plots=1)
+    assert record.blocked_requests == [] and record.page_errors == []
+    assert record.drawn_plots == 1
