@@ -32,6 +32,9 @@ OBSERVED_CLASSES = ("quiet", "incident", "disruption")
 #: Observed level of a window from the highest severity in it, for the square K×K table
 #: (used with the default risk levels): 0 → none, 1–2 → low, 3 → medium, 4 → high, 5 → extreme.
 SEVERITY_LEVEL = {0: "none", 1: "low", 2: "low", 3: "medium", 4: "high", 5: "extreme"}
+#: The AUC gets a bootstrap interval only when both classes have at least this many
+#: windows; below it, the Hanley–McNeil interval.
+MIN_CLASS_FOR_BOOTSTRAP = 10
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,10 @@ class Evaluation:
     flag_level : str
     prediction : dict
         2×2 counts and scores (pod, far, csi, frequency_bias, hss, pss, ets), capture (pai,
-        pei_star, hit_rate), discrimination (auc with bootstrap interval and permutation
-        p-value), ordinal association (kendall_tau_b, gk_gamma, somers_d with intervals),
+        pei_star, hit_rate), discrimination (auc with its interval — bootstrap when both
+        classes have at least 10 windows, Hanley–McNeil otherwise, named in
+        ``auc_ci_method`` — and a permutation p-value), ordinal association
+        (kendall_tau_b, gk_gamma, somers_d with intervals),
         multi-category scores, rate ratios and Brier scores when probabilities exist.
     rate_by_level : DataFrame
         Per predicted level (all levels, absent ones with zeros): ``level``, ``windows``,
@@ -280,19 +285,30 @@ def _prediction(
     )
 
     out["auc"] = metrics.roc_auc(scores, observed)
-    auc_interval = {"ci_low": None, "ci_high": None, "p_value": None}
-    if observed.any() and not observed.all() and n_resamples:
-        boot = metrics.bootstrap_interval(
-            metrics.roc_auc, scores, observed, n_resamples=n_resamples, confidence=confidence,
-            seed=seed,
-        )  # fmt: skip
-        perm = metrics.permutation_pvalue(
-            metrics.roc_auc, scores, observed, n_resamples=n_resamples, alternative="greater",
-            seed=seed,
-        )  # fmt: skip
-        auc_interval = {"ci_low": boot.ci_low, "ci_high": boot.ci_high, "p_value": perm.p_value}
+    n_pos, n_neg = int(observed.sum()), int((~observed).sum())
+    auc_interval = {"ci_low": None, "ci_high": None, "p_value": None, "method": None}
+    if n_pos and n_neg:
+        # with few disrupted windows a bootstrap keeps redrawing the same ones and looks
+        # falsely sure; Hanley & McNeil's interval stays honest there
+        _, low, high = metrics.auc_interval_hanley_mcneil(
+            out["auc"], n_pos, n_neg, confidence=confidence
+        )
+        auc_interval.update(ci_low=low, ci_high=high, method="hanley-mcneil")
+        if n_resamples and min(n_pos, n_neg) >= MIN_CLASS_FOR_BOOTSTRAP:
+            boot = metrics.bootstrap_interval(
+                metrics.roc_auc, scores, observed, n_resamples=n_resamples,
+                confidence=confidence, seed=seed,
+            )  # fmt: skip
+            auc_interval.update(ci_low=boot.ci_low, ci_high=boot.ci_high, method="bootstrap")
+        if n_resamples:
+            perm = metrics.permutation_pvalue(
+                metrics.roc_auc, scores, observed, n_resamples=n_resamples,
+                alternative="greater", seed=seed,
+            )  # fmt: skip
+            auc_interval["p_value"] = perm.p_value
     out["auc_ci_low"] = auc_interval["ci_low"]
     out["auc_ci_high"] = auc_interval["ci_high"]
+    out["auc_ci_method"] = auc_interval["method"]
     out["auc_p_value"] = auc_interval["p_value"]
 
     for name, function in (

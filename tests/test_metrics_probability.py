@@ -15,6 +15,7 @@ from statsmodels.stats.proportion import proportion_confint
 
 from sra_analysis.metrics import (
     BrierDecomposition,
+    auc_interval_hanley_mcneil,
     brier_decomposition,
     brier_score,
     reliability_table,
@@ -190,3 +191,22 @@ def test_inputs_not_mutated():
     reliability_table(p, o)
     np.testing.assert_array_equal(p, p_copy)
     pd.testing.assert_series_equal(o, o_copy)
+
+
+def test_hanley_mcneil_se_hand_worked():
+    # Hanley & McNeil (1982), eq. 2, worked by hand for A = 0.8, n1 = n0 = 50:
+    # Q1 = 0.8 / 1.2 = 0.66667, Q2 = 2 * 0.64 / 1.8 = 0.71111
+    # SE^2 = (0.16 + 49 * (0.66667 - 0.64) + 49 * (0.71111 - 0.64)) / 2500 = 0.0019804
+    se, low, high = auc_interval_hanley_mcneil(0.8, 50, 50)
+    assert se == pytest.approx(0.044502, rel=1e-3)
+    assert low == pytest.approx(0.8 - 1.959964 * se)
+    assert high == pytest.approx(0.8 + 1.959964 * se)
+
+
+def test_hanley_mcneil_stays_wide_with_one_positive():
+    # one disrupted window among 215: SE^2 = (A(1-A) + 214 (Q2 - A^2)) / 215, A = 0.77
+    # = (0.1771 + 214 * (1.1858 / 1.77 - 0.5929)) / 215 = 0.0778 -> SE = 0.279
+    se, low, high = auc_interval_hanley_mcneil(0.77, 1, 215)
+    assert se == pytest.approx(0.279, abs=2e-3)
+    assert high - low > 0.7
+    assert np.isnan(auc_interval_hanley_mcneil(0.7, 0, 10)[0])

@@ -58,6 +58,7 @@ from sra_analysis.metrics.multicategory import (
 )
 from sra_analysis.metrics.probability import (
     BrierDecomposition,
+    auc_interval_hanley_mcneil,
     brier_decomposition,
     brier_score,
     reliability_table,
@@ -127,6 +128,7 @@ __all__ = [
     "roc_curve",
     "brier_score",
     "BrierDecomposition",
+    "auc_interval_hanley_mcneil",
     "brier_decomposition",
     "reliability_table",
     # riskmatrix

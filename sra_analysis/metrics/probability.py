@@ -28,6 +28,7 @@ from sra_analysis.metrics._validation import (
 )
 
 __all__ = [
+    "auc_interval_hanley_mcneil",
     "roc_auc",
     "roc_curve",
     "brier_score",
@@ -86,6 +87,47 @@ def roc_auc(scores: Any, observed: Any) -> float:
         return math.nan
     ranks = stats.rankdata(s)
     return float((ranks[o].sum() - n_pos * (n_pos + 1) / 2.0) / (n_pos * n_neg))
+
+
+def auc_interval_hanley_mcneil(
+    auc: float, n_pos: int, n_neg: int, *, confidence: float = 0.95
+) -> tuple[float, float, float]:
+    """Standard error and normal interval of an AUC after Hanley & McNeil (1982).
+
+    ``SE² = [A(1 − A) + (n₁ − 1)(Q₁ − A²) + (n₀ − 1)(Q₂ − A²)] / (n₁ n₀)`` with
+    ``Q₁ = A / (2 − A)`` and ``Q₂ = 2A² / (1 + A)``; the interval is ``A ± z·SE`` clipped
+    to [0, 1]. Unlike a bootstrap, it stays wide when one class has only a few windows
+    (a bootstrap that keeps redrawing the same single disrupted window looks falsely sure).
+
+    Parameters
+    ----------
+    auc : float
+        The AUC.
+    n_pos, n_neg : int
+        Windows with and without the event.
+    confidence : float, default 0.95
+
+    Returns
+    -------
+    tuple of float
+        ``(se, ci_low, ci_high)``; NaNs when a class is empty or ``auc`` is NaN.
+
+    Examples
+    --------
+    >>> se, low, high = auc_interval_hanley_mcneil(0.8, 1, 100)
+    >>> round(se, 3), round(low, 2), round(high, 2)
+    (0.268, 0.27, 1.0)
+    """
+    z = z_value(check_confidence(confidence))
+    if n_pos < 1 or n_neg < 1 or math.isnan(auc):
+        return math.nan, math.nan, math.nan
+    q1 = auc / (2.0 - auc)
+    q2 = 2.0 * auc**2 / (1.0 + auc)
+    variance = (auc * (1.0 - auc) + (n_pos - 1) * (q1 - auc**2) + (n_neg - 1) * (q2 - auc**2)) / (
+        n_pos * n_neg
+    )
+    se = math.sqrt(max(variance, 0.0))
+    return se, max(0.0, auc - z * se), min(1.0, auc + z * se)
 
 
 def roc_curve(scores: Any, observed: Any) -> pd.DataFrame:
