@@ -310,6 +310,8 @@ def verdict(evaluation: Evaluation, *, lang: str = "en") -> tuple[str, str]:
     Graded on where disruptions fell: ``good`` when at least three quarters were in
     flagged windows and the flagged windows held more than their share (PAI > 1),
     ``mixed`` when at least half were, ``poor`` otherwise; ``quiet`` when there was none.
+    The sentence on discrimination (AUC) is added only when the AUC's interval lies above
+    0.5, since it says that higher-rated windows were more often disrupted.
     """
     p = evaluation.prediction
     total = float(evaluation.totals["disruptions"])
@@ -331,7 +333,8 @@ def verdict(evaluation: Evaluation, *, lang: str = "en") -> tuple[str, str]:
         missed=f"{total - captured:g}", **fields,
     )  # fmt: skip
     auc = p.get("auc")
-    if auc is not None and not pd.isna(auc) and p.get("auc_ci_low") is not None:
+    low = p.get("auc_ci_low")
+    if auc is not None and not pd.isna(auc) and low is not None and low > 0.5:
         text += t(
             "verdict.auc", lang, auc=_fmt(auc), low=_fmt(p["auc_ci_low"]),
             high=_fmt(p["auc_ci_high"]),

@@ -56,8 +56,16 @@ def window_edges(event: Event, freq: str = "1h", *, edges=None) -> pd.DatetimeIn
     """
     start, end, tz = event.meta.start, event.meta.end, event.meta.timezone
     if edges is not None:
-        cuts = pd.DatetimeIndex(pd.to_datetime(list(edges)))
-        cuts = cuts.tz_localize(tz) if cuts.tz is None else cuts.tz_convert(tz)
+        # one by one, so that naive (local) and tz-aware edges may be mixed
+        stamps = []
+        for edge in edges:
+            try:
+                stamp = pd.Timestamp(edge)
+            except (ValueError, TypeError):
+                raise ParameterError(f"edges must be timestamps, got {edge!r}") from None
+            stamps.append(stamp.tz_localize(tz) if stamp.tzinfo is None else stamp.tz_convert(tz))
+        cuts = pd.DatetimeIndex(stamps)
+        cuts = cuts.tz_localize(tz) if cuts.tz is None else cuts  # no edges at all
     elif freq == "shift":
         cuts = pd.DatetimeIndex(
             pd.concat([event.staffing["shift_start"], event.staffing["shift_end"]])
@@ -65,6 +73,8 @@ def window_edges(event: Event, freq: str = "1h", *, edges=None) -> pd.DatetimeIn
     else:
         try:
             step = pd.Timedelta(pd.tseries.frequencies.to_offset(freq))
+            if pd.isna(step):  # freq=None: to_offset gives None, and Timedelta(None) is NaT
+                raise ValueError(freq)
         except (ValueError, TypeError):
             raise ParameterError(
                 f"freq must be a fixed pandas frequency such as '1h' or '15min', or 'shift'; "

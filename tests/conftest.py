@@ -107,3 +107,52 @@ def base_meta_session(tmp_path_factory) -> EventMeta:
     """:func:`base_meta`, once per session: for hypothesis tests, which refuse
     function-scoped fixtures."""
     return read_event_meta(write_event_yaml(tmp_path_factory.mktemp("event"), event_config()))
+
+
+# ----------------------------------------------------------------------------- hand-made events
+# Appended for the engine tests (staffing, windows, evaluate, findings): an event folder written
+# from a few literal rows, then read back through load_event like any field office's files.
+
+#: The contract columns of each input file (DESIGN §2), written in this order.
+EVENT_FILE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "incidents": (
+        "incident_id", "reported_at", "ring", "category", "severity", "disrupted_proceedings",
+        "occurred_from", "occurred_to", "responded_at", "resolved_at", "risk_id", "description",
+    ),
+    "staffing": ("officer_id", "ring", "shift_start", "shift_end", "unit", "role"),
+    "risk_register": (
+        "risk_id", "threat", "ring", "likelihood", "impact", "window_start", "window_end",
+        "probability", "planned_personnel", "mitigation",
+    ),
+}  # fmt: skip
+
+
+def write_event_folder(folder: Path, *, incidents=(), staffing=(), risks=(), **changes) -> Path:
+    """Write ``event.yaml`` (:func:`event_config` with ``changes``) and the three CSV files.
+
+    ``incidents``, ``staffing`` and ``risks`` are sequences of dicts keyed by contract column;
+    absent keys are written blank. Times are text local to the event (``"2024-03-01 07:00"``).
+    """
+    import pandas as pd
+
+    write_event_yaml(folder, event_config(**changes))
+    for kind, rows in (("incidents", incidents), ("staffing", staffing), ("risk_register", risks)):
+        columns = EVENT_FILE_COLUMNS[kind]
+        frame = pd.DataFrame(
+            [{c: row.get(c, "") for c in columns} for row in rows], columns=columns
+        )
+        frame.to_csv(folder / f"{kind}.csv", index=False)
+    return folder
+
+
+@pytest.fixture
+def build_event(tmp_path: Path) -> Callable[..., object]:
+    """``build_event(incidents=[...], staffing=[...], risks=[...], **yaml_changes) -> Event``."""
+    counter = iter(range(1_000_000))
+
+    def build(*, incidents=(), staffing=(), risks=(), **changes):
+        folder = tmp_path / f"built-{next(counter)}"
+        write_event_folder(folder, incidents=incidents, staffing=staffing, risks=risks, **changes)
+        return load_event(folder)
+
+    return build

@@ -1,0 +1,219 @@
+"""Tests of sra_analysis.findings: findings carry their number and render in English and
+Bahasa Indonesia; the verdict grades hand-made evaluations."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sra_analysis import evaluate, load_event
+from sra_analysis.findings import KINDS, Finding, format_span, verdict
+from sra_analysis.resources import sample_dir
+
+TZ = "Asia/Jakarta"
+LEVELS = pd.CategoricalDtype(["none", "low", "medium", "high", "extreme"], ordered=True)
+SCORE = {"none": 0, "low": 3, "medium": 6, "high": 12, "extreme": 20}
+
+
+def _windows(levels: list[str], disruptions: list[int], incidents=None) -> pd.DataFrame:
+    """Consecutive one-hour windows of ring 1 from 1 March 07:00, each staffed by 2 officers."""
+    n = len(levels)
+    starts = pd.date_range("2024-03-01 07:00", periods=n, freq="1h", tz=TZ, unit="us")
+    disruptions = np.array(disruptions, dtype=np.int64)
+    incidents = disruptions if incidents is None else np.array(incidents, dtype=np.int64)
+    return pd.DataFrame(
+        {
+            "ring": pd.Categorical(["1"] * n, categories=["1"]),
+            "window_start": starts,
+            "window_end": starts + pd.Timedelta(hours=1),
+            "hours": 1.0,
+            "predicted_score": np.array([SCORE[level] for level in levels], dtype=np.int64),
+            "predicted_level": pd.Categorical(levels, dtype=LEVELS),
+            "probability": np.nan,
+            "incidents": incidents,
+            "disruptions": disruptions,
+            "max_severity": np.where(disruptions > 0, 4, 0),
+            "officer_hours": 2.0,
+            "mean_staff": 2.0,
+            "min_staff": 2,
+            "planned_staff": np.nan,
+        }
+    )
+
+
+def _review(levels, disruptions, **options):
+    return evaluate(_windows(levels, disruptions), **{"n_resamples": 0, **options})
+
+
+# ----------------------------------------------------------------------------- verdict
+
+
+@pytest.mark.parametrize(
+    ("levels", "disruptions", "grade", "numbers"),
+    [
+        # 2 of 2 disruptions in the 2 flagged of 6 windows: share 1, PAI = 1 / (2/6) = 3
+        (["high", "high", "low", "low", "low", "low"], [1, 1, 0, 0, 0, 0], "good", "2 of 2"),
+        # exactly 3 of 4 (75 %) in 3 of 8 windows: PAI = 0.75 / 0.375 = 2 → good
+        (["high"] * 3 + ["low"] * 5, [1, 1, 1, 0, 0, 0, 0, 1], "good", "3 of 4"),
+        # 3 of 4 again, but flagged windows are 7 of 8: PAI = 0.75 / 0.875 < 1 → only mixed
+        (["high"] * 7 + ["low"], [1, 1, 1, 0, 0, 0, 0, 1], "mixed", "3 of 4"),
+        # exactly half: 1 of 2 → mixed; one came in a lower-rated window
+        (["extreme", "medium", "low", "none"], [1, 1, 0, 0], "mixed", "1 of 2"),
+        # 1 of 3 → poor
+        (["high", "low", "low", "medium"], [1, 1, 0, 1], "poor", "1 of 3"),
+    ],
+)
+def test_verdict_grades(levels, disruptions, grade, numbers):
+    review = _review(levels, disruptions)
+    got, text = verdict(review)
+    assert got == grade
+    assert numbers in text
+    got_id, text_id = verdict(review, lang="id")
+    assert got_id == grade
+    assert numbers.replace(" of ", " dari ") in text_id
+    assert "tinggi" in text_id and "high" in text  # the flag level, translated
+
+
+def test_verdict_quiet_when_nothing_disrupted():
+    review = evaluate(_windows(["high", "low", "low"], [0, 0, 0], incidents=[1, 0, 2]))
+    grade, text = verdict(review)
+    assert grade == "quiet"
+    # 3 incidents logged; 1 of 3 ring-hours flagged → 33%
+    assert "3 incident(s)" in text and "33%" in text
+    assert verdict(review, lang="id")[1].startswith("Tidak terjadi gangguan. 3 kejadian")
+
+
+def test_verdict_mentions_discrimination_only_when_its_interval_is_above_chance():
+    # perfectly separating ratings: AUC 1 with a bootstrap interval above 0.5
+    levels = ["extreme"] * 6 + ["low"] * 14
+    separating = _review(levels, [1] * 6 + [0] * 14, n_resamples=200)
+    assert separating.prediction["auc_ci_low"] > 0.5
+    assert "AUC 1.00" in verdict(separating)[1]
+    # disruptions only in 3 low windows: each is below the 6 extreme ones and ties the other
+    # 11 low ones → AUC = 11 · ½ / 17, which must not be called "more often disrupted"
+    backwards = _review(levels, [0] * 6 + [1] * 3 + [0] * 11, n_resamples=200)
+    assert backwards.prediction["auc"] == pytest.approx(5.5 / 17)
+    assert backwards.prediction["auc_ci_low"] is not None
+    grade, text = verdict(backwards)
+    assert grade == "poor" and "AUC" not in text and "more often disrupted" not in text
+
+
+# ----------------------------------------------------------------------------- findings
+
+
+def test_window_findings_carry_their_numbers():
+    # four windows: extreme hit, high false alarm, medium miss, low quiet
+    review = _review(["extreme", "high", "medium", "low"], [1, 0, 1, 0])
+    p = review.prediction
+    found = {finding.key: finding for finding in review.findings}
+    assert set(found) == {"capture", "misses", "false_alarms", "no_discrimination"}
+    # capture: 1 of 2 disruptions in 2 of 4 hours → PAI (1/2) / (2/4) = 1 → improvement
+    capture = found["capture"]
+    assert (capture.metric, capture.kind) == ("pai", "improvement")
+    assert capture.value == pytest.approx(p["pai"]) == pytest.approx(1.0)
+    assert "1 of 2 disruptions (50%) in 50% of the ring-hours (PAI 1.00)" in capture.text()
+    assert "1 dari 2 gangguan (50%) pada 50% dari total ring-jam (PAI 1.00)" in capture.text("id")
+    # the miss: ring 1, 09:00–10:00 (medium)
+    misses = found["misses"]
+    assert (misses.metric, misses.value) == ("misses", 1)
+    assert misses.text().endswith("rated below high: Ring 1, 01 Mar 09:00–10:00.")
+    assert "di bawah tinggi: Ring 1, 01 Mar 09:00–10:00." in misses.text("id")
+    # the false alarm: the high window 08:00–09:00
+    alarms = found["false_alarms"]
+    assert (alarms.metric, alarms.value) == ("false_alarm_hours", 1.0)
+    assert alarms.text().startswith("1 ring-hours rated high or above passed")
+    # AUC without resampling has no interval
+    assert found["no_discrimination"].value == pytest.approx(p["auc"])
+
+
+@pytest.fixture(scope="module")
+def purwakarta_review():
+    return evaluate(load_event(sample_dir() / "purwakarta-2024"), n_resamples=200)
+
+
+def test_event_findings_carry_recomputed_numbers(purwakarta_review):
+    review = purwakarta_review
+    event_incidents = review.unanticipated
+    found = {finding.key: finding for finding in review.findings}
+    # unanticipated: incidents without risk_id
+    assert found["unanticipated"].value == len(event_incidents) > 0
+    categories = ", ".join(sorted(event_incidents["category"].unique()))
+    assert f"({categories})" in found["unanticipated"].text()
+    # items not realised: register items no incident names
+    idle = review.sra_items.loc[review.sra_items["linked_incidents"] == 0, "risk_id"]
+    assert found["items_not_realised"].value == len(idle)
+    assert all(risk_id in found["items_not_realised"].text() for risk_id in idle)
+    # ring with the highest incidents per 100 officer-hours
+    top = review.by_ring.loc[review.by_ring["incidents_per_100_officer_hours"].idxmax()]
+    ring_rate = found["ring_rate"]
+    assert ring_rate.value == pytest.approx(top["incidents_per_100_officer_hours"])
+    assert f"{top['incidents_per_100_officer_hours']:.2f} per 100" in ring_rate.text()
+    assert f"Ring {top['ring']} (" in ring_rate.text()
+    # understaffed ring-hours
+    assert found["understaffed"].value == pytest.approx(review.understaffed["hours"].sum())
+    # median response time
+    overall = review.response_times.set_index("ring").loc["all"]
+    assert found["response"].value == pytest.approx(overall["median_minutes"])
+    # the AUC finding carries the AUC
+    auc_finding = found.get("discrimination") or found["no_discrimination"]
+    assert auc_finding.value == pytest.approx(review.prediction["auc"])
+
+
+def _every_kind_of_event(build_event):
+    """An event that triggers the overlap, quarantine and risk-matrix findings."""
+    staffing = [
+        {"officer_id": "A1", "ring": "1", "shift_start": "2024-03-01 07:00",
+         "shift_end": "2024-03-01 15:00"},
+        {"officer_id": "A1", "ring": "1", "shift_start": "2024-03-01 14:00",
+         "shift_end": "2024-03-01 22:00"},
+    ]  # fmt: skip
+    incidents = [
+        {"incident_id": "I1", "reported_at": "2024-03-01 08:00", "ring": "1",
+         "category": "crowd", "severity": 5, "risk_id": "R1", "responded_at": "2024-03-01 08:04"},
+        {"incident_id": "I2", "reported_at": "2024-03-01 09:00", "ring": "2",
+         "category": "crowd", "severity": 9},  # severity outside 1–5: quarantined
+    ]  # fmt: skip
+    risks = [
+        {"risk_id": "R1", "threat": "crowd", "ring": "1", "likelihood": 4, "impact": 5,
+         "window_start": "2024-03-01 07:00", "window_end": "2024-03-01 12:00",
+         "planned_personnel": 3},
+    ]  # fmt: skip
+    # two bands, low 1–19 and extreme 20–25: 4×5 sits above 5×3 only by banding (Cox 2008)
+    return build_event(
+        staffing=staffing, incidents=incidents, risks=risks,
+        risk_levels={"low": [1, 19], "extreme": [20, 25]}, flag_level="extreme",
+    )  # fmt: skip
+
+
+def test_every_finding_renders_in_both_languages(build_event, purwakarta_review):
+    review = evaluate(_every_kind_of_event(build_event), n_resamples=50)
+    found = {finding.key: finding for finding in review.findings}
+    assert found["overlaps"].value == 1 and "(1.0 h counted once)" in found["overlaps"].text()
+    assert found["quarantined"].value == 1
+    assert found["matrix"].value == len(review.matrix_violations) > 0
+    assert found["all_anticipated"].value == 0
+    assert found["understaffed"].value == pytest.approx(5.0)  # 1 officer of 3 planned, 07–12
+    for finding in [*review.findings, *purwakarta_review.findings]:
+        assert isinstance(finding, Finding) and finding.kind in KINDS
+        assert finding.metric
+        english, indonesian = finding.text("en"), finding.text("id")
+        assert english and indonesian and english != indonesian, finding.key
+        assert not re.search(r"[{}]", english + indonesian), finding.key  # every field filled
+        record = finding.to_dict(lang="id")
+        assert record["text"] == indonesian
+        assert (record["metric"], record["value"]) == (finding.metric, finding.value)
+
+
+def test_format_span():
+    span = {"id": "1", "name": "Outside the fence", "name_id": "Luar pagar",
+            "start": pd.Timestamp("2024-03-02 14:00", tz=TZ),
+            "end": pd.Timestamp("2024-03-02 15:00", tz=TZ)}  # fmt: skip
+    assert format_span(span) == "Ring 1 (Outside the fence), 02 Mar 14:00–15:00"
+    assert format_span(span, "id") == "Ring 1 (Luar pagar), 02 Mar 14:00–15:00"
+    overnight = {**span, "end": pd.Timestamp("2024-03-03 01:00", tz=TZ)}
+    assert format_span(overnight) == "Ring 1 (Outside the fence), 02 Mar 14:00–03 Mar 01:00"
+    bare = {"id": "2", "name": "2", "start": span["start"], "end": span["end"]}
+    assert format_span(bare) == "Ring 2, 02 Mar 14:00–15:00"
