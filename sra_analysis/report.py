@@ -184,6 +184,9 @@ def _run_one(job: _Job) -> ReportResult:
             progress_bar=False,
             log_output=False,
             execution_timeout=_CELL_TIMEOUT,
+            # papermill would rewrite the whole notebook (plotly.js included) after every
+            # cell; the batch needs it once, at the end
+            request_save_on_cell_execute=False,
         )
     except PapermillExecutionError as failure:
         error = (
