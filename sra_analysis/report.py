@@ -175,7 +175,7 @@ def _run_one(job: _Job) -> ReportResult:
     error = None
     notebook = None
     try:
-        papermill.execute_notebook(
+        notebook = papermill.execute_notebook(
             job.notebook,
             str(executed_path),
             parameters=parameters,
@@ -196,7 +196,8 @@ def _run_one(job: _Job) -> ReportResult:
     except Exception as failure:  # the batch must go on; the report says what happened
         error = f"{type(failure).__name__}: {failure}\n{traceback.format_exc(limit=3)}"
     if executed_path.exists():
-        notebook = nbformat.read(executed_path, as_version=4)
+        if notebook is None:  # it failed: papermill saved what ran, the error included
+            notebook = nbformat.read(executed_path, as_version=4)
         executed_path.unlink()
     title = job.event_id
     if notebook is not None:

@@ -233,3 +233,32 @@ def test_index_draws_its_chart_offline(batch, browser):
     record = visit(browser, batch["out"] / "index.html", expected_plots=1)
     assert record.blocked_requests == [] and record.page_errors == []
     assert record.drawn_plots == 1
+
+
+def test_run_reports_accepts_any_executor(tmp_path):
+    # e.g. dask.distributed's Client.get_executor(pure=False); here a plain process pool
+    import concurrent.futures
+    import multiprocessing
+
+    from sra_analysis import run_reports
+
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=1, mp_context=multiprocessing.get_context("spawn")
+    )
+    with pool:
+        batch = run_reports(
+            [sample_dir() / "kota-sukabumi-2024"], tmp_path, executor=pool, progress=False,
+            parameters={"n_resamples": 0},
+        )  # fmt: skip
+    assert [r.status for r in batch.results] == ["ok"]
+    assert (tmp_path / "kota-sukabumi-2024" / "summary.json").exists()
+
+
+def test_unknown_notebook_parameters_are_refused_by_name(tmp_path):
+    from sra_analysis import ParameterError, run_reports
+
+    with pytest.raises(ParameterError, match=r"no parameter\(s\) \['flag_levle'\]"):
+        run_reports([sample_dir() / "purwakarta-2024"], tmp_path,
+                    parameters={"flag_levle": "high"})  # fmt: skip
+    with pytest.raises(ParameterError, match="lang must be one of"):
+        run_reports([sample_dir() / "purwakarta-2024"], tmp_path, lang="fr")
