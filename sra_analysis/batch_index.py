@@ -44,14 +44,17 @@ def _rows(results: Sequence, summaries: dict[str, dict], lang: str) -> str:
         if summary is None:
             first_line = (result.error or "").splitlines()[0] if result.error else ""
             rows.append(
-                f'<tr class="failed"><td>{link}</td><td colspan="9"><b>FAILED</b> '
+                f'<tr class="failed"><td>{link}</td><td colspan="10"><b>FAILED</b> '
                 f"{esc(first_line)}</td></tr>"
             )
             continue
         totals, p = summary["totals"], summary["prediction"]
+        verdict = summary.get("verdict", {})
+        grade = esc(verdict.get("grade", ""))
         cells = [
             link,
             esc(summary["event"].get("name")),
+            f'<span class="grade {grade}" title="{esc(verdict.get("text"))}">{grade}</span>',
             _number(totals.get("incidents"), 0),
             _number(totals.get("disruptions"), 0),
             _number(totals.get("personnel"), 0),
@@ -86,8 +89,9 @@ def write_index(out: Path, results: Sequence, *, lang: str = "en") -> Path:
         )
     failed = sum(1 for r in results if not r.ok)
     headers = [
-        t("event", lang), t("col.name", lang), t("incidents", lang), t("disruptions", lang),
-        t("tile.personnel", lang), t("officer_hours", lang), "POD", "FAR", "PAI", "AUC",
+        t("event", lang), t("col.name", lang), t("index.verdict", lang), t("incidents", lang),
+        t("disruptions", lang), t("tile.personnel", lang), t("officer_hours", lang), "POD", "FAR",
+        "PAI", "AUC",
     ]  # fmt: skip
     status = t("index.status", lang, ok=len(results) - failed, total=len(results))
     if failed:
@@ -105,6 +109,9 @@ table {{ border-collapse: collapse; font-size: 0.92em; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left; }}
 th {{ background: #f2f4f7; }}
 tr.failed td {{ background: #fbecea; }}
+.grade {{ padding: 1px 6px; border-radius: 4px; background: #eee; }}
+.grade.good {{ background: #dff0e3; }} .grade.mixed {{ background: #fcefd2; }}
+.grade.poor {{ background: #f6d6d2; }}
 </style></head>
 <body>
 <h1>{esc(t("index.title", lang))}</h1>

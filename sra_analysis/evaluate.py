@@ -18,7 +18,7 @@ import pandas as pd
 from sra_analysis import metrics
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event, EventMeta
-from sra_analysis.findings import Finding, build_findings
+from sra_analysis.findings import Finding, build_findings, verdict
 from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
 from sra_analysis.privacy import pseudonymise
 from sra_analysis.spans import merge_spans
@@ -124,6 +124,7 @@ class Evaluation:
                 **self.prediction,
                 "rate_by_level": self.rate_by_level.to_dict("records"),
             },
+            "verdict": dict(zip(("grade", "text"), verdict(self, lang=lang), strict=True)),
             "findings": [finding.to_dict(lang=lang) for finding in self.findings],
         }
         return _jsonable(body)

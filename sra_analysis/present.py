@@ -303,10 +303,10 @@ def improvement_plan(review: Evaluation, *, lang: str = "en") -> None:
 
 def data_quality(event: Event, *, lang: str = "en") -> None:
     """Rows read, accepted and set aside per file, and every issue (officer ids hidden)."""
-    counts = pd.DataFrame([q.to_dict() for q in event.quality.values()])[
-        ["file", "rows_read", "accepted", "quarantined", "blank", "duplicates", "warnings",
-         "encoding"]
-    ]  # fmt: skip
+    columns = ["file", "rows_read", "accepted", "quarantined", "blank", "duplicates",
+               "warnings", "encoding"]  # fmt: skip
+    counts = pd.DataFrame([q.to_dict() for q in event.quality.values()])[columns]
+    counts = counts.rename(columns={c: t(f"dq.{c}", lang) for c in columns})
     parts = [html_table(counts)]
     for quality in event.quality.values():
         issues = quality.issues
@@ -317,7 +317,10 @@ def data_quality(event: Event, *, lang: str = "en") -> None:
         if hidden.any():
             issues.loc[hidden, "value"] = pseudonymise(issues.loc[hidden, "value"]).to_numpy()
         parts.append(f"<h3>{esc(quality.file)}</h3>")
-        parts.append(html_table(issues[["row", "column", "value", "reason", "action"]]))
+        shown = ["row", "column", "value", "reason", "action"]
+        parts.append(
+            html_table(issues[shown].rename(columns={c: t(f"dq.{c}", lang) for c in shown}))
+        )
     show_html("".join(parts))
 
 
