@@ -20,14 +20,14 @@ from sra_analysis.levels import RiskLevels
 from sra_analysis.windows import review_windows
 
 
-def run_reports(event_dirs, out_dir, **options):
-    """Generate HTML review reports; see :func:`sra_analysis.report.run_reports`.
+def __getattr__(name: str):
+    # run_reports needs papermill and nbconvert; import them on first use only, so that
+    # ``import sra_analysis`` stays light for scripts
+    if name == "run_reports":
+        from sra_analysis.report import run_reports
 
-    Imported on first use, so ``import sra_analysis`` stays light for scripts.
-    """
-    from sra_analysis.report import run_reports as _run_reports
-
-    return _run_reports(event_dirs, out_dir, **options)
+        return run_reports
+    raise AttributeError(f"module 'sra_analysis' has no attribute {name!r}")
 
 
 try:
