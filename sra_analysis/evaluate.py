@@ -86,7 +86,11 @@ class Evaluation:
         Breaches of Cox's weak consistency by the risk banding (``rule``, ``level``,
         ``detail``).
     findings : tuple of Finding
-    totals, data_quality, provenance : dict
+    totals : dict
+        ``incidents`` and ``disruptions`` (every accepted incident), the same
+        ``*_in_windows`` (reported within the event, what the scores use),
+        ``officer_hours``, ``personnel`` (distinct officers), ``windows``, ``ring_hours``.
+    data_quality, provenance : dict
     """
 
     meta: EventMeta | None
@@ -473,17 +477,22 @@ def evaluate(
         }  # fmt: skip
         personnel = int(event.staffing["officer_id"].nunique())
         incidents_total = len(event.incidents)
+        disruptions_total = int(event.incidents["disrupted_proceedings"].sum())
         inputs = dict(event.inputs)
     else:
         unanticipated = sra_items = response_times = overlaps = pd.DataFrame()
         matrix_violations = pd.DataFrame(columns=["rule", "level", "detail"])
         data_quality, personnel, inputs = {}, None, {}
-        incidents_total = float(windows["incidents"].sum())
+        incidents_total = windows["incidents"].sum()
+        disruptions_total = windows["disruptions"].sum()
 
+    # incidents and disruptions count every accepted row; the *_in_windows counts only
+    # those reported between the event's start and end, which the scores are computed on
     totals = {
         "incidents": incidents_total,
+        "disruptions": disruptions_total,
         "incidents_in_windows": windows["incidents"].sum(),
-        "disruptions": windows["disruptions"].sum(),
+        "disruptions_in_windows": windows["disruptions"].sum(),
         "officer_hours": windows["officer_hours"].sum(),
         "personnel": personnel,
         "windows": len(windows),

@@ -105,7 +105,7 @@ def build_findings(evaluation: Evaluation) -> list[Finding]:
     p = evaluation.prediction
     flag = evaluation.flag_level
     findings: list[Finding] = []
-    total = float(evaluation.totals["disruptions"])
+    total = float(evaluation.totals["disruptions_in_windows"])
 
     if total > 0 and p.get("pai") is not None:
         share = p["disruptions_in_flagged"] / total
@@ -314,7 +314,7 @@ def verdict(evaluation: Evaluation, *, lang: str = "en") -> tuple[str, str]:
     0.5, since it says that higher-rated windows were more often disrupted.
     """
     p = evaluation.prediction
-    total = float(evaluation.totals["disruptions"])
+    total = float(evaluation.totals["disruptions_in_windows"])
     area = p["flagged_hours"] / p["total_hours"] if p["total_hours"] else 0.0
     fields = {"flag_level": level_label(evaluation.flag_level, lang), "area": f"{area:.0%}"}
     if total == 0:

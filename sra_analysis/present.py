@@ -123,7 +123,10 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
         (t("disruptions", lang), f"{totals['disruptions']:g}"),
         (t("tile.personnel", lang), f"{totals['personnel']}"),
         (t("officer_hours", lang), f"{totals['officer_hours']:,.0f}"),
-        (t("tile.captured", lang), _share(p.get("disruptions_in_flagged"), totals["disruptions"])),
+        (
+            t("tile.captured", lang),
+            _share(p.get("disruptions_in_flagged"), totals["disruptions_in_windows"]),
+        ),
         (t("tile.misses", lang), f"{p['misses']}"),
         (t("tile.auc", lang), "–" if p.get("auc") is None else f"{p['auc']:.2f}"),
     ]

@@ -225,8 +225,9 @@ def review_windows(
           ring (or ``all``) and span overlap the block; 0 when none does.
         - ``predicted_level``: that score's level (ordered categorical; ``"none"`` for 0).
         - ``probability``: chance of a disruption in the block from the register,
-          1 − Π(1 − pᵢ) over covering items with a probability; 0 for an uncovered block;
-          NaN throughout when the register gives no probabilities.
+          1 − Π(1 − pᵢ) over covering items with a probability; 0 when no covering item
+          gives one (the SRA forecast no disruption there); NaN throughout when the
+          register gives no probabilities at all.
         - ``incidents``, ``disruptions``: counts (weights with ``aoristic=True``).
         - ``max_severity``: highest severity of an incident in the block, 0 when none.
         - ``officer_hours``: integral of the ring's headcount over the block.

@@ -559,3 +559,25 @@ def test_auc_significantly_above_chance(planted):
     assert p["kendall_tau_b"] == pytest.approx(
         stats.kendalltau(review.windows["predicted_score"], review.windows["incidents"]).statistic
     )
+
+
+def test_totals_separate_incidents_outside_the_review_windows(tmp_path):
+    # one disrupting incident reported 2 h after the event's end (inside the 24 h margin, so
+    # it is accepted) counts in the totals but not in the windows the scores use
+    import shutil
+
+    folder = tmp_path / "late"
+    shutil.copytree(sample_dir() / "purwakarta-2024", folder)
+    incidents = pd.read_csv(folder / "incidents.csv", dtype=str, keep_default_na=False)
+    late = incidents.iloc[[0]].assign(
+        incident_id="INC-LATE", reported_at="2024-03-04 01:00", severity="5",
+        disrupted_proceedings="true", responded_at="", resolved_at="", occurred_from="",
+        occurred_to="",
+    )  # fmt: skip
+    pd.concat([incidents, late]).to_csv(folder / "incidents.csv", index=False)
+    before = evaluate(load_event(sample_dir() / "purwakarta-2024"), n_resamples=0).totals
+    after = evaluate(load_event(folder), n_resamples=0).totals
+    assert after["incidents"] == before["incidents"] + 1
+    assert after["disruptions"] == before["disruptions"] + 1
+    assert after["incidents_in_windows"] == before["incidents_in_windows"]
+    assert after["disruptions_in_windows"] == before["disruptions_in_windows"]
