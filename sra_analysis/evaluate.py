@@ -21,20 +21,24 @@ from sra_analysis.event import Event, EventMeta
 from sra_analysis.findings import Finding, build_findings, verdict
 from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
 from sra_analysis.privacy import pseudonymise
+from sra_analysis.scores import prediction_scores
 from sra_analysis.spans import merge_spans
 from sra_analysis.staffing import overlapping_shifts
+from sra_analysis.tables import (
+    OBSERVED_CLASSES,
+    observed_class,
+    rate_by_level_table,
+    response_time_table,
+    ring_table,
+    sra_item_table,
+)
 from sra_analysis.windows import review_windows
 
 __all__ = ["Evaluation", "OBSERVED_CLASSES", "SEVERITY_LEVEL", "evaluate"]
 
-#: What a window saw, from quiet to disrupted.
-OBSERVED_CLASSES = ("quiet", "incident", "disruption")
 #: Observed level of a window from the highest severity in it, for the square K×K table
 #: (used with the default risk levels): 0 → none, 1–2 → low, 3 → medium, 4 → high, 5 → extreme.
 SEVERITY_LEVEL = {0: "none", 1: "low", 2: "low", 3: "medium", 4: "high", 5: "extreme"}
-#: The AUC gets a bootstrap interval only when both classes have at least this many
-#: windows; below it, the Hanley–McNeil interval.
-MIN_CLASS_FOR_BOOTSTRAP = 10
 
 
 @dataclass(frozen=True)
@@ -152,217 +156,6 @@ def _jsonable(value):
     return value
 
 
-# ------------------------------------------------------------------------------ tables
-
-
-def _rate_by_level(windows: pd.DataFrame, confidence: float) -> pd.DataFrame:
-    grouped = windows.groupby("predicted_level", observed=False).agg(
-        windows=("hours", "size"),
-        hours=("hours", "sum"),
-        incidents=("incidents", "sum"),
-        disruptions=("disruptions", "sum"),
-    )
-    table = grouped.reset_index().rename(columns={"predicted_level": "level"})
-    table["level"] = table["level"].astype(str)
-    for name, counts in (("incident", "incidents"), ("disruption", "disruptions")):
-        rates = metrics.poisson_rate_table(
-            np.round(table[counts].to_numpy()).astype(int),
-            table["hours"].to_numpy(),
-            confidence=confidence,
-        )
-        table[f"{name}_rate"] = table[counts] / table["hours"].where(table["hours"] > 0)
-        table[f"{name}_ci_low"] = rates["ci_low"].to_numpy()
-        table[f"{name}_ci_high"] = rates["ci_high"].to_numpy()
-    return table
-
-
-def _by_ring(windows: pd.DataFrame, meta: EventMeta | None, confidence: float) -> pd.DataFrame:
-    grouped = windows.groupby("ring", observed=False).agg(
-        hours=("hours", "sum"),
-        incidents=("incidents", "sum"),
-        disruptions=("disruptions", "sum"),
-        officer_hours=("officer_hours", "sum"),
-    )
-    table = grouped.reset_index()
-    table["ring"] = table["ring"].astype(str)
-    names = {r.id: r.name for r in meta.rings} if meta is not None else {}
-    table.insert(1, "ring_name", [names.get(ring, ring) for ring in table["ring"]])
-    rates = metrics.poisson_rate_table(
-        np.round(table["incidents"].to_numpy()).astype(int),
-        table["officer_hours"].to_numpy(),
-        confidence=confidence,
-        per=100.0,
-    )
-    table["incidents_per_100_officer_hours"] = rates["rate"].to_numpy()
-    table["ci_low"] = rates["ci_low"].to_numpy()
-    table["ci_high"] = rates["ci_high"].to_numpy()
-    return table
-
-
-def _observed_class(windows: pd.DataFrame) -> pd.Categorical:
-    codes = np.where(windows["disruptions"] > 0, 2, np.where(windows["incidents"] > 0, 1, 0))
-    return pd.Categorical.from_codes(codes, categories=list(OBSERVED_CLASSES))
-
-
-def _sra_items(event: Event) -> pd.DataFrame:
-    risks = event.risks
-    incidents = event.incidents
-    linked = incidents.groupby("risk_id").agg(
-        linked_incidents=("incident_id", "size"),
-        linked_disruptions=("disrupted_proceedings", "sum"),
-    )
-    items = risks[
-        ["risk_id", "threat", "ring", "likelihood", "impact", "score", "level", "window_start",
-         "window_end"]
-    ].copy()  # fmt: skip
-    items["ring"] = items["ring"].astype(str)
-    # pandas cannot join two empty text columns (pyarrow: "cannot construct ChunkedArray")
-    empty = dict.fromkeys(linked.columns)
-    items = items.join(linked, on="risk_id") if len(items) else items.assign(**empty)
-    items["linked_incidents"] = items["linked_incidents"].fillna(0).astype("int64")
-    items["linked_disruptions"] = items["linked_disruptions"].fillna(0).astype("int64")
-    items["realised"] = items["linked_incidents"] > 0
-    return items.reset_index(drop=True)
-
-
-def _response_times(event: Event) -> pd.DataFrame:
-    incidents = event.incidents
-    minutes = (incidents["responded_at"] - incidents["reported_at"]) / pd.Timedelta(minutes=1)
-    frame = pd.DataFrame({"ring": incidents["ring"].astype(str), "minutes": minutes}).dropna()
-    rows = []
-    for ring, part in [*frame.groupby("ring", sort=False), ("all", frame)]:
-        values = part["minutes"].to_numpy()
-        if len(values) == 0:
-            continue
-        q1, median, q3 = np.percentile(values, [25, 50, 75])
-        rows.append(
-            {
-                "ring": ring,
-                "n": len(values),
-                "median_minutes": median,
-                "q1_minutes": q1,
-                "q3_minutes": q3,
-            }  # fmt: skip
-        )
-    order = {ring: i for i, ring in enumerate([*event.meta.ring_ids, "all"])}
-    table = pd.DataFrame(rows, columns=["ring", "n", "median_minutes", "q1_minutes", "q3_minutes"])
-    return table.sort_values("ring", key=lambda s: s.map(order), ignore_index=True)
-
-
-# ------------------------------------------------------------------------------ scores
-
-
-def _prediction(
-    windows: pd.DataFrame, flag_level: str, *, confidence: float, n_resamples: int, seed: int
-) -> tuple[dict, pd.DataFrame]:
-    flagged = windows["flagged"].to_numpy(dtype=bool)
-    observed = windows["observed"].to_numpy(dtype=bool)
-    hours = windows["hours"].to_numpy(dtype=float)
-    disruptions = windows["disruptions"].to_numpy(dtype=float)
-    incidents = windows["incidents"].to_numpy(dtype=float)
-    scores = windows["predicted_score"].to_numpy(dtype=float)
-
-    table = metrics.TwoByTwo.from_arrays(flagged, observed)
-    out: dict = {
-        "flag_level": flag_level,
-        "windows": len(windows),
-        "hits": table.hits,
-        "misses": table.misses,
-        "false_alarms": table.false_alarms,
-        "correct_negatives": table.correct_negatives,
-        **table.scores(),
-    }
-    total_disruptions = disruptions.sum()
-    captured = disruptions[flagged].sum()
-    out["disruptions_in_flagged"] = captured
-    out["flagged_hours"] = hours[flagged].sum()
-    out["total_hours"] = hours.sum()
-    out["hit_rate"] = metrics.hit_rate(captured, total_disruptions) if total_disruptions else None
-    out["pai"] = (
-        metrics.pai(captured, total_disruptions, hours[flagged].sum(), hours.sum())
-        if total_disruptions and flagged.any()
-        else None
-    )
-    out["pei_star"] = (
-        metrics.pei_star_from_counts(disruptions, flagged, areas=hours)
-        if total_disruptions and flagged.any()
-        else None
-    )
-
-    out["auc"] = metrics.roc_auc(scores, observed)
-    n_pos, n_neg = int(observed.sum()), int((~observed).sum())
-    auc_interval = {"ci_low": None, "ci_high": None, "p_value": None, "method": None}
-    if n_pos and n_neg:
-        # with few disrupted windows a bootstrap keeps redrawing the same ones and looks
-        # falsely sure; Hanley & McNeil's interval stays honest there
-        _, low, high = metrics.auc_interval_hanley_mcneil(
-            out["auc"], n_pos, n_neg, confidence=confidence
-        )
-        auc_interval.update(ci_low=low, ci_high=high, method="hanley-mcneil")
-        if n_resamples and min(n_pos, n_neg) >= MIN_CLASS_FOR_BOOTSTRAP:
-            boot = metrics.bootstrap_interval(
-                metrics.roc_auc, scores, observed, n_resamples=n_resamples,
-                confidence=confidence, seed=seed,
-            )  # fmt: skip
-            auc_interval.update(ci_low=boot.ci_low, ci_high=boot.ci_high, method="bootstrap")
-        if n_resamples:
-            perm = metrics.permutation_pvalue(
-                metrics.roc_auc, scores, observed, n_resamples=n_resamples,
-                alternative="greater", seed=seed,
-            )  # fmt: skip
-            auc_interval["p_value"] = perm.p_value
-    out["auc_ci_low"] = auc_interval["ci_low"]
-    out["auc_ci_high"] = auc_interval["ci_high"]
-    out["auc_ci_method"] = auc_interval["method"]
-    out["auc_p_value"] = auc_interval["p_value"]
-
-    for name, function in (
-        ("kendall_tau_b", metrics.kendall_tau_b),
-        ("gk_gamma", metrics.goodman_kruskal_gamma),
-        ("somers_d", metrics.somers_d),
-    ):
-        result = function(scores, incidents)
-        out[name] = result.estimate
-        out[f"{name}_ci_low"] = result.ci_low
-        out[f"{name}_ci_high"] = result.ci_high
-    if n_resamples and np.ptp(scores) > 0 and np.ptp(incidents) > 0:
-        perm = metrics.permutation_pvalue(
-            lambda x, y: metrics.kendall_tau_b(x, y).estimate, scores, incidents,
-            n_resamples=n_resamples, alternative="greater", seed=seed,
-        )  # fmt: skip
-        out["kendall_tau_b_p_value"] = perm.p_value
-    else:
-        out["kendall_tau_b_p_value"] = None
-
-    for name, counts in (("incidents", incidents), ("disruptions", disruptions)):
-        if flagged.any() and (~flagged).any():
-            comparison = metrics.compare_rates(
-                int(round(counts[flagged].sum())), hours[flagged].sum(),
-                int(round(counts[~flagged].sum())), hours[~flagged].sum(),
-                confidence=confidence,
-            )  # fmt: skip
-            out[f"{name}_rate_ratio"] = comparison.rate_ratio
-            out[f"{name}_rate_ratio_ci_low"] = comparison.ci_low
-            out[f"{name}_rate_ratio_ci_high"] = comparison.ci_high
-            out[f"{name}_rate_ratio_p_value"] = comparison.p_value
-        else:
-            for suffix in ("", "_ci_low", "_ci_high", "_p_value"):
-                out[f"{name}_rate_ratio{suffix}"] = None
-
-    probability = windows["probability"].to_numpy(dtype=float)
-    reliability = pd.DataFrame()
-    if np.isfinite(probability).all() and len(probability):
-        decomposition = metrics.brier_decomposition(probability, observed)
-        out["brier"] = decomposition.brier
-        out["brier_reliability"] = decomposition.reliability
-        out["brier_resolution"] = decomposition.resolution
-        out["brier_uncertainty"] = decomposition.uncertainty
-        reliability = metrics.reliability_table(probability, observed, bins=10)
-    else:
-        out["brier"] = None
-    return out, reliability
-
-
 def _flags(windows: pd.DataFrame, flag_level: str) -> pd.DataFrame:
     levels = windows["predicted_level"]
     if not isinstance(levels.dtype, pd.CategoricalDtype) or not levels.dtype.ordered:
@@ -434,12 +227,12 @@ def evaluate(
         windows = review_windows(event, freq, aoristic=aoristic)
     windows = _flags(windows, flag_level)
 
-    prediction, reliability = _prediction(
+    prediction, reliability = prediction_scores(
         windows, flag_level, confidence=confidence, n_resamples=n_resamples, seed=seed
     )
     levels = list(windows["predicted_level"].dtype.categories)
     confusion = metrics.confusion_matrix(
-        windows["predicted_level"].astype(str), _observed_class(windows).astype(str),
+        windows["predicted_level"].astype(str), observed_class(windows).astype(str),
         predicted_labels=levels, observed_labels=list(OBSERVED_CLASSES),
     )  # fmt: skip
     severity_confusion = pd.DataFrame()
@@ -453,8 +246,8 @@ def evaluate(
         prediction["multicategory_hss"] = metrics.multicategory_hss(severity_confusion)
         prediction["multicategory_pss"] = metrics.multicategory_pss(severity_confusion)
 
-    rate_by_level = _rate_by_level(windows, confidence)
-    by_ring = _by_ring(windows, meta, confidence)
+    rate_by_level = rate_by_level_table(windows, confidence=confidence)
+    by_ring = ring_table(windows, meta=meta, confidence=confidence)
     misses = merge_spans(windows[~windows["flagged"] & windows["observed"]])
     false_alarms = merge_spans(windows[windows["flagged"] & ~windows["observed"]])
     short = windows["flagged"] & (windows["mean_staff"] < windows["planned_staff"])
@@ -465,8 +258,8 @@ def evaluate(
                             "disrupted_proceedings", "description"]  # fmt: skip
         unanticipated = event.incidents.loc[event.incidents["risk_id"].isna(), incident_columns]
         unanticipated = unanticipated.reset_index(drop=True)
-        sra_items = _sra_items(event)
-        response_times = _response_times(event)
+        sra_items = sra_item_table(event)
+        response_times = response_time_table(event)
         overlaps = overlapping_shifts(event.staffing)
         overlaps["officer_id"] = pseudonymise(overlaps["officer_id"])
         overlaps = overlaps.rename(columns={"officer_id": "officer"})
