@@ -216,6 +216,8 @@ def _run_one(job: _Job) -> ReportResult:
         os.replace(summary_tmp, folder / "summary.json")
     else:
         summary_tmp.unlink(missing_ok=True)
+        # a summary left by an earlier run must not stand beside a report that failed now
+        (folder / "summary.json").unlink(missing_ok=True)
         if error is None:
             error = "the notebook did not write summary.json"
     return ReportResult(

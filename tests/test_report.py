@@ -262,3 +262,19 @@ def test_unknown_notebook_parameters_are_refused_by_name(tmp_path):
                     parameters={"flag_levle": "high"})  # fmt: skip
     with pytest.raises(ParameterError, match="lang must be one of"):
         run_reports([sample_dir() / "purwakarta-2024"], tmp_path, lang="fr")
+
+
+def test_a_rerun_that_fails_removes_the_earlier_summary(tmp_path):
+    from sra_analysis import run_reports
+
+    folder = tmp_path / "events" / "kota-sukabumi-2024"
+    shutil.copytree(sample_dir() / "kota-sukabumi-2024", folder)
+    out = tmp_path / "out"
+    first = run_reports([folder], out, progress=False, parameters={"n_resamples": 0})
+    assert first.results[0].ok and (out / "kota-sukabumi-2024" / "summary.json").exists()
+    for file in folder.glob("incidents.*"):
+        file.unlink()
+    second = run_reports([folder], out, progress=False, parameters={"n_resamples": 0})
+    assert not second.results[0].ok
+    assert not (out / "kota-sukabumi-2024" / "summary.json").exists()
+    assert "FAILED" in (out / "kota-sukabumi-2024" / "report.html").read_text("utf-8")
