@@ -147,7 +147,13 @@ def _observations(event: Event, edges_us: np.ndarray, *, aoristic: bool):
     if aoristic:
         t_from = incidents["occurred_from"]
         t_to = incidents["occurred_to"]
-        spread = (t_from.notna() & t_to.notna() & (t_to > t_from)).to_numpy()
+        spread = (t_from.notna() & t_to.notna() & (t_to > t_from)).to_numpy(copy=True)
+        # a span that misses the event entirely says nothing about when within it; such an
+        # incident falls back to its reported_at like one without a span
+        start_us, end_us = edges_us[0], edges_us[-1]
+        from_us = np.where(spread, _as_us(t_from.fillna(incidents["reported_at"])), 0)
+        to_us = np.where(spread, _as_us(t_to.fillna(incidents["reported_at"])), 0)
+        spread &= (to_us > start_us) & (from_us < end_us)
         if spread.any():
             a = _as_us(t_from[spread])
             b = _as_us(t_to[spread])
@@ -212,7 +218,8 @@ def review_windows(
     aoristic : bool, default False
         Spread an incident with ``occurred_from``/``occurred_to`` over the blocks it may
         have happened in, in proportion to the overlap (counts become fractional); without
-        it, each incident falls in the block of its ``reported_at``.
+        it, or when the span lies wholly outside the event, an incident falls in the block
+        of its ``reported_at``.
 
     Returns
     -------

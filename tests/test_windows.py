@@ -306,6 +306,17 @@ def test_aoristic_span_partly_outside_the_event_keeps_only_the_inside_share(buil
     assert windows["incidents"].iloc[0] == pytest.approx(0.5)
 
 
+def test_aoristic_span_wholly_outside_the_event_falls_back_to_reported_at(build_event):
+    # occurred 05:00–06:30, before the 07:00 start, but reported at 07:20: the span says
+    # nothing about when inside the event, so the incident counts whole in 07:00–08:00
+    incidents = [{"incident_id": "X", "reported_at": "2024-03-01 07:20", "ring": "1",
+                  "category": "crowd", "severity": 2, "occurred_from": "2024-03-01 05:00",
+                  "occurred_to": "2024-03-01 06:30"}]  # fmt: skip
+    windows = review_windows(build_event(incidents=incidents, **SHORT_EVENT), aoristic=True)
+    assert windows["incidents"].sum() == pytest.approx(1.0)
+    assert windows["incidents"].iloc[0] == pytest.approx(1.0)
+
+
 def _brute_force_observation(event, windows):
     incidents = event.incidents
     counts, disruptions, severity = [], [], []
