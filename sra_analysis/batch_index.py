@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sra_analysis.labels import t
-from sra_analysis.present import esc
+from sra_analysis.present import esc, write_atomic
 
 __all__ = ["load_summaries", "write_index"]
 
@@ -73,12 +73,11 @@ def write_index(out: Path, results: Sequence, *, lang: str = "en") -> Path:
     from plotly.offline import get_plotlyjs
 
     from sra_analysis import charts
-    from sra_analysis.report import _atomic_write
 
     out = Path(out)
     asset = out / PLOTLY_ASSET
     if not asset.exists():
-        _atomic_write(asset, get_plotlyjs())
+        write_atomic(asset, get_plotlyjs())
     summaries = load_summaries(results)
     by_id = {s["event"]["id"]: s for s in summaries}
     chart = ""
@@ -122,5 +121,5 @@ tr.failed td {{ background: #fbecea; }}
 </body></html>
 """
     index = out / "index.html"
-    _atomic_write(index, page)
+    write_atomic(index, page)
     return index

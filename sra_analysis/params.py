@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import LANGUAGES
 from sra_analysis.resources import sample_dir
+from sra_analysis.windows import window_step
 
 __all__ = ["ReportParameters", "check_parameters", "resolve_event_dir"]
 
@@ -78,15 +77,7 @@ def check_parameters(
     levels = ("low", "medium", "high", "extreme")
     if flag_level not in ("", None) and not isinstance(flag_level, str):
         raise ParameterError(f"flag_level must be text such as {levels}, got {flag_level!r}")
-    if freq != "shift":
-        try:
-            step = pd.Timedelta(pd.tseries.frequencies.to_offset(str(freq)))
-        except (ValueError, TypeError):
-            step = None
-        if step is None or step <= pd.Timedelta(0):
-            raise ParameterError(
-                f"freq must be a duration such as '1h' or '30min', or 'shift'; got {freq!r}"
-            )
+    window_step(freq)
     for name, value in (("n_resamples", n_resamples), ("seed", seed)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ParameterError(f"{name} must be a whole number ≥ 0, got {value!r}")

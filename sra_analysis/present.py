@@ -40,6 +40,7 @@ __all__ = [
     "show_html",
     "sra_items_table",
     "span_table",
+    "write_atomic",
     "write_json_atomic",
 ]
 
@@ -341,17 +342,24 @@ def provenance(review: Evaluation) -> None:
     )
 
 
-def write_json_atomic(data: Mapping, path: str | os.PathLike) -> Path:
-    """Write JSON to ``path`` through a temporary file and a rename."""
+def write_atomic(path: str | os.PathLike, data: bytes | str) -> Path:
+    """Write ``path`` through a temporary file in the same folder and a rename, so a reader
+    never sees half a file; the file gets the usual permissions (0666 less the umask)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
-    )
-    with handle:
-        json.dump(data, handle, ensure_ascii=False, indent=2)
+    mode = "wb" if isinstance(data, bytes) else "w"
+    kwargs = {} if isinstance(data, bytes) else {"encoding": "utf-8"}
+    with tempfile.NamedTemporaryFile(
+        mode, dir=path.parent, prefix=f".{path.name}.", delete=False, **kwargs
+    ) as handle:
+        handle.write(data)
     mask = os.umask(0)
     os.umask(mask)
     os.chmod(handle.name, 0o666 & ~mask)
     os.replace(handle.name, path)
     return path
+
+
+def write_json_atomic(data: Mapping, path: str | os.PathLike) -> Path:
+    """Write JSON to ``path`` through a temporary file and a rename."""
+    return write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2))

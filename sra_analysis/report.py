@@ -18,7 +18,6 @@ import multiprocessing
 import os
 import re
 import sys
-import tempfile
 import time
 import traceback
 from collections.abc import Iterable, Mapping
@@ -29,7 +28,7 @@ from sra_analysis.errors import ParameterError, SRAError
 from sra_analysis.event import read_event_meta
 from sra_analysis.io.load import find_event_dirs
 from sra_analysis.labels import LANGUAGES
-from sra_analysis.present import esc
+from sra_analysis.present import esc, write_atomic
 from sra_analysis.resources import notebook_path
 
 __all__ = ["BatchResult", "ReportResult", "export_html", "report_command", "run_reports"]
@@ -83,26 +82,6 @@ class _Job:
 
 
 # ------------------------------------------------------------------------ one report
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _atomic_write(path: Path, data: bytes | str) -> None:
-    """Write ``path`` through a temporary file in the same folder and a rename, so a reader
-    never sees half a file; the file gets the usual permissions (0666 less the umask)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = "wb" if isinstance(data, bytes) else "w"
-    kwargs = {} if isinstance(data, bytes) else {"encoding": "utf-8"}
-    with tempfile.NamedTemporaryFile(
-        mode, dir=path.parent, prefix=f".{path.name}.", delete=False, **kwargs
-    ) as handle:
-        handle.write(data)
-    os.chmod(handle.name, 0o666 & ~_umask())
-    os.replace(handle.name, path)
 
 
 _EXPORTER = None
@@ -203,7 +182,7 @@ def _run_one(job: _Job) -> ReportResult:
     if notebook is not None:
         if error is not None:
             notebook.cells.insert(0, _failure_banner(error))
-        _atomic_write(folder / "report.ipynb", nbformat.writes(notebook))
+        write_atomic(folder / "report.ipynb", nbformat.writes(notebook))
         try:
             page = export_html(notebook, title=f"{'FAILED – ' if error else ''}{title}")
         except Exception as failure:  # an export failure still leaves a readable page
@@ -211,7 +190,7 @@ def _run_one(job: _Job) -> ReportResult:
             page = _failure_page(title, error)
     else:
         page = _failure_page(title, error or "the notebook produced no output")
-    _atomic_write(folder / "report.html", page)
+    write_atomic(folder / "report.html", page)
     if error is None and summary_tmp.exists():
         os.replace(summary_tmp, folder / "summary.json")
     else:
@@ -363,7 +342,7 @@ def run_reports(
 def _lost(job: _Job, failure: BaseException) -> ReportResult:
     message = f"the worker running this report failed: {type(failure).__name__}: {failure}"
     folder = Path(job.folder)
-    _atomic_write(folder / "report.html", _failure_page(job.event_id, message))
+    write_atomic(folder / "report.html", _failure_page(job.event_id, message))
     return ReportResult(job.event_dir, job.event_id, "failed", str(folder), 0.0, message)
 
 

@@ -15,7 +15,7 @@ from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event
 from sra_analysis.staffing import _HOUR_US, _as_us, coverage_over, staffing_timeline
 
-__all__ = ["WINDOW_COLUMNS", "review_windows", "window_edges"]
+__all__ = ["WINDOW_COLUMNS", "review_windows", "window_edges", "window_step"]
 
 WINDOW_COLUMNS = [
     "ring",
@@ -33,6 +33,35 @@ WINDOW_COLUMNS = [
     "min_staff",
     "planned_staff",
 ]
+
+
+def window_step(freq: str) -> pd.Timedelta | None:
+    """The block length ``freq`` stands for; None for ``"shift"``.
+
+    Raises
+    ------
+    ParameterError
+        When ``freq`` is neither ``"shift"`` nor a fixed, positive pandas frequency.
+
+    Examples
+    --------
+    >>> window_step("15min")
+    Timedelta('0 days 00:15:00')
+    """
+    if freq == "shift":
+        return None
+    try:
+        step = pd.Timedelta(pd.tseries.frequencies.to_offset(freq))
+        if pd.isna(step):  # freq=None: to_offset gives None, and Timedelta(None) is NaT
+            raise ValueError(freq)
+    except (ValueError, TypeError):
+        raise ParameterError(
+            f"freq must be a fixed pandas frequency such as '1h' or '15min', or 'shift'; "
+            f"got {freq!r}"
+        ) from None
+    if step <= pd.Timedelta(0):
+        raise ParameterError(f"freq must be a positive duration, got {freq!r}")
+    return step
 
 
 def window_edges(event: Event, freq: str = "1h", *, edges=None) -> pd.DatetimeIndex:
@@ -71,17 +100,7 @@ def window_edges(event: Event, freq: str = "1h", *, edges=None) -> pd.DatetimeIn
             pd.concat([event.staffing["shift_start"], event.staffing["shift_end"]])
         )
     else:
-        try:
-            step = pd.Timedelta(pd.tseries.frequencies.to_offset(freq))
-            if pd.isna(step):  # freq=None: to_offset gives None, and Timedelta(None) is NaT
-                raise ValueError(freq)
-        except (ValueError, TypeError):
-            raise ParameterError(
-                f"freq must be a fixed pandas frequency such as '1h' or '15min', or 'shift'; "
-                f"got {freq!r}"
-            ) from None
-        if step <= pd.Timedelta(0):
-            raise ParameterError(f"freq must be a positive duration, got {freq!r}")
+        step = window_step(freq)
         count = int(np.ceil((end - start) / step))
         cuts = pd.DatetimeIndex([start + i * step for i in range(count)])
     cuts = cuts[(cuts > start) & (cuts < end)]
@@ -155,8 +174,7 @@ def _observations(event: Event, edges_us: np.ndarray, *, aoristic: bool):
         to_us = np.where(spread, _as_us(t_to.fillna(incidents["reported_at"])), 0)
         spread &= (to_us > start_us) & (from_us < end_us)
         if spread.any():
-            a = _as_us(t_from[spread])
-            b = _as_us(t_to[spread])
+            a, b = from_us[spread], to_us[spread]
             lo = np.clip(np.searchsorted(edges_us, a, side="right") - 1, 0, n - 1)
             hi = np.clip(np.searchsorted(edges_us, b, side="left") - 1, 0, n - 1)
             counts = np.maximum(hi - lo + 1, 0)
