@@ -54,7 +54,8 @@ def _rows(results: Sequence, summaries: dict[str, dict], lang: str) -> str:
         cells = [
             link,
             esc(summary["event"].get("name")),
-            f'<span class="grade {grade}" title="{esc(verdict.get("text"))}">{grade}</span>',
+            f'<span class="grade {grade}" title="{esc(verdict.get("text"))}">{grade}</span>'
+            + _evidence(verdict.get("evidence"), lang),
             _number(totals.get("incidents"), 0),
             _number(totals.get("disruptions"), 0),
             _number(totals.get("personnel"), 0),
@@ -66,6 +67,13 @@ def _rows(results: Sequence, summaries: dict[str, dict], lang: str) -> str:
         ]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return "".join(rows)
+
+
+def _evidence(evidence, lang: str) -> str:
+    """A small note beside the grade when the verdict rests on thin evidence."""
+    if evidence != "thin":
+        return ""
+    return f' <small class="evidence">({esc(t("verdict.evidence.thin", lang))})</small>'
 
 
 def write_index(out: Path, results: Sequence, *, lang: str = "en") -> Path:

@@ -18,7 +18,7 @@ import pandas as pd
 from sra_analysis import metrics
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event, EventMeta
-from sra_analysis.findings import Finding, build_findings, verdict
+from sra_analysis.findings import Finding, build_findings
 from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
 from sra_analysis.privacy import pseudonymise
 from sra_analysis.scores import prediction_scores
@@ -32,6 +32,7 @@ from sra_analysis.tables import (
     ring_table,
     sra_item_table,
 )
+from sra_analysis.verdict import Verdict, judge
 from sra_analysis.windows import review_windows
 
 __all__ = ["Evaluation", "OBSERVED_CLASSES", "SEVERITY_LEVEL", "evaluate"]
@@ -119,6 +120,12 @@ class Evaluation:
     data_quality: Mapping = field(default_factory=dict)
     provenance: Mapping = field(default_factory=dict)
 
+    @property
+    def verdict(self) -> Verdict:
+        """The graded verdict on the SRA (:mod:`sra_analysis.verdict`)."""
+        return judge(self.prediction, flag_level=self.flag_level,
+                     incidents=float(self.totals["incidents"]))  # fmt: skip
+
     def to_dict(self, *, lang: str = "en") -> dict:
         """The ``summary.json`` body (DESIGN §5): JSON-ready, NaN as null."""
         event = {} if self.meta is None else self.meta.to_dict()
@@ -132,7 +139,7 @@ class Evaluation:
                 **self.prediction,
                 "rate_by_level": self.rate_by_level.to_dict("records"),
             },
-            "verdict": dict(zip(("grade", "text"), verdict(self, lang=lang), strict=True)),
+            "verdict": self.verdict.to_dict(lang=lang),
             "findings": [finding.to_dict(lang=lang) for finding in self.findings],
         }
         return _jsonable(body)

@@ -6,6 +6,7 @@ Bahasa Indonesia when asked, so one evaluation serves reports in both languages.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -13,11 +14,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from sra_analysis.labels import level_label, t
+from sra_analysis.verdict import assess_skill, format_p
 
 if TYPE_CHECKING:  # pragma: no cover
     from sra_analysis.evaluate import Evaluation
 
-__all__ = ["Finding", "build_findings", "format_span", "verdict"]
+__all__ = ["Finding", "build_findings", "format_span"]
 
 KINDS = ("strength", "improvement", "note")
 _MAX_PLACES = 3
@@ -107,13 +109,19 @@ def build_findings(evaluation: Evaluation) -> list[Finding]:
     findings: list[Finding] = []
     total = float(evaluation.totals["disruptions_in_windows"])
 
+    skill = assess_skill(p)
     if total > 0 and p.get("pai") is not None:
-        share = p["disruptions_in_flagged"] / total
-        area = p["flagged_hours"] / p["total_hours"]
-        good = share >= 0.5 and p["pai"] > 1
+        # the verdict's rule: a strength only when capture beats chance; short of that, a
+        # note while the evidence is thin and the count is above chance, else to improve
+        if skill.capture_beats_chance and skill.coverage is None:
+            kind = "strength"
+        elif skill.evidence == "thin" and skill.coverage is None and skill.hits > skill.expected:
+            kind = "note"
+        else:
+            kind = "improvement"
         findings.append(
             Finding(
-                "strength" if good else "improvement",
+                kind,
                 "capture",
                 "pai",
                 p["pai"],
@@ -121,9 +129,13 @@ def build_findings(evaluation: Evaluation) -> list[Finding]:
                     "flag_level": flag,
                     "captured": f"{p['disruptions_in_flagged']:g}",
                     "total": f"{total:g}",
-                    "share": f"{share:.0%}",
-                    "area": f"{area:.0%}",
+                    "share": f"{p['disruptions_in_flagged'] / total:.0%}",
+                    "area": f"{skill.flagged_share:.0%}",
                     "pai": _fmt(p["pai"]),
+                    "hits": f"{skill.hits}",
+                    "observed": f"{skill.observed}",
+                    "expected": f"{skill.expected:.1f}",
+                    "p": format_p(skill.capture_p),
                 },
             )  # fmt: skip
         )
@@ -157,21 +169,25 @@ def build_findings(evaluation: Evaluation) -> list[Finding]:
                 },
             )  # fmt: skip
         )
-    auc = p.get("auc")
-    if auc is not None and not pd.isna(auc):
-        low, high = p.get("auc_ci_low"), p.get("auc_ci_high")
-        separates = low is not None and low > 0.5
+    if skill.observed and not math.isnan(skill.auc):
+        if skill.discriminates:
+            kind, key = "strength", "discrimination"
+        elif skill.evidence == "thin":
+            kind, key = "note", "discrimination_unclear"
+        else:
+            kind, key = "improvement", "no_discrimination"
         findings.append(
             Finding(
-                "strength" if separates else "improvement",
-                "discrimination" if separates else "no_discrimination",
+                kind,
+                key,
                 "auc",
-                auc,
+                skill.auc,
                 {
-                    "auc": _fmt(auc),
-                    "low": _fmt(low),
-                    "high": _fmt(high),
+                    "auc": _fmt(skill.auc),
+                    "low": _fmt(skill.auc_low),
+                    "high": _fmt(skill.auc_high),
                     "tau": _fmt(p.get("kendall_tau_b")),
+                    "observed": f"{skill.observed}",
                 },
             )  # fmt: skip
         )
@@ -301,42 +317,3 @@ def _event_findings(evaluation: Evaluation) -> list[Finding]:
             )
         )
     return findings
-
-
-def verdict(evaluation: Evaluation, *, lang: str = "en") -> tuple[str, str]:
-    """The one-line verdict on the SRA and its grade (``good``, ``mixed``, ``poor``,
-    ``quiet``).
-
-    Graded on where disruptions fell: ``good`` when at least three quarters were in
-    flagged windows and the flagged windows held more than their share (PAI > 1),
-    ``mixed`` when at least half were, ``poor`` otherwise; ``quiet`` when there was none.
-    The sentence on discrimination (AUC) is added only when the AUC's interval lies above
-    0.5, since it says that higher-rated windows were more often disrupted.
-    """
-    p = evaluation.prediction
-    total = float(evaluation.totals["disruptions_in_windows"])
-    area = p["flagged_hours"] / p["total_hours"] if p["total_hours"] else 0.0
-    fields = {"flag_level": level_label(evaluation.flag_level, lang), "area": f"{area:.0%}"}
-    if total == 0:
-        incidents = evaluation.totals["incidents"]
-        return "quiet", t("verdict.quiet", lang, incidents=f"{incidents:g}", **fields)
-    captured = float(p["disruptions_in_flagged"])
-    share = captured / total
-    if share >= 0.75 and (p.get("pai") or 0) > 1:
-        grade = "good"
-    elif share >= 0.5:
-        grade = "mixed"
-    else:
-        grade = "poor"
-    text = t(
-        f"verdict.{grade}", lang, captured=f"{captured:g}", total=f"{total:g}",
-        missed=f"{total - captured:g}", **fields,
-    )  # fmt: skip
-    auc = p.get("auc")
-    low = p.get("auc_ci_low")
-    if auc is not None and not pd.isna(auc) and low is not None and low > 0.5:
-        text += t(
-            "verdict.auc", lang, auc=_fmt(auc), low=_fmt(p["auc_ci_low"]),
-            high=_fmt(p["auc_ci_high"]),
-        )  # fmt: skip
-    return grade, text

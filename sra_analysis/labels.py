@@ -55,9 +55,13 @@ LABELS: dict[str, dict[str, str]] = {
     "finding.improvement": {"en": "Area for improvement", "id": "Perlu perbaikan"},
     "finding.capture": {
         "en": "Windows rated {flag_level} or above held {captured} of {total} disruptions "
-        "({share}) in {area} of the ring-hours (PAI {pai}).",
+        "({share}) in {area} of the ring-hours (PAI {pai}); of the {observed} disrupted "
+        "windows they held {hits}, where flagging at random would catch about {expected} "
+        "({p}).",
         "id": "Jendela waktu dengan risiko {flag_level} ke atas mencakup {captured} dari "
-        "{total} gangguan ({share}) pada {area} dari total ring-jam (PAI {pai}).",
+        "{total} gangguan ({share}) pada {area} dari total ring-jam (PAI {pai}); dari "
+        "{observed} jendela yang terganggu, {hits} ada di dalamnya, sedangkan penandaan acak "
+        "akan mengena sekitar {expected} ({p}).",
     },
     "finding.misses": {
         "en": "{count} disruption(s) happened in windows the SRA rated below {flag_level}: "
@@ -82,6 +86,13 @@ LABELS: dict[str, dict[str, str]] = {
         "AUC {auc} (95% CI {low}–{high}).",
         "id": "Penilaian SRA tidak membedakan jendela dengan gangguan dari yang tenang: AUC "
         "{auc} (IK 95% {low}–{high}).",
+    },
+    "finding.discrimination_unclear": {
+        "en": "With {observed} disrupted windows, the SRA's ratings could not be shown to "
+        "separate windows with disruptions from quiet ones: AUC {auc} (95% CI {low}–{high}).",
+        "id": "Dengan {observed} jendela yang terganggu, belum dapat ditunjukkan bahwa "
+        "penilaian SRA membedakan jendela dengan gangguan dari yang tenang: AUC {auc} "
+        "(IK 95% {low}–{high}).",
     },
     "finding.unanticipated": {
         "en": "{count} of {total} incidents matched no SRA item ({categories}).",
@@ -274,38 +285,106 @@ LABELS.update(
         "report.verdict": {"en": "Verdict on the SRA", "id": "Penilaian atas SRA"},
         "report.flag_level": {"en": "flagged at", "id": "ditandai mulai"},
         "report.none": {"en": "None.", "id": "Tidak ada."},
-        "verdict.good": {
-            "en": "The SRA was largely right: {captured} of {total} disruptions fell in "
-            "windows rated {flag_level} or above, which made up {area} of the ring-hours.",
-            "id": "SRA sebagian besar tepat: {captured} dari {total} gangguan terjadi pada "
-            "jendela waktu berisiko {flag_level} ke atas, yang meliputi {area} dari ring-jam.",
+        # the verdict, one sentence per rule of sra_analysis.verdict
+        "verdict.skilled": {
+            "en": "The SRA's ratings beat chance: {hits} of {observed} disrupted windows were "
+            "rated {flag_level} or above, though such windows made up only {area} of the "
+            "ring-hours (flagging that share at random would catch about {expected}; {p}), "
+            "and higher-rated windows were more often disrupted (AUC {auc}, 95% CI "
+            "{low}–{high}).",
+            "id": "Penilaian SRA lebih baik daripada kebetulan: {hits} dari {observed} jendela "
+            "yang terganggu dinilai berisiko {flag_level} ke atas, padahal jendela itu hanya "
+            "{area} dari ring-jam (penandaan acak dengan porsi yang sama akan mengena sekitar "
+            "{expected}; {p}), dan jendela berisiko lebih tinggi lebih sering terganggu (AUC "
+            "{auc}, IK 95% {low}–{high}).",
         },
-        "verdict.mixed": {
-            "en": "The SRA was partly right: {captured} of {total} disruptions fell in windows "
-            "rated {flag_level} or above ({area} of the ring-hours); {missed} came in "
-            "lower-rated windows.",
-            "id": "SRA sebagian tepat: {captured} dari {total} gangguan terjadi pada jendela "
-            "berisiko {flag_level} ke atas ({area} dari ring-jam); {missed} terjadi pada "
-            "jendela berisiko lebih rendah.",
+        "verdict.capture_only": {
+            "en": "The SRA was partly right: {hits} of {observed} disrupted windows were rated "
+            "{flag_level} or above, in {area} of the ring-hours — more than the {expected} "
+            "that flagging at random would catch ({p}) — but its ratings did not clearly "
+            "separate disrupted windows from quiet ones (AUC {auc}, 95% CI {low}–{high}).",
+            "id": "SRA sebagian tepat: {hits} dari {observed} jendela yang terganggu dinilai "
+            "berisiko {flag_level} ke atas, pada {area} dari ring-jam — lebih banyak daripada "
+            "{expected} yang akan dikenai penandaan acak ({p}) — tetapi penilaiannya tidak "
+            "jelas membedakan jendela yang terganggu dari yang tenang (AUC {auc}, IK 95% "
+            "{low}–{high}).",
         },
-        "verdict.poor": {
-            "en": "The SRA missed most of what happened: {captured} of {total} disruptions fell "
-            "in windows rated {flag_level} or above ({area} of the ring-hours).",
-            "id": "SRA melewatkan sebagian besar kejadian: hanya {captured} dari {total} "
-            "gangguan terjadi pada jendela berisiko {flag_level} ke atas ({area} dari ring-jam).",
+        "verdict.discrimination_only": {
+            "en": "The SRA was partly right: higher-rated windows were more often disrupted "
+            "(AUC {auc}, 95% CI {low}–{high}), but windows rated {flag_level} or above held "
+            "{hits} of {observed} disrupted windows in {area} of the ring-hours, not clearly "
+            "more than the {expected} that flagging at random would catch ({p}).",
+            "id": "SRA sebagian tepat: jendela berisiko lebih tinggi lebih sering terganggu "
+            "(AUC {auc}, IK 95% {low}–{high}), tetapi jendela berisiko {flag_level} ke atas "
+            "hanya memuat {hits} dari {observed} jendela yang terganggu pada {area} dari "
+            "ring-jam, tidak jelas lebih banyak daripada {expected} yang akan dikenai "
+            "penandaan acak ({p}).",
+        },
+        "verdict.undecided": {
+            "en": "The evidence cannot tell the SRA's ratings from chance: {hits} of "
+            "{observed} disrupted windows were rated {flag_level} or above, in {area} of the "
+            "ring-hours (flagging at random would catch about {expected}; {p}), and the "
+            "ratings did not clearly separate disrupted windows from quiet ones (AUC {auc}, "
+            "95% CI {low}–{high}).",
+            "id": "Bukti yang ada belum dapat membedakan penilaian SRA dari kebetulan: {hits} "
+            "dari {observed} jendela yang terganggu dinilai berisiko {flag_level} ke atas, "
+            "pada {area} dari ring-jam (penandaan acak akan mengena sekitar {expected}; {p}), "
+            "dan penilaiannya tidak jelas membedakan jendela yang terganggu dari yang tenang "
+            "(AUC {auc}, IK 95% {low}–{high}).",
+        },
+        "verdict.no_skill": {
+            "en": "The SRA's ratings did no better than chance: {hits} of {observed} disrupted "
+            "windows were rated {flag_level} or above, in {area} of the ring-hours (flagging "
+            "at random would catch about {expected}; {p}), and the ratings did not separate "
+            "disrupted windows from quiet ones (AUC {auc}, 95% CI {low}–{high}).",
+            "id": "Penilaian SRA tidak lebih baik daripada kebetulan: {hits} dari {observed} "
+            "jendela yang terganggu dinilai berisiko {flag_level} ke atas, pada {area} dari "
+            "ring-jam (penandaan acak akan mengena sekitar {expected}; {p}), dan penilaiannya "
+            "tidak membedakan jendela yang terganggu dari yang tenang (AUC {auc}, IK 95% "
+            "{low}–{high}).",
+        },
+        "verdict.below_chance": {
+            "en": "The SRA's ratings did no better than chance: only {hits} of {observed} "
+            "disrupted windows were rated {flag_level} or above, no more than the {expected} "
+            "that flagging {area} of the ring-hours at random would catch.",
+            "id": "Penilaian SRA tidak lebih baik daripada kebetulan: hanya {hits} dari "
+            "{observed} jendela yang terganggu dinilai berisiko {flag_level} ke atas, tidak "
+            "lebih banyak daripada {expected} yang akan dikenai penandaan acak atas {area} "
+            "dari ring-jam.",
+        },
+        "verdict.flags_everything": {
+            "en": "The SRA rated {area} of the ring-hours {flag_level} or above. A register "
+            'that flags (nearly) everything says "guard everything" and guides nothing, so '
+            "its catching {hits} of {observed} disrupted windows shows no skill.",
+            "id": "SRA menilai {area} dari ring-jam berisiko {flag_level} ke atas. Penilaian "
+            'yang menandai (hampir) semuanya sama dengan "jaga semuanya" dan tidak memberi '
+            "arah, sehingga mengenai {hits} dari {observed} jendela yang terganggu tidak "
+            "menunjukkan ketepatan.",
+        },
+        "verdict.flags_nothing": {
+            "en": "The SRA rated no window {flag_level} or above, so it pointed to no time or "
+            "place to guard more closely; {observed} window(s) saw a disruption.",
+            "id": "SRA tidak menilai satu jendela pun berisiko {flag_level} ke atas, sehingga "
+            "tidak menunjuk waktu atau tempat yang perlu dijaga lebih ketat; {observed} "
+            "jendela mengalami gangguan.",
         },
         "verdict.quiet": {
-            "en": "No disruption occurred. {incidents} incident(s) were logged; {area} of the "
-            "ring-hours were rated {flag_level} or above.",
-            "id": "Tidak terjadi gangguan. {incidents} kejadian tercatat; {area} dari ring-jam "
-            "dinilai berisiko {flag_level} ke atas.",
+            "en": "No disruption occurred, so there is nothing to judge the ratings by. "
+            "{incidents} incident(s) were logged; {area} of the ring-hours were rated "
+            "{flag_level} or above.",
+            "id": "Tidak terjadi gangguan, sehingga tidak ada dasar untuk menilai SRA. "
+            "{incidents} kejadian tercatat; {area} dari ring-jam dinilai berisiko "
+            "{flag_level} ke atas.",
         },
-        "verdict.auc": {
-            "en": " Higher-rated windows were more often disrupted (AUC {auc}, 95% CI "
-            "{low}–{high}).",
-            "id": " Jendela berisiko lebih tinggi lebih sering terganggu (AUC {auc}, IK 95% "
-            "{low}–{high}).",
+        "verdict.thin": {
+            "en": "The evidence is thin: only {observed} disrupted window(s), fewer than the "
+            "{minimum} this test needs to tell even a strong SRA from chance reliably.",
+            "id": "Buktinya tipis: hanya {observed} jendela yang terganggu, kurang dari "
+            "{minimum} yang diperlukan uji ini untuk membedakan SRA yang baik sekalipun dari "
+            "kebetulan secara andal.",
         },
+        "verdict.evidence.thin": {"en": "evidence thin", "id": "bukti tipis"},
+        "verdict.evidence.sufficient": {"en": "evidence sufficient", "id": "bukti cukup"},
         "tile.personnel": {"en": "Officers", "id": "Personel"},
         "tile.captured": {
             "en": "Disruptions in flagged windows",

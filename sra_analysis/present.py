@@ -20,7 +20,6 @@ import pandas as pd
 
 from sra_analysis.evaluate import Evaluation
 from sra_analysis.event import Event
-from sra_analysis.findings import verdict
 from sra_analysis.labels import level_label, t
 from sra_analysis.privacy import pseudonymise
 
@@ -116,7 +115,8 @@ def _when(stamp) -> str:
 def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
     """The first screen: title, the verdict on the SRA, key numbers, rings at a glance."""
     meta = event.meta
-    grade, sentence = verdict(review, lang=lang)
+    judged = review.verdict
+    grade, sentence = judged.grade, judged.text(lang)
     p = review.prediction
     totals = review.totals
     tiles = [

@@ -66,6 +66,17 @@ def prediction_scores(
         if total_disruptions and flagged.any()
         else None
     )
+    chance = metrics.capture_vs_chance(
+        table.hits, table.hits + table.misses,
+        out["flagged_hours"] / out["total_hours"] if out["total_hours"] else 0.0,
+        confidence=confidence,
+    )  # fmt: skip
+    out["capture_test"] = {
+        "hits": chance.hits, "observed": chance.observed, "flagged_share": chance.flagged_share,
+        "expected": chance.expected, "share": chance.share, "share_lower": chance.share_lower,
+        "pai": chance.pai, "pai_lower": chance.pai_lower, "p_value": chance.p_value,
+        "method": "one-sided exact binomial, disrupted windows vs flagged share of ring-hours",
+    }  # fmt: skip
     out["pei_star"] = (
         metrics.pei_star_from_counts(disruptions, flagged, areas=hours)
         if total_disruptions and flagged.any()

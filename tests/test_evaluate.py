@@ -22,7 +22,6 @@ from statsmodels.stats import rates as sm_rates
 from sra_analysis import evaluate, load_event, review_windows
 from sra_analysis.errors import ParameterError
 from sra_analysis.evaluate import OBSERVED_CLASSES, Evaluation
-from sra_analysis.findings import verdict
 from sra_analysis.resources import sample_dir, sample_events
 from sra_analysis.sample import generate_event, write_event
 
@@ -339,6 +338,10 @@ def _check_summary(summary: dict, event) -> None:
     assert set(summary["prediction"]) >= DESIGN_PREDICTION
     for finding in summary["findings"]:
         assert set(finding) >= {"kind", "metric", "value", "text"}
+    # DESIGN §5: verdict {grade, evidence, text}
+    assert set(summary["verdict"]) >= {"grade", "evidence", "text"}
+    assert summary["verdict"]["grade"] in {"good", "mixed", "poor", "quiet"}
+    assert summary["verdict"]["evidence"] in {"thin", "sufficient"}
     json.dumps(summary, allow_nan=False)  # raises on NaN or on anything not JSON
     # officer identifiers never leave the event (DESIGN §6)
     officers = set(event.staffing["officer_id"])
@@ -370,7 +373,7 @@ def test_every_bundled_sample_evaluates_cleanly(folder: Path):
         warnings.simplefilter("error")
         review = evaluate(event, n_resamples=200)
         summary = review.to_dict()
-        verdict(review)
+        review.verdict.text("id")
     _check_summary(summary, event)
     p = review.prediction
     assert p["hits"] + p["misses"] + p["false_alarms"] + p["correct_negatives"] == len(
@@ -441,12 +444,12 @@ def test_quiet_event_and_an_event_with_nothing_in_it(build_event):
     # register, no incidents at all: nothing to capture, the verdict is "quiet"
     risks = [{"risk_id": "R1", "threat": "demo", "ring": "1", "likelihood": 3, "impact": 4}]
     quiet = evaluate(build_event(risks=risks), n_resamples=50)
-    assert verdict(quiet)[0] == "quiet"
+    assert quiet.verdict.grade == "quiet"
     assert quiet.prediction["pai"] is None and math.isnan(quiet.prediction["auc"])
     json.dumps(quiet.to_dict(), allow_nan=False)
     # no register and no incidents: still a (quiet) review, not a crash
     empty = evaluate(build_event(), n_resamples=50)
-    assert empty.sra_items.empty and verdict(empty)[0] == "quiet"
+    assert empty.sra_items.empty and empty.verdict.grade == "quiet"
     json.dumps(empty.to_dict(), allow_nan=False)
 
 

@@ -11,6 +11,8 @@ the rest of :mod:`sra_analysis`. One concept per module:
   (gamma, tau-b, Somers' d with asymptotic intervals);
 * :mod:`~sra_analysis.metrics.capture` - hot-spot capture (hit rate, PAI,
   PEI, PEI*);
+* :mod:`~sra_analysis.metrics.chance` - capture against random flagging
+  (one-sided exact binomial test, PAI lower bound);
 * :mod:`~sra_analysis.metrics.rates` - Poisson rates, exact intervals and
   rate comparison;
 * :mod:`~sra_analysis.metrics.probability` - ROC/AUC, Brier score and
@@ -38,6 +40,7 @@ from sra_analysis.metrics.capture import (
     pei_star,
     pei_star_from_counts,
 )
+from sra_analysis.metrics.chance import ChanceCapture, capture_vs_chance
 from sra_analysis.metrics.contingency import (
     TwoByTwo,
     accuracy,
@@ -116,6 +119,9 @@ __all__ = [
     "max_capturable_events",
     "pei_star_from_counts",
     "capture_summary",
+    # chance
+    "ChanceCapture",
+    "capture_vs_chance",
     # rates
     "RateEstimate",
     "RateComparison",

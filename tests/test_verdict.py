@@ -1,0 +1,213 @@
+"""Tests of sra_analysis.verdict: registers built to fool the verdict, and the grading rules.
+
+Each case is a windows table (or a real event folder) whose numbers are worked by hand in the
+comments; the grade, the reason and the words of the sentence are checked in both languages.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sra_analysis import evaluate, load_event
+from sra_analysis.resources import sample_dir
+from sra_analysis.verdict import GRADES, MIN_DISRUPTED_WINDOWS, judge
+
+TZ = "Asia/Jakarta"
+LEVELS = pd.CategoricalDtype(["none", "low", "medium", "high", "extreme"], ordered=True)
+SCORE = {"none": 0, "low": 3, "medium": 6, "high": 12, "extreme": 20}
+
+
+def _windows(levels: list[str], disruptions: list[int]) -> pd.DataFrame:
+    """Consecutive one-hour windows of one ring, each staffed by 2 officers."""
+    n = len(levels)
+    starts = pd.date_range("2024-03-01 07:00", periods=n, freq="1h", tz=TZ, unit="us")
+    disruptions = np.array(disruptions, dtype=np.int64)
+    return pd.DataFrame(
+        {
+            "ring": pd.Categorical(["1"] * n, categories=["1"]),
+            "window_start": starts,
+            "window_end": starts + pd.Timedelta(hours=1),
+            "hours": 1.0,
+            "predicted_score": np.array([SCORE[level] for level in levels], dtype=np.int64),
+            "predicted_level": pd.Categorical(levels, dtype=LEVELS),
+            "probability": np.nan,
+            "incidents": disruptions,
+            "disruptions": disruptions,
+            "max_severity": np.where(disruptions > 0, 4, 0),
+            "officer_hours": 2.0,
+            "mean_staff": 2.0,
+            "min_staff": 2,
+            "planned_staff": np.nan,
+        }
+    )
+
+
+def _verdict(levels, disruptions, *, n_resamples=200):
+    review = evaluate(_windows(levels, disruptions), n_resamples=n_resamples)
+    return review, review.verdict
+
+
+def _spread(n: int, hits: list[int]) -> list[int]:
+    out = [0] * n
+    for position in hits:
+        out[position] = 1
+    return out
+
+
+def test_flagging_every_ring_hour_is_poor_however_much_it_catches():
+    # 100 windows all rated extreme, 22 disrupted: 22 of 22 caught, which is what flagging
+    # 100 % of the hours at random catches too (p = 1)
+    review, verdict = _verdict(["extreme"] * 100, _spread(100, list(range(0, 100, 4))[:22]))
+    assert (verdict.grade, verdict.reason, verdict.evidence) == (
+        "poor", "flags_everything", "sufficient",
+    )  # fmt: skip
+    text = verdict.text()
+    assert "100% of the ring-hours" in text and '"guard everything"' in text
+    assert "22 of 22" in text and "no skill" in text
+    assert '"jaga semuanya"' in verdict.text("id")
+    # the capture finding follows the same rule: not a strength
+    capture = next(f for f in review.findings if f.key == "capture")
+    assert capture.kind == "improvement"
+
+
+def test_flagging_ninety_percent_is_poor_too():
+    # 90 high windows then 10 low; every one of 20 disruptions falls in the high ones. The old
+    # rule (capture ≥ 75 % and PAI > 1: here 100 % and 1/0.9 = 1.11) called this "good".
+    levels = ["high"] * 90 + ["low"] * 10
+    review, verdict = _verdict(levels, _spread(100, list(range(0, 90, 4))[:20]))
+    assert review.prediction["pai"] == pytest.approx(1 / 0.9)
+    assert (verdict.grade, verdict.reason) == ("poor", "flags_everything")
+    assert "90% of the ring-hours" in verdict.text()
+
+
+def test_flagging_nothing_is_poor():
+    review, verdict = _verdict(["low"] * 30, _spread(30, [3, 9, 17]))
+    assert (verdict.grade, verdict.reason) == ("poor", "flags_nothing")
+    assert verdict.text().startswith("The SRA rated no window high or above")
+    assert "3 window(s) saw a disruption" in verdict.text()
+
+
+def test_a_lucky_pair_is_not_called_good():
+    # 20 windows, 10 flagged (50 %), 2 disrupted, both flagged: P(X ≥ 2 | n=2, a=½) = 0.25.
+    # The old rule (100 % captured, PAI 2) said "largely right".
+    levels = ["high"] * 10 + ["low"] * 10
+    review, verdict = _verdict(levels, _spread(20, [2, 7]))
+    skill = verdict.skill
+    assert skill.capture_p == pytest.approx(0.25) and skill.expected == pytest.approx(1.0)
+    assert verdict.grade == "mixed" and verdict.reason == "undecided"
+    assert verdict.evidence == "thin"
+    text = verdict.text()
+    assert text.startswith("The evidence cannot tell the SRA's ratings from chance")
+    assert "p = 0.250" in text and "about 1.0" in text
+    assert f"only 2 disrupted window(s), fewer than the {MIN_DISRUPTED_WINDOWS}" in text
+    assert "Buktinya tipis" in verdict.text("id")
+    # the findings do not call it a strength either
+    kinds = {f.key: f.kind for f in review.findings}
+    assert kinds["capture"] == "note" and kinds["discrimination_unclear"] == "note"
+
+
+def test_one_burst_in_one_window_counts_once():
+    # 20 windows, 1 flagged (5 %); 12 disruptions, all in that one window. Per disruption the
+    # PAI is 20, but it is one disrupted window: P(X ≥ 1 | n=1, a=0.05) = 0.05, not < 0.05
+    disruptions = [12] + [0] * 19
+    review, verdict = _verdict(["extreme"] + ["low"] * 19, disruptions)
+    assert review.prediction["pai"] == pytest.approx(20.0)
+    assert verdict.skill.observed == 1 and verdict.skill.capture_p == pytest.approx(0.05)
+    assert not verdict.skill.capture_beats_chance
+    assert verdict.grade != "good" and verdict.evidence == "thin"
+
+
+def test_real_skill_with_enough_evidence_is_good():
+    # 100 windows, 20 flagged; 12 disrupted windows, 10 of them flagged:
+    # expected 12 · 0.2 = 2.4, P(X ≥ 10 | 12, 0.2) ≈ 4.4e-6; AUC far above 0.5
+    levels = ["extreme"] * 20 + ["low"] * 80
+    disruptions = _spread(100, [*range(0, 20, 2), 40, 70])
+    review, verdict = _verdict(levels, disruptions)
+    assert (verdict.grade, verdict.reason, verdict.evidence) == ("good", "skilled", "sufficient")
+    assert verdict.skill.capture_p < 1e-5 and verdict.skill.auc_low > 0.5
+    text = verdict.text()
+    assert text.startswith("The SRA's ratings beat chance: 10 of 12 disrupted windows")
+    assert "about 2.4; p < 0.001" in text and "thin" not in text
+    assert next(f for f in review.findings if f.key == "capture").kind == "strength"
+
+
+def test_discrimination_without_capture_is_mixed():
+    # 40 windows: 4 extreme (1 disrupted), 16 medium (8 disrupted), 20 low (none); flag level
+    # extreme. Capture: 1 of 9 in 10 % of hours, expected 0.9, P(X ≥ 1) = 1 − 0.9⁹ ≈ 0.61.
+    # AUC: the extreme positive beats 28 and ties 3 (29.5); each medium one beats 20 and ties
+    # 8 (24): (29.5 + 8 · 24) / (9 · 31) = 221.5 / 279; Hanley–McNeil interval above 0.5.
+    levels = ["extreme"] * 4 + ["medium"] * 16 + ["low"] * 20
+    disruptions = _spread(40, [0, *range(4, 20, 2)])
+    review = evaluate(_windows(levels, disruptions), flag_level="extreme", n_resamples=200)
+    verdict = review.verdict
+    assert review.prediction["auc"] == pytest.approx(221.5 / 279)
+    assert verdict.skill.capture_p == pytest.approx(1 - 0.9**9)
+    assert (verdict.grade, verdict.reason) == ("mixed", "discrimination_only")
+    assert "extreme or above held 1 of 9 disrupted windows" in verdict.text()
+
+
+def test_catching_less_than_chance_is_poor():
+    # 10 windows, 5 flagged; 4 disrupted, 1 of them flagged: expected 2
+    levels = ["high"] * 5 + ["low"] * 5
+    _, verdict = _verdict(levels, _spread(10, [0, 6, 7, 8]))
+    assert (verdict.grade, verdict.reason) == ("poor", "below_chance")
+    assert "only 1 of 4 disrupted windows" in verdict.text()
+
+
+def test_no_disruption_is_quiet_and_thin():
+    _, verdict = _verdict(["high", "low", "low"], [0, 0, 0])
+    assert (verdict.grade, verdict.evidence) == ("quiet", "thin")
+    assert verdict.text().startswith("No disruption occurred, so there is nothing to judge")
+
+
+def test_grades_are_the_documented_four():
+    assert GRADES == ("good", "mixed", "poor", "quiet")
+
+
+def _copy_sample(tmp_path: Path, register: str) -> Path:
+    folder = tmp_path / "purwakarta-2024"
+    shutil.copytree(sample_dir() / "purwakarta-2024", folder)
+    for old in folder.glob("risk_register.*"):
+        old.unlink()
+    (folder / "risk_register.csv").write_text(register, encoding="utf-8")
+    return folder
+
+
+def test_a_register_rating_everything_extreme_is_poor_in_summary_json(tmp_path):
+    # the Purwakarta sample with its SRA replaced by one item: every ring, the whole event,
+    # likelihood 5 × impact 5 = 25, extreme
+    folder = _copy_sample(tmp_path, "risk_id,threat,ring,likelihood,impact\nR1,anything,all,5,5\n")
+    review = evaluate(load_event(folder), n_resamples=200)
+    summary = json.loads(json.dumps(review.to_dict()))
+    verdict = summary["verdict"]
+    assert verdict["grade"] == "poor" and verdict["reason"] == "flags_everything"
+    assert verdict["evidence"] == "thin"  # the sample has 3 disrupted windows
+    assert "100% of the ring-hours" in verdict["text"]
+    assert summary["prediction"]["capture_test"]["p_value"] == pytest.approx(1.0)
+
+
+def test_the_purwakarta_sample_is_not_called_largely_right():
+    # 4 disruptions in 3 windows, 2 of them flagged in 22 % of ring-hours: not beyond chance,
+    # and the AUC interval reaches 0.5 — the evidence is thin
+    review = evaluate(load_event(sample_dir() / "purwakarta-2024"), n_resamples=1000)
+    verdict = review.verdict
+    assert verdict.grade in GRADES and verdict.grade != "good"
+    assert verdict.evidence == "thin" and "largely right" not in verdict.text()
+
+
+def test_judge_reads_only_the_prediction_scores():
+    prediction = {
+        "capture_test": {"observed": 12, "hits": 10, "flagged_share": 0.2, "expected": 2.4,
+                         "p_value": 4e-6, "pai_lower": 2.5},
+        "auc": 0.9, "auc_ci_low": 0.8, "auc_ci_high": 0.97,
+    }  # fmt: skip
+    copy = json.loads(json.dumps(prediction))
+    verdict = judge(prediction, flag_level="high")
+    assert verdict.grade == "good" and prediction == copy  # input not mutated
+    assert verdict.to_dict(lang="id")["text"].startswith("Penilaian SRA lebih baik")
