@@ -205,7 +205,7 @@ def evaluate(
     confidence : float, default 0.95
         Level of every interval.
     n_resamples : int, default 1000
-        Bootstrap and permutation resamples for the AUC and tau-b (0 skips them).
+        Bootstrap and permutation resamples for the AUC (0 skips them).
     seed : int, default 0
         Seed of the resampling, so a report is reproducible.
 

@@ -213,3 +213,21 @@ def test_inputs_not_mutated():
     np.testing.assert_array_equal(x, x_copy)
     pd.testing.assert_series_equal(y, y_copy)
     np.testing.assert_array_equal(table, AGRESTI)
+
+
+def test_kendall_tau_b_pvalue():
+    from sra_analysis.metrics import kendall_tau_b_pvalue
+
+    # exact, no ties: one inversion among five → 5 of the 5! orders have ≤ 1 inversion
+    assert kendall_tau_b_pvalue([1, 2, 3, 4, 5], [1, 2, 3, 5, 4], alternative="greater") == (
+        pytest.approx(5 / 120)
+    )
+    # with ties: the normal approximation with tie-corrected variance, as scipy gives it
+    x = [1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 5, 5]
+    y = [0, 1, 0, 2, 1, 3, 2, 2, 4, 3, 5, 4]
+    two_sided = kendall_tau_b_pvalue(x, y)
+    assert two_sided == pytest.approx(stats.kendalltau(x, y).pvalue)
+    assert kendall_tau_b_pvalue(x, y, alternative="greater") == pytest.approx(two_sided / 2)
+    assert math.isnan(kendall_tau_b_pvalue([1, 1, 1], [1, 2, 3]))
+    with pytest.raises(ValueError, match="alternative"):
+        kendall_tau_b_pvalue(x, y, alternative="both")

@@ -210,3 +210,34 @@ def test_hanley_mcneil_stays_wide_with_one_positive():
     assert se == pytest.approx(0.279, abs=2e-3)
     assert high - low > 0.7
     assert np.isnan(auc_interval_hanley_mcneil(0.7, 0, 10)[0])
+
+
+def test_roc_auc_along_equals_one_auc_per_row():
+    # independent recomputation: scikit-learn's roc_auc_score on each row
+    from sklearn.metrics import roc_auc_score
+
+    from sra_analysis.metrics import roc_auc_along
+
+    rng = np.random.default_rng(12)
+    scores = rng.integers(0, 5, size=(40, 30)).astype(float)  # many ties, like risk levels
+    observed = rng.random((40, 30)) < 0.3
+    observed[0] = False  # one class only: nan
+    got = roc_auc_along(scores, observed)
+    assert np.isnan(got[0])
+    expected = [roc_auc_score(o, s) for s, o in zip(scores[1:], observed[1:], strict=True)]
+    np.testing.assert_allclose(got[1:], expected, rtol=1e-12)
+    # windows along the first axis give the same
+    np.testing.assert_allclose(roc_auc_along(scores.T, observed.T, axis=0)[1:], expected)
+
+
+def test_roc_auc_along_counts_integer_codes_like_it_ranks_floats():
+    from sra_analysis.metrics import roc_auc_along
+
+    rng = np.random.default_rng(3)
+    codes = rng.integers(0, 6, size=(25, 50))
+    observed = rng.random((25, 50)) < 0.25
+    counted = roc_auc_along(codes, observed)  # integer path
+    ranked = roc_auc_along(codes.astype(float), observed)  # rankdata path
+    np.testing.assert_allclose(counted, ranked, rtol=1e-12)
+    one = roc_auc_along(codes[0], observed[0])
+    assert np.ndim(one) == 0 and one == pytest.approx(roc_auc(codes[0], observed[0]))

@@ -28,6 +28,7 @@ from sra_analysis.metrics.association import (
     AssociationResult,
     goodman_kruskal_gamma,
     kendall_tau_b,
+    kendall_tau_b_pvalue,
     somers_d,
 )
 from sra_analysis.metrics.capture import (
@@ -66,6 +67,7 @@ from sra_analysis.metrics.probability import (
     brier_score,
     reliability_table,
     roc_auc,
+    roc_auc_along,
     roc_curve,
 )
 from sra_analysis.metrics.rates import (
@@ -109,6 +111,7 @@ __all__ = [
     "AssociationResult",
     "goodman_kruskal_gamma",
     "kendall_tau_b",
+    "kendall_tau_b_pvalue",
     "somers_d",
     # capture
     "CaptureSummary",
@@ -131,6 +134,7 @@ __all__ = [
     "compare_rates",
     # probability
     "roc_auc",
+    "roc_auc_along",
     "roc_curve",
     "brier_score",
     "BrierDecomposition",

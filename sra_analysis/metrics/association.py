@@ -21,15 +21,23 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from scipy import stats
 
 from sra_analysis.metrics._validation import (
     as_count_table,
+    check_argument,
     check_confidence,
     check_same_length,
     z_value,
 )
 
-__all__ = ["AssociationResult", "goodman_kruskal_gamma", "kendall_tau_b", "somers_d"]
+__all__ = [
+    "AssociationResult",
+    "goodman_kruskal_gamma",
+    "kendall_tau_b",
+    "kendall_tau_b_pvalue",
+    "somers_d",
+]
 
 
 @dataclass(frozen=True)
@@ -213,6 +221,47 @@ def kendall_tau_b(x: Any, y: Any = None, *, confidence: float = 0.95) -> Associa
     inner -= n**3 * estimate**2 * (w_r + w_c) ** 2
     ase = math.sqrt(max(inner, 0.0)) / w**2
     return _result(estimate, ase, p / 2, q / 2, level)
+
+
+def kendall_tau_b_pvalue(x: Any, y: Any, *, alternative: str = "two-sided") -> float:
+    """p-value of Kendall's tau-b against no association.
+
+    :func:`scipy.stats.kendalltau`'s test: exact without ties for small
+    samples, else the normal approximation with the tie-corrected null
+    variance (Kendall 1970). Unlike a permutation test it costs one pass, so
+    it suits the hundreds to thousands of windows of an event.
+
+    Parameters
+    ----------
+    x, y : array-like
+        Paired ordinal values.
+    alternative : {"two-sided", "greater", "less"}, default "two-sided"
+        ``"greater"``: positive association is the alternative.
+
+    Returns
+    -------
+    float
+        ``nan`` when either variable is constant.
+
+    Examples
+    --------
+    One inversion in five: 5 of the 120 orders have at most one, so the
+    exact one-sided p-value is 5 / 120.
+
+    >>> round(kendall_tau_b_pvalue([1, 2, 3, 4, 5], [1, 2, 3, 5, 4], alternative="greater"), 6)
+    0.041667
+    """
+    check_argument("alternative", ("two-sided", "greater", "less"), alternative)
+    xs = np.asarray(x, dtype=float)
+    ys = np.asarray(y, dtype=float)
+    if xs.shape != ys.shape or xs.ndim != 1:
+        raise ValueError(
+            f"`x` and `y` must be 1-D of the same length, but have shapes {xs.shape} and "
+            f"{ys.shape}."
+        )
+    if xs.size < 2 or np.ptp(xs) == 0 or np.ptp(ys) == 0:
+        return math.nan
+    return float(stats.kendalltau(xs, ys, alternative=alternative).pvalue)
 
 
 def somers_d(x: Any, y: Any = None, *, confidence: float = 0.95) -> AssociationResult:

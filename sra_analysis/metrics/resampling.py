@@ -1,23 +1,33 @@
 """Resampling inference for the small samples of a single event.
 
-* :func:`bootstrap_interval`: nonparametric bootstrap confidence interval of
-  any statistic, resampling rows (windows) jointly across arrays.
-* :func:`permutation_pvalue`: Monte Carlo permutation test of association
-  between ``x`` and ``y``, with the ``(b + 1) / (m + 1)`` correction of
-  Phipson & Smyth (2010), so the p-value is never 0.
+Thin layers over SciPy that keep this project's conventions (a seed, a frozen
+result, degenerate resamples counted rather than poisoning the interval):
 
-Both use ``numpy.random.default_rng(seed)``: the same seed gives the same
-result.
+* :func:`bootstrap_interval`: nonparametric bootstrap confidence interval of
+  any statistic, resampling rows (windows) jointly across arrays, drawn by
+  :func:`scipy.stats.bootstrap` (``paired=True``);
+* :func:`permutation_pvalue`: permutation test of association between ``x``
+  and ``y`` by :func:`scipy.stats.permutation_test` (``"pairings"``), whose
+  Monte Carlo p-value carries the ``(b + 1) / (m + 1)`` correction of
+  Phipson & Smyth (2010), so it is never 0 (when ``n!`` is at most
+  ``n_resamples``, SciPy enumerates every pairing and the p-value is exact).
+
+A statistic that works along an ``axis`` (``vectorized=True``, e.g.
+:func:`sra_analysis.metrics.roc_auc_along`) is evaluated for all resamples in
+one call. Both use ``numpy.random.default_rng(seed)``: the same seed gives
+the same result.
 """
 
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from scipy import stats
 
 from sra_analysis.metrics._validation import (
     check_argument,
@@ -152,18 +162,30 @@ def bootstrap_interval(
     level = check_confidence(confidence)
     check_argument("method", ("percentile", "basic"), method)
     estimate = _scalar(statistic(*data))
-    n = data[0].shape[0]
-    rng = np.random.default_rng(seed)
-    index = rng.integers(0, n, size=(m, n))
     if vectorized:
-        values = np.asarray(statistic(*(a[index] for a in data), axis=1), dtype=float).ravel()
-        if values.shape != (m,):
-            raise ValueError(
-                f"`statistic` with `vectorized=True` must return {m} values, "
-                f"but it returned {values.size}."
-            )
+
+        def batch_statistic(*samples, axis=-1):
+            values = np.asarray(statistic(*samples, axis=axis), dtype=float)
+            if values.shape != samples[0].shape[:-1]:
+                raise ValueError(
+                    f"`statistic` with `vectorized=True` must return one value per "
+                    f"resample, but it returned shape {values.shape}."
+                )
+            return values
+
     else:
-        values = np.array([_scalar(statistic(*(a[row] for a in data))) for row in index])
+
+        def batch_statistic(*samples):
+            return _scalar(statistic(*samples))
+
+    with warnings.catch_warnings():
+        # resamples drawing a single class give nan; they are counted below instead
+        warnings.simplefilter("ignore", stats.DegenerateDataWarning)
+        result = stats.bootstrap(
+            tuple(data), batch_statistic, n_resamples=m, vectorized=vectorized, paired=True,
+            confidence_level=level, method="percentile", rng=np.random.default_rng(seed),
+        )  # fmt: skip
+    values = np.asarray(result.bootstrap_distribution, dtype=float).ravel()
     degenerate = np.isnan(values)
     kept = values[~degenerate]
     if kept.size == 0:
@@ -193,6 +215,7 @@ def permutation_pvalue(
     n_resamples: int = 2000,
     alternative: str = "two-sided",
     seed: int = 0,
+    vectorized: bool = False,
 ) -> PermutationResult:
     """Permutation p-value for association between ``x`` and ``y``.
 
@@ -200,8 +223,9 @@ def permutation_pvalue(
     ``b`` permuted statistics at least as extreme as the observed one, the
     one-sided p-value is ``(b + 1) / (m + 1)`` (Phipson & Smyth 2010); the
     two-sided p-value doubles the smaller one-sided p-value, capped at 1.
-    Comparisons allow a relative tolerance of 1e-12 so that ties from
-    floating-point noise count as ties.
+    SciPy compares with a small relative tolerance, so ties from
+    floating-point noise count as ties; with ``n! <= n_resamples`` it
+    enumerates every pairing instead and the p-value is exact.
 
     Parameters
     ----------
@@ -216,6 +240,9 @@ def permutation_pvalue(
         ``"greater"``: large statistics are evidence of association.
     seed : int, default 0
         Seed for ``numpy.random.default_rng``.
+    vectorized : bool, default False
+        ``statistic(x, y, axis=-1)`` reduces along the last axis and is called
+        once for a batch of permutations.
 
     Returns
     -------
@@ -238,16 +265,19 @@ def permutation_pvalue(
     observed = _scalar(statistic(xs, ys))
     if math.isnan(observed):
         return PermutationResult(observed, math.nan, m, seed)
-    rng = np.random.default_rng(seed)
-    n = ys.shape[0]
-    null = np.array([_scalar(statistic(xs, ys[rng.permutation(n)])) for _ in range(m)])
-    tolerance = 1e-12 * max(abs(observed), 1.0)
-    greater = (int(np.sum(null >= observed - tolerance)) + 1) / (m + 1)
-    less = (int(np.sum(null <= observed + tolerance)) + 1) / (m + 1)
-    if alternative == "greater":
-        p_value = greater
-    elif alternative == "less":
-        p_value = less
+    # a nan permuted statistic compares False both ways: never as extreme as the observed
+    if vectorized:
+
+        def batch_statistic(a, b, axis=-1):
+            return np.asarray(statistic(a, b, axis=axis), dtype=float)
+
     else:
-        p_value = min(1.0, 2.0 * min(greater, less))
-    return PermutationResult(observed, p_value, m, seed)
+
+        def batch_statistic(a, b):
+            return _scalar(statistic(a, b))
+
+    result = stats.permutation_test(
+        (xs, ys), batch_statistic, permutation_type="pairings", vectorized=vectorized,
+        n_resamples=m, alternative=alternative, rng=np.random.default_rng(seed),
+    )  # fmt: skip
+    return PermutationResult(observed, float(result.pvalue), m, seed)
