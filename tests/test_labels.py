@@ -1,0 +1,30 @@
+"""Tests of sra_analysis.labels: one catalogue, every label in both languages."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from sra_analysis.errors import ParameterError
+from sra_analysis.labels import LABELS, LANGUAGES, level_label, t
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(LABELS))
+def test_every_label_has_every_language_with_the_same_fields(key):
+    entry = LABELS[key]
+    assert set(entry) == set(LANGUAGES), key
+    assert all(entry[lang].strip() for lang in LANGUAGES), key
+    assert _fields(entry["en"]) == _fields(entry["id"]), key
+
+
+def test_lookup_fills_fields_and_names_what_is_wrong():
+    assert t("verdict.thin", "id", observed="3", minimum="10").startswith("Buktinya tipis")
+    assert level_label("high", "id") == "tinggi"
+    assert level_label("custom level", "id") == "custom level"  # custom names as written
+    with pytest.raises(ParameterError, match="lang"):
+        t("level.high", "fr")
