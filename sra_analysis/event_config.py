@@ -109,8 +109,8 @@ def _meta_from_config(config: Mapping, *, source: str) -> EventMeta:
     if end - start > pd.Timedelta(days=MAX_EVENT_DAYS):
         raise EventConfigError(
             source,
-            f"the event runs {(end - start).days} days from start to end; at most "
-            f"{MAX_EVENT_DAYS} are accepted",
+            f"the event lasts {end - start} from start to end; at most {MAX_EVENT_DAYS} days "
+            "are accepted",
             key="end",
         )
     rings = _config_rings(need("rings"), source=source)
@@ -295,8 +295,9 @@ def config_time(value: object, timezone: str, *, key: str, source: str) -> pd.Ti
         return stamp.tz_convert(timezone)
     try:
         return stamp.tz_localize(timezone)
-    except ValueError as error:  # NonExistentTimeError, AmbiguousTimeError
-        kind = "does not exist" if "Nonexistent" in type(error).__name__ else "is ambiguous"
+    except ValueError:  # skipped or repeated by a clock change
+        skipped = pd.isna(stamp.tz_localize(timezone, nonexistent="NaT", ambiguous=True))
+        kind = "does not exist" if skipped else "is ambiguous"
         raise EventConfigError(
             source,
             f"{stamp} {kind} in {timezone} (a clock change); give the time with its UTC "
