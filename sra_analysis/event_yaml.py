@@ -1,4 +1,4 @@
-"""Reading ``event.yaml`` safely, and checking the numbers, times and texts it holds.
+"""Finding and reading ``event.yaml`` safely: size cap, no YAML aliases, no link out of the folder.
 
 An event folder's configuration is ``event.yaml`` (``event.yml`` is accepted too; a folder
 holding both is refused as ambiguous). The file is read under limits a hand-written event
