@@ -3,20 +3,20 @@
 The metadata say when and where the event was, in which timezone its local times are, which
 rings guarded it (in display order, with the names and aliases field logs use for them), how
 risk scores band into levels and which level counts as "flagged".
+
+``event.yaml`` is read by :func:`sra_analysis.event_config.read_event_meta` (also importable
+from here), safely: see :mod:`sra_analysis.event_yaml`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
-import yaml
 
 from sra_analysis.errors import EventConfigError, ParameterError
 from sra_analysis.levels import RiskLevels
@@ -28,7 +28,6 @@ __all__ = [
     "Ring",
     "TIMEZONE_ALIASES",
     "fold_label",
-    "read_event_meta",
     "resolve_timezone",
 ]
 
@@ -279,146 +278,11 @@ class Event:
         )
 
 
-# ----------------------------------------------------------------------------- event.yaml
+def __getattr__(name: str):
+    # read_event_meta lives in event_config, which builds on the classes above; importing it
+    # lazily keeps ``from sra_analysis.event import read_event_meta`` working without a cycle
+    if name == "read_event_meta":
+        from sra_analysis.event_config import read_event_meta
 
-
-def read_event_meta(path: str | Path) -> EventMeta:
-    """Read and check ``event.yaml`` (a folder holding it, or the file itself).
-
-    Raises
-    ------
-    EventConfigError
-        Naming the file and key for anything missing or impossible.
-    """
-    path = Path(path)
-    file = path / "event.yaml" if path.is_dir() else path
-    if not file.exists() and file.with_suffix(".yml").exists():
-        file = file.with_suffix(".yml")
-    if not file.exists():
-        raise EventConfigError(str(file), "no event.yaml found; every event folder needs one")
-    try:
-        config = yaml.safe_load(file.read_text(encoding="utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise EventConfigError(str(file), f"not valid YAML: {error}") from None
-    if not isinstance(config, dict):
-        raise EventConfigError(str(file), "expected a mapping of keys such as id, start, rings")
-    return _meta_from_config(config, source=str(file))
-
-
-def _meta_from_config(config: Mapping, *, source: str) -> EventMeta:
-    def need(key: str):
-        if config.get(key) in (None, ""):
-            raise EventConfigError(source, "required key is missing", key=key)
-        return config[key]
-
-    event_id = str(need("id")).strip()
-    if not _SLUG.match(event_id):
-        raise EventConfigError(
-            source,
-            f"id must be a slug of lower-case letters, digits, '.', '_' or '-', got {event_id!r}",
-            key="id",
-        )
-    try:
-        timezone = resolve_timezone(need("timezone"))
-    except ParameterError as error:
-        raise EventConfigError(source, str(error), key="timezone") from None
-    start = _config_time(need("start"), timezone, source=source, key="start")
-    end = _config_time(need("end"), timezone, source=source, key="end")
-    if end <= start:
-        raise EventConfigError(source, f"end {end} is not after start {start}", key="end")
-    rings = _config_rings(need("rings"), source=source)
-    try:
-        risk_levels = RiskLevels.from_mapping(config.get("risk_levels"))
-    except (ParameterError, TypeError, ValueError) as error:
-        raise EventConfigError(source, str(error), key="risk_levels") from None
-    flag_level = str(config.get("flag_level", "high"))
-    if flag_level not in risk_levels.names[1:]:
-        raise EventConfigError(
-            source,
-            f"flag_level must be one of {list(risk_levels.names[1:])}, got {flag_level!r}",
-            key="flag_level",
-        )
-    disruption_severity = _config_int(config, "disruption_severity", 4, 1, 5, source)
-    planned = config.get("planned_personnel")
-    planned = (
-        None if planned is None else _config_int(config, "planned_personnel", 0, 0, None, source)
-    )
-    margin = _config_int(config, "time_margin_hours", 24, 0, None, source)
-    meta = EventMeta(
-        id=event_id,
-        name=str(config.get("name") or event_id),
-        venue=str(config.get("venue") or ""),
-        timezone=timezone,
-        start=start,
-        end=end,
-        rings=rings,
-        planned_personnel=planned,
-        risk_levels=risk_levels,
-        flag_level=flag_level,
-        disruption_severity=disruption_severity,
-        time_margin=pd.Timedelta(hours=margin),
-        source=source,
-    )
-    meta.ring_lookup()  # raises on ambiguous labels
-    return meta
-
-
-def _config_time(value, timezone: str, *, source: str, key: str) -> pd.Timestamp:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        value = dt.datetime.combine(value, dt.time())
-    try:
-        stamp = pd.Timestamp(value)
-    except (ValueError, TypeError):
-        raise EventConfigError(
-            source, f"expected a time like 2024-03-01T07:00, got {value!r}", key=key
-        ) from None
-    if stamp.tzinfo is None:
-        return stamp.tz_localize(timezone)
-    return stamp.tz_convert(timezone)
-
-
-def _config_int(config, key, default, low, high, source) -> int:
-    value = config.get(key, default)
-    if isinstance(value, bool):
-        raise EventConfigError(source, f"expected a whole number, got {value!r}", key=key)
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise EventConfigError(source, f"expected a whole number, got {value!r}", key=key) from None
-    if number != value and str(number) != str(value).strip():
-        raise EventConfigError(source, f"expected a whole number, got {value!r}", key=key)
-    if number < low or (high is not None and number > high):
-        allowed = f"{low}–{high}" if high is not None else f"≥ {low}"
-        raise EventConfigError(source, f"must be {allowed}, got {value!r}", key=key)
-    return number
-
-
-def _config_rings(value, *, source: str) -> tuple[Ring, ...]:
-    if not isinstance(value, list) or not value:
-        raise EventConfigError(source, "expected a list of rings with id and name", key="rings")
-    rings = []
-    for position, item in enumerate(value, start=1):
-        if not isinstance(item, dict) or item.get("id") in (None, ""):
-            raise EventConfigError(source, f"ring #{position} has no id", key="rings")
-        ring_id = str(item["id"]).strip()
-        aliases = item.get("aliases") or []
-        if isinstance(aliases, str):
-            aliases = [aliases]
-        rings.append(
-            Ring(
-                id=ring_id,
-                name=str(item.get("name") or f"Ring {ring_id}"),
-                name_id=None if item.get("name_id") is None else str(item["name_id"]),
-                aliases=tuple(str(alias) for alias in _as_list(aliases)),
-            )
-        )
-    ids = [ring.id for ring in rings]
-    if len(set(ids)) != len(ids) or "all" in {fold_label(i) for i in ids}:
-        raise EventConfigError(
-            source, f"ring ids must be unique and not 'all', got {ids}", key="rings"
-        )
-    return tuple(rings)
-
-
-def _as_list(value: Iterable) -> list:
-    return list(value) if not isinstance(value, str) else [value]
+        return read_event_meta
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sra_analysis.errors import ParameterError
+from sra_analysis.event_yaml import EVENT_FILE_NAMES, find_event_file
 from sra_analysis.labels import LANGUAGES
 from sra_analysis.resources import sample_dir
 from sra_analysis.windows import window_step
 
-__all__ = ["ReportParameters", "check_parameters", "resolve_event_dir"]
+__all__ = ["DEFAULT_SAMPLE_EVENT", "ReportParameters", "check_parameters", "resolve_event_dir"]
 
 
 @dataclass(frozen=True)
@@ -32,28 +33,62 @@ class ReportParameters:
     summary_path: Path | None = None
 
 
-def resolve_event_dir(event_dir: str | Path) -> Path:
-    """The event folder: as given when it exists, else the bundled sample of that name.
+#: The bundled event an empty ``event_dir`` stands for (the shipped notebooks' default).
+DEFAULT_SAMPLE_EVENT = "purwakarta-2024"
+
+
+def resolve_event_dir(event_dir: str | Path | None) -> Path:
+    """The event folder, exactly as given; ``""`` (or None) means the bundled Purwakarta sample.
+
+    There is no fallback: a path that is not an event folder is an error, never a bundled
+    sample of the same name. The bundled sample is reached only through ``""`` here (the
+    notebooks' documented default), :func:`sra_analysis.resources.sample_dir` or
+    ``sra-review sample``. A relative path is relative to the working directory.
+
+    Raises
+    ------
+    ParameterError
+        When the path does not exist or is not a folder holding ``event.yaml`` (or
+        ``event.yml``).
+    EventConfigError
+        When the folder holds both ``event.yaml`` and ``event.yml``, or its event file is a
+        link to a file outside it.
 
     Examples
     --------
-    >>> resolve_event_dir("data/sample/purwakarta-2024").name
-    'purwakarta-2024'
+    >>> resolve_event_dir("") == sample_dir() / "purwakarta-2024"
+    True
+
+    A bare name is a path like any other, never the bundled sample of that name:
+
+    >>> resolve_event_dir("purwakarta-2024")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    sra_analysis.errors.ParameterError: event_dir must be ... 'purwakarta-2024' does not exist
     """
-    path = Path(str(event_dir)).expanduser()
-    if (path / "event.yaml").exists():
-        return path
-    bundled = sample_dir() / path.name
-    if path.name and (bundled / "event.yaml").exists():
-        return bundled
-    raise ParameterError(
-        f"event_dir must be an event folder holding event.yaml, got {str(event_dir)!r}"
-    )
+    if event_dir is None or not str(event_dir).strip():
+        return sample_dir() / DEFAULT_SAMPLE_EVENT
+    if not isinstance(event_dir, (str, Path)):
+        raise ParameterError(f"event_dir must be a path to an event folder, got {event_dir!r}")
+    path = Path(event_dir).expanduser()
+    problem = None
+    if not path.exists():
+        problem = "does not exist"
+    elif not path.is_dir():
+        problem = "is not a folder"
+    elif not any((path / n).exists() or (path / n).is_symlink() for n in EVENT_FILE_NAMES):
+        problem = "holds no event.yaml"
+    if problem:
+        raise ParameterError(
+            f"event_dir must be an event folder holding event.yaml; {str(event_dir)!r} {problem}"
+        )
+    find_event_file(path)  # both names, or a link out of the folder: EventConfigError
+    return path
 
 
 def check_parameters(
     *,
-    event_dir,
+    event_dir="",
     lang="en",
     flag_level="",
     freq="1h",
@@ -65,9 +100,9 @@ def check_parameters(
 
     Examples
     --------
-    >>> check_parameters(event_dir="purwakarta-2024", lang="id").lang
+    >>> check_parameters(event_dir="", lang="id").lang
     'id'
-    >>> check_parameters(event_dir="purwakarta-2024", lang="fr")
+    >>> check_parameters(event_dir="", lang="fr")
     Traceback (most recent call last):
     ...
     sra_analysis.errors.ParameterError: lang must be one of ['en', 'id'], got 'fr'

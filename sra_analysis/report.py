@@ -212,12 +212,31 @@ def _run_one(job: _Job) -> ReportResult:
 # ------------------------------------------------------------------------------ batch
 
 
-def _event_id(folder: Path) -> str:
+def _event_id(folder: Path) -> tuple[str, str | None]:
+    """The event's id and None, or a slug of the folder name and why its event.yaml fails."""
     try:
-        return read_event_meta(folder).id
-    except SRAError:
-        slug = re.sub(r"[^a-z0-9._-]+", "-", folder.name.casefold()).strip("-")
-        return slug or "event"
+        return read_event_meta(folder).id, None
+    except Exception as failure:  # whatever it is, it fails this event's report, not the batch
+        slug = re.sub(r"[^a-z0-9._-]+", "-", folder.name.casefold()).strip("-") or "event"
+        return slug, f"{type(failure).__name__}: {str(failure)[:1000]}"
+
+
+def _free_id(slug: str, taken: set[str]) -> str:
+    event_id, number = slug, 1
+    while event_id in taken:
+        number += 1
+        event_id = f"{slug}-{number}"
+    return event_id
+
+
+def _unreadable(job: _Job, message: str) -> ReportResult:
+    """The FAILED page of an event whose metadata cannot be read; no notebook runs."""
+    folder = Path(job.folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in ("summary.json", "report.ipynb"):  # left by an earlier run
+        (folder / stale).unlink(missing_ok=True)
+    write_atomic(folder / "report.html", _failure_page(job.event_id, message))
+    return ReportResult(job.event_dir, job.event_id, "failed", str(folder), 0.0, message)
 
 
 def _check_notebook_parameters(notebook: Path, parameters: Mapping) -> None:
@@ -288,22 +307,28 @@ def run_reports(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
 
-    jobs, seen = [], {}
-    for folder in folders:
-        event_id = _event_id(folder)
-        if event_id in seen:
+    read = [(folder, *_event_id(folder)) for folder in folders]
+    taken = {event_id for _, event_id, problem in read if problem is None}
+    all_jobs, jobs, seen, results = [], [], {}, []
+    for folder, event_id, problem in read:
+        if problem is not None:  # an unreadable event gets a folder no readable one claims
+            event_id = _free_id(event_id, taken)
+            taken.add(event_id)
+        elif event_id in seen:
             raise ParameterError(
                 f"two events share the id {event_id!r}: {seen[event_id]} and {folder}; "
                 "ids name the output folders, so they must differ"
             )
         seen[event_id] = folder
-        jobs.append(
-            _Job(
-                str(folder.resolve()), str(out / event_id), event_id, str(notebook_file), parameters
-            )  # fmt: skip
-        )
+        job = _Job(
+            str(folder.resolve()), str(out / event_id), event_id, str(notebook_file), parameters
+        )  # fmt: skip
+        all_jobs.append(job)
+        if problem is None:
+            jobs.append(job)
+        else:
+            results.append(_unreadable(job, problem))
 
-    results: list[ReportResult] = []
     bar = tqdm(total=len(jobs), desc="reports", unit="event", disable=not progress,
                file=sys.stderr)  # fmt: skip
     workers = workers or _default_workers()
@@ -331,7 +356,7 @@ def run_reports(
         bar.close()
         if own_pool is not None:
             own_pool.shutdown()
-    order = {job.event_id: i for i, job in enumerate(jobs)}
+    order = {job.event_id: i for i, job in enumerate(all_jobs)}
     results.sort(key=lambda r: order[r.event_id])
     from sra_analysis.batch_index import write_index
 

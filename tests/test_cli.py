@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
 
 import pandas as pd
 import pytest
 
 from sra_analysis.cli import main
+from sra_analysis.io import sha256_of
 from sra_analysis.resources import sample_dir, sample_events
 
 
@@ -58,3 +62,158 @@ def test_sample_writes_events_that_validate(tmp_path, capsys):
     capsys.readouterr()
     assert main(["validate", str(out)]) == 0
     assert len([p for p in out.iterdir() if (p / "event.yaml").exists()]) == 2
+
+
+# ------------------------------------------------------- validate and report agree, per folder
+
+
+def _billion_laughs() -> str:
+    lines = ['lol0: &lol0 "lol"']
+    for level in range(1, 10):
+        lines.append(f"lol{level}: &lol{level} [{', '.join([f'*lol{level - 1}'] * 10)}]")
+    return "\n".join(lines) + "\n"
+
+
+def _event_folders(root) -> dict:
+    """One folder per case, each a copy of the Purwakarta sample with its own id."""
+    folders = {}
+
+    def copy(case, *, event_id=None, parent=root):
+        folder = parent / case
+        shutil.copytree(sample_dir() / "purwakarta-2024", folder)
+        text = (folder / "event.yaml").read_text(encoding="utf-8")
+        text = text.replace("id: purwakarta-2024", f"id: {event_id or case}")
+        (folder / "event.yaml").write_text(text, encoding="utf-8")
+        folders[case] = folder
+        return folder, text
+
+    copy("good")
+    # the issue's case: event.yml in a folder named like a bundled sample, another event's id
+    folder, _ = copy("purwakarta-2024", event_id="users-own-event", parent=root / "yml")
+    (folder / "event.yaml").rename(folder / "event.yml")
+    folders["event-yml"] = folders.pop("purwakarta-2024")
+    folder, text = copy("broken-yaml")
+    (folder / "event.yaml").write_text(text.replace("rings:", "rings: [", 1), encoding="utf-8")
+    folder, text = copy("alias-bomb")
+    text = text.replace("\nname: ", "\nname_was: ", 1) + "name: *lol9\n"
+    (folder / "event.yaml").write_text(_billion_laughs() + text, encoding="utf-8")
+    folder, text = copy("infinite-personnel")
+    text = text.replace("planned_personnel: 50", "planned_personnel: .inf")
+    (folder / "event.yaml").write_text(text, encoding="utf-8")
+    folder, text = copy("huge-margin")
+    (folder / "event.yaml").write_text(text + "time_margin_hours: 1e30\n", encoding="utf-8")
+    folder, _ = copy("both-names")
+    shutil.copy(folder / "event.yaml", folder / "event.yml")
+    return folders
+
+
+READABLE = {"good", "event-yml"}
+
+
+@pytest.fixture(scope="module")
+def agreement(tmp_path_factory):
+    root = tmp_path_factory.mktemp("events")
+    (root / "yml").mkdir()
+    folders = _event_folders(root)
+    out = tmp_path_factory.mktemp("reports")
+    status = main(["report", *map(str, folders.values()), "--out", str(out), "--workers", "2"])
+    return {"folders": folders, "out": out, "status": status}
+
+
+def test_validate_and_report_agree_on_every_folder(agreement, capsys):
+    readable = {}
+    for case, folder in agreement["folders"].items():
+        # an event's output folder is named by its id; an unreadable one by its folder name
+        written = agreement["out"] / {"event-yml": "users-own-event"}.get(case, case)
+        page = (written / "report.html").read_text(encoding="utf-8")
+        report_ok = (written / "summary.json").exists() and "FAILED" not in page
+        validate_ok = main(["validate", str(folder)]) != 2
+        assert validate_ok == report_ok, case
+        readable[case] = report_ok
+    capsys.readouterr()
+    assert {case for case, ok in readable.items() if ok} == READABLE
+    # the report's exit status counts the failed reports: every unreadable folder
+    assert agreement["status"] == len(agreement["folders"]) - len(READABLE)
+
+
+def test_a_missing_event_file_is_unreadable_for_both(tmp_path, capsys):
+    folder = tmp_path / "purwakarta-2024"  # named like a bundled sample, no event file
+    shutil.copytree(sample_dir() / "purwakarta-2024", folder)
+    (folder / "event.yaml").unlink()
+    assert main(["validate", str(folder)]) == 2
+    assert main(["report", str(folder), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("holds no event.yaml") == 2
+    assert not (tmp_path / "out" / "purwakarta-2024" / "summary.json").exists()
+
+
+def test_event_yml_reports_the_users_data_never_the_bundled_sample(agreement):
+    folder = agreement["folders"]["event-yml"]
+    summary = json.loads((agreement["out"] / "users-own-event" / "summary.json").read_text())
+    assert summary["event"]["id"] == "users-own-event"
+    assert summary["provenance"]["inputs"]["event.yml"] == sha256_of(folder / "event.yml")
+    assert not (agreement["out"] / "purwakarta-2024").exists()
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("broken-yaml", "not valid YAML"),
+        ("alias-bomb", r"YAML aliases \(\*lol0, line 2\) are not accepted"),
+        ("infinite-personnel", r"\(key 'planned_personnel'\): must be a finite whole number"),
+        ("huge-margin", r"\(key 'time_margin_hours'\): must be 0–720 hours"),
+        ("both-names", "holds both event.yaml and event.yml"),
+    ],
+)
+def test_each_hostile_event_is_one_failed_page(agreement, capsys, case, message):
+    page = (agreement["out"] / case / "report.html").read_text(encoding="utf-8")
+    assert "FAILED" in page
+    assert re.search(message, html.unescape(page))
+    assert not (agreement["out"] / case / "summary.json").exists()
+    capsys.readouterr()
+    assert main(["validate", str(agreement["folders"][case])]) == 2
+    assert re.search(message, capsys.readouterr().out)
+
+
+def test_one_hostile_event_in_a_batch_of_three_fails_alone(tmp_path, monkeypatch):
+    # any failure while the batch reads an event's metadata, even one that is no SRAError,
+    # must become that event's FAILED page; here the hostile folder's slug also collides with
+    # a readable event's id, which must not stop the batch either
+    import sra_analysis.report as report
+    from sra_analysis.event_config import read_event_meta
+
+    hostile = tmp_path / "c" / "purwakarta-2024"
+    folders = [hostile, tmp_path / "a" / "purwakarta-2024", tmp_path / "b" / "second"]
+    for folder in folders:
+        shutil.copytree(sample_dir() / "purwakarta-2024", folder)
+    yaml_file = folders[2] / "event.yaml"
+    yaml_file.write_text(
+        yaml_file.read_text("utf-8").replace("id: purwakarta-2024", "id: second"), "utf-8"
+    )
+
+    def read(folder):
+        if folder == hostile:
+            raise MemoryError("expanding event.yaml")
+        return read_event_meta(folder)
+
+    monkeypatch.setattr(report, "read_event_meta", read)
+    out = tmp_path / "out"
+    for stale in ("summary.json", "report.ipynb"):  # an earlier run's files
+        (out / "purwakarta-2024-2").mkdir(parents=True, exist_ok=True)
+        (out / "purwakarta-2024-2" / stale).write_text("{}", encoding="utf-8")
+    batch = report.run_reports(
+        folders, out, workers=1, progress=False, parameters={"n_resamples": 0}
+    )
+    assert [(r.event_id, r.status) for r in batch.results] == [
+        ("purwakarta-2024-2", "failed"),
+        ("purwakarta-2024", "ok"),
+        ("second", "ok"),
+    ]
+    failed = batch.results[0]
+    assert failed.error == "MemoryError: expanding event.yaml"
+    assert {p.name for p in (out / "purwakarta-2024-2").iterdir()} == {"report.html"}
+    page = (out / "purwakarta-2024-2" / "report.html").read_text("utf-8")
+    assert "FAILED" in page and "MemoryError: expanding event.yaml" in page
+    for event_id in ("purwakarta-2024", "second"):
+        assert (out / event_id / "summary.json").exists()
+    assert "purwakarta-2024-2" in batch.index.read_text("utf-8")

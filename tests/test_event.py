@@ -216,7 +216,7 @@ def _rings(*rings):
         ),
         ({"disruption_severity": 6}, "disruption_severity", "must be 1–5, got 6"),
         ({"disruption_severity": 2.5}, "disruption_severity", "expected a whole number"),
-        ({"planned_personnel": -1}, "planned_personnel", "must be ≥ 0"),
+        ({"planned_personnel": -1}, "planned_personnel", "must be 0–1,000,000, got -1"),
         ({"planned_personnel": "many"}, "planned_personnel", "expected a whole number"),
         ({"time_margin_hours": "a day"}, "time_margin_hours", "expected a whole number"),
     ],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from sra_analysis.errors import EventConfigError, InputFileError
 from sra_analysis.event import EventMeta
 from sra_analysis.io import (
+    find_event_dirs,
     find_input,
     load_event,
     load_incidents,
@@ -390,6 +392,88 @@ def test_load_event_needs_a_folder_with_event_yaml(tmp_path):
     (folder / "event.yaml").unlink()
     with pytest.raises(EventConfigError, match="no event.yaml found"):
         load_event(folder)
+
+
+# ------------------------------------------------------------------- links and event.yml
+
+#: The first line of a file outside the event folder: it must never reach a message.
+OUTSIDE_LINE = "officer_id,ring,OUTSIDE-FILE-FIRST-LINE"
+
+
+@pytest.mark.parametrize("kind", ["incidents", "staffing", "risk_register"])
+def test_an_input_linked_to_a_file_outside_the_folder_is_refused(tmp_path, kind):
+    folder = _copy_sample(tmp_path)
+    outside = tmp_path / "private" / f"{kind}.csv"
+    outside.parent.mkdir()
+    outside.write_text(OUTSIDE_LINE + "\n77057217,1,x\n", encoding="utf-8")
+    (folder / f"{kind}.csv").unlink()
+    (folder / f"{kind}.csv").symlink_to(outside)
+    message = "is a link to a file outside the event folder; copy the file in instead"
+    with pytest.raises(InputFileError, match=message) as raised:
+        load_event(folder)
+    assert raised.value.file == str(folder / f"{kind}.csv")
+    assert "OUTSIDE" not in str(raised.value) and "77057217" not in str(raised.value)
+
+
+def test_an_input_linked_within_the_folder_loads_as_the_file_itself(tmp_path, sample_event):
+    folder = _copy_sample(tmp_path)
+    (folder / "versions").mkdir()
+    (folder / "incidents.csv").rename(folder / "versions" / "incidents-v2.csv")
+    (folder / "incidents.csv").symlink_to(Path("versions") / "incidents-v2.csv")
+    event = load_event(folder)
+    pd.testing.assert_frame_equal(event.incidents, sample_event.incidents)
+    assert event.inputs == sample_event.inputs
+
+
+def test_an_input_that_is_not_a_regular_file_is_refused(tmp_path):
+    folder = _copy_sample(tmp_path)
+    (folder / "staffing.csv").unlink()
+    os.mkfifo(folder / "staffing.csv")  # reading it would wait forever
+    with pytest.raises(InputFileError, match="not a regular file"):
+        find_input(folder, "staffing")
+    os.unlink(folder / "staffing.csv")
+    (folder / "staffing.csv").symlink_to(folder / "gone.csv")  # a dead link inside the folder
+    with pytest.raises(InputFileError, match="not a regular file"):
+        find_input(folder, "staffing")
+
+
+def test_event_yaml_linked_outside_the_folder_is_refused_by_load_event(tmp_path):
+    folder = _copy_sample(tmp_path)
+    (folder / "event.yaml").rename(tmp_path / "shared.yaml")
+    (folder / "event.yaml").symlink_to(tmp_path / "shared.yaml")
+    with pytest.raises(EventConfigError, match="link to a file outside the event folder"):
+        load_event(folder)
+
+
+def test_an_event_with_event_yml_loads_like_event_yaml(tmp_path, sample_event):
+    folder = _copy_sample(tmp_path)
+    (folder / "event.yaml").rename(folder / "event.yml")
+    event = load_event(folder)
+    assert event.meta.to_dict() == sample_event.meta.to_dict()
+    pd.testing.assert_frame_equal(event.incidents, sample_event.incidents)
+    assert event.inputs["event.yml"] == sample_event.inputs["event.yaml"]
+    assert "event.yaml" not in event.inputs
+
+
+def test_an_event_with_both_names_cannot_be_loaded(tmp_path):
+    folder = _copy_sample(tmp_path)
+    shutil.copy(folder / "event.yaml", folder / "event.yml")
+    with pytest.raises(EventConfigError, match="both event.yaml and event.yml"):
+        load_event(folder)
+
+
+def test_find_event_dirs_knows_both_names_and_only_them(tmp_path):
+    for name, file in [("a", "event.yaml"), ("b", "event.yml"), ("c", "event.yxml"),
+                       ("d", "event.yaml.bak"), ("e", "event.yml")]:  # fmt: skip
+        (tmp_path / name).mkdir()
+        (tmp_path / name / file).write_text("id: x\n", encoding="utf-8")
+    (tmp_path / "f").mkdir()
+    (tmp_path / "f" / "event.yaml").symlink_to(tmp_path / "nowhere.yaml")  # listed, then refused
+    expected = [tmp_path / n for n in ("a", "b", "e", "f")]
+    assert find_event_dirs(tmp_path) == expected
+    assert find_event_dirs([tmp_path / "b", tmp_path / "a", tmp_path / "b"]) == expected[1::-1]
+    with pytest.raises(InputFileError, match="holds no event.yaml"):
+        find_event_dirs(tmp_path / "c")
 
 
 def test_unknown_risk_id_is_a_warning_and_the_incident_is_kept(tmp_path):

@@ -28,7 +28,9 @@ import numpy as np
 import pandas as pd
 
 from sra_analysis.errors import InputFileError
-from sra_analysis.event import Event, EventMeta, read_event_meta
+from sra_analysis.event import Event, EventMeta
+from sra_analysis.event_config import read_event_meta
+from sra_analysis.event_yaml import EVENT_FILE_NAMES, is_inside
 from sra_analysis.io.readers import SUPPORTED_SUFFIXES, read_table
 from sra_analysis.io.validate import ISSUE_COLUMNS, LoadedTable, load_table, map_headers
 
@@ -55,10 +57,13 @@ def sha256_of(path: str | Path) -> str:
 def find_input(folder: str | Path, kind: str) -> Path:
     """The one file ``<kind>.<csv|xlsx|parquet|...>`` in an event folder.
 
+    A link (symlink) is accepted when it leads to a file inside the event folder.
+
     Raises
     ------
     InputFileError
-        When there is none, or more than one.
+        When there is none, more than one, or the one found is a link to a file outside the
+        event folder or not a regular file (the error never quotes the file's content).
     """
     folder = Path(folder)
     found = sorted(
@@ -75,14 +80,23 @@ def find_input(folder: str | Path, kind: str) -> Path:
     if len(found) > 1:
         names = ", ".join(p.name for p in found)
         raise InputFileError(str(folder), f"more than one {kind} file ({names}); keep one")
-    return found[0]
+    file = found[0]
+    if not is_inside(file, folder):
+        raise InputFileError(
+            str(file), "is a link to a file outside the event folder; copy the file in instead"
+        )
+    if not file.is_file():
+        raise InputFileError(str(file), "is not a regular file (a folder, a device or a dead link)")
+    return file
 
 
 def find_event_dirs(paths) -> list[Path]:
     """Event folders named by ``paths``: an event folder itself, or a folder holding several.
 
-    A folder with ``event.yaml`` is an event; a folder without one stands for every
-    sub-folder that has one (sorted by name). Duplicates are removed, order is kept.
+    A folder with ``event.yaml`` (or ``event.yml``) is an event; a folder without one stands
+    for every sub-folder that has one (sorted by name). Duplicates are removed, order is kept.
+    A folder holding both names is still listed: loading it fails with a message naming the
+    ambiguity, so ``sra-review validate`` and ``sra-review report`` both tell the user.
 
     Raises
     ------
@@ -97,14 +111,20 @@ def find_event_dirs(paths) -> list[Path]:
             raise InputFileError(str(path), "no such folder")
         if not path.is_dir():
             raise InputFileError(str(path), "not a folder; give event folders")
-        if (path / "event.yaml").exists() or (path / "event.yml").exists():
+        if _holds_event_file(path):
             found[path] = None
             continue
-        children = sorted(p.parent for p in path.glob("*/event.y*ml"))
+        children = sorted(p for p in path.iterdir() if p.is_dir() and _holds_event_file(p))
         if not children:
             raise InputFileError(str(path), "holds no event.yaml, nor folders that do")
         found.update(dict.fromkeys(children))
     return list(found)
+
+
+def _holds_event_file(folder: Path) -> bool:
+    return any(
+        (folder / name).exists() or (folder / name).is_symlink() for name in EVENT_FILE_NAMES
+    )
 
 
 def _meta(meta: EventMeta | str | Path) -> EventMeta:

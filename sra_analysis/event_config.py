@@ -1,0 +1,330 @@
+"""From ``event.yaml`` to :class:`~sra_analysis.event.EventMeta`: every key checked.
+
+The file is found and parsed safely by :mod:`sra_analysis.event_yaml` (size cap, no YAML
+aliases, no link out of the event folder). Here every value is checked and an
+:class:`~sra_analysis.errors.EventConfigError` names the file and the key at fault for
+anything that would be refused later or overflow: ``.inf``, ``.nan``, ``1e400``, fractions
+or negative numbers where counts belong, and these documented bounds:
+
+==========================  =========================================================
+``planned_personnel``       whole number 0–:data:`MAX_PERSONNEL`
+``disruption_severity``     whole number 1–5
+``time_margin_hours``       whole number 0–:data:`MAX_TIME_MARGIN_HOURS` (30 days)
+``risk_levels``             bounds whole numbers 0–25, contiguous bands up to 25
+``start``, ``end``          local times between :data:`EARLIEST_TIME` and
+                            :data:`LATEST_TIME`, existing in ``timezone``; the event
+                            at most :data:`MAX_EVENT_DAYS` days long
+``name``, ``venue``, rings  text (not lists or mappings), at most
+                            :data:`MAX_TEXT_CHARS` characters each
+==========================  =========================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from sra_analysis.errors import EventConfigError, ParameterError
+from sra_analysis.event import _SLUG, EventMeta, Ring, fold_label, resolve_timezone
+from sra_analysis.event_yaml import find_event_file, read_event_yaml
+from sra_analysis.levels import RiskLevels
+
+__all__ = [
+    "EARLIEST_TIME",
+    "LATEST_TIME",
+    "MAX_EVENT_DAYS",
+    "MAX_PERSONNEL",
+    "MAX_TEXT_CHARS",
+    "MAX_TIME_MARGIN_HOURS",
+    "config_text",
+    "config_time",
+    "config_whole_number",
+    "read_event_meta",
+]
+
+#: Longest ``time_margin_hours`` accepted: 30 days either side of the event.
+MAX_TIME_MARGIN_HOURS = 720
+#: Longest event accepted, in days.
+MAX_EVENT_DAYS = 366
+#: Largest ``planned_personnel`` accepted.
+MAX_PERSONNEL = 1_000_000
+#: Longest free text (``name``, ``venue``, a ring's name or alias) in characters.
+MAX_TEXT_CHARS = 1000
+#: Event times must lie in this span (local time).
+EARLIEST_TIME = pd.Timestamp("1900-01-01")
+LATEST_TIME = pd.Timestamp("2200-01-01")
+
+
+def read_event_meta(path: str | Path) -> EventMeta:
+    """Read and check ``event.yaml`` (a folder holding it, or the file itself).
+
+    A folder may hold ``event.yaml`` or ``event.yml``, not both; the file is read safely
+    (size cap, no YAML aliases, no link leading out of the folder: see
+    :mod:`sra_analysis.event_yaml`); numbers must be finite and every value in its range
+    (see the module docstring).
+
+    Raises
+    ------
+    EventConfigError
+        Naming the file and key for anything missing, impossible or hostile.
+
+    Examples
+    --------
+    >>> from sra_analysis.resources import sample_dir
+    >>> read_event_meta(sample_dir() / "purwakarta-2024").duration_hours
+    64.0
+    """
+    path = Path(path)
+    file = find_event_file(path) if path.is_dir() else path
+    config = read_event_yaml(file)
+    return _meta_from_config(config, source=str(file))
+
+
+def _meta_from_config(config: Mapping, *, source: str) -> EventMeta:
+    def need(key: str):
+        if config.get(key) in (None, ""):
+            raise EventConfigError(source, "required key is missing", key=key)
+        return config[key]
+
+    event_id = config_text(need("id"), key="id", source=source).strip()
+    if not _SLUG.match(event_id):
+        raise EventConfigError(
+            source,
+            f"id must be a slug of lower-case letters, digits, '.', '_' or '-', got "
+            f"{event_id[:60]!r}",
+            key="id",
+        )
+    try:
+        timezone = resolve_timezone(config_text(need("timezone"), key="timezone", source=source))
+    except ParameterError as error:
+        raise EventConfigError(source, str(error), key="timezone") from None
+    start = config_time(need("start"), timezone, source=source, key="start")
+    end = config_time(need("end"), timezone, source=source, key="end")
+    if end <= start:
+        raise EventConfigError(source, f"end {end} is not after start {start}", key="end")
+    if end - start > pd.Timedelta(days=MAX_EVENT_DAYS):
+        raise EventConfigError(
+            source,
+            f"the event lasts {end - start} from start to end; at most {MAX_EVENT_DAYS} days "
+            "are accepted",
+            key="end",
+        )
+    rings = _config_rings(need("rings"), source=source)
+    risk_levels = _config_risk_levels(config.get("risk_levels"), source=source)
+    flag_level = config_text(config.get("flag_level"), key="flag_level", source=source) or "high"
+    if flag_level not in risk_levels.names[1:]:
+        raise EventConfigError(
+            source,
+            f"flag_level must be one of {list(risk_levels.names[1:])}, got {flag_level[:60]!r}",
+            key="flag_level",
+        )
+
+    def number(key: str, default: int | None, low: int, high: int, unit: str = ""):
+        value = config.get(key)
+        if value is None:
+            return default
+        return config_whole_number(value, key=key, source=source, low=low, high=high, unit=unit)
+
+    margin = number("time_margin_hours", 24, 0, MAX_TIME_MARGIN_HOURS, " hours")
+    meta = EventMeta(
+        id=event_id,
+        name=config_text(config.get("name"), key="name", source=source) or event_id,
+        venue=config_text(config.get("venue"), key="venue", source=source),
+        timezone=timezone,
+        start=start,
+        end=end,
+        rings=rings,
+        planned_personnel=number("planned_personnel", None, 0, MAX_PERSONNEL),
+        risk_levels=risk_levels,
+        flag_level=flag_level,
+        disruption_severity=number("disruption_severity", 4, 1, 5),
+        time_margin=pd.Timedelta(hours=margin),
+        source=source,
+    )
+    meta.ring_lookup()  # raises on ambiguous labels
+    return meta
+
+
+def _config_risk_levels(value, *, source: str) -> RiskLevels:
+    """Risk bands with every bound a finite whole number 0–25, then banded by RiskLevels."""
+    if isinstance(value, Mapping):
+        value = {
+            name: [
+                config_whole_number(
+                    bound, key=f"risk_levels.{str(name)[:40]}", source=source, low=0, high=25
+                )
+                for bound in bounds
+            ]
+            if isinstance(bounds, list)
+            else bounds
+            for name, bounds in value.items()
+        }
+    try:
+        return RiskLevels.from_mapping(value)
+    except (ParameterError, TypeError, ValueError, OverflowError) as error:
+        raise EventConfigError(source, str(error)[:300], key="risk_levels") from None
+
+
+def _config_rings(value, *, source: str) -> tuple[Ring, ...]:
+    if not isinstance(value, list) or not value:
+        raise EventConfigError(source, "expected a list of rings with id and name", key="rings")
+    rings = []
+    for position, item in enumerate(value, start=1):
+        if not isinstance(item, dict) or item.get("id") in (None, ""):
+            raise EventConfigError(source, f"ring #{position} has no id", key="rings")
+
+        def text(field: str, default: str | None = None, *, item=item) -> str | None:
+            return config_text(item.get(field), key="rings", source=source, default=default)
+
+        ring_id = text("id").strip()
+        aliases = item.get("aliases") or []
+        rings.append(
+            Ring(
+                id=ring_id,
+                name=text("name") or f"Ring {ring_id}",
+                name_id=text("name_id", None),
+                aliases=tuple(
+                    config_text(alias, key="rings", source=source) for alias in _as_list(aliases)
+                ),
+            )
+        )
+    ids = [ring.id for ring in rings]
+    if len(set(ids)) != len(ids) or "all" in {fold_label(i) for i in ids}:
+        raise EventConfigError(
+            source, f"ring ids must be unique and not 'all', got {ids}", key="rings"
+        )
+    return tuple(rings)
+
+
+def _as_list(value) -> list:
+    if isinstance(value, list):
+        return value
+    return [value]
+
+
+# ------------------------------------------------------------------------- value checks
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """``repr(value)``, cut to ``limit`` characters so a hostile value is not echoed whole."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
+def config_whole_number(
+    value: object, *, key: str, source: str, low: int, high: int, unit: str = ""
+) -> int:
+    """A whole number from ``event.yaml`` within ``low``–``high``, or an error naming ``key``.
+
+    Accepts ``50``, ``50.0`` and ``"50"``; refuses booleans, fractions, ``.inf``, ``.nan``,
+    ``1e400`` and anything outside the range.
+
+    Examples
+    --------
+    >>> config_whole_number("12", key="k", source="event.yaml", low=0, high=100)
+    12
+    >>> config_whole_number(float("inf"), key="n", source="e.yaml", low=0, high=100)
+    Traceback (most recent call last):
+    ...
+    sra_analysis.errors.EventConfigError: e.yaml (key 'n'): must be a finite whole number, got inf
+    """
+    number: float | int | None = None
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, (int, float)):
+        number = value
+    elif isinstance(value, str) and len(value) <= 64:
+        try:
+            number = int(value.strip())
+        except ValueError:
+            try:
+                number = float(value.strip())
+            except ValueError:
+                number = None
+    if number is None:
+        raise EventConfigError(source, f"expected a whole number, got {_shown(value)}", key=key)
+    if isinstance(number, float):
+        if not math.isfinite(number):
+            raise EventConfigError(
+                source, f"must be a finite whole number, got {_shown(value)}", key=key
+            )
+        if not number.is_integer():
+            raise EventConfigError(source, f"expected a whole number, got {_shown(value)}", key=key)
+        number = int(number)
+    if not low <= number <= high:
+        raise EventConfigError(
+            source, f"must be {low:,}–{high:,}{unit}, got {_shown(value)}", key=key
+        )
+    return number
+
+
+def config_time(value: object, timezone: str, *, key: str, source: str) -> pd.Timestamp:
+    """A time from ``event.yaml`` as a tz-aware timestamp in ``timezone``.
+
+    A time without a zone is local to ``timezone``; one with an offset is converted. The
+    local time must lie between :data:`EARLIEST_TIME` and :data:`LATEST_TIME` and exist in
+    the zone (not skipped or repeated by a clock change).
+
+    Examples
+    --------
+    >>> config_time("2024-03-01T07:00", "Asia/Jakarta", key="start", source="event.yaml")
+    Timestamp('2024-03-01 07:00:00+0700', tz='Asia/Jakarta')
+    """
+    example = "expected a time like 2024-03-01T07:00"
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    if not isinstance(value, (str, dt.datetime)) or (isinstance(value, str) and len(value) > 64):
+        raise EventConfigError(source, f"{example}, got {_shown(value)}", key=key)
+    try:
+        stamp = pd.Timestamp(value)
+        local = stamp.tz_convert(timezone).tz_localize(None) if stamp.tzinfo else stamp
+    except (ValueError, TypeError, OverflowError):
+        raise EventConfigError(source, f"{example}, got {_shown(value)}", key=key) from None
+    if pd.isna(stamp) or not EARLIEST_TIME <= local <= LATEST_TIME:
+        raise EventConfigError(
+            source,
+            f"must lie between {EARLIEST_TIME:%Y-%m-%d} and {LATEST_TIME:%Y-%m-%d}, "
+            f"got {_shown(value)}",
+            key=key,
+        )
+    if stamp.tzinfo is not None:
+        return stamp.tz_convert(timezone)
+    try:
+        return stamp.tz_localize(timezone)
+    except ValueError:  # skipped or repeated by a clock change
+        skipped = pd.isna(stamp.tz_localize(timezone, nonexistent="NaT", ambiguous=True))
+        kind = "does not exist" if skipped else "is ambiguous"
+        raise EventConfigError(
+            source,
+            f"{stamp} {kind} in {timezone} (a clock change); give the time with its UTC "
+            "offset, e.g. 2024-03-31T03:30+02:00",
+            key=key,
+        ) from None
+
+
+def config_text(value: object, *, key: str, source: str, default: str = "") -> str:
+    """Free text from ``event.yaml`` (a string or a number), at most :data:`MAX_TEXT_CHARS`.
+
+    Examples
+    --------
+    >>> config_text(2024, key="name", source="event.yaml")
+    '2024'
+    >>> config_text(None, key="venue", source="event.yaml", default="")
+    ''
+    """
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
+        raise EventConfigError(
+            source, f"expected text, got a {type(value).__name__}: {_shown(value)}", key=key
+        )
+    text = str(value)
+    if len(text) > MAX_TEXT_CHARS:
+        raise EventConfigError(
+            source, f"longer than {MAX_TEXT_CHARS} characters ({len(text):,})", key=key
+        )
+    return text
