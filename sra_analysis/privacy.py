@@ -41,6 +41,10 @@ without a header row thus never puts its first officer's id into an error messag
 
 Officer names typed into a unit or role column are words and are shown: the rule protects
 identifiers, not free text.
+
+Messages of unexpected errors, which might quote a cell of any file, pass one more guard
+before they reach a FAILED page, the index, the executed notebook or the console:
+:func:`hide_long_numbers` hides every run of eight or more digits (an NRP has 8, an NIP 18).
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ __all__ = [
     "Redacted",
     "display_headers",
     "display_values",
+    "hide_long_numbers",
     "pseudonym_key",
     "pseudonymise",
     "redact_issues",
@@ -313,3 +318,21 @@ def display_headers(columns: Iterable, *, recognised: Collection = ()) -> list[s
         else:
             shown.append(Redacted(f"<column {position}: value hidden>"))
     return shown
+
+
+_LONG_NUMBER = re.compile(r"(?<!\d)\d{8,}(?!\d)")
+
+
+def hide_long_numbers(text: str) -> str:
+    """Replace every run of eight or more digits by ``<number hidden>``.
+
+    The last guard on the messages of unexpected errors, which may quote a cell of any file:
+    no officer id (8-digit NRP, 18-digit NIP) passes it, while row numbers, years, times
+    and sizes up to seven digits stay readable.
+
+    Examples
+    --------
+    >>> hide_long_numbers("KeyError: '77057217' in row 12 (2024-03-01)")
+    "KeyError: '<number hidden>' in row 12 (2024-03-01)"
+    """
+    return _LONG_NUMBER.sub("<number hidden>", text)

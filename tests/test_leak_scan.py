@@ -299,3 +299,38 @@ def test_the_key_from_a_file_never_shows_either(tmp_path, monkeypatch, capfd):
     assert _leaks(out + err) == []
     for officer in corpus["swapped"]["shown"]:
         assert _pseudonym(officer, key="file-key-Vb81Lm") in out
+
+
+def test_an_unexpected_error_quoting_a_roster_cell_shows_no_id(tmp_path, capfd):
+    # a notebook of the user's that fails with an officer's id in its message: the FAILED
+    # page, the index, the executed notebook and the console hide every long number
+    import nbformat
+
+    cells = [
+        nbformat.v4.new_code_cell('event_dir = ""\nlang = "en"\nsummary_path = ""'),
+        nbformat.v4.new_code_cell(
+            "import pandas as pd\n"
+            'roster = pd.read_csv(f"{event_dir}/staffing.csv", dtype=str)\n'
+            'raise LookupError(f"no shift for {roster.officer_id[0]} or {roster.officer_id[6]}")'
+        ),
+    ]
+    cells[0].metadata["tags"] = ["parameters"]
+    notebook = tmp_path / "failing.ipynb"
+    kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": kernelspec}),
+                   notebook)  # fmt: skip
+    out = tmp_path / "reports"
+    status = main(["report", str(SAMPLE), "--out", str(out), "--notebook", str(notebook),
+                   "--workers", "1"])  # fmt: skip
+    assert status != 0
+    console = "".join(capfd.readouterr())
+    assert ROSTER.at[0, "officer_id"] == "77057217" and ROSTER.at[6, "officer_id"] == "01101459"
+    hidden = "no shift for <number hidden> or <number hidden>"
+    assert hidden in console
+    assert html.escape(hidden) in (out / "purwakarta-2024" / "report.html").read_text("utf-8")
+    assert html.escape(hidden) in (out / "index.html").read_text("utf-8")
+    assert hidden in (out / "purwakarta-2024" / "report.ipynb").read_text("utf-8")
+    assert _leaks(console) == []
+    assert {str(p): _leaks(p.read_text("utf-8")) for p in _written_files(out)} == {
+        str(p): [] for p in _written_files(out)
+    }

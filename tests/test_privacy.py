@@ -27,6 +27,7 @@ from sra_analysis.privacy import (
     Redacted,
     display_headers,
     display_values,
+    hide_long_numbers,
     pseudonym_key,
     pseudonymise,
     redact_issues,
@@ -334,3 +335,18 @@ def test_the_data_quality_appendix_shows_pseudonyms(monkeypatch, build_event):
     assert "77057217" not in page and "81014747" not in page
     assert _hmac(b"unit-key", "77057217") in page  # shown once, not hashed twice
     assert ">7<" in page  # the incidents file keeps its values
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("KeyError: '77057217'", "KeyError: '<number hidden>'"),
+        ("ids 00033831, 198003152005011002.", "ids <number hidden>, <number hidden>."),
+        ("NRP77057217x", "NRP<number hidden>x"),  # letters do not protect a number
+        # short numbers stay: rows, dates, times, sizes up to seven digits
+        ("row 1234567 of 2024-03-01 07:00, 1048576 bytes", "row 1234567 of 2024-03-01 07:00, "
+         "1048576 bytes"),
+    ],
+)  # fmt: skip
+def test_long_numbers_are_hidden_in_messages(message, expected):
+    assert hide_long_numbers(message) == expected
