@@ -83,19 +83,37 @@ class InputFileError(SRAError):
 
 
 class MissingColumnsError(InputFileError):
-    """A required column is absent; the message lists the missing and the found columns."""
+    """A required column is absent; the message lists the missing and the found columns.
 
-    def __init__(self, file: str, *, missing: list[str], found: list[str]) -> None:
+    Parameters
+    ----------
+    file : str
+        The path of the file.
+    missing : list of str
+        Contract columns the file lacks.
+    found : list of str
+        The file's headers as they may be shown (for the staffing file, names that could be
+        an officer's id are already replaced; see :mod:`sra_analysis.privacy`).
+    hint : str, optional
+        What to do about it, appended to the message.
+    """
+
+    def __init__(
+        self, file: str, *, missing: list[str], found: list[str], hint: str | None = None
+    ) -> None:
         self.missing = list(missing)
         self.found = list(found)
+        self.hint = hint
         message = (
             f"missing required column(s) {', '.join(map(repr, self.missing))}; "
             f"columns found: {', '.join(map(repr, self.found)) or 'none'}"
         )
+        if hint:
+            message += f"; {hint}"
         super().__init__(file, message)
 
     def __reduce__(self):
-        return (_rebuild_missing, (self.file, self.missing, self.found))
+        return (_rebuild_missing, (self.file, self.missing, self.found, self.hint))
 
 
 class ParameterError(SRAError, ValueError):
@@ -106,5 +124,5 @@ def _rebuild(cls, file, message, extra):
     return cls(file, message, **extra)
 
 
-def _rebuild_missing(file, missing, found):
-    return MissingColumnsError(file, missing=missing, found=found)
+def _rebuild_missing(file, missing, found, hint=None):
+    return MissingColumnsError(file, missing=missing, found=found, hint=hint)

@@ -21,7 +21,7 @@ import pandas as pd
 from sra_analysis.evaluate import Evaluation
 from sra_analysis.event import Event
 from sra_analysis.labels import level_label, t
-from sra_analysis.privacy import pseudonymise
+from sra_analysis.privacy import redact_issues
 
 __all__ = [
     "data_quality",
@@ -306,20 +306,22 @@ def improvement_plan(review: Evaluation, *, lang: str = "en") -> None:
 
 
 def data_quality(event: Event, *, lang: str = "en") -> None:
-    """Rows read, accepted and set aside per file, and every issue (officer ids hidden)."""
+    """Rows read, accepted and set aside per file, and every issue.
+
+    Values from the staffing file are shown by the rule of :mod:`sra_analysis.privacy`:
+    officer ids, and anything that could be one, appear only as pseudonyms.
+    """
     columns = ["file", "rows_read", "accepted", "quarantined", "blank", "duplicates",
                "warnings", "encoding"]  # fmt: skip
     counts = pd.DataFrame([q.to_dict() for q in event.quality.values()])[columns]
     counts = counts.rename(columns={c: t(f"dq.{c}", lang) for c in columns})
     parts = [html_table(counts)]
-    for quality in event.quality.values():
+    for kind, quality in event.quality.items():
         issues = quality.issues
         if issues.empty:
             continue
-        issues = issues.copy()
-        hidden = issues["field"] == "officer_id"
-        if hidden.any():
-            issues.loc[hidden, "value"] = pseudonymise(issues.loc[hidden, "value"]).to_numpy()
+        if kind == "staffing":  # already safe when loaded; showing it again changes nothing
+            issues = redact_issues(issues, ring_labels=event.meta.ring_lookup().keys())
         parts.append(f"<h3>{esc(quality.file)}</h3>")
         shown = ["row", "column", "value", "reason", "action"]
         parts.append(

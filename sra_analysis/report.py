@@ -29,6 +29,7 @@ from sra_analysis.event import read_event_meta
 from sra_analysis.io.load import find_event_dirs
 from sra_analysis.labels import LANGUAGES
 from sra_analysis.present import esc, write_atomic
+from sra_analysis.privacy import hide_long_numbers
 from sra_analysis.resources import notebook_path
 
 __all__ = ["BatchResult", "ReportResult", "export_html", "report_command", "run_reports"]
@@ -136,6 +137,15 @@ def _failure_page(title: str, message: str) -> str:
     )
 
 
+def _hide_numbers_in_errors(notebook) -> None:
+    """Apply :func:`hide_long_numbers` to the error outputs papermill saved."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                output["evalue"] = hide_long_numbers(output.get("evalue", ""))
+                output["traceback"] = [hide_long_numbers(line) for line in output["traceback"]]
+
+
 def _run_one(job: _Job) -> ReportResult:
     """Run one event's notebook and write its report files (runs in a worker process)."""
     import nbformat
@@ -178,6 +188,10 @@ def _run_one(job: _Job) -> ReportResult:
         if notebook is None:  # it failed: papermill saved what ran, the error included
             notebook = nbformat.read(executed_path, as_version=4)
         executed_path.unlink()
+    if error is not None:  # an unexpected error may quote a cell: no officer id passes
+        error = hide_long_numbers(error)
+        if notebook is not None:
+            _hide_numbers_in_errors(notebook)
     title = job.event_id
     if notebook is not None:
         if error is not None:
@@ -365,7 +379,9 @@ def run_reports(
 
 
 def _lost(job: _Job, failure: BaseException) -> ReportResult:
-    message = f"the worker running this report failed: {type(failure).__name__}: {failure}"
+    message = hide_long_numbers(
+        f"the worker running this report failed: {type(failure).__name__}: {failure}"
+    )
     folder = Path(job.folder)
     write_atomic(folder / "report.html", _failure_page(job.event_id, message))
     return ReportResult(job.event_dir, job.event_id, "failed", str(folder), 0.0, message)

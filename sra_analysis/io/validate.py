@@ -9,6 +9,7 @@ file row number, column, value and reason. What is left is typed, tz-aware and c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from sra_analysis.io.schemas import (
     columns_of,
     row_schema,
 )
+from sra_analysis.privacy import display_headers, redact_issues
 
 __all__ = ["ISSUE_COLUMNS", "LoadedTable", "load_table", "map_headers"]
 
@@ -135,7 +137,7 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
     specs = columns_of(kind)
     missing = [s.name for s in specs if s.required and s.name not in mapping.values()]
     if missing:
-        raise MissingColumnsError(raw.file, missing=missing, found=list(raw.frame.columns))
+        raise _missing_columns(raw, kind=kind, missing=missing, mapping=mapping)
     header_of = {canonical: header for header, canonical in mapping.items()}
 
     duplicate = raw.frame.duplicated(keep="first").to_numpy()
@@ -185,6 +187,15 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
         ignore_index=True,
     ).sort_values(["row", "action"], kind="stable", ignore_index=True)
 
+    ignored = [c for c in raw.frame.columns if c not in mapping]
+    if kind == "staffing":  # officer ids may sit anywhere in a broken roster
+        issues = redact_issues(issues, ring_labels=lookup.keys())
+        ignored = [
+            shown
+            for column, shown in zip(raw.frame.columns, _shown_headers(raw, mapping), strict=True)
+            if column not in mapping
+        ]
+
     accepted = ~bad & ~same_as_kept
     frame = _finish(canonical.loc[accepted].reset_index(drop=True), kind, meta)
     frame["source_row"] = rows[accepted]
@@ -202,9 +213,30 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
         encoding=raw.encoding,
         delimiter=raw.delimiter,
         sheet=raw.sheet,
-        ignored_columns=tuple(str(c) for c in raw.frame.columns if c not in mapping),
+        ignored_columns=tuple(str(c) for c in ignored),
     )
     return LoadedTable(frame=frame, quality=quality)
+
+
+def _shown_headers(raw: RawTable, mapping: dict[str, str]) -> list[str]:
+    """A staffing file's headers as a message may show them (see :mod:`sra_analysis.privacy`);
+    the names the reader gives blank header cells are its own and shown."""
+    made_up = {c for c in raw.frame.columns if re.fullmatch(r"unnamed_\d{1,4}", str(c))}
+    return display_headers(raw.frame.columns, recognised=set(mapping) | made_up)
+
+
+def _missing_columns(raw: RawTable, *, kind: str, missing: list[str], mapping) -> Exception:
+    found = list(raw.frame.columns)
+    if kind == "staffing":
+        found = _shown_headers(raw, mapping)
+    hint = None
+    if not mapping:
+        required = [s.name for s in columns_of(kind) if s.required]
+        hint = (
+            f"none of the headers names a {kind} column; if the first row holds data, add a "
+            f"header row ({', '.join(required)})"
+        )
+    return MissingColumnsError(raw.file, missing=missing, found=found, hint=hint)
 
 
 def _duplicate_ids(canonical, rows, id_column, *, usable):
