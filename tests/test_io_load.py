@@ -545,3 +545,66 @@ def test_an_inside_out_event_resolves_ring_i_to_the_plenary_room(tmp_path, write
     assert list(event.incidents["ring"].cat.categories) == ["3", "2", "1"]
     assert event.staffing["ring"].tolist() == ["1"]
     assert event.risks["ring"].tolist() == ["1"]
+
+
+# ---------------------------------------------------------------------- hostile inputs
+
+
+def test_an_excel_unicode_text_roster_loads_like_its_csv(tmp_path, sample_event):
+    # Excel's "Unicode text" export: UTF-16 LE with a byte-order mark, tab-separated, CRLF
+    folder = _copy_sample(tmp_path)
+    rows = list(csv.reader(io.StringIO((folder / "staffing.csv").read_text(encoding="utf-8"))))
+    text = "\r\n".join("\t".join(row) for row in rows) + "\r\n"
+    (folder / "staffing.csv").unlink()
+    (folder / "staffing.txt").write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    event = load_event(folder)
+    quality = event.quality["staffing"]
+    assert (quality.encoding, quality.delimiter) == ("utf-16-le", "\t")
+    assert (quality.rows_read, quality.accepted) == (150, 150)
+    pd.testing.assert_frame_equal(event.staffing, sample_event.staffing)
+
+
+def test_an_incident_log_mixing_encodings_is_refused_naming_file_and_line(tmp_path):
+    folder = _copy_sample(tmp_path)
+    path = folder / "incidents.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[1] = lines[1].replace(b"Kemacetan", "Kemacetan caf\u00e9".encode())  # UTF-8 C3 A9
+    lines[5] = lines[5].replace(b",R", "caf\u00e9,R".encode("cp1252"), 1)  # cp1252 E9
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(InputFileError, match="mixes text encodings") as raised:
+        load_event(folder)
+    assert raised.value.file == str(path)
+    assert raised.value.row == 6
+
+
+def test_hostile_cells_in_an_event_folder_cost_their_rows_only(tmp_path, sample_event):
+    folder = _copy_sample(tmp_path)
+    path = folder / "incidents.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[1].startswith("INC-001,") and lines[4].startswith("INC-004,")
+    lines[1] = lines[1].replace("INC-001", "INC-\x00001")  # line 2: a NUL byte in the id
+    head, _, _ = lines[4].rpartition(",")  # line 5: a 2 MB description
+    lines[4] = f'{head},"{"x" * 2_000_000}"'
+    path.write_text("\n".join(lines), encoding="utf-8")
+    roster = folder / "staffing.csv"  # every ring id written as Excel exports numbers
+    rows = list(csv.reader(io.StringIO(roster.read_text(encoding="utf-8"))))
+    ring = rows[0].index("ring")
+    for row in rows[1:]:
+        row[ring] = f"{row[ring]}.0" if row[ring].isdigit() else row[ring]
+    with roster.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+    event = load_event(folder)
+    incidents = event.quality["incidents"]
+    assert (incidents.rows_read, incidents.accepted, incidents.quarantined) == (35, 33, 2)
+    assert incidents.rows_read == (
+        incidents.accepted + incidents.quarantined + incidents.blank + incidents.duplicates
+    )
+    assert incidents.issues[["row", "column"]].values.tolist() == [
+        [2, "incident_id"],
+        [5, "description"],
+    ]
+    assert "NUL byte" in incidents.issues.loc[0, "reason"]
+    assert "cell too large" in incidents.issues.loc[1, "reason"]
+    assert event.quality["staffing"].accepted == 150
+    pd.testing.assert_frame_equal(event.staffing, sample_event.staffing)

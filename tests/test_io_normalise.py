@@ -209,6 +209,33 @@ def test_parse_rings_allows_all_in_the_register(sample_meta):
     assert "or 'all'" in out.reason
 
 
+@pytest.mark.parametrize(
+    ("cell", "ring"),
+    [
+        ("1.0", "1"),  # Excel's export of ring 1 as text
+        ("2.0", "2"),
+        ("3.00", "3"),
+        ("1,0", "1"),  # decimal comma
+        (" 2,00 ", "2"),
+        ("1.5", None),  # a fraction is no ring id
+        ("4.0", None),  # ring 4 does not exist
+        ("1.0.0", None),
+    ],
+)
+def test_parse_rings_accepts_ids_written_with_a_zero_fraction(sample_meta, cell, ring):
+    for values in (pd.Series([cell], dtype=object), pd.Series([cell], dtype="str")):
+        out = parse_rings(values, sample_meta.ring_lookup())
+        assert out.values.iloc[0] == ring if ring else pd.isna(out.values.iloc[0])
+        assert out.invalid.tolist() == [ring is None]
+
+
+def test_parse_rings_zero_fraction_of_two_digit_ids(make_meta):
+    meta = make_meta(rings=[{"id": "10", "name": "Gate"}, {"id": "20", "name": "Hall"}])
+    out = parse_rings(pd.Series(["10.0", "20,0", 10.0, "2.0"]), meta.ring_lookup())
+    assert out.values.tolist()[:3] == ["10", "20", "10"]
+    assert out.invalid.tolist() == [False, False, False, True]
+
+
 def test_parse_rings_of_an_inside_out_event(make_meta):
     # this unit calls the plenary room "ring 1"; "Ring I" must resolve to it
     meta = make_meta(
@@ -379,3 +406,61 @@ def test_parse_timestamps_empty_column():
     out = parse_timestamps(pd.Series([], dtype=object), timezone=WIB)
     assert len(out.values) == 0
     assert str(out.values.dt.tz) == WIB
+
+
+# ------------------------------------------------------------- daylight saving time gaps
+# Europe/Amsterdam, 2024: clocks went from 02:00 CET (+01:00) to 03:00 CEST (+02:00) on
+# 31 March, and from 03:00 CEST back to 02:00 CET on 27 October (EU summer-time rule:
+# last Sunday of March and of October, 01:00 UTC).
+AMS = "Europe/Amsterdam"
+
+
+def test_a_local_time_the_zone_skips_is_invalid_with_its_own_reason():
+    values = pd.Series(["2024-03-31 01:59", "2024-03-31 02:30", "31/03/2024 02.59",
+                        "2024-03-31 03:00", "besok"])  # fmt: skip
+    out = parse_timestamps(values, timezone=AMS)
+    assert out.invalid.tolist() == [False, True, True, False, True]
+    assert out.values.iloc[0] == pd.Timestamp("2024-03-31 00:59", tz="UTC")
+    assert out.values.iloc[3] == pd.Timestamp("2024-03-31 01:00", tz="UTC")
+    reasons = out.reasons_at([1, 2, 4])
+    for reason in reasons[:2]:
+        assert "does not exist in Europe/Amsterdam" in reason
+        assert "clocks moved forward" in reason
+        assert "unparseable" not in reason
+    assert reasons[2].startswith("unparseable timestamp")
+    assert out.notes.tolist() == [None] * 5
+
+
+def test_a_skipped_time_with_its_offset_is_read():
+    out = parse_timestamps(pd.Series(["2024-03-31 02:30 +01:00"]), timezone=AMS)
+    assert not out.invalid.any()
+    assert out.values.iloc[0] == pd.Timestamp("2024-03-31 01:30", tz="UTC")
+
+
+def test_a_repeated_local_time_is_read_as_its_first_occurrence_with_a_note():
+    values = pd.Series(["2024-10-27 02:30", "2024-10-27 02:30 +01:00", "2024-10-27 03:30", ""])
+    out = parse_timestamps(values, timezone=AMS)
+    assert out.invalid.tolist() == [False, False, False, False]
+    # first occurrence: 02:30 CEST = 00:30 UTC; the second would be 02:30 CET = 01:30 UTC
+    assert out.values.iloc[0] == pd.Timestamp("2024-10-27 00:30", tz="UTC")
+    assert out.values.iloc[1] == pd.Timestamp("2024-10-27 01:30", tz="UTC")
+    assert out.values.iloc[2] == pd.Timestamp("2024-10-27 02:30", tz="UTC")
+    note = out.notes[0]
+    assert "occurs twice in Europe/Amsterdam" in note
+    assert "first occurrence, UTC+02:00, not UTC+01:00" in note
+    assert out.notes[1:].tolist() == [None, None, None]
+
+
+def test_daylight_saving_in_a_datetime_column():
+    naive = pd.Series(pd.to_datetime(["2024-03-31 02:30", "2024-10-27 02:30", None]))
+    out = parse_timestamps(naive, timezone=AMS)
+    assert out.invalid.tolist() == [True, False, False]
+    assert "does not exist in Europe/Amsterdam" in out.reasons_at([0])[0]
+    assert out.values.iloc[1] == pd.Timestamp("2024-10-27 00:30", tz="UTC")
+    assert "occurs twice" in out.notes[1]
+
+
+def test_zones_without_daylight_saving_have_no_notes():
+    out = parse_timestamps(pd.Series(["2024-03-31 02:30", "2024-10-27 02:30"]), timezone=WIB)
+    assert not out.invalid.any()
+    assert out.notes.tolist() == [None, None]

@@ -5,6 +5,7 @@ Binary fixtures (cp1252 bytes, workbooks, Parquet) are built in ``tmp_path`` by 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 import zipfile
@@ -119,6 +120,125 @@ def test_undecodable_file_is_an_input_file_error(tmp_path):
     with pytest.raises(InputFileError, match=r"cannot decode as UTF-8 or cp1252 .*0x81") as raised:
         read_table(path)
     assert raised.value.file == str(path)
+
+
+def test_clean_cp1252_file_loads_and_reports_cp1252(tmp_path):
+    # Excel on Windows "CSV": é is E9, – is 96, ± is B1, “ ” are 93 94 (cp1252 code chart)
+    path = tmp_path / "cp.csv"
+    path.write_bytes(b"id;note\nI1;caf\xe9\nI2;\x96 \xb160 orang\nI3;\x93Ring I\x94\n")
+    table = read_table(path)
+    assert table.encoding == "cp1252"
+    assert table.frame["note"].tolist() == ["café", "– ±60 orang", "“Ring I”"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "bad_line"),
+    [
+        # one UTF-8 row (é = C3 A9) and one cp1252 row (é = E9): the non-UTF-8 line is named
+        ([b"I1;caf\xc3\xa9", b"I2;ok", b"I3;caf\xe9"], 4),
+        # mostly cp1252 with one UTF-8 row pasted in: the UTF-8 row is the odd one out
+        ([b"I1;caf\xe9", b"I2;\xb160", b"I3;s\xc3\xa9ance", b"I4;\x96"], 4),
+        # mostly UTF-8 with one cp1252 row
+        ([b"I1;\xc2\xb160", b"I2;caf\xe9", b"I3;caf\xc3\xa9", b"I4;\xe2\x80\x93"], 3),
+    ],
+)
+def test_file_mixing_utf8_and_cp1252_is_refused_naming_the_line(tmp_path, lines, bad_line):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"\n".join([b"id;note", *lines]) + b"\n")
+    with pytest.raises(InputFileError, match="mixes text encodings") as raised:
+        read_table(path)
+    assert raised.value.file == str(path)
+    assert raised.value.row == bad_line
+    assert f"row {bad_line}:" in str(raised.value)
+
+
+def test_utf8_bom_file_with_a_cp1252_line_is_refused_naming_the_line(tmp_path):
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbfid;note\nI1;caf\xc3\xa9\nI2;caf\xe9\n")
+    with pytest.raises(InputFileError, match=r"UTF-8 byte-order mark but line 3 is not") as e:
+        read_table(path)
+    assert e.value.row == 3
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ",", ";"])
+@pytest.mark.parametrize(
+    ("mark", "codec", "encoding"),
+    [(b"\xff\xfe", "utf-16-le", "utf-16-le"), (b"\xfe\xff", "utf-16-be", "utf-16-be")],
+)
+def test_utf16_with_a_bom_is_read(tmp_path, delimiter, mark, codec, encoding):
+    # Excel's "Unicode text" export: UTF-16 with a byte-order mark, tab-separated, CRLF
+    text = "\r\n".join(["incident_id|ring|description", "I1|Ring II|café – ±60", "I2|3|ok"])
+    path = tmp_path / "u16.csv"
+    path.write_bytes(mark + (text.replace("|", delimiter) + "\r\n").encode(codec))
+    table = read_table(path)
+    assert (table.encoding, table.delimiter) == (encoding, delimiter)
+    assert table.frame.columns.tolist() == ["incident_id", "ring", "description"]
+    assert table.frame.values.tolist() == [["I1", "Ring II", "café – ±60"], ["I2", "3", "ok"]]
+    assert table.rows.tolist() == [2, 3]
+
+
+def test_utf16_without_a_bom_gets_its_own_message(tmp_path):
+    path = tmp_path / "u16.csv"
+    path.write_bytes("incident_id\tring\nI1\t1\nI2\t2\n".encode("utf-16-le"))  # no BOM
+    with pytest.raises(InputFileError, match="UTF-16 text saved without a byte-order mark") as e:
+        read_table(path)
+    assert "delimiter" not in str(e.value)
+
+
+def test_utf16_bom_with_a_truncated_body_is_an_input_file_error(tmp_path):
+    path = tmp_path / "u16.csv"
+    path.write_bytes(b"\xff\xfe" + "a\tb\n".encode("utf-16-le") + b"x")  # odd byte count
+    with pytest.raises(InputFileError, match="cannot be decoded as UTF-16 LE"):
+        read_table(path)
+
+
+@pytest.mark.parametrize(
+    ("head", "what"),
+    [
+        (b"PK\x03\x04\x14\x00", "zip archive"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", r"old binary Excel \(\.xls\)"),
+        (b"PAR1\x15\x04", "Parquet file"),
+    ],
+)
+def test_binary_file_with_a_text_suffix_is_named(tmp_path, head, what):
+    path = tmp_path / "incidents.csv"
+    path.write_bytes(head + bytes(range(256)))
+    with pytest.raises(InputFileError, match=f"not a text file but .*{what}"):
+        read_table(path)
+
+
+# ------------------------------------------------------------------- NUL bytes, long cells
+
+
+def test_nul_bytes_in_cells_are_kept_for_the_loader_to_judge(tmp_path):
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"id,note\nI\x001,a\nI2,b\x00\n")
+    table = read_table(path)
+    assert table.delimiter == ","
+    assert table.frame.values.tolist() == [["I\x001", "a"], ["I2", "b\x00"]]
+
+
+def test_one_column_file_with_a_nul_byte_is_not_split_on_it(tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_bytes(b"incident_id\nI\x001\nI2\n")
+    table = read_table(path)
+    assert table.delimiter is None
+    assert table.frame["incident_id"].tolist() == ["I\x001", "I2"]
+
+
+@pytest.mark.parametrize("length", [200 * 1024, 2 * 1024 * 1024])
+def test_a_cell_over_python_csv_default_limit_is_read_whole(tmp_path, length):
+    # Python's csv refuses fields over field_size_limit() (131072 by default) with an
+    # error for the whole file; the reader reads every cell whole and leaves sizes to load
+    description = "massa " * (length // 6)
+    path = write_text(tmp_path / "big.csv", f'id,description\nI1,"{description}"\nI2,short\n')
+    previous = csv.field_size_limit(131072)
+    try:
+        table = read_table(path)
+    finally:
+        csv.field_size_limit(max(previous, csv.field_size_limit()))
+    assert table.frame["description"].tolist() == [description, "short"]
+    assert table.rows.tolist() == [2, 3]
 
 
 # ---------------------------------------------------------------------- CSV rows and blanks

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sra_analysis.errors import InputFileError, MissingColumnsError
+from sra_analysis.io.cells import MAX_CELL_BYTES
 from sra_analysis.io.readers import read_table
 from sra_analysis.io.validate import ISSUE_COLUMNS, load_table, map_headers
 
@@ -576,6 +577,175 @@ def test_load_table_does_not_mutate_the_raw_table(tmp_path, base_meta):
     assert raw.blank == 1
 
 
+# ---------------------------------------------------------------- NUL bytes, large cells
+
+
+@pytest.mark.parametrize(
+    ("kind", "row", "field", "value"),
+    [
+        ("incidents", "I\x003,2024-03-01 10:00,1,crowd,2,", "incident_id", "I\\x003"),
+        ("incidents", "I3,2024-03-01 10:00,1,cr\x00owd,2,", "category", "cr\\x00owd"),
+        ("incidents", "I3,2024-03-01 10:00\x00,1,crowd,2,", "reported_at",
+         "2024-03-01 10:00\\x00"),
+        ("staffing", "001\x0003,1,2024-03-01 07:00,2024-03-01 15:00", "officer_id",
+         "001\\x0003"),
+        ("risk_register", "R3,the\x00ft,2,3,3,,,", "threat", "the\\x00ft"),
+        ("risk_register", "R3,theft,\x00,3,3,,,", "ring", "\\x00"),
+    ],
+)  # fmt: skip
+def test_a_nul_byte_quarantines_its_row_naming_the_column(tmp_path, base_meta, kind, row, field,
+                                                          value):  # fmt: skip
+    loaded = load_text(tmp_path, kind, with_row_on_line_4(kind, row), base_meta)
+    quality = loaded.quality
+    assert (quality.rows_read, quality.accepted, quality.quarantined) == (4, 3, 1)
+    assert loaded.frame["source_row"].tolist() == [2, 3, 5]
+    # one issue only: the NUL byte, not also "required value missing" or "unknown ring"
+    assert quality.issues[["row", "column", "value", "action"]].values.tolist() == [
+        [4, field, value, "quarantined"]
+    ]
+    assert quality.issues.loc[0, "reason"].startswith("contains a NUL byte")
+    assert not loaded.frame.map(lambda cell: "\x00" in str(cell)).any().any()
+
+
+def test_a_nul_byte_outside_the_contract_columns_is_ignored_with_them(tmp_path, base_meta):
+    text = "officer_id,ring,shift_start,shift_end,catatan\n" \
+        "00101,1,2024-03-01 07:00,2024-03-01 15:00,a\x00b\n"  # fmt: skip
+    quality = load_text(tmp_path, "staffing", text, base_meta).quality
+    assert (quality.accepted, quality.quarantined) == (1, 0)
+    assert quality.ignored_columns == ("catatan",)
+
+
+def test_nul_bytes_and_oversized_cells_in_parquet(tmp_path, base_meta):
+    frame = pd.DataFrame(
+        {
+            "officer_id": ["00101", "001\x0002", "00103"],
+            "ring": ["1", "2", "3"],
+            "shift_start": pd.to_datetime(["2024-03-01 07:00"] * 3),
+            "shift_end": pd.to_datetime(["2024-03-01 15:00"] * 3),
+            "role": ["pos", "pos", "p" * (MAX_CELL_BYTES + 1)],
+        }
+    )
+    path = tmp_path / "staffing.parquet"
+    frame.to_parquet(path)
+    quality = load_table(read_table(path), kind="staffing", meta=base_meta).quality
+    assert (quality.rows_read, quality.accepted, quality.quarantined) == (3, 1, 2)
+    assert quality.issues[["row", "column"]].values.tolist() == [[2, "officer_id"], [3, "role"]]
+    assert quality.issues["reason"].str.slice(0, 14).tolist() == [
+        "contains a NUL",
+        "cell too large",
+    ]
+
+
+def _incidents_with_descriptions(*descriptions: str) -> str:
+    rows = [f'I{i},2024-03-01 08:00,1,crowd,2,"{d}"' for i, d in enumerate(descriptions, 1)]
+    return "incident_id,reported_at,ring,category,severity,description\n" + "\n".join(rows)
+
+
+def test_a_200_kb_description_is_accepted_whole(tmp_path, base_meta):
+    description = "massa berkumpul di depan pagar. " * 6400  # 32 × 6400 = 204,800 bytes
+    loaded = load_text(tmp_path, "incidents", _incidents_with_descriptions(description, "ok"),
+                       base_meta)  # fmt: skip
+    assert (loaded.quality.accepted, loaded.quality.quarantined) == (2, 0)
+    assert len(loaded.frame.loc[0, "description"]) == 204_799  # stripped of its last space
+
+
+def test_a_2_mb_description_quarantines_its_row_only(tmp_path, base_meta):
+    description = "x" * 2_097_152  # 2 MiB
+    loaded = load_text(tmp_path, "incidents", _incidents_with_descriptions("ok", description, "ok"),
+                       base_meta)  # fmt: skip
+    quality = loaded.quality
+    assert (quality.rows_read, quality.accepted, quality.quarantined) == (3, 2, 1)
+    assert loaded.frame["incident_id"].tolist() == ["I1", "I3"]
+    issue = quality.issues.iloc[0]
+    assert (issue["row"], issue["column"], issue["action"]) == (3, "description", "quarantined")
+    assert issue["reason"] == (
+        "cell too large: 2,097,152 bytes, over the limit of 1,048,576 bytes (1 MB) per cell"
+    )
+    # the issue shows a preview, not 2 MB
+    assert issue["value"] == "x" * 200 + "… (2,097,152 characters in all)"
+
+
+@pytest.mark.parametrize(
+    ("description", "accepted"),
+    [
+        ("é" * 524_288, True),  # 2 bytes each in UTF-8: exactly 1,048,576 bytes
+        ("é" * 524_288 + "x", False),  # 1,048,577 bytes, though only 524,289 characters
+    ],
+    ids=["exactly-1-MiB", "one-byte-over"],
+)
+def test_the_cell_limit_counts_utf8_bytes(tmp_path, base_meta, description, accepted):
+    assert MAX_CELL_BYTES == 1_048_576
+    text = _incidents_with_descriptions(description)
+    quality = load_text(tmp_path, "incidents", text, base_meta).quality
+    assert (quality.accepted, quality.quarantined) == (int(accepted), int(not accepted))
+
+
+# ------------------------------------------------------------------- ring ids as numbers
+
+
+def test_ring_ids_written_with_a_zero_fraction_are_accepted(tmp_path, base_meta):
+    text = (
+        "incident_id;reported_at;ring;category;severity\n"
+        "I1;2024-03-01 08:00;1.0;crowd;2\n"
+        "I2;2024-03-01 09:00;2,0;crowd;2\n"
+        "I3;2024-03-01 10:00;3.00;crowd;2\n"
+        "I4;2024-03-01 11:00;1.5;crowd;2\n"
+    )
+    loaded = load_text(tmp_path, "incidents", text, base_meta)
+    assert loaded.frame["ring"].astype(str).tolist() == ["1", "2", "3"]
+    assert loaded.quality.issues[["row", "value"]].values.tolist() == [[5, "1.5"]]
+
+
+def test_ring_ids_as_floats_in_a_workbook(tmp_path, base_meta):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["officer_id", "ring", "shift_start", "shift_end"])
+    for officer, ring in (("00101", 1.0), ("00102", 2.0), ("00103", "3.0"), ("00104", 2.5)):
+        sheet.append([officer, ring, "2024-03-01 07:00", "2024-03-01 15:00"])
+    sheet["B3"].number_format = "0.0"  # shown as 2.0 in Excel
+    path = tmp_path / "staffing.xlsx"
+    workbook.save(path)
+    loaded = load_table(read_table(path), kind="staffing", meta=base_meta)
+    assert loaded.frame["ring"].astype(str).tolist() == ["1", "2", "3"]
+    assert loaded.quality.issues[["row", "column", "value"]].values.tolist() == [[5, "ring", "2.5"]]
+
+
+# ------------------------------------------------------------------ daylight saving time
+# Europe/Amsterdam, 2024: 02:00 → 03:00 on 31 March; 03:00 → 02:00 on 27 October.
+
+
+def test_a_time_that_does_not_exist_in_the_event_zone_is_quarantined_saying_so(tmp_path, make_meta):
+    meta = make_meta(timezone="Europe/Amsterdam", start="2024-03-30T07:00",
+                     end="2024-04-01T23:00")  # fmt: skip
+    text = INCIDENTS + "I1,2024-03-31 01:30,1,crowd,2,\nI2,2024-03-31 02:30,1,crowd,2,\n"
+    quality = load_text(tmp_path, "incidents", text, meta).quality
+    assert (quality.accepted, quality.quarantined) == (1, 1)
+    issue = quality.issues.iloc[0]
+    assert (issue["row"], issue["column"], issue["value"]) == (3, "reported_at", "2024-03-31 02:30")
+    assert issue["reason"].startswith(
+        "time does not exist in Europe/Amsterdam: the clocks moved forward"
+    )
+
+
+def test_a_repeated_local_time_is_kept_as_its_first_occurrence_with_a_warning(tmp_path, make_meta):
+    meta = make_meta(timezone="Europe/Amsterdam", start="2024-10-26T07:00",
+                     end="2024-10-28T23:00")  # fmt: skip
+    text = (
+        STAFFING
+        + "00101,1,2024-10-27 02:30,2024-10-27 10:00\n"
+        + "00102,9,2024-10-27 02:30,2024-10-27 10:00\n"  # unknown ring: quarantined, no note
+    )
+    loaded = load_text(tmp_path, "staffing", text, meta)
+    quality = loaded.quality
+    assert (quality.accepted, quality.quarantined) == (1, 1)
+    # 02:30 CEST (+02:00), the first 02:30 of the night, is 00:30 UTC
+    assert loaded.frame.loc[0, "shift_start"] == pd.Timestamp("2024-10-27 00:30", tz="UTC")
+    warnings = quality.issues[quality.issues["action"] == "warning"]
+    assert warnings[["row", "column"]].values.tolist() == [[2, "shift_start"]]
+    assert "occurs twice in Europe/Amsterdam" in warnings.iloc[0]["reason"]
+    assert quality.issues["row"].tolist() == [2, 3]
+
+
 # ------------------------------------------------------------------------ row accounting
 
 ROW_KINDS = (
@@ -585,6 +755,7 @@ ROW_KINDS = (
     "bad_time",
     "implausible_time",
     "missing_category",
+    "nul_byte",
     "blank",
     "duplicate",
     "conflict",
@@ -607,6 +778,8 @@ def _bad(kind: str, i: int) -> list[str]:
         row[1] = ("soon", "32/03/2024 08.00", "2024-03-01 24:30")[i % 3]
     elif kind == "implausible_time":
         row[1] = ("2024-02-20 08:00", "2025-03-01 08:00")[i % 2]
+    elif kind == "nul_byte":
+        row[(0, 3)[i % 2]] += "\x00"
     else:
         row[3] = ""
     return row
@@ -638,7 +811,7 @@ def test_row_accounting_invariant(tmp_path_factory, base_meta_session, kinds, de
             lines.append(data.draw(st.sampled_from(["", "  ", delimiter * 4, f" {delimiter} "])))
             blank += 1
             continue
-        elif kind.startswith(("bad", "implausible", "missing")):
+        elif kind.startswith(("bad", "implausible", "missing", "nul")):
             row = _bad(kind, i)
             bad_lines.append(line_number)
         else:  # good, or a duplicate/conflict with nothing before it to repeat

@@ -3,6 +3,11 @@
 Nothing here interprets values: CSV cells stay text, Excel cells keep the type the workbook
 gives them (numbers, dates, text), Parquet columns keep their dtype. What comes out is a
 :class:`RawTable` whose ``rows`` say where each data row sits in the file as the user sees it.
+
+CSV bytes are decoded by :func:`sra_analysis.io.encoding.decode_text` (UTF-8, cp1252, UTF-16
+with a byte-order mark; a file mixing encodings is refused, naming its first offending line).
+Cells are read whole however long they are, and NUL bytes are kept: both are judged cell by
+cell when the table is loaded (:mod:`sra_analysis.io.cells`), so one bad cell costs one row.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from sra_analysis.errors import InputFileError
+from sra_analysis.io.encoding import decode_text
 
 __all__ = ["RawTable", "SUPPORTED_SUFFIXES", "detect_delimiter", "read_table"]
 
@@ -97,24 +103,6 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> RawTable:
 # ---------------------------------------------------------------------------------- CSV
 
 
-def _decode(path: Path) -> tuple[str, str]:
-    data = path.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as error:
-        raise InputFileError(
-            str(path),
-            f"cannot decode as UTF-8 or cp1252 (byte {data[error.start]:#04x} at offset "
-            f"{error.start}); save the file as UTF-8",
-        ) from None
-
-
 def detect_delimiter(text: str) -> str | None:
     """Pick the delimiter (``,`` ``;`` or tab) that splits the header and rows consistently.
 
@@ -151,12 +139,34 @@ def detect_delimiter(text: str) -> str | None:
     return None if best is None else best[2]
 
 
+def _allow_fields_up_to(length: int) -> None:
+    """Let the csv module read fields as long as the whole text.
+
+    Python's csv refuses a field over ``csv.field_size_limit()`` (131072 characters by
+    default) with an error that would reject the whole file; cell sizes are checked per
+    cell when the table is loaded (:data:`sra_analysis.io.cells.MAX_CELL_BYTES`) instead.
+    The limit is process-wide, so it is only ever raised, never lowered.
+    """
+    if csv.field_size_limit() <= length:
+        csv.field_size_limit(length + 1)
+
+
+def _unused_character(text: str) -> str:
+    """A character that does not occur in ``text``: the delimiter of a one-column file."""
+    for code in (0x1F, *range(0xE000, 0xF900)):  # unit separator, then private use
+        if chr(code) not in text:
+            return chr(code)
+    raise AssertionError("unreachable: text holds every private-use character")
+
+
 def _read_csv(path: Path) -> RawTable:
-    text, encoding = _decode(path)
+    text, encoding = decode_text(path.read_bytes(), file=str(path))
     if not text.strip():
         raise InputFileError(str(path), "the file is empty; expected a header row")
+    _allow_fields_up_to(len(text))
     delimiter = detect_delimiter(text)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter or "\x00", strict=False)
+    split_on = delimiter or _unused_character(text)
+    reader = csv.reader(io.StringIO(text), delimiter=split_on, strict=False)
     header: list[str] | None = None
     records: list[list[str]] = []
     rows: list[int] = []
@@ -181,7 +191,7 @@ def _read_csv(path: Path) -> RawTable:
         raise InputFileError(str(path), f"not valid CSV: {error}", row=line_before + 1) from None
     if header is None:
         raise InputFileError(str(path), "the file is empty; expected a header row")
-    if _quote_left_open(text, delimiter, from_line=last_start):
+    if _quote_left_open(text, split_on, from_line=last_start):
         # the lenient reader would fold every later line into this row's last field
         raise InputFileError(
             str(path),
@@ -211,14 +221,14 @@ def _read_csv(path: Path) -> RawTable:
     )
 
 
-def _quote_left_open(text: str, delimiter: str | None, *, from_line: int) -> bool:
+def _quote_left_open(text: str, delimiter: str, *, from_line: int) -> bool:
     """Whether the record starting on line ``from_line`` (the last one) runs into the end
     of the file inside quotes."""
     tail = io.StringIO(text).readlines()[from_line - 1 :]
     if len(tail) < 2:
         return False  # an unclosed quote on the last line loses no row
     try:
-        for _ in csv.reader(tail, delimiter=delimiter or "\x00", strict=True):
+        for _ in csv.reader(tail, delimiter=delimiter, strict=True):
             pass
     except csv.Error as error:
         return "unexpected end of data" in str(error)

@@ -1,10 +1,12 @@
 """From a raw table to a canonical one, accounting for every row.
 
 The steps, in order: match headers to the contract (a missing required column stops the
-file); drop blank and exact duplicate rows, counting them; parse every column; check the
-parsed rows with the pandera schema (lazily, so every failure is found in one pass); set
-aside rows with conflicting duplicate ids; quarantine every row with a problem, keeping its
-file row number, column, value and reason. What is left is typed, tz-aware and complete.
+file); drop blank and exact duplicate rows, counting them; set aside cells holding a NUL byte
+or more than :data:`~sra_analysis.io.cells.MAX_CELL_BYTES` (:mod:`sra_analysis.io.cells`);
+parse every column; check the parsed rows with the pandera schema (lazily, so every failure
+is found in one pass); set aside rows with conflicting duplicate ids; quarantine every row
+with a problem, keeping its file row number, column, value and reason. What is left is
+typed, tz-aware and complete.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import pandera.pandas as pa
 
 from sra_analysis.errors import InputFileError, MissingColumnsError
 from sra_analysis.event import EventMeta, FileQuality
-from sra_analysis.io import normalise
+from sra_analysis.io import cells, normalise
 from sra_analysis.io.readers import RawTable
 from sra_analysis.io.schemas import (
     FRAME_CHECK_COLUMNS,
@@ -87,12 +89,6 @@ def _parse(values: pd.Series, spec: ColumnSpec, meta: EventMeta, lookup) -> norm
     return normalise.parse_text(values)
 
 
-def _display(value) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value)
-
-
 def _schema_failures(canonical: pd.DataFrame, kind: str, meta: EventMeta) -> pd.DataFrame:
     """(position, field, reason) of every row-check failure, found in one lazy pass."""
     try:
@@ -145,25 +141,40 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
     rows = raw.rows[~duplicate]
     n_exact_duplicates = int(duplicate.sum())
 
+    # NUL bytes and oversized cells: the row is quarantined, the cell is never parsed
+    bad_cells = cells.cell_problems(table, columns=list(header_of.values()))
+    bad_cells = bad_cells.assign(field=bad_cells["column"].map(mapping))
+    problems: list[pd.DataFrame] = [bad_cells[["position", "field", "reason"]]]
+    notes: list[pd.DataFrame] = []
+
     lookup = meta.ring_lookup()
     parsed: dict[str, pd.Series] = {}
-    problems: list[pd.DataFrame] = []
     for spec in specs:
         values = table[header_of[spec.name]] if spec.name in header_of else None
         if values is None:
             values = pd.Series([None] * len(table), dtype=object)
+        unusable = bad_cells.loc[bad_cells["field"] == spec.name, "position"].to_numpy()
+        if len(unusable):
+            values = values.astype(object).copy()
+            values.iloc[unusable] = None
         result = _parse(values, spec, meta, lookup)
         parsed[spec.name] = result.values.reset_index(drop=True)
         if result.invalid.any():
             positions = np.flatnonzero(result.invalid)
+            reasons = result.reasons_at(positions)
             problems.append(
-                pd.DataFrame({"position": positions, "field": spec.name, "reason": result.reason})
+                pd.DataFrame({"position": positions, "field": spec.name, "reason": reasons})
+            )
+        if result.notes is not None:
+            noted = np.flatnonzero(pd.notna(result.notes))
+            notes.append(
+                pd.DataFrame({"position": noted, "field": spec.name, "reason": result.notes[noted]})
             )
     canonical = pd.DataFrame(parsed)
 
     failures = _schema_failures(canonical, kind, meta)
-    if problems:
-        parse_failures = pd.concat(problems, ignore_index=True)
+    if any(len(problem) for problem in problems):
+        parse_failures = pd.concat([p for p in problems if len(p)], ignore_index=True)
         already = set(zip(parse_failures["position"], parse_failures["field"], strict=True))
         keep = [
             (p, f) not in already
@@ -181,7 +192,7 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
         bad[conflicts["position"].to_numpy(dtype=np.int64)] = True
 
     issues = _issue_table(failures, table, rows, header_of, action="quarantined")
-    warnings = _warnings(canonical, kind, usable=~bad & ~same_as_kept)
+    warnings = _warnings(canonical, kind, notes, usable=~bad & ~same_as_kept)
     issues = pd.concat(
         [issues, _issue_table(warnings, table, rows, header_of, action="warning")],
         ignore_index=True,
@@ -274,9 +285,17 @@ def _duplicate_ids(canonical, rows, id_column, *, usable):
     return pd.DataFrame(conflicts, columns=["position", "field", "reason"]), same
 
 
-def _warnings(canonical: pd.DataFrame, kind: str, *, usable: np.ndarray) -> pd.DataFrame:
-    """Rows kept, with a note: times that run backwards but need not be wrong."""
-    notes = []
+def _warnings(
+    canonical: pd.DataFrame, kind: str, parse_notes: list[pd.DataFrame], *, usable: np.ndarray
+) -> pd.DataFrame:
+    """Rows kept, with a note: times that run backwards but need not be wrong, and the
+    parsers' notes (a repeated local time read as its first occurrence)."""
+    notes = [
+        {"position": position, "field": field, "reason": reason}
+        for frame in parse_notes
+        for position, field, reason in frame.itertuples(index=False)
+        if usable[position]
+    ]
     if kind == "incidents":
         pairs = (
             ("reported_at", "responded_at", "responded_at before reported_at"),
@@ -298,7 +317,7 @@ def _issue_table(failures, table, rows, header_of, *, action: str) -> pd.DataFra
     fields = failures["field"].tolist()
     columns = [header_of.get(f, f) for f in fields]
     values = [
-        _display(table.at[p, c]) if c in table.columns else ""
+        cells.display_value(table.at[p, c]) if c in table.columns else ""
         for p, c in zip(positions, columns, strict=True)
     ]
     return pd.DataFrame(
