@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import concurrent.futures as futures
 import contextlib
+import logging
 import multiprocessing
 import os
 import re
@@ -105,6 +106,12 @@ def _run_one(job: _Job) -> ReportResult:
     )
     try:
         error = _write_report(job, folder, *temporary)
+    except KeyboardInterrupt:
+        if multiprocessing.parent_process() is not None:
+            # a worker going down: asyncio's complaints about the notebook tasks it abandons
+            # would bury the one line the command prints
+            logging.getLogger("asyncio").disabled = True
+        raise
     except OSError as failure:
         error = describe_os_error(
             failure, doing=f"writing the report of {job.event_id}", out=folder.parent
