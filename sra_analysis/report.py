@@ -2,9 +2,12 @@
 
 For each event folder the notebook runs with papermill; the executed notebook, its HTML
 export (code hidden, plotly.js inside, no network request) and ``summary.json`` land in
-``OUT/<event id>/``, each file written to a temporary name and renamed into place. A report
-that fails still gets an HTML page that says FAILED and where; the batch goes on. Then
-``OUT/index.html`` links every report with a cross-event table and chart.
+``OUT/<event id>/``, each file written to a temporary name and renamed into place. ``OUT``
+is proved writable before any notebook runs. A report that fails — in its notebook, its
+export, or while its files are written (a full disk) — still gets a page that says FAILED and
+where, as far as the disk allows; the batch goes on; its temporary files are removed on every
+path, an interrupt included. Then ``OUT/index.html`` links every report with a cross-event
+table and chart.
 
 Speed comes from paying start-up costs once per worker process, not once per report: each
 worker imports papermill and nbconvert once and keeps one Jupyter kernel, whose namespace is
@@ -183,7 +186,8 @@ def _write_report(job: _Job, folder: Path, summary_tmp: Path, executed_path: Pat
     notebook, error = _execute(job, executed_path, summary_tmp)
     title = job.event_id
     if notebook is None:
-        page = failure_page(title, error or "the notebook produced no output")
+        error = error or "the notebook produced no output"
+        page = failure_page(title, error)
     else:
         if error is not None:
             notebook.cells.insert(0, failure_banner(error))
