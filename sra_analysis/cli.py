@@ -307,7 +307,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
-        print("\ninterrupted; temporary files were removed", file=sys.stderr)
+        done = "; reports already written stay, temporary files were removed"
+        print("\ninterrupted" + (done if args.command == "report" else ""), file=sys.stderr)
         return ExitCode.INTERRUPTED
     except SRAError as error:
         if args.debug:

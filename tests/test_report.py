@@ -458,7 +458,9 @@ def test_an_interrupt_removes_the_temporary_files_and_exits_130(
     monkeypatch.setattr(sra_analysis.report, "export_html", interrupted_export)
     out = tmp_path / "out"
     assert main(["report", str(small_event), "--out", str(out)]) == 130
-    assert "interrupted" in capsys.readouterr().err
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "interrupted; reports already written stay, temporary files were removed"
+    )
     assert len(seen["temporary"]) == 2
     assert _leftovers(out) == []
     assert not (out / "kota-sukabumi-2024" / "summary.json").exists()
