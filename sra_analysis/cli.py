@@ -52,6 +52,8 @@ class ExitCode(enum.IntEnum):
     INTERRUPTED = 130
 
 
+_DEBUG_HELP = "show the traceback of an unexpected error and each FAILED report's whole reason"
+
 #: ``report`` exits with the number of FAILED reports, capped here (below 64, the usage error).
 MAX_FAILED_STATUS = 63
 
@@ -192,8 +194,10 @@ def _report(args: argparse.Namespace) -> int:
     )
     for result in batch.results:
         mark = "ok    " if result.ok else "FAILED"
-        line = f"{mark} {result.event_id:<32} {result.seconds:6.1f} s  {result.folder}"
-        print(line + ("" if result.ok else f"\n       {result.error.splitlines()[0]}"))
+        print(f"{mark} {result.event_id:<32} {result.seconds:6.1f} s  {result.folder}")
+        if not result.ok:  # the first line says where and why; --debug shows the rest
+            lines = result.error.splitlines() if args.debug else result.error.splitlines()[:1]
+            print("\n".join(f"       {line}" for line in lines))
     print(
         f"{len(batch.results) - len(batch.failures)} of {len(batch.results)} reports written "
         f"in {batch.seconds:.1f} s; index: {batch.index}"
@@ -215,9 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"exit status (each command's own: sra-review COMMAND --help):\n{shared}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--debug", action="store_true", help="show the traceback of an unexpected error"
-    )
+    parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", required=True)
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
@@ -231,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
         # also accepted after the command; SUPPRESS keeps a --debug given before it
         sub.add_argument(
             "--debug", action="store_true", default=argparse.SUPPRESS,
-            help="show the traceback of an unexpected error",
+            help=_DEBUG_HELP,
         )  # fmt: skip
         return sub
 

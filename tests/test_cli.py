@@ -264,3 +264,25 @@ def test_report_exit_status_is_the_number_of_failed_reports_up_to_63(
     captured = capsys.readouterr()
     assert f"2 of {failed + 2} reports written" in captured.out
     assert captured.out.count("FAILED") == failed
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_failed_report_shows_its_first_line_and_all_with_debug(
+    tmp_path, monkeypatch, capsys, debug
+):
+    import sra_analysis.report
+    from sra_analysis.report import BatchResult, ReportResult
+
+    error = "KeyError: 'ring'\n  File \"windows.py\", line 80\n    ring = frame['ring']"
+
+    def fake_batch(event_dirs, out_dir, **options):
+        result = ReportResult("e", "e", "failed", str(tmp_path), 0.0, error)
+        return BatchResult((result,), tmp_path / "index.html")
+
+    monkeypatch.setattr(sra_analysis.report, "run_reports", fake_batch)
+    argv = ["report", "events", "--out", str(tmp_path)] + (["--debug"] if debug else [])
+    assert main(argv) == 1
+    out = capsys.readouterr().out
+    assert "FAILED e" in out and "       KeyError: 'ring'" in out
+    assert ('       File "windows.py", line 80' in out) is debug
+    assert ("ring = frame['ring']" in out) is debug

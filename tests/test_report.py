@@ -464,3 +464,37 @@ def test_an_interrupt_removes_the_temporary_files_and_exits_130(
     assert len(seen["temporary"]) == 2
     assert _leftovers(out) == []
     assert not (out / "kota-sukabumi-2024" / "summary.json").exists()
+
+
+def test_ctrl_c_during_a_parallel_batch_exits_130_leaving_no_temporary_file(tmp_path):
+    # a real SIGINT to the command's process group, as a terminal sends it on Ctrl-C, while
+    # two worker processes are each inside a notebook (their temporary files exist)
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    events = [sample_dir() / "kota-sukabumi-2024", sample_dir() / "purwakarta-2024"]
+    command = [sys.executable, "-m", "sra_analysis.cli", "report", *map(str, events),
+               "--out", str(out), "--workers", "2"]  # fmt: skip
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        while process.poll() is None and not (out.exists() and _leftovers(out)):
+            time.sleep(0.1)
+        assert process.poll() is None, "the batch ended before it could be interrupted"
+        os.killpg(process.pid, signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=300)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr and "Error" not in stderr
+    assert stderr.strip().splitlines()[-1] == (
+        "interrupted; reports already written stay, temporary files were removed"
+    )
+    assert _leftovers(out) == []
