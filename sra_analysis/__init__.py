@@ -10,6 +10,7 @@ from sra_analysis.errors import (
     EventConfigError,
     InputFileError,
     MissingColumnsError,
+    OutputError,
     ParameterError,
     SRAError,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "FileQuality",
     "InputFileError",
     "MissingColumnsError",
+    "OutputError",
     "ParameterError",
     "Ring",
     "RiskLevels",

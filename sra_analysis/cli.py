@@ -1,120 +1,328 @@
 """The ``sra-review`` command.
 
 ``sra-review validate EVENT_DIR...``
-    Load each event and print what was accepted and every quarantined row. Exit status 0
-    when every row was accepted, 1 when any row was quarantined, 2 when a file or an event
-    cannot be read at all.
+    Load each event and print what was accepted and every quarantined row.
 ``sra-review sample OUT --events N --seed S``
     Write N synthetic events with a planted ground truth.
 ``sra-review report EVENT_DIR... --out OUT``
     Generate the HTML review report of each event and an index.
+
+Every command answers in one line, never with a traceback: what was being done and what to
+try. ``--debug`` adds the traceback. Exit statuses are listed in :class:`ExitCode` and in each
+command's ``--help``; the shared ones are BSD ``sysexits.h`` codes, so that they never collide
+with a command's own (validate's 1 = rows quarantined, report's 1–63 = reports FAILED).
 """
 
 from __future__ import annotations
 
 import argparse
+import enum
+import errno
 import sys
+import traceback
 from collections.abc import Sequence
 
-from sra_analysis.errors import SRAError
+from sra_analysis.errors import EventConfigError, InputFileError, OutputError, SRAError
 
-__all__ = ["main"]
+__all__ = ["ExitCode", "MAX_FAILED_STATUS", "build_parser", "main"]
 
-EXIT_OK, EXIT_QUARANTINED, EXIT_UNREADABLE = 0, 1, 2
+
+class ExitCode(enum.IntEnum):
+    """The exit statuses of ``sra-review``, in one place.
+
+    ``report`` also exits 1–63: that many reports FAILED (see :data:`MAX_FAILED_STATUS`).
+    """
+
+    OK = 0
+    #: validate: some rows were quarantined
+    QUARANTINED = 1
+    #: validate: a file or an event cannot be read at all
+    UNREADABLE = 2
+    #: EX_USAGE: bad arguments
+    USAGE = 64
+    #: EX_NOINPUT: report: an EVENT_DIR does not exist or holds no event
+    NO_INPUT = 66
+    #: EX_SOFTWARE: an internal error (a bug)
+    INTERNAL = 70
+    #: EX_CANTCREAT: the output folder cannot be created or written
+    CANNOT_WRITE = 73
+    #: EX_IOERR: an I/O error not attributable to one report (the disk filled, ...)
+    IO_ERROR = 74
+    #: 128 + SIGINT: interrupted with Ctrl-C
+    INTERRUPTED = 130
+
+
+_DEBUG_HELP = "show the traceback of an unexpected error and each FAILED report's whole reason"
+
+#: ``report`` exits with the number of FAILED reports, capped here (below 64, the usage error).
+MAX_FAILED_STATUS = 63
+
+_SHARED = (
+    (ExitCode.USAGE, "usage error: bad arguments"),
+    (ExitCode.INTERNAL, "internal error, a bug: rerun with --debug for the traceback"),
+    (ExitCode.CANNOT_WRITE, "the output folder cannot be created or written"),
+    (ExitCode.IO_ERROR, "I/O error, e.g. the disk filled up"),
+    (ExitCode.INTERRUPTED, "interrupted (Ctrl-C); temporary files are removed"),
+)
+_STATUSES = {
+    "validate": (
+        ("0", "every row of every event accepted"),
+        ("1", "some rows quarantined (each listed with file, row, column and reason)"),
+        ("2", "a file or an event cannot be read at all"),
+        *((str(int(c)), m) for c, m in _SHARED if c != ExitCode.CANNOT_WRITE),
+    ),
+    "sample": (("0", "the events were written"), *((str(int(c)), m) for c, m in _SHARED)),
+    "report": (
+        ("0", "every report written"),
+        (
+            f"1-{MAX_FAILED_STATUS}",
+            "that many reports FAILED (63 = 63 or more), each with a page saying FAILED and why",
+        ),
+        ("64", "usage error: bad arguments or notebook parameters, two events with one id"),
+        ("66", "an EVENT_DIR does not exist or holds no event.yaml"),
+        ("70", "internal error, a bug: rerun with --debug for the traceback"),
+        ("73", "OUT cannot be created or written (checked before any report runs)"),
+        ("74", "I/O error outside one report, e.g. the disk filled while writing the index"),
+        ("130", "interrupted (Ctrl-C); temporary files are removed"),
+    ),
+}
+
+
+def exit_status_help(command: str) -> str:
+    """The ``exit status`` section of a command's ``--help``.
+
+    Examples
+    --------
+    >>> print(exit_status_help("validate").splitlines()[2])
+      1      some rows quarantined (each listed with file, row, column and reason)
+    """
+    lines = ["exit status:"]
+    lines += [f"  {code:<6} {meaning}" for code, meaning in _STATUSES[command]]
+    return "\n".join(lines)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error exits 64 (EX_USAGE), not 2 (validate's "unreadable")."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(ExitCode.USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number ≥ 1, got {value}")
+    return value
+
+
+# ------------------------------------------------------------------------------ commands
 
 
 def _validate(args: argparse.Namespace) -> int:
     from sra_analysis.io import find_event_dirs, load_event
 
+    args.doing = "looking for event folders"
     try:
         folders = find_event_dirs(args.event_dirs)
     except SRAError as error:
         print(f"error: {error}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    status = EXIT_OK
+        return ExitCode.UNREADABLE
+    status = ExitCode.OK
     for folder in folders:
+        args.doing = f"validating {folder}"
         try:
             event = load_event(folder)
         except SRAError as error:
             print(f"{folder}: CANNOT READ\n  {error}\n")
-            status = EXIT_UNREADABLE
+            status = ExitCode.UNREADABLE
             continue
         print(f"{folder}: {event.meta.id} — {event.meta.name}")
         for quality in event.quality.values():
-            read_as = ", ".join(
-                part
-                for part in (
-                    quality.encoding,
-                    {",": "comma", ";": "semicolon", "\t": "tab"}.get(quality.delimiter or ""),
-                    f"sheet {quality.sheet!r}" if quality.sheet else None,
-                )
-                if part
-            )
-            print(
-                f"  {quality.file}: {quality.rows_read} rows read, {quality.accepted} accepted, "
-                f"{quality.quarantined} quarantined, {quality.blank} blank, "
-                f"{quality.duplicates} duplicate" + (f" ({read_as})" if read_as else "")
-            )
-            if quality.ignored_columns:
-                print(f"    ignored columns: {', '.join(quality.ignored_columns)}")
-            for issue in quality.issues.itertuples(index=False):
-                print(
-                    f"    {quality.file} row {issue.row}, column {issue.column!r}"
-                    f" = {issue.value!r}: {issue.reason} [{issue.action}]"
-                )
-        if event.rows_quarantined and status == EXIT_OK:
-            status = EXIT_QUARANTINED
+            _print_quality(quality)
+        if event.rows_quarantined and status == ExitCode.OK:
+            status = ExitCode.QUARANTINED
         print()
     return status
 
 
-def _sample(args: argparse.Namespace) -> int:
-    from sra_analysis.sample import sample_command
+def _print_quality(quality) -> None:
+    read_as = ", ".join(
+        part
+        for part in (
+            quality.encoding,
+            {",": "comma", ";": "semicolon", "\t": "tab"}.get(quality.delimiter or ""),
+            f"sheet {quality.sheet!r}" if quality.sheet else None,
+        )
+        if part
+    )
+    print(
+        f"  {quality.file}: {quality.rows_read} rows read, {quality.accepted} accepted, "
+        f"{quality.quarantined} quarantined, {quality.blank} blank, "
+        f"{quality.duplicates} duplicate" + (f" ({read_as})" if read_as else "")
+    )
+    if quality.ignored_columns:
+        print(f"    ignored columns: {', '.join(quality.ignored_columns)}")
+    for issue in quality.issues.itertuples(index=False):
+        print(
+            f"    {quality.file} row {issue.row}, column {issue.column!r}"
+            f" = {issue.value!r}: {issue.reason} [{issue.action}]"
+        )
 
-    return sample_command(args.out, events=args.events, seed=args.seed)
+
+def _sample(args: argparse.Namespace) -> int:
+    from sra_analysis.outdir import check_output_dir
+    from sra_analysis.sample import generate_province
+
+    args.doing = f"checking that {args.out} can be written"
+    check_output_dir(args.out, option="OUT")
+    args.doing = f"writing synthetic events to {args.out}"
+    folders = generate_province(args.out, n_events=args.events, seed=args.seed)
+    print(f"wrote {len(folders)} synthetic event(s) to {args.out}")
+    return ExitCode.OK
 
 
 def _report(args: argparse.Namespace) -> int:
-    from sra_analysis.report import report_command
+    from sra_analysis.report import run_reports
 
-    return report_command(args)
+    args.doing = f"running the reports into {args.out}"
+    batch = run_reports(
+        args.event_dirs, args.out, notebook=args.notebook, lang=args.lang, workers=args.workers
+    )
+    for result in batch.results:
+        mark = "ok    " if result.ok else "FAILED"
+        print(f"{mark} {result.event_id:<32} {result.seconds:6.1f} s  {result.folder}")
+        if not result.ok:  # the first line says where and why; --debug shows the rest
+            lines = result.error.splitlines() if args.debug else result.error.splitlines()[:1]
+            print("\n".join(f"       {line}" for line in lines))
+    print(
+        f"{len(batch.results) - len(batch.failures)} of {len(batch.results)} reports written "
+        f"in {batch.seconds:.1f} s; index: {batch.index}"
+    )
+    if batch.failures:
+        print(f"{len(batch.failures)} report(s) FAILED", file=sys.stderr)
+    return min(len(batch.failures), MAX_FAILED_STATUS)
+
+
+# -------------------------------------------------------------------------------- parser
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    """The ``sra-review`` argument parser (usage errors exit 64)."""
+    shared = "\n".join(f"  {int(code):<6} {meaning}" for code, meaning in _SHARED)
+    parser = _Parser(
         prog="sra-review",
         description="Review a security operation: check the SRA against what happened.",
+        epilog=f"exit status (each command's own: sra-review COMMAND --help):\n{shared}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    validate = commands.add_parser(
-        "validate", help="load events and report every accepted and quarantined row"
-    )
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=help,
+            description=help[0].upper() + help[1:] + ".",
+            epilog=exit_status_help(name),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        # also accepted after the command; SUPPRESS keeps a --debug given before it
+        sub.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS,
+            help=_DEBUG_HELP,
+        )  # fmt: skip
+        return sub
+
+    validate = command("validate", "load events and report every accepted and quarantined row")
     validate.add_argument("event_dirs", nargs="+", metavar="EVENT_DIR")
     validate.set_defaults(run=_validate)
 
-    sample = commands.add_parser("sample", help="write synthetic events with a planted truth")
+    sample = command("sample", "write synthetic events with a planted truth")
     sample.add_argument("out", metavar="OUT")
-    sample.add_argument("--events", type=int, default=5, help="number of events (default 5)")
+    sample.add_argument("--events", type=_positive_int, default=5,
+                        help="number of events (default 5)")  # fmt: skip
     sample.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     sample.set_defaults(run=_sample)
 
-    report = commands.add_parser("report", help="generate HTML review reports and an index")
+    report = command("report", "generate HTML review reports and an index")
     report.add_argument("event_dirs", nargs="+", metavar="EVENT_DIR")
     report.add_argument("--out", required=True, metavar="OUT", help="output folder")
     report.add_argument("--notebook", default="review_report", help="notebook name or path")
     report.add_argument("--lang", choices=["en", "id"], default="en", help="report language")
     report.add_argument(
-        "--workers", type=int, default=None, help="parallel processes (default: one per core)"
-    )
+        "--workers", type=_positive_int, default=None,
+        help="parallel processes (default: one per core)",
+    )  # fmt: skip
     report.set_defaults(run=_report)
     return parser
 
 
+# ---------------------------------------------------------------------------------- main
+
+
+def _status_of(error: SRAError, command: str) -> ExitCode:
+    if isinstance(error, OutputError):
+        disk = error.errno in _DISK_ERRNOS
+        return ExitCode.IO_ERROR if disk else ExitCode.CANNOT_WRITE
+    if isinstance(error, InputFileError | EventConfigError):
+        return ExitCode.UNREADABLE if command == "validate" else ExitCode.NO_INPUT
+    return ExitCode.USAGE
+
+
+_DISK_ERRNOS = frozenset(
+    code
+    for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None), errno.EIO, errno.EFBIG)
+    if code is not None
+)
+
+
+def _unexpected(error: BaseException, doing: str) -> tuple[str, ExitCode]:
+    """One line for an error no command handled, and its exit status."""
+    from sra_analysis.outdir import os_reason
+
+    if isinstance(error, OSError):
+        if error.errno in _DISK_ERRNOS:
+            hint = "free space there or choose another output folder"
+        else:
+            hint = "check the path and its permissions"
+        where = f" ({error.filename})" if error.filename else ""
+        line = f"error while {doing}: {os_reason(error)}{where} — {hint}"
+        return line, ExitCode.IO_ERROR
+    line = (
+        f"error while {doing}: {type(error).__name__}: {error} — this is a bug in sra-review; "
+        "rerun with --debug for details and report it"
+    )
+    return line, ExitCode.INTERNAL
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``sra-review``; returns the exit status."""
-    args = build_parser().parse_args(argv)
-    return args.run(args)
+    """Run ``sra-review``; returns the exit status (see :class:`ExitCode`)."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:  # --help (0) or a usage error (64)
+        return stop.code if isinstance(stop.code, int) else ExitCode.USAGE
+    args.doing = f"running sra-review {args.command}"
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        done = "; reports already written stay, temporary files were removed"
+        print("\ninterrupted" + (done if args.command == "report" else ""), file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except SRAError as error:
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: {error}", file=sys.stderr)
+        return _status_of(error, args.command)
+    except Exception as error:
+        if args.debug:
+            traceback.print_exc()
+        line, status = _unexpected(error, args.doing)
+        print(line, file=sys.stderr)
+        return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,6 +11,7 @@ __all__ = [
     "EventConfigError",
     "InputFileError",
     "MissingColumnsError",
+    "OutputError",
     "ParameterError",
 ]
 
@@ -118,6 +119,44 @@ class MissingColumnsError(InputFileError):
 
 class ParameterError(SRAError, ValueError):
     """A function or notebook parameter has a value outside what it accepts."""
+
+
+class OutputError(SRAError):
+    """An output file or folder cannot be created or written (``--out`` of a command).
+
+    Parameters
+    ----------
+    path : str
+        The file or folder that cannot be written.
+    message : str
+        What went wrong.
+    hint : str, optional
+        What the user can do about it.
+    errno : int, optional
+        The operating system's error number, when an ``OSError`` was behind it.
+
+    Examples
+    --------
+    >>> import errno
+    >>> error = OutputError("reports", "is a file, not a folder", hint="choose a folder")
+    >>> str(error)
+    'reports: is a file, not a folder — choose a folder'
+    >>> OutputError("reports", "disk full", errno=errno.ENOSPC).errno == errno.ENOSPC
+    True
+    """
+
+    def __init__(
+        self, path: str, message: str, *, hint: str | None = None, errno: int | None = None
+    ) -> None:
+        self.path = str(path)
+        self.message = message
+        self.hint = hint
+        self.errno = errno
+        super().__init__(f"{self.path}: {message}" + (f" — {hint}" if hint else ""))
+
+    def __reduce__(self):
+        extra = {"hint": self.hint, "errno": self.errno}
+        return (_rebuild, (type(self), self.path, self.message, extra))
 
 
 def _rebuild(cls, file, message, extra):

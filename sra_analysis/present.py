@@ -9,6 +9,7 @@ needs no network and no require.js.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -346,19 +347,29 @@ def provenance(review: Evaluation) -> None:
 
 def write_atomic(path: str | os.PathLike, data: bytes | str) -> Path:
     """Write ``path`` through a temporary file in the same folder and a rename, so a reader
-    never sees half a file; the file gets the usual permissions (0666 less the umask)."""
+    never sees half a file; the file gets the usual permissions (0666 less the umask).
+
+    Whatever stops the write (a full disk, an interrupt), the temporary file
+    (``.<name>.<random>.tmp``) is removed and the error passes on; ``path`` is left as it was.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = "wb" if isinstance(data, bytes) else "w"
     kwargs = {} if isinstance(data, bytes) else {"encoding": "utf-8"}
-    with tempfile.NamedTemporaryFile(
-        mode, dir=path.parent, prefix=f".{path.name}.", delete=False, **kwargs
-    ) as handle:
-        handle.write(data)
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(handle.name, 0o666 & ~mask)
-    os.replace(handle.name, path)
+    handle = tempfile.NamedTemporaryFile(
+        mode, dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False, **kwargs
+    )
+    try:
+        with handle:
+            handle.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(handle.name, 0o666 & ~mask)
+        os.replace(handle.name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+        raise
     return path
 
 

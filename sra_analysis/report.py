@@ -2,9 +2,12 @@
 
 For each event folder the notebook runs with papermill; the executed notebook, its HTML
 export (code hidden, plotly.js inside, no network request) and ``summary.json`` land in
-``OUT/<event id>/``, each file written to a temporary name and renamed into place. A report
-that fails still gets an HTML page that says FAILED and where; the batch goes on. Then
-``OUT/index.html`` links every report with a cross-event table and chart.
+``OUT/<event id>/``, each file written to a temporary name and renamed into place. ``OUT``
+is proved writable before any notebook runs. A report that fails — in its notebook, its
+export, or while its files are written (a full disk) — still gets a page that says FAILED and
+where, as far as the disk allows; the batch goes on; its temporary files are removed on every
+path, an interrupt included. Then ``OUT/index.html`` links every report with a cross-event
+table and chart.
 
 Speed comes from paying start-up costs once per worker process, not once per report: each
 worker imports papermill and nbconvert once and keeps one Jupyter kernel, whose namespace is
@@ -14,6 +17,8 @@ reset between reports (imported modules stay loaded).
 from __future__ import annotations
 
 import concurrent.futures as futures
+import contextlib
+import logging
 import multiprocessing
 import os
 import re
@@ -24,21 +29,26 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sra_analysis.errors import ParameterError, SRAError
+from sra_analysis.errors import OutputError, ParameterError
 from sra_analysis.event import read_event_meta
 from sra_analysis.io.load import find_event_dirs
 from sra_analysis.labels import LANGUAGES
-from sra_analysis.present import esc, write_atomic
+from sra_analysis.outdir import (
+    check_output_dir,
+    describe_os_error,
+    os_hint,
+    os_reason,
+    remove_files,
+)
+from sra_analysis.present import write_atomic
 from sra_analysis.privacy import hide_long_numbers
+from sra_analysis.report_html import export_html, failure_banner, failure_page
 from sra_analysis.resources import notebook_path
 
-__all__ = ["BatchResult", "ReportResult", "export_html", "report_command", "run_reports"]
+__all__ = ["BatchResult", "ReportResult", "export_html", "run_reports"]
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 _KERNEL_NAME = "python3"
 _CELL_TIMEOUT = 900
-#: Cells with this tag are shown in JupyterLab but left out of the HTML report.
-NOTEBOOK_ONLY_TAG = "notebook-only"
 
 
 @dataclass(frozen=True)
@@ -85,58 +95,6 @@ class _Job:
 # ------------------------------------------------------------------------ one report
 
 
-_EXPORTER = None
-
-
-def _html_exporter():
-    global _EXPORTER
-    if _EXPORTER is None:
-        from nbconvert import HTMLExporter
-        from nbconvert.preprocessors import TagRemovePreprocessor
-
-        _EXPORTER = HTMLExporter(
-            template_name="sra_report",
-            extra_template_basedirs=[str(TEMPLATES)],
-            exclude_input=True,
-            exclude_input_prompt=True,
-            exclude_output_prompt=True,
-        )
-        # markdown written for the analyst in JupyterLab stays out of the shared report
-        _EXPORTER.register_preprocessor(
-            TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY_TAG}), enabled=True
-        )
-    return _EXPORTER
-
-
-def export_html(notebook, *, title: str) -> str:
-    """The executed notebook as a self-contained HTML report with code hidden."""
-    notebook.metadata["title"] = title
-    body, _ = _html_exporter().from_notebook_node(notebook)
-    return body
-
-
-def _failure_banner(message: str) -> dict:
-    import nbformat
-
-    cell = nbformat.v4.new_raw_cell(
-        f'<div class="sra-report"><div class="sra-failed"><b>FAILED</b><br>{esc(message)}'
-        "</div></div>"
-    )
-    cell.metadata["format"] = "text/html"
-    cell.metadata["raw_mimetype"] = "text/html"
-    return cell
-
-
-def _failure_page(title: str, message: str) -> str:
-    return (
-        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>FAILED – "
-        f"{esc(title)}</title></head><body style='font-family:sans-serif;margin:2em'>"
-        "<div style='border:3px solid #c0392b;background:#fbecea;padding:12px 16px'>"
-        f"<h1>FAILED: {esc(title)}</h1><pre style='white-space:pre-wrap'>{esc(message)}"
-        "</pre></div></body></html>"
-    )
-
-
 def _hide_numbers_in_errors(notebook) -> None:
     """Apply :func:`hide_long_numbers` to the error outputs papermill saved."""
     for cell in notebook.cells:
@@ -147,7 +105,47 @@ def _hide_numbers_in_errors(notebook) -> None:
 
 
 def _run_one(job: _Job) -> ReportResult:
-    """Run one event's notebook and write its report files (runs in a worker process)."""
+    """Run one event's notebook and write its report files (runs in a worker process).
+
+    Never raises for one report's trouble: a notebook error, an export error or a write
+    error (a full disk) makes the report FAILED and says why. Its temporary files are
+    removed on every path, an interrupt included.
+    """
+    started = time.perf_counter()
+    folder = Path(job.folder)
+    temporary = (
+        folder / f".summary.json.{os.getpid()}.tmp",
+        folder / f".report.{os.getpid()}.tmp.ipynb",
+    )
+    try:
+        error = _write_report(job, folder, *temporary)
+    except KeyboardInterrupt:
+        if multiprocessing.parent_process() is not None:
+            # a worker going down: asyncio's complaints about the notebook tasks it abandons
+            # would bury the one line the command prints
+            logging.getLogger("asyncio").disabled = True
+        raise
+    except OSError as failure:
+        error = describe_os_error(
+            failure, doing=f"writing the report of {job.event_id}", out=folder.parent
+        )
+        remove_files([folder / "summary.json"])  # never beside a report that failed now
+        with contextlib.suppress(OSError):  # the disk may not take even this page
+            write_atomic(folder / "report.html", failure_page(job.event_id, error))
+    finally:
+        remove_files(temporary)
+    return ReportResult(
+        event_dir=job.event_dir,
+        event_id=job.event_id,
+        status="failed" if error else "ok",
+        folder=str(folder),
+        seconds=time.perf_counter() - started,
+        error=error,
+    )
+
+
+def _execute(job: _Job, executed_path: Path, summary_tmp: Path):
+    """Run the notebook; returns the executed notebook (or None) and the error, if any."""
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -155,14 +153,8 @@ def _run_one(job: _Job) -> ReportResult:
     from sra_analysis.kernels import ENGINE_NAME, register_engine
 
     register_engine()
-    started = time.perf_counter()
-    folder = Path(job.folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    summary_tmp = folder / f".summary.json.{os.getpid()}.tmp"
     parameters = {**job.parameters, "event_dir": job.event_dir, "summary_path": str(summary_tmp)}
-    executed_path = folder / f".report.{os.getpid()}.tmp.ipynb"
-    error = None
-    notebook = None
+    error = notebook = None
     try:
         notebook = papermill.execute_notebook(
             job.notebook,
@@ -182,45 +174,52 @@ def _run_one(job: _Job) -> ReportResult:
             f"cell In[{failure.exec_count}] (notebook cell {failure.cell_index}) raised "
             f"{failure.ename}: {failure.evalue}"
         )
+    except OSError:  # writing the executed notebook: the caller tells the user plainly
+        raise
     except Exception as failure:  # the batch must go on; the report says what happened
         error = f"{type(failure).__name__}: {failure}\n{traceback.format_exc(limit=3)}"
-    if executed_path.exists():
-        if notebook is None:  # it failed: papermill saved what ran, the error included
-            notebook = nbformat.read(executed_path, as_version=4)
-        executed_path.unlink()
+    if notebook is None and executed_path.exists():
+        # it failed: papermill saved what ran, the error included
+        notebook = nbformat.read(executed_path, as_version=4)
     if error is not None:  # an unexpected error may quote a cell: no officer id passes
         error = hide_long_numbers(error)
         if notebook is not None:
             _hide_numbers_in_errors(notebook)
+    if error is None and not summary_tmp.exists():
+        error = "the notebook did not write summary.json"
+    return notebook, error
+
+
+def _write_report(job: _Job, folder: Path, summary_tmp: Path, executed_path: Path) -> str | None:
+    """Execute, then write report.ipynb, report.html and summary.json; returns the error."""
+    import nbformat
+
+    if folder.exists() and not folder.is_dir():
+        return f"{folder} is a file where this report's folder goes; move it away"
+    folder.mkdir(parents=True, exist_ok=True)
+    notebook, error = _execute(job, executed_path, summary_tmp)
     title = job.event_id
-    if notebook is not None:
+    if notebook is None:
+        error = error or "the notebook produced no output"
+        page = failure_page(title, error)
+    else:
         if error is not None:
-            notebook.cells.insert(0, _failure_banner(error))
-        write_atomic(folder / "report.ipynb", nbformat.writes(notebook))
+            notebook.cells.insert(0, failure_banner(error))
         try:
             page = export_html(notebook, title=f"{'FAILED – ' if error else ''}{title}")
         except Exception as failure:  # an export failure still leaves a readable page
-            error = error or f"HTML export failed: {type(failure).__name__}: {failure}"
-            page = _failure_page(title, error)
-    else:
-        page = _failure_page(title, error or "the notebook produced no output")
+            if error is None:
+                error = f"HTML export failed: {type(failure).__name__}: {failure}"
+                notebook.cells.insert(0, failure_banner(error))
+            page = failure_page(title, error)
+        write_atomic(folder / "report.ipynb", nbformat.writes(notebook))
     write_atomic(folder / "report.html", page)
-    if error is None and summary_tmp.exists():
+    if error is None:
         os.replace(summary_tmp, folder / "summary.json")
     else:
-        summary_tmp.unlink(missing_ok=True)
         # a summary left by an earlier run must not stand beside a report that failed now
         (folder / "summary.json").unlink(missing_ok=True)
-        if error is None:
-            error = "the notebook did not write summary.json"
-    return ReportResult(
-        event_dir=job.event_dir,
-        event_id=job.event_id,
-        status="failed" if error else "ok",
-        folder=str(folder),
-        seconds=time.perf_counter() - started,
-        error=error,
-    )
+    return error
 
 
 # ------------------------------------------------------------------------------ batch
@@ -249,7 +248,7 @@ def _unreadable(job: _Job, message: str) -> ReportResult:
     folder.mkdir(parents=True, exist_ok=True)
     for stale in ("summary.json", "report.ipynb"):  # left by an earlier run
         (folder / stale).unlink(missing_ok=True)
-    write_atomic(folder / "report.html", _failure_page(job.event_id, message))
+    write_atomic(folder / "report.html", failure_page(job.event_id, message))
     return ReportResult(job.event_dir, job.event_id, "failed", str(folder), 0.0, message)
 
 
@@ -318,8 +317,7 @@ def run_reports(
             raise ParameterError(f"parameters must not set {reserved!r}; run_reports sets it")
     _check_notebook_parameters(notebook_file, {**parameters, "event_dir": 0, "summary_path": 0})
     folders = find_event_dirs(event_dirs)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = check_output_dir(out_dir)  # before any notebook runs
 
     read = [(folder, *_event_id(folder)) for folder in folders]
     taken = {event_id for _, event_id, problem in read if problem is None}
@@ -352,6 +350,7 @@ def run_reports(
         own_pool = executor = futures.ProcessPoolExecutor(
             max_workers=min(workers, len(jobs)), mp_context=context
         )
+    interrupted = False
     try:
         if executor is None:
             for job in jobs:
@@ -366,15 +365,28 @@ def run_reports(
                 except Exception as failure:  # a lost worker fails its event, not the batch
                     results.append(_lost(job, failure))
                 bar.update()
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
         bar.close()
         if own_pool is not None:
-            own_pool.shutdown()
+            # after an interrupt, reports not yet started never start; running ones
+            # clean up their temporary files as they stop
+            own_pool.shutdown(wait=True, cancel_futures=interrupted)
     order = {job.event_id: i for i, job in enumerate(all_jobs)}
     results.sort(key=lambda r: order[r.event_id])
     from sra_analysis.batch_index import write_index
 
-    index = write_index(out, results, lang=lang)
+    try:
+        index = write_index(out, results, lang=lang)
+    except OSError as error:
+        raise OutputError(
+            str(out / "index.html"),
+            f"cannot be written: {os_reason(error)}",
+            hint=os_hint(error, out=out),
+            errno=error.errno,
+        ) from error
     return BatchResult(tuple(results), index, seconds=time.perf_counter() - started)
 
 
@@ -383,28 +395,6 @@ def _lost(job: _Job, failure: BaseException) -> ReportResult:
         f"the worker running this report failed: {type(failure).__name__}: {failure}"
     )
     folder = Path(job.folder)
-    write_atomic(folder / "report.html", _failure_page(job.event_id, message))
+    with contextlib.suppress(OSError):  # the report stays FAILED even without its page
+        write_atomic(folder / "report.html", failure_page(job.event_id, message))
     return ReportResult(job.event_dir, job.event_id, "failed", str(folder), 0.0, message)
-
-
-def report_command(args) -> int:
-    """``sra-review report``: run the batch, print a line per event; exit status = failures."""
-    try:
-        batch = run_reports(
-            args.event_dirs, args.out, notebook=args.notebook, lang=args.lang,
-            workers=args.workers,
-        )  # fmt: skip
-    except SRAError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    for result in batch.results:
-        mark = "ok    " if result.ok else "FAILED"
-        line = f"{mark} {result.event_id:<32} {result.seconds:6.1f} s  {result.folder}"
-        print(line + ("" if result.ok else f"\n       {result.error.splitlines()[0]}"))
-    print(
-        f"{len(batch.results) - len(batch.failures)} of {len(batch.results)} reports written "
-        f"in {batch.seconds:.1f} s; index: {batch.index}"
-    )
-    if batch.failures:
-        print(f"{len(batch.failures)} report(s) FAILED", file=sys.stderr)
-    return min(len(batch.failures), 125)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import html
 import json
+import os
 import re
 import shutil
 
@@ -140,8 +142,9 @@ def test_a_missing_event_file_is_unreadable_for_both(tmp_path, capsys):
     folder = tmp_path / "purwakarta-2024"  # named like a bundled sample, no event file
     shutil.copytree(sample_dir() / "purwakarta-2024", folder)
     (folder / "event.yaml").unlink()
-    assert main(["validate", str(folder)]) == 2
-    assert main(["report", str(folder), "--out", str(tmp_path / "out")]) == 2
+    assert main(["validate", str(folder)]) == 2  # unreadable
+    # report: no event to run at all is EX_NOINPUT (66), not "2 reports failed"
+    assert main(["report", str(folder), "--out", str(tmp_path / "out")]) == os.EX_NOINPUT
     err = capsys.readouterr().err
     assert err.count("holds no event.yaml") == 2
     assert not (tmp_path / "out" / "purwakarta-2024" / "summary.json").exists()
@@ -217,3 +220,229 @@ def test_one_hostile_event_in_a_batch_of_three_fails_alone(tmp_path, monkeypatch
     for event_id in ("purwakarta-2024", "second"):
         assert (out / event_id / "summary.json").exists()
     assert "purwakarta-2024-2" in batch.index.read_text("utf-8")
+
+
+# ------------------------------------------------------------------ exit statuses and errors
+
+
+def test_the_shared_exit_statuses_are_the_bsd_sysexits_codes():
+    import os
+
+    from sra_analysis.cli import MAX_FAILED_STATUS, ExitCode
+
+    # sysexits.h, as Python's os module exposes it on Unix
+    assert ExitCode.USAGE == os.EX_USAGE == 64
+    assert ExitCode.NO_INPUT == os.EX_NOINPUT == 66
+    assert ExitCode.INTERNAL == os.EX_SOFTWARE == 70
+    assert ExitCode.CANNOT_WRITE == os.EX_CANTCREAT == 73
+    assert ExitCode.IO_ERROR == os.EX_IOERR == 74
+    assert ExitCode.INTERRUPTED == 128 + 2  # the shell's status for SIGINT
+    assert (ExitCode.OK, ExitCode.QUARANTINED, ExitCode.UNREADABLE) == (0, 1, 2)
+    assert MAX_FAILED_STATUS < ExitCode.USAGE
+    assert len(set(ExitCode)) == len(ExitCode.__members__)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["validate"],
+        ["report", "somewhere"],  # --out missing
+        ["report", "somewhere", "--out", "x", "--lang", "fr"],
+        ["report", "somewhere", "--out", "x", "--workers", "0"],
+        ["sample", "x", "--events", "many"],
+        ["frobnicate"],
+    ],
+)
+def test_bad_arguments_exit_64_not_argparse_2(argv, capsys):
+    assert main(argv) == 64
+    err = capsys.readouterr().err
+    assert err.startswith("usage: sra-review") and "error:" in err
+
+
+EXPECTED_HELP_STATUSES = {
+    "validate": ["0", "1", "2", "64", "70", "74", "130"],
+    "sample": ["0", "64", "70", "73", "74", "130"],
+    "report": ["0", "1-63", "64", "66", "70", "73", "74", "130"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(EXPECTED_HELP_STATUSES))
+def test_each_command_help_lists_its_exit_statuses(command, capsys):
+    assert main([command, "--help"]) == 0
+    help_text = capsys.readouterr().out
+    section = help_text[help_text.index("exit status:") :]
+    listed = [line.split()[0] for line in section.splitlines()[1:] if line.strip()]
+    assert listed == EXPECTED_HELP_STATUSES[command]
+
+
+def test_top_level_help_lists_the_shared_statuses_and_debug(capsys):
+    assert main(["--help"]) == 0
+    help_text = capsys.readouterr().out
+    assert "--debug" in help_text
+    for code in ("64", "70", "73", "74", "130"):
+        assert re.search(rf"^\s+{code}\s+\S", help_text, flags=re.M), code
+
+
+def _crash(*args, **kwargs):
+    raise ZeroDivisionError("float division by zero")
+
+
+def test_an_unexpected_error_is_one_line_without_traceback_exit_70(event_copy, monkeypatch, capsys):
+    import sra_analysis.io
+
+    monkeypatch.setattr(sra_analysis.io, "load_event", _crash)
+    assert main(["validate", str(event_copy)]) == 70
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.strip().splitlines() == [
+        f"error while validating {event_copy}: ZeroDivisionError: float division by zero — "
+        "this is a bug in sra-review; rerun with --debug for details and report it"
+    ]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_debug_adds_the_traceback(event_copy, monkeypatch, capsys, where):
+    import sra_analysis.io
+
+    monkeypatch.setattr(sra_analysis.io, "load_event", _crash)
+    argv = ["validate", str(event_copy)]
+    argv = ["--debug", *argv] if where == "before" else [*argv, "--debug"]
+    assert main(argv) == 70
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err and "in _crash" in err
+    assert err.strip().splitlines()[-1].startswith("error while validating")
+
+
+def test_a_full_disk_outside_any_report_exits_74_with_what_to_do(tmp_path, monkeypatch, capsys):
+    import sra_analysis.sample
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sra_analysis.sample, "generate_province", disk_full)
+    assert main(["sample", str(tmp_path / "synthetic")]) == 74
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.strip() == (
+        f"error while writing synthetic events to {tmp_path / 'synthetic'}: [Errno 28] No space "
+        "left on device — free space there or choose another output folder"
+    )
+
+
+def test_an_interrupt_exits_130(event_copy, monkeypatch, capsys):
+    import sra_analysis.io
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sra_analysis.io, "load_event", interrupt)
+    assert main(["validate", str(event_copy)]) == 130
+    assert "interrupted" in capsys.readouterr().err
+
+
+def test_sample_refuses_an_out_under_a_file_with_73(tmp_path, capsys):
+    (tmp_path / "plain-file").write_text("x", encoding="utf-8")
+    assert main(["sample", str(tmp_path / "plain-file" / "synthetic")]) == 73
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "cannot be created: [Errno 20] Not a directory — check the path" in err
+
+
+# ------------------------------------------------------- report: the output folder comes first
+
+
+@pytest.fixture
+def no_report_runs(monkeypatch):
+    """Fails the test if any report starts."""
+    import sra_analysis.report
+
+    def forbidden(job):
+        raise AssertionError(f"a report ran for {job.event_id}")
+
+    monkeypatch.setattr(sra_analysis.report, "_run_one", forbidden)
+
+
+def test_report_refuses_an_out_that_is_a_file_before_any_notebook(tmp_path, no_report_runs, capsys):
+    target = tmp_path / "reports"
+    target.write_text("a file", encoding="utf-8")
+    assert main(["report", str(sample_dir() / "purwakarta-2024"), "--out", str(target)]) == 73
+    err = capsys.readouterr().err
+    assert err.strip() == f"error: {target}: is a file, not a folder — give --out a folder " \
+        "(made when missing)"  # fmt: skip
+    assert target.read_text(encoding="utf-8") == "a file"
+
+
+def test_report_refuses_an_out_that_cannot_be_created(tmp_path, no_report_runs, capsys):
+    (tmp_path / "plain-file").write_text("x", encoding="utf-8")
+    out = tmp_path / "plain-file" / "reports"
+    assert main(["report", str(sample_dir() / "purwakarta-2024"), "--out", str(out)]) == 73
+    err = capsys.readouterr().err
+    assert f"error: {out}: cannot be created: [Errno 20] Not a directory" in err
+    assert "Traceback" not in err
+
+
+def test_report_refuses_an_out_that_refuses_files(tmp_path, no_report_runs, capsys):
+    from test_outdir import unwritable_folder
+
+    out = unwritable_folder(tmp_path)
+    assert main(["report", str(sample_dir() / "purwakarta-2024"), "--out", str(out)]) == 73
+    err = capsys.readouterr().err
+    assert f"error: {out}: cannot be written: [Errno 13] Permission denied" in err
+    assert "Traceback" not in err
+
+
+def test_report_of_a_missing_event_folder_exits_66(tmp_path, no_report_runs, capsys):
+    assert main(["report", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]) == 66
+    assert capsys.readouterr().err.strip() == f"error: {tmp_path / 'nowhere'}: no such folder"
+
+
+def test_report_of_two_events_sharing_an_id_exits_64(tmp_path, event_copy, no_report_runs, capsys):
+    second = tmp_path / "again"
+    shutil.copytree(event_copy, second)
+    assert main(["report", str(event_copy), str(second), "--out", str(tmp_path / "out")]) == 64
+    assert "two events share the id 'purwakarta-2024'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("failed", "status"), [(0, 0), (1, 1), (3, 3), (63, 63), (70, 63)])
+def test_report_exit_status_is_the_number_of_failed_reports_up_to_63(
+    tmp_path, monkeypatch, capsys, failed, status
+):
+    import sra_analysis.report
+    from sra_analysis.report import BatchResult, ReportResult
+
+    def fake_batch(event_dirs, out_dir, **options):
+        results = [
+            ReportResult(f"e{i}", f"e{i}", "failed" if i < failed else "ok", str(tmp_path), 0.0,
+                         "cell In[4] raised KeyError: 'ring'" if i < failed else None)
+            for i in range(failed + 2)
+        ]  # fmt: skip
+        return BatchResult(tuple(results), tmp_path / "index.html")
+
+    monkeypatch.setattr(sra_analysis.report, "run_reports", fake_batch)
+    assert main(["report", "events", "--out", str(tmp_path)]) == status
+    captured = capsys.readouterr()
+    assert f"2 of {failed + 2} reports written" in captured.out
+    assert captured.out.count("FAILED") == failed
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_failed_report_shows_its_first_line_and_all_with_debug(
+    tmp_path, monkeypatch, capsys, debug
+):
+    import sra_analysis.report
+    from sra_analysis.report import BatchResult, ReportResult
+
+    error = "KeyError: 'ring'\n  File \"windows.py\", line 80\n    ring = frame['ring']"
+
+    def fake_batch(event_dirs, out_dir, **options):
+        result = ReportResult("e", "e", "failed", str(tmp_path), 0.0, error)
+        return BatchResult((result,), tmp_path / "index.html")
+
+    monkeypatch.setattr(sra_analysis.report, "run_reports", fake_batch)
+    argv = ["report", "events", "--out", str(tmp_path)] + (["--debug"] if debug else [])
+    assert main(argv) == 1
+    out = capsys.readouterr().out
+    assert "FAILED e" in out and "       KeyError: 'ring'" in out
+    assert ('       File "windows.py", line 80' in out) is debug
+    assert ("ring = frame['ring']" in out) is debug

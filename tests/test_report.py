@@ -7,9 +7,11 @@ whose incident descriptions carry HTML/JS payloads, and an event that cannot be 
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -278,3 +280,221 @@ def test_a_rerun_that_fails_removes_the_earlier_summary(tmp_path):
     assert not second.results[0].ok
     assert not (out / "kota-sukabumi-2024" / "summary.json").exists()
     assert "FAILED" in (out / "kota-sukabumi-2024" / "report.html").read_text("utf-8")
+
+
+# ------------------------------------------- the FAILED banner: structure, never markup as text
+
+
+def test_failed_page_shows_failed_and_the_reason_without_markup_or_nan(batch, browser):
+    record = visit(browser, batch["out"] / "broken-event" / "report.html")
+    lines = [line.strip() for line in record.text.splitlines() if line.strip()]
+    # FAILED stands on its own line, the reason below it
+    assert lines[0] == "FAILED"
+    assert lines[1].startswith("cell In[") and "MissingColumnsError" in lines[1]
+    for markup in ("<br", "<b>", "</b>", "<div", "&lt;", "&gt;", "&amp;"):
+        assert markup not in record.text
+    assert not re.search(r"\bnan\b", record.text, flags=re.I)
+
+
+def test_failed_notebook_starts_with_a_readable_banner(batch):
+    notebook = json.loads((batch["out"] / "broken-event" / "report.ipynb").read_text("utf-8"))
+    banner = notebook["cells"][0]
+    assert banner["metadata"]["tags"] == ["sra-failed"]
+    source = "".join(banner["source"])
+    assert source.startswith("# FAILED") and "<" not in source
+    data = banner["outputs"][0]["data"]
+    text = "".join(data["text/plain"])
+    assert text.splitlines()[0] == "FAILED"
+    assert "MissingColumnsError" in text and "<" not in text
+    assert "<br>" not in "".join(data["text/html"])
+
+
+# ------------------------------- temporary files removed and failures told, on every path
+
+FAST = {"n_resamples": 0}
+
+
+class _FullDisk:
+    """A file on a disk that fills up: the first bytes land, then ENOSPC."""
+
+    def __init__(self, handle):
+        self._handle = handle
+
+    def __getattr__(self, name):
+        return getattr(self._handle, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self._handle.close()
+
+    def write(self, data):
+        self._handle.write(data[:100])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def _fill_disk_when_writing(monkeypatch, name: str) -> None:
+    """write_atomic's temporary file for ``name`` hits a full disk midway."""
+    import sra_analysis.present
+
+    real = tempfile.NamedTemporaryFile
+
+    def named_temporary_file(*args, prefix="", **kwargs):
+        handle = real(*args, prefix=prefix, **kwargs)
+        return _FullDisk(handle) if prefix.startswith(f".{name}.") else handle
+
+    monkeypatch.setattr(sra_analysis.present.tempfile, "NamedTemporaryFile", named_temporary_file)
+
+
+def _leftovers(out: Path) -> list[str]:
+    return sorted(
+        str(p.relative_to(out)) for p in out.rglob("*") if ".tmp" in p.name or p.name[0] == "."
+    )
+
+
+@pytest.fixture
+def small_event(tmp_path):
+    folder = tmp_path / "events" / "kota-sukabumi-2024"
+    shutil.copytree(sample_dir() / "kota-sukabumi-2024", folder)
+    return folder
+
+
+def _break(folder: Path) -> None:
+    for file in folder.glob("incidents.*"):
+        file.unlink()
+
+
+def test_success_leaves_no_temporary_file(small_event, tmp_path):
+    from sra_analysis import run_reports
+
+    out = tmp_path / "out"
+    batch = run_reports([small_event], out, workers=1, progress=False, parameters=FAST)
+    assert batch.results[0].ok
+    assert _leftovers(out) == []
+
+
+def test_a_notebook_failure_leaves_no_temporary_file(small_event, tmp_path):
+    from sra_analysis import run_reports
+
+    _break(small_event)
+    out = tmp_path / "out"
+    batch = run_reports([small_event], out, workers=1, progress=False, parameters=FAST)
+    assert not batch.results[0].ok
+    assert _leftovers(out) == []
+
+
+def test_an_export_failure_fails_the_report_and_leaves_no_temporary_file(
+    small_event, tmp_path, monkeypatch
+):
+    import sra_analysis.report
+    from sra_analysis import run_reports
+
+    def broken_export(notebook, *, title):
+        raise RuntimeError("template sra_report not found")
+
+    monkeypatch.setattr(sra_analysis.report, "export_html", broken_export)
+    out = tmp_path / "out"
+    batch = run_reports([small_event], out, workers=1, progress=False, parameters=FAST)
+    result = batch.results[0]
+    assert result.error == "HTML export failed: RuntimeError: template sra_report not found"
+    folder = out / "kota-sukabumi-2024"
+    assert sorted(p.name for p in folder.iterdir()) == ["report.html", "report.ipynb"]
+    assert "FAILED" in (folder / "report.html").read_text("utf-8")
+    notebook = json.loads((folder / "report.ipynb").read_text("utf-8"))
+    assert notebook["cells"][0]["metadata"]["tags"] == ["sra-failed"]
+    assert _leftovers(out) == []
+
+
+def test_a_full_disk_fails_that_report_and_says_so(small_event, tmp_path, monkeypatch, capsys):
+    _fill_disk_when_writing(monkeypatch, "report.html")
+    out = tmp_path / "out"
+    # an earlier good run's summary must not survive beside a report that failed now
+    (out / "kota-sukabumi-2024").mkdir(parents=True)
+    (out / "kota-sukabumi-2024" / "summary.json").write_text("{}", encoding="utf-8")
+    assert main(["report", str(small_event), "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert (
+        "error while writing the report of kota-sukabumi-2024: [Errno 28] No space left on "
+        f"device — free space in {out} or choose another --out"
+    ) in captured.out
+    assert "FAILED kota-sukabumi-2024" in captured.out
+    assert "0 of 1 reports written" in captured.out
+    folder = out / "kota-sukabumi-2024"
+    assert not (folder / "summary.json").exists()
+    assert not (folder / "report.html").exists()  # the disk took no page at all
+    assert _leftovers(out) == []
+    index = (out / "index.html").read_text("utf-8")
+    assert "FAILED" in index and "No space left on device" in index
+
+
+def test_a_full_disk_while_writing_the_index_exits_74(small_event, tmp_path, monkeypatch, capsys):
+    _break(small_event)  # quick: the notebook stops at loading
+    _fill_disk_when_writing(monkeypatch, "index.html")
+    out = tmp_path / "out"
+    assert main(["report", str(small_event), "--out", str(out)]) == 74
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == (
+        f"error: {out / 'index.html'}: cannot be written: [Errno 28] No space left on device — "
+        f"free space in {out} or choose another --out"
+    )
+    assert _leftovers(out) == []
+
+
+def test_an_interrupt_removes_the_temporary_files_and_exits_130(
+    small_event, tmp_path, monkeypatch, capsys
+):
+    import sra_analysis.report
+
+    seen = {}
+
+    def interrupted_export(notebook, *, title):
+        # the notebook ran: its executed copy and the summary are still temporary files
+        seen["temporary"] = _leftovers(out)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sra_analysis.report, "export_html", interrupted_export)
+    out = tmp_path / "out"
+    assert main(["report", str(small_event), "--out", str(out)]) == 130
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        "interrupted; reports already written stay, temporary files were removed"
+    )
+    assert len(seen["temporary"]) == 2
+    assert _leftovers(out) == []
+    assert not (out / "kota-sukabumi-2024" / "summary.json").exists()
+
+
+def test_ctrl_c_during_a_parallel_batch_exits_130_leaving_no_temporary_file(tmp_path):
+    # a real SIGINT to the command's process group, as a terminal sends it on Ctrl-C, while
+    # two worker processes are each inside a notebook (their temporary files exist)
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    events = [sample_dir() / "kota-sukabumi-2024", sample_dir() / "purwakarta-2024"]
+    command = [sys.executable, "-m", "sra_analysis.cli", "report", *map(str, events),
+               "--out", str(out), "--workers", "2"]  # fmt: skip
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        while process.poll() is None and not (out.exists() and _leftovers(out)):
+            time.sleep(0.1)
+        assert process.poll() is None, "the batch ended before it could be interrupted"
+        os.killpg(process.pid, signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=300)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr and "Error" not in stderr
+    assert stderr.strip().splitlines()[-1] == (
+        "interrupted; reports already written stay, temporary files were removed"
+    )
+    assert _leftovers(out) == []
