@@ -296,7 +296,7 @@ LABELS.update(
     {
         "report.verdict": {"en": "Verdict on the SRA", "id": "Penilaian atas SRA"},
         "report.flag_level": {"en": "flagged at", "id": "ditandai mulai"},
-        "report.none": {"en": "None.", "id": "Tidak ada."},
+        "report.none": {"en": "Nothing to list.", "id": "Tidak ada."},
         "verdict.good": {
             "en": "The SRA was largely right: {captured} of {total} disruptions fell in "
             "windows rated {flag_level} or above, which made up {area} of the ring-hours.",
