@@ -30,6 +30,7 @@ from sra_analysis.labels import t
 
 __all__ = [
     "MISSING",
+    "FINDING_LIMIT",
     "ROW_LIMIT",
     "TABLES_FOLDER",
     "TEXT_LIMIT",
@@ -46,6 +47,9 @@ __all__ = [
 ROW_LIMIT = 100
 #: Characters a cell or other free text shows before it is cut with "…".
 TEXT_LIMIT = 300
+#: Characters a finding shows (its sentence is generated, but it quotes ring names and
+#: categories from the input).
+FINDING_LIMIT = 1000
 #: What a missing value shows as.
 MISSING = "–"
 #: Folder beside summary.json that holds the full tables of capped ones.
@@ -112,22 +116,27 @@ def number_text(value: object, digits: int = 0, *, lang: str = "en") -> str:
     return text
 
 
-def _cell(value: object, numeric: bool, digits: int) -> str:
+def _cell(value: object, numeric: bool, digits: int, limit: int) -> str:
     if numeric and isinstance(value, float) and not is_missing(value):
         text = f"{value:,.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:,.0f}"
     elif numeric and isinstance(value, int | np.integer) and not isinstance(value, bool):
         text = f"{value:,}"
     else:
-        text = clip(value)
+        text = clip(value, limit)
     return f'<td class="{"num" if numeric else ""}">{esc(text)}</td>'
 
 
 def html_table(
-    frame: pd.DataFrame, *, numeric: Iterable[str] = (), digits: int = 2, footer: str = ""
+    frame: pd.DataFrame,
+    *,
+    numeric: Iterable[str] = (),
+    digits: int = 2,
+    footer: str = "",
+    text_limit: int = TEXT_LIMIT,
 ) -> str:
     """An escaped HTML table; ``numeric`` columns right-aligned and rounded.
 
-    Missing values show as ``–`` and text is cut at :data:`TEXT_LIMIT` characters.
+    Missing values show as ``–`` and text is cut at ``text_limit`` characters.
     ``footer``, an HTML fragment that is already escaped, becomes a last row across the
     whole table.
 
@@ -143,7 +152,7 @@ def html_table(
     flags = [column in numeric for column in frame.columns]
     body = [
         "<tr>"
-        + "".join(_cell(v, flag, digits) for v, flag in zip(row, flags, strict=True))
+        + "".join(_cell(v, flag, digits, text_limit) for v, flag in zip(row, flags, strict=True))
         + "</tr>"
         for row in frame.itertuples(index=False)
     ]

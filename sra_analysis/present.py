@@ -21,6 +21,7 @@ from sra_analysis.evaluate import Evaluation
 from sra_analysis.event import Event
 from sra_analysis.findings import verdict
 from sra_analysis.html_tables import (
+    FINDING_LIMIT,
     MISSING,
     capped_table,
     clip,
@@ -296,7 +297,10 @@ def findings_list(review: Evaluation, *, lang: str = "en") -> None:
         items = [f for f in review.findings if f.kind == kind]
         if not items:
             continue
-        lis = "".join(f'<li class="sra-finding {kind}">{esc(f.text(lang))}</li>' for f in items)
+        lis = "".join(
+            f'<li class="sra-finding {kind}">{esc(clip(f.text(lang), FINDING_LIMIT))}</li>'
+            for f in items
+        )
         groups.append(f"<h3>{esc(t(f'finding.{kind}s', lang))}</h3><ul>{lis}</ul>")
     show_html("".join(groups) or esc(t("report.none", lang)))
 
@@ -313,7 +317,7 @@ def improvement_plan(review: Evaluation, *, lang: str = "en") -> None:
             t("col.status", lang): "",
         }
     )
-    show_html(html_table(frame))
+    show_html(html_table(frame, text_limit=FINDING_LIMIT))
 
 
 def data_quality(
@@ -343,7 +347,7 @@ def data_quality(
                 name=f"data_quality_{Path(quality.file).stem}",
                 lang=lang,
                 tables_dir=tables_dir,
-            )  # fmt: skip
+            )
         )
     show_html("".join(parts))
 

@@ -372,6 +372,26 @@ def test_long_descriptions_are_truncated(hostile_event):
     assert description.count("x") < 200
 
 
+def test_long_names_and_ids_are_cut_wherever_they_are_shown(sample_event, review):
+    incidents = sample_event.incidents.copy()
+    for column in ("category", "incident_id", "risk_id"):
+        incidents[column] = incidents[column].astype(object)
+    incidents.loc[0, ["category", "incident_id", "risk_id"]] = ["c" * 100_000, "I" * 100_000, None]
+    rings = tuple(dataclasses.replace(r, name="R" * 100_000) for r in sample_event.meta.rings)
+    meta = dataclasses.replace(sample_event.meta, rings=rings)
+    event = dataclasses.replace(sample_event, incidents=incidents, meta=meta)
+    fig = charts.staffing_vs_incidents(event)
+    hover = [
+        h for tr in _traces(fig, "incidents") + _traces(fig, "disruptions") for h in tr.hovertext
+    ]
+    assert max(len(text) for text in hover) < 2_000
+    assert any("c" * 79 + "…" in text for text in hover)
+    # 35 hovers and 3 titles would carry 100,000 characters of ring name each
+    assert len(fig.to_json()) < 1_000_000
+    matrix = charts.risk_matrix(dataclasses.replace(review, meta=meta))
+    assert len(matrix.to_json()) < 1_000_000
+
+
 # ----------------------------------------------------------------------------- language
 
 

@@ -146,3 +146,28 @@ def test_long_event_name_and_venue_are_cut(sample_event, shown):
     title = re.search(r"<h1>(.*?)</h1>", shown[0]).group(1)
     assert title == "N" * (TEXT_LIMIT - 1) + "…"
     assert "<b>" not in shown[0].split("<h1>")[1].split('<div class="sra-verdict')[0]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Finding:
+    """A stand-in finding: the helpers read its kind and its sentence."""
+
+    kind: str
+    sentence: str
+
+    def text(self, lang: str = "en") -> str:
+        return self.sentence
+
+
+def test_findings_keep_long_sentences_and_cut_runaway_ones(sample_event, shown):
+    review = evaluate(sample_event, n_resamples=0)
+    sentence = "Windows rated high held 3 of 4 disruptions. " * 20  # 880 characters: kept
+    runaway = "1 of 2 incidents matched no SRA item (" + "x" * 1_000_000 + ")."
+    findings = (_Finding("improvement", sentence.strip()), _Finding("improvement", runaway))
+    review = dataclasses.replace(review, findings=findings)
+    present.findings_list(review)
+    present.improvement_plan(review)
+    for fragment in shown:
+        assert sentence.strip() in fragment
+        assert runaway[:999] + "…" in fragment and runaway[:1000] not in fragment
+        assert len(fragment) < 5_000

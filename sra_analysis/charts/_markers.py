@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from sra_analysis.charts._common import DESCRIPTION_LIMIT, INK, WRAP_WIDTH, escape
+from sra_analysis.charts._common import DESCRIPTION_LIMIT, INK, LABEL_LIMIT, WRAP_WIDTH, escape
 from sra_analysis.labels import t
 
 __all__ = ["MARKER_LIMIT", "MAX_BINS", "bin_hours", "date_text", "incident_traces"]
@@ -194,10 +194,14 @@ def _incident_hover(rows: pd.DataFrame, ring_name: str, on_duty, lang: str) -> l
     yes, no = t("chart.yes", lang), t("chart.no", lang)
     texts = []
     for row, heads in zip(rows.itertuples(index=False), on_duty, strict=True):
-        risk = escape(row.risk_id) if isinstance(row.risk_id, str) and row.risk_id else None
-        category = escape(str(row.category).replace("_", " "))
+        risk = (
+            escape(row.risk_id, limit=LABEL_LIMIT)
+            if isinstance(row.risk_id, str) and row.risk_id
+            else None
+        )
+        category = escape(str(row.category).replace("_", " "), limit=LABEL_LIMIT)
         lines = [
-            f"<b>{escape(row.incident_id)}</b> · {ring_name}",
+            f"<b>{escape(row.incident_id, limit=LABEL_LIMIT)}</b> · {ring_name}",
             f"{t('chart.reported_at', lang)}: {date_text(row.local_time, lang)} "
             f"{row.local_time:%Y %H:%M}",
             f"{t('category', lang)}: {category}",

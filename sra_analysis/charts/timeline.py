@@ -9,6 +9,7 @@ from plotly.subplots import make_subplots
 
 from sra_analysis.charts._common import (
     INK,
+    LABEL_LIMIT,
     NEUTRAL,
     check_lang,
     escape,
@@ -117,9 +118,9 @@ def _level_runs(part: pd.DataFrame) -> list[tuple]:
 
 def _ring_title(ring, lang: str, incidents: int, disruptions: int) -> str:
     label = ring.label(lang)
-    name = escape(label)
+    name = escape(label, limit=LABEL_LIMIT)
     if fold_label(label) != fold_label(f"ring {ring.id}"):
-        name = t("chart.ring_title", lang, name=name, ring=escape(ring.id))
+        name = t("chart.ring_title", lang, name=name, ring=escape(ring.id, limit=LABEL_LIMIT))
     counts = t("chart.ring_counts", lang, incidents=incidents, disruptions=disruptions)
     return f"<b>{name}</b> · {counts}"
 
@@ -295,9 +296,10 @@ def staffing_vs_incidents(
             )
             ring_top = max(ring_top, float(part["planned_staff"].max()))
         mine = incidents[(incident_ring == ring.id).to_numpy()]
+        ring_name = escape(ring.label(lang), limit=LABEL_LIMIT)
         for trace in incident_traces(
-            mine, ring_id=ring.id, ring_name=escape(ring.label(lang)), times=times,
-            heads=heads, start=start, bin_width=bin_width, largest_bin=largest, lang=lang,
+            mine, ring_id=ring.id, ring_name=ring_name, times=times, heads=heads, start=start,
+            bin_width=bin_width, largest_bin=largest, lang=lang,
         ):  # fmt: skip
             fig.add_trace(trace, row=row, col=1)
         top = max(top, ring_top)
