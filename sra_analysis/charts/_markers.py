@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from sra_analysis.charts._common import DESCRIPTION_LIMIT, INK, LABEL_LIMIT, WRAP_WIDTH, escape
 from sra_analysis.labels import t
 
-__all__ = ["MARKER_LIMIT", "MAX_BINS", "bin_hours", "date_text", "incident_traces"]
+__all__ = ["MARKER_LIMIT", "MAX_BINS", "bin_hours", "count_text", "date_text", "incident_traces"]
 
 #: Most incidents drawn one marker each; above it, markers count incidents per ring × bin.
 MARKER_LIMIT = 2000
@@ -37,6 +37,17 @@ _DAYS = {"en": "Mon Tue Wed Thu Fri Sat Sun".split(), "id": "Sen Sel Rab Kam Jum
 def date_text(stamp: pd.Timestamp, lang: str) -> str:
     """``Fri 01 Mar`` in English, ``Jum 01 Mar`` in Bahasa Indonesia."""
     return f"{_DAYS[lang][stamp.day_of_week]} {stamp.day:02d} {_MONTHS[lang][stamp.month - 1]}"
+
+
+def count_text(count: int, lang: str) -> str:
+    """A count with its thousands grouped as the language writes them.
+
+    Examples
+    --------
+    >>> count_text(72493, "en"), count_text(72493, "id"), count_text(7, "id")
+    ('72,493', '72.493', '7')
+    """
+    return f"{int(count):,}".replace(",", "." if lang == "id" else ",")
 
 
 def bin_hours(n_incidents: int, hours: float) -> int | None:
@@ -155,7 +166,8 @@ def _binned(incidents, ring_id, ring_name, times, heads, start, width, largest, 
     hover = [
         f"<b>{ring_name}</b> · {date_text(begin, lang)} {begin:%Y %H:%M}–"
         f"{begin + pd.Timedelta(hours=width):%H:%M}<br>"
-        f"{t('incidents', lang)}: {count:,}<br>{t('disruptions', lang)}: {hit:,}<br>"
+        f"{t('incidents', lang)}: {count_text(count, lang)}<br>"
+        f"{t('disruptions', lang)}: {count_text(hit, lang)}<br>"
         f"{t('chart.highest_severity', lang)}: {worst}<br>"
         f"{t('chart.on_duty_then', lang)}: {int(officers)}"
         for begin, count, hit, worst, officers in zip(

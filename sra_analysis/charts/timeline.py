@@ -21,6 +21,7 @@ from sra_analysis.charts._common import (
 from sra_analysis.charts._markers import (
     DISRUPTION_COLOUR,
     bin_hours,
+    count_text,
     date_text,
     incident_traces,
     largest_bin_count,
@@ -121,7 +122,12 @@ def _ring_title(ring, lang: str, incidents: int, disruptions: int) -> str:
     name = escape(label, limit=LABEL_LIMIT)
     if fold_label(label) != fold_label(f"ring {ring.id}"):
         name = t("chart.ring_title", lang, name=name, ring=escape(ring.id, limit=LABEL_LIMIT))
-    counts = t("chart.ring_counts", lang, incidents=incidents, disruptions=disruptions)
+    counts = t(
+        "chart.ring_counts",
+        lang,
+        incidents=count_text(incidents, lang),
+        disruptions=count_text(disruptions, lang),
+    )
     return f"<b>{name}</b> · {counts}"
 
 
@@ -379,8 +385,7 @@ def staffing_vs_incidents(
     name = escape(meta.name, limit=90)
     title = f"{t('chart.staffing_vs_incidents.title', lang)}<br><sup>{name}</sup>"
     if bin_width:
-        count = f"{len(incidents):,}".replace(",", "." if lang == "id" else ",")
-        note = t("chart.binned_note", lang, count=count, hours=bin_width)
+        note = t("chart.binned_note", lang, count=count_text(len(incidents), lang), hours=bin_width)
         title += f"<br><sup>{note}</sup>"
     return style(
         fig,
