@@ -279,12 +279,35 @@ def level_label(level: str, lang: str = "en") -> str:
     return t(key, lang) if key in LABELS else str(level)
 
 
+# Reports that stay readable at any size: capped tables, counted markers, missing values.
+LABELS.update(
+    {
+        "report.missing": {"en": "–", "id": "–"},
+        "report.more_rows": {"en": "… and {count} more", "id": "… dan {count} lainnya"},
+        "report.full_table": {"en": "the full table", "id": "tabel lengkap"},
+        "chart.incident_count_marker": {
+            "en": "Incidents (area = count)",
+            "id": "Kejadian (luas = jumlah)",
+        },
+        "chart.disruption_count_marker": {
+            "en": "Disruptions (area = count)",
+            "id": "Gangguan (luas = jumlah)",
+        },
+        "chart.highest_severity": {"en": "Highest severity", "id": "Keparahan tertinggi"},
+        "chart.binned_note": {
+            "en": "{count} incidents: each marker counts a ring's incidents in {hours} h",
+            "id": "{count} kejadian: tiap penanda menghitung kejadian satu ring dalam {hours} jam",
+        },
+    }
+)
+
+
 # Report wording: sections, verdict, tiles and table columns.
 LABELS.update(
     {
         "report.verdict": {"en": "Verdict on the SRA", "id": "Penilaian atas SRA"},
         "report.flag_level": {"en": "flagged at", "id": "ditandai mulai"},
-        "report.none": {"en": "None.", "id": "Tidak ada."},
+        "report.none": {"en": "Nothing to list.", "id": "Tidak ada."},
         # the verdict, one sentence per rule of sra_analysis.verdict
         "verdict.skilled": {
             "en": "The SRA's ratings beat chance: {hits} of {observed} disrupted windows were "

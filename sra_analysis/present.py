@@ -10,17 +10,27 @@ needs no network and no require.js.
 from __future__ import annotations
 
 import contextlib
-import html
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from sra_analysis.evaluate import Evaluation
 from sra_analysis.event import Event
+from sra_analysis.html_tables import (
+    FINDING_LIMIT,
+    MISSING,
+    capped_table,
+    clip,
+    esc,
+    html_table,
+    is_missing,
+    number_text,
+    tables_folder,
+)
 from sra_analysis.labels import level_label, t
 from sra_analysis.privacy import redact_issues
 
@@ -40,18 +50,12 @@ __all__ = [
     "show_html",
     "sra_items_table",
     "span_table",
+    "tables_folder",
     "write_atomic",
     "write_json_atomic",
 ]
 
 _PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
-
-
-def esc(value: object) -> str:
-    """HTML-escape any value (None and NaN become an empty string)."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return html.escape(str(value), quote=True)
 
 
 def show_html(fragment: str) -> None:
@@ -89,26 +93,9 @@ def heading(key: str, lang: str = "en", *, level: int = 2) -> None:
     show_html(f"<h{level}>{esc(t(key, lang))}</h{level}>")
 
 
-def html_table(frame: pd.DataFrame, *, numeric: Iterable[str] = (), digits: int = 2) -> str:
-    """A small escaped HTML table; ``numeric`` columns right-aligned and rounded."""
-    numeric = set(numeric)
-    head = "".join(
-        f'<th class="{"num" if c in numeric else ""}">{esc(c)}</th>' for c in frame.columns
-    )
-    body = []
-    for row in frame.itertuples(index=False):
-        cells = []
-        for column, value in zip(frame.columns, row, strict=True):
-            if column in numeric and isinstance(value, float) and not pd.isna(value):
-                text = f"{value:,.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
-                cells.append(f'<td class="num">{esc(text)}</td>')
-            else:
-                cells.append(f'<td class="{"num" if column in numeric else ""}">{esc(value)}</td>')
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-
-
 def _when(stamp) -> str:
+    if is_missing(stamp):
+        return MISSING
     stamp = pd.Timestamp(stamp)
     return f"{stamp:%d %b %Y %H:%M}"
 
@@ -121,16 +108,16 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
     p = review.prediction
     totals = review.totals
     tiles = [
-        (t("incidents", lang), f"{totals['incidents']:g}"),
-        (t("disruptions", lang), f"{totals['disruptions']:g}"),
-        (t("tile.personnel", lang), f"{totals['personnel']}"),
-        (t("officer_hours", lang), f"{totals['officer_hours']:,.0f}"),
+        (t("incidents", lang), number_text(totals["incidents"], lang=lang)),
+        (t("disruptions", lang), number_text(totals["disruptions"], lang=lang)),
+        (t("tile.personnel", lang), number_text(totals["personnel"], lang=lang)),
+        (t("officer_hours", lang), number_text(totals["officer_hours"], lang=lang)),
         (
             t("tile.captured", lang),
-            _share(p.get("disruptions_in_flagged"), totals["disruptions_in_windows"]),
+            _share(p.get("disruptions_in_flagged"), totals["disruptions_in_windows"], lang),
         ),
-        (t("tile.misses", lang), f"{p['misses']}"),
-        (t("tile.auc", lang), "–" if p.get("auc") is None else f"{p['auc']:.2f}"),
+        (t("tile.misses", lang), number_text(p.get("misses"), lang=lang)),
+        (t("tile.auc", lang), number_text(p.get("auc"), 2, lang=lang)),
     ]
     tile_html = "".join(
         f'<div class="sra-tile"><div class="v">{esc(v)}</div><div class="k">{esc(k)}</div></div>'
@@ -152,8 +139,8 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
     numeric = list(ring_table.columns[2:])
     period = f"{_when(meta.start)} – {_when(meta.end)} ({meta.timezone})"
     show_html(
-        f"<h1>{esc(meta.name)}</h1>"
-        f'<div class="sra-subtitle">{esc(meta.venue)} · {esc(period)} · '
+        f"<h1>{esc(clip(meta.name))}</h1>"
+        f'<div class="sra-subtitle">{esc(clip(meta.venue))} · {esc(period)} · '
         f"{esc(t('report.flag_level', lang))}: {esc(level_label(review.flag_level, lang))}</div>"
         f'<div class="sra-verdict {esc(grade)}"><b>{esc(t("report.verdict", lang))}:</b> '
         f"{esc(sentence)}</div>"
@@ -162,10 +149,10 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
     )
 
 
-def _share(part, whole) -> str:
-    if not whole or part is None:
-        return "–"
-    return f"{part:g}/{whole:g}"
+def _share(part, whole, lang: str = "en") -> str:
+    if is_missing(part) or is_missing(whole) or not whole:
+        return MISSING
+    return f"{number_text(part, lang=lang)}/{number_text(whole, lang=lang)}"
 
 
 _SCORES = (
@@ -192,7 +179,7 @@ def score_table(review: Evaluation, *, lang: str = "en") -> None:
         if value is None or pd.isna(value):
             continue
         low, high = p.get(f"{name}_ci_low"), p.get(f"{name}_ci_high")
-        interval = "" if low is None or pd.isna(low) else f"{low:.2f}–{high:.2f}"
+        interval = MISSING if is_missing(low) or is_missing(high) else f"{low:.2f}–{high:.2f}"
         rows.append(
             {
                 t("col.score", lang): t(key, lang),
@@ -210,10 +197,18 @@ def score_table(review: Evaluation, *, lang: str = "en") -> None:
 
 
 def span_table(
-    spans: pd.DataFrame, event: Event, *, lang: str = "en", shortfall: bool = False
+    spans: pd.DataFrame,
+    event: Event,
+    *,
+    lang: str = "en",
+    shortfall: bool = False,
+    name: str = "windows",
+    tables_dir: str | os.PathLike | None = None,
 ) -> str:
     """Runs of windows (misses, false alarms, under-staffing) as an escaped table; with
-    ``shortfall=True`` the officer-hours below plan are shown too."""
+    ``shortfall=True`` the officer-hours below plan are shown too. Capped as
+    :func:`~sra_analysis.html_tables.capped_table` does, the full table saved as
+    ``<tables_dir>/<name>.csv``."""
     if spans.empty:
         return f'<p class="sra-muted">{esc(t("report.none", lang))}</p>'
     frame = pd.DataFrame(
@@ -230,11 +225,25 @@ def span_table(
     )
     if not shortfall:
         frame = frame.drop(columns=[t("col.shortfall", lang)])
-    return html_table(frame, numeric=[t("col.hours", lang), t("col.shortfall", lang)], digits=0)
+    return capped_table(
+        frame, name=name, lang=lang, tables_dir=tables_dir, digits=0,
+        numeric=[t("col.hours", lang), t("col.shortfall", lang)],
+    )  # fmt: skip
 
 
-def incident_table(incidents: pd.DataFrame, event: Event, *, lang: str = "en") -> None:
-    """Incidents as an escaped table (time, ring, category, severity, description)."""
+def incident_table(
+    incidents: pd.DataFrame,
+    event: Event,
+    *,
+    lang: str = "en",
+    name: str = "incidents",
+    tables_dir: str | os.PathLike | None = None,
+) -> None:
+    """Incidents as an escaped table (time, ring, category, severity, description).
+
+    Descriptions and other text are cut at 300 characters; past 100 incidents the table
+    says how many more there are, and the full table (text uncut) goes to
+    ``<tables_dir>/<name>.csv``."""
     if incidents.empty:
         show_html(f'<p class="sra-muted">{esc(t("report.none", lang))}</p>')
         return
@@ -249,11 +258,14 @@ def incident_table(incidents: pd.DataFrame, event: Event, *, lang: str = "en") -
             t("description", lang): incidents["description"],
         }
     )
-    show_html(html_table(frame))
+    show_html(capped_table(frame, name=name, lang=lang, tables_dir=tables_dir))
 
 
-def sra_items_table(review: Evaluation, *, lang: str = "en") -> None:
-    """Each SRA item with its level, span and the incidents linked to it."""
+def sra_items_table(
+    review: Evaluation, *, lang: str = "en", tables_dir: str | os.PathLike | None = None
+) -> None:
+    """Each SRA item with its level, span and the incidents linked to it (capped; the full
+    table goes to ``<tables_dir>/sra_items.csv``)."""
     items = review.sra_items
     if items.empty:
         show_html(f'<p class="sra-muted">{esc(t("report.none", lang))}</p>')
@@ -276,7 +288,7 @@ def sra_items_table(review: Evaluation, *, lang: str = "en") -> None:
             ],
         }
     )
-    show_html(html_table(frame))
+    show_html(capped_table(frame, name="sra_items", lang=lang, tables_dir=tables_dir))
 
 
 def findings_list(review: Evaluation, *, lang: str = "en") -> None:
@@ -286,7 +298,10 @@ def findings_list(review: Evaluation, *, lang: str = "en") -> None:
         items = [f for f in review.findings if f.kind == kind]
         if not items:
             continue
-        lis = "".join(f'<li class="sra-finding {kind}">{esc(f.text(lang))}</li>' for f in items)
+        lis = "".join(
+            f'<li class="sra-finding {kind}">{esc(clip(f.text(lang), FINDING_LIMIT))}</li>'
+            for f in items
+        )
         groups.append(f"<h3>{esc(t(f'finding.{kind}s', lang))}</h3><ul>{lis}</ul>")
     show_html("".join(groups) or esc(t("report.none", lang)))
 
@@ -303,11 +318,14 @@ def improvement_plan(review: Evaluation, *, lang: str = "en") -> None:
             t("col.status", lang): "",
         }
     )
-    show_html(html_table(frame))
+    show_html(html_table(frame, text_limit=FINDING_LIMIT))
 
 
-def data_quality(event: Event, *, lang: str = "en") -> None:
-    """Rows read, accepted and set aside per file, and every issue.
+def data_quality(
+    event: Event, *, lang: str = "en", tables_dir: str | os.PathLike | None = None
+) -> None:
+    """Rows read, accepted and set aside per file, and every issue; a long list of issues is
+    capped, the full list (as shown) saved as ``<tables_dir>/data_quality_<file>.csv``.
 
     Values from the staffing file are shown by the rule of :mod:`sra_analysis.privacy`:
     officer ids, and anything that could be one, appear only as pseudonyms.
@@ -326,7 +344,12 @@ def data_quality(event: Event, *, lang: str = "en") -> None:
         parts.append(f"<h3>{esc(quality.file)}</h3>")
         shown = ["row", "column", "value", "reason", "action"]
         parts.append(
-            html_table(issues[shown].rename(columns={c: t(f"dq.{c}", lang) for c in shown}))
+            capped_table(
+                issues[shown].rename(columns={c: t(f"dq.{c}", lang) for c in shown}),
+                name=f"data_quality_{Path(quality.file).stem}",
+                lang=lang,
+                tables_dir=tables_dir,
+            )
         )
     show_html("".join(parts))
 

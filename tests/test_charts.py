@@ -214,6 +214,80 @@ def test_markers_sit_on_the_headcount_at_the_time(sample_event):
             assert y == steps.y[position]
 
 
+@pytest.fixture(scope="module")
+def crowded_event(tmp_path_factory):
+    """A generated one-day event of 3,000 incidents (more than one marker each can show)."""
+    synthetic = generate_event(seed=23, days=1, n_officers=30, n_risks=6, n_incidents=3000)
+    return load_event(write_event(synthetic, tmp_path_factory.mktemp("crowded"), format="parquet"))
+
+
+def _hour_counts(incidents: pd.DataFrame, zone: str) -> pd.Series:
+    """Incidents per (ring, middle of the local clock hour), counted independently."""
+    local = incidents["reported_at"].dt.tz_convert(zone).dt.tz_localize(None)
+    middle = local.dt.floor("h") + pd.Timedelta(minutes=30)
+    return incidents.groupby([incidents["ring"].astype(str), middle]).size()
+
+
+def test_above_the_limit_markers_count_incidents_per_ring_hour(crowded_event):
+    fig = charts.staffing_vs_incidents(crowded_event)
+    incidents = crowded_event.incidents
+    assert len(incidents) == 3000
+    zone = crowded_event.meta.timezone
+    for kind, rows in (
+        ("incidents", incidents),
+        ("disruptions", incidents[incidents["disrupted_proceedings"]]),
+    ):
+        traces = _traces(fig, kind)
+        assert {trace.meta["bin_hours"] for trace in traces} == {1}
+        drawn = {
+            (trace.meta["ring"], pd.Timestamp(x)): int(count)
+            for trace in traces
+            for x, count in zip(trace.x, trace.customdata, strict=True)
+        }
+        assert drawn == _hour_counts(rows, zone).to_dict()
+        assert max(len(trace.x) for trace in traces) <= 24  # one day: at most 24 bins a ring
+    circles = _traces(fig, "incidents")
+    largest = max(max(trace.customdata) for trace in circles)
+    for trace in circles:  # area grows with the count: the largest bin gets the largest size
+        for count, size in zip(trace.customdata, trace.marker.size, strict=True):
+            assert size == pytest.approx(6 + 24 * np.sqrt(count / largest))
+
+
+def test_counted_markers_are_announced_under_the_title(crowded_event):
+    english = charts.staffing_vs_incidents(crowded_event)
+    assert "3,000 incidents: each marker counts a ring's incidents in 1 h" in (
+        english.layout.title.text
+    )
+    indonesian = charts.staffing_vs_incidents(crowded_event, lang="id")
+    assert "3.000 kejadian: tiap penanda menghitung" in indonesian.layout.title.text
+    names = {trace.name for trace in english.data if trace.showlegend is not False}
+    assert t("chart.incident_count_marker") in names
+
+
+def test_up_to_the_limit_each_incident_keeps_its_own_marker(crowded_event):
+    from sra_analysis.charts._markers import MARKER_LIMIT
+
+    for count, binned in ((MARKER_LIMIT, False), (MARKER_LIMIT + 1, True)):
+        event = dataclasses.replace(crowded_event, incidents=crowded_event.incidents.iloc[:count])
+        fig = charts.staffing_vs_incidents(event)
+        markers = _traces(fig, "incidents") + _traces(fig, "disruptions")
+        assert all(("bin_hours" in trace.meta) == binned for trace in markers)
+        if not binned:
+            assert sum(len(trace.x) for trace in markers) == count
+
+
+def test_counted_markers_escape_ring_names(crowded_event):
+    rings = tuple(
+        dataclasses.replace(ring, name=f"{IMG} {ring.name}") for ring in crowded_event.meta.rings
+    )
+    event = dataclasses.replace(
+        crowded_event, meta=dataclasses.replace(crowded_event.meta, rings=rings)
+    )
+    fig = charts.staffing_vs_incidents(event)
+    hover = "".join(h for trace in _traces(fig, "incidents") for h in trace.hovertext)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in hover and IMG not in hover
+
+
 def test_level_bands_cover_the_windows_with_the_level_colours(sample_event):
     windows = review_windows(sample_event, "1h")
     fig = charts.staffing_vs_incidents(sample_event, windows=windows)
@@ -296,6 +370,26 @@ def test_long_descriptions_are_truncated(hostile_event):
     description = hover.split(f"{t('description')}:<br>")[1].replace("<br>", " ")
     assert description.endswith("…")
     assert description.count("x") < 200
+
+
+def test_long_names_and_ids_are_cut_wherever_they_are_shown(sample_event, review):
+    incidents = sample_event.incidents.copy()
+    for column in ("category", "incident_id", "risk_id"):
+        incidents[column] = incidents[column].astype(object)
+    incidents.loc[0, ["category", "incident_id", "risk_id"]] = ["c" * 100_000, "I" * 100_000, None]
+    rings = tuple(dataclasses.replace(r, name="R" * 100_000) for r in sample_event.meta.rings)
+    meta = dataclasses.replace(sample_event.meta, rings=rings)
+    event = dataclasses.replace(sample_event, incidents=incidents, meta=meta)
+    fig = charts.staffing_vs_incidents(event)
+    hover = [
+        h for tr in _traces(fig, "incidents") + _traces(fig, "disruptions") for h in tr.hovertext
+    ]
+    assert max(len(text) for text in hover) < 2_000
+    assert any("c" * 79 + "…" in text for text in hover)
+    # 35 hovers and 3 titles would carry 100,000 characters of ring name each
+    assert len(fig.to_json()) < 1_000_000
+    matrix = charts.risk_matrix(dataclasses.replace(review, meta=meta))
+    assert len(matrix.to_json()) < 1_000_000
 
 
 # ----------------------------------------------------------------------------- language

@@ -498,3 +498,140 @@ def test_ctrl_c_during_a_parallel_batch_exits_130_leaving_no_temporary_file(tmp_
         "interrupted; reports already written stay, temporary files were removed"
     )
     assert _leftovers(out) == []
+
+
+# ------------------------------------------------------------------ reports at any size
+# An event of 200,000 incidents (generated, every row valid) with one unanticipated incident
+# whose description is 900 KB, and an event with no disruption at all, through the real
+# notebook and the report pipeline.
+
+LARGE_INCIDENTS = 200_000
+MAX_LARGE_BYTES = 8 * 1024 * 1024
+LONG_DESCRIPTION = ("Massa berkumpul " * 56_250).strip()  # 899,999 characters
+MISSING_OR_MARKUP = re.compile(r"\b(nan|NaN|None|NaT|null|undefined)\b|<br>|&lt;|&gt;|&amp;")
+
+
+def _quiet_event(root: Path) -> Path:
+    from conftest import write_event_folder
+
+    return write_event_folder(
+        root / "quiet-2024",
+        id="quiet-2024",
+        incidents=[
+            {"incident_id": "Q-1", "reported_at": "2024-03-01 09:10", "ring": "1",
+             "category": "traffic", "severity": "2", "disrupted_proceedings": "false",
+             "risk_id": "R1"},
+            {"incident_id": "Q-2", "reported_at": "2024-03-02 14:30", "ring": "2",
+             "category": "crowd", "severity": "1", "disrupted_proceedings": "false"},
+        ],
+        staffing=[
+            {"officer_id": f"9100{k}", "ring": str(k), "shift_start": "2024-03-01 07:00",
+             "shift_end": "2024-03-01 15:00"}
+            for k in (1, 2, 3)
+        ],
+        risks=[
+            {"risk_id": "R1", "threat": "Kemacetan", "ring": "1", "likelihood": "3",
+             "impact": "2"},
+            {"risk_id": "R2", "threat": "Unjuk rasa", "ring": "all", "likelihood": "4",
+             "impact": "4", "window_start": "2024-03-02 12:00", "window_end": "2024-03-02 18:00"},
+        ],
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def large_batch(tmp_path_factory):
+    import dataclasses
+
+    from sra_analysis import run_reports
+    from sra_analysis.sample import generate_event, write_event
+
+    root = tmp_path_factory.mktemp("large-events")
+    synthetic = generate_event(
+        seed=2024, event_id="large-2024", days=3, n_officers=60, n_incidents=LARGE_INCIDENTS
+    )
+    incidents = synthetic.incidents.copy()
+    incidents["risk_id"] = incidents["risk_id"].astype(object)
+    incidents.loc[0, "risk_id"] = None  # unanticipated, so it is listed in a table
+    incidents.loc[0, "description"] = LONG_DESCRIPTION
+    synthetic = dataclasses.replace(synthetic, incidents=incidents)
+    large = write_event(synthetic, root / "large-2024", format="parquet")
+    out = tmp_path_factory.mktemp("large-reports")
+    batch = run_reports([large, _quiet_event(root)], out, workers=1, progress=False)
+    return {"batch": batch, "out": out, "incidents": incidents, "staffing": synthetic.staffing}
+
+
+def _points(values) -> int:
+    """Points in a Plotly data array: a list, or a typed array (``bdata`` in base64)."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(values, dict) and "bdata" in values:
+        return len(base64.b64decode(values["bdata"])) // np.dtype(values["dtype"]).itemsize
+    return len(values) if isinstance(values, list) else 0
+
+
+def test_large_event_reports_and_notebook_stay_small(large_batch):
+    assert [r.status for r in large_batch["batch"].results] == ["ok", "ok"]
+    folder = large_batch["out"] / "large-2024"
+    assert len(large_batch["incidents"]) == LARGE_INCIDENTS
+    assert (folder / "report.html").stat().st_size <= MAX_LARGE_BYTES
+    assert (folder / "report.ipynb").stat().st_size <= MAX_LARGE_BYTES
+
+
+def test_large_event_charts_carry_at_most_a_few_thousand_points(large_batch):
+    notebook = json.loads((large_batch["out"] / "large-2024" / "report.ipynb").read_text("utf-8"))
+    figures = [
+        output["data"]["application/vnd.plotly.v1+json"]
+        for cell in notebook["cells"]
+        for output in cell.get("outputs", [])
+        if "application/vnd.plotly.v1+json" in output.get("data", {})
+    ]
+    assert len(figures) >= 7
+    largest = max(_points(trace.get(axis)) for f in figures for trace in f["data"]
+                  for axis in ("x", "y", "z", "hovertext"))  # fmt: skip
+    assert 0 < largest <= 3000
+    markers = [trace for f in figures for trace in f["data"] if isinstance(trace.get("meta"), dict)
+               and trace["meta"].get("kind") == "incidents"]  # fmt: skip
+    counted = sum(sum(_decode(trace["customdata"])) for trace in markers)
+    assert counted == LARGE_INCIDENTS  # every incident is in some counted marker
+
+
+def _decode(values) -> list:
+    import base64
+
+    import numpy as np
+
+    if isinstance(values, dict) and "bdata" in values:
+        values = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+    return [int(value) for value in values]
+
+
+def test_large_event_tables_are_capped_and_the_rest_saved_beside(large_batch):
+    folder = large_batch["out"] / "large-2024"
+    incidents = large_batch["incidents"]
+    unanticipated = int(incidents["risk_id"].isna().sum() + (incidents["risk_id"] == "").sum())
+    page = (folder / "report.html").read_text("utf-8")
+    assert f"… and {unanticipated - 100:,} more" in page
+    assert 'href="tables/unanticipated_incidents.csv"' in page
+    saved = pd.read_csv(folder / "tables" / "unanticipated_incidents.csv", dtype=str,
+                        keep_default_na=False, encoding="utf-8-sig")  # fmt: skip
+    assert len(saved) == unanticipated
+    assert LONG_DESCRIPTION in set(saved["Description"])  # the saved table keeps it whole
+    assert LONG_DESCRIPTION[:1000] not in page  # the report shows 300 characters of it
+    officers = set(large_batch["staffing"]["officer_id"])
+    for table in (folder / "tables").glob("*.csv"):
+        text = table.read_text("utf-8-sig")
+        assert [officer for officer in officers if officer in text] == []
+
+
+@pytest.mark.parametrize("event_id", ["quiet-2024", "large-2024"])
+def test_reports_show_no_nan_none_or_markup_as_text(large_batch, browser, event_id):
+    folder = large_batch["out"] / event_id
+    expected = _plotly_outputs(folder / "report.ipynb")
+    record = visit(browser, folder / "report.html", expected_plots=expected)
+    assert record.drawn_plots == expected
+    assert record.page_errors == [] and record.blocked_requests == []
+    assert MISSING_OR_MARKUP.findall(record.text) == []
+    if event_id == "quiet-2024":  # no disrupted window: no ROC area, shown as a dash
+        assert "–\nAUC (rating vs disruption)" in record.text

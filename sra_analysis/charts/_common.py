@@ -21,7 +21,7 @@ from sra_analysis.event import Event, EventMeta
 from sra_analysis.labels import LANGUAGES, level_label, t
 from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
 
-__all__ = ["LEVEL_COLORS", "NEUTRAL", "escape", "level_colors"]
+__all__ = ["LABEL_LIMIT", "LEVEL_COLORS", "NEUTRAL", "escape", "level_colors"]
 
 #: Colour of each default risk level (Okabe–Ito bluish green, yellow, orange; dark red).
 LEVEL_COLORS: dict[str, str] = {
@@ -39,6 +39,8 @@ INK = "#1B1B3A"
 COUNT_SCALE = "Blues"
 FONT = {"family": "Arial, Helvetica, sans-serif", "size": 13}
 DESCRIPTION_LIMIT = 200
+#: Characters of a name or identifier from the input (ring names, ids, categories) shown.
+LABEL_LIMIT = 80
 WRAP_WIDTH = 60
 
 
@@ -140,11 +142,11 @@ def ring_names(meta: EventMeta | None, ring_ids: Iterable[str], lang: str) -> di
     for ring_id in ring_ids:
         ring_id = str(ring_id)
         if meta is not None and ring_id in meta.ring_ids:
-            names[ring_id] = escape(meta.ring(ring_id).label(lang))
+            names[ring_id] = escape(meta.ring(ring_id).label(lang), limit=LABEL_LIMIT)
         elif ring_id == "all":
             names[ring_id] = t("chart.all_rings", lang)
         else:
-            names[ring_id] = escape(t("chart.ring_n", lang, ring=ring_id))
+            names[ring_id] = escape(t("chart.ring_n", lang, ring=ring_id), limit=LABEL_LIMIT)
     return names
 
 

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from sra_analysis.charts._common import (
     INK,
+    LABEL_LIMIT,
     WRAP_WIDTH,
     check_lang,
     escape,
@@ -132,9 +133,11 @@ def risk_matrix(event_or_evaluation: Event | Evaluation, *, lang: str = "en") ->
     for item in items.itertuples(index=False):
         score = int(item.likelihood) * int(item.impact)
         ids = incident_ids.get(str(item.risk_id), [])
-        listed = escape(", ".join(ids[:10]) + (" …" if len(ids) > 10 else ""))
+        listed = escape(
+            ", ".join(ids[:10]) + (" …" if len(ids) > 10 else ""), limit=LABEL_LIMIT * 4
+        )
         hover.append(
-            f"<b>{escape(item.risk_id)}</b> · {rings[str(item.ring)]}<br>"
+            f"<b>{escape(item.risk_id, limit=LABEL_LIMIT)}</b> · {rings[str(item.ring)]}<br>"
             f"{t('chart.threat', lang)}: {escape(item.threat, limit=300, wrap=WRAP_WIDTH)}<br>"
             f"{t('likelihood', lang)} {int(item.likelihood)} × {t('impact', lang).lower()} "
             f"{int(item.impact)} = {score} ({level_text(str(bands.level_of([score])[0]), lang)})"
@@ -150,7 +153,7 @@ def risk_matrix(event_or_evaluation: Event | Evaluation, *, lang: str = "en") ->
                 x=x[mask],
                 y=y[mask],
                 mode="markers+text",
-                text=[escape(r) for r in items.loc[mask, "risk_id"]],
+                text=[escape(r, limit=LABEL_LIMIT) for r in items.loc[mask, "risk_id"]],
                 textfont={"size": 9 if size < 26 else 10, "color": "white" if filled else INK},
                 marker={
                     "size": size,

@@ -8,16 +8,23 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from sra_analysis.charts._common import (
-    DESCRIPTION_LIMIT,
     INK,
+    LABEL_LIMIT,
     NEUTRAL,
-    WRAP_WIDTH,
     check_lang,
     escape,
     level_colors,
     level_legend,
     level_order,
     style,
+)
+from sra_analysis.charts._markers import (
+    DISRUPTION_COLOUR,
+    bin_hours,
+    count_text,
+    date_text,
+    incident_traces,
+    largest_bin_count,
 )
 from sra_analysis.errors import ParameterError
 from sra_analysis.evaluate import Evaluation
@@ -31,15 +38,6 @@ __all__ = ["staffing_vs_incidents"]
 _ROW_HEIGHT = 250
 _BAND_OPACITY = 0.4
 _TIME_FORMAT = "%d/%m/%Y %H:%M"
-_MONTHS = {
-    "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
-    "id": "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des".split(),
-}
-_DAYS = {"en": "Mon Tue Wed Thu Fri Sat Sun".split(), "id": "Sen Sel Rab Kam Jum Sab Min".split()}
-
-
-def _date_text(stamp: pd.Timestamp, lang: str) -> str:
-    return f"{_DAYS[lang][stamp.day_of_week]} {stamp.day:02d} {_MONTHS[lang][stamp.month - 1]}"
 
 
 def _time_ticks(start: pd.Timestamp, end: pd.Timestamp, lang: str):
@@ -54,7 +52,7 @@ def _time_ticks(start: pd.Timestamp, end: pd.Timestamp, lang: str):
     for position, tick in enumerate(ticks):
         label = f"{tick:%H:%M}"
         if position == 0 or (tick.hour == 0 and tick.minute == 0):
-            label += f"<br><b>{_date_text(tick, lang)}</b>"
+            label += f"<br><b>{date_text(tick, lang)}</b>"
         text.append(label)
     return ticks, text
 
@@ -83,13 +81,6 @@ def _headcount_steps(timeline: pd.DataFrame, ring: str, start, end, zone: str):
     y = [first, *heads[inside]]
     y.append(y[-1])
     return x, y, times, heads
-
-
-def _headcount_at(times: pd.Series, heads: np.ndarray, when: pd.Series) -> np.ndarray:
-    if len(times) == 0:
-        return np.zeros(len(when), dtype=int)
-    index = np.searchsorted(times.to_numpy(), when.to_numpy(), side="right") - 1
-    return np.where(index >= 0, heads[np.clip(index, 0, None)], 0)
 
 
 def _planned_segments(part: pd.DataFrame):
@@ -126,35 +117,17 @@ def _level_runs(part: pd.DataFrame) -> list[tuple]:
     return [tuple(run) for run in runs]
 
 
-def _incident_hover(rows: pd.DataFrame, ring_name: str, on_duty, lang: str) -> list[str]:
-    yes, no = t("chart.yes", lang), t("chart.no", lang)
-    texts = []
-    for row, heads in zip(rows.itertuples(index=False), on_duty, strict=True):
-        risk = escape(row.risk_id) if isinstance(row.risk_id, str) and row.risk_id else None
-        category = escape(str(row.category).replace("_", " "))
-        lines = [
-            f"<b>{escape(row.incident_id)}</b> · {ring_name}",
-            f"{t('chart.reported_at', lang)}: {_date_text(row.local_time, lang)} "
-            f"{row.local_time:%Y %H:%M}",
-            f"{t('category', lang)}: {category}",
-            f"{t('severity', lang)}: {int(row.severity)}",
-            f"{t('chart.disrupted', lang)}: {yes if row.disrupted_proceedings else no}",
-            f"{t('chart.risk_id', lang)}: {risk or t('chart.unanticipated', lang)}",
-            f"{t('chart.on_duty_then', lang)}: {int(heads)}",
-        ]
-        description = escape(row.description, limit=DESCRIPTION_LIMIT, wrap=WRAP_WIDTH)
-        if description:
-            lines.append(f"{t('description', lang)}:<br>{description}")
-        texts.append("<br>".join(lines))
-    return texts
-
-
 def _ring_title(ring, lang: str, incidents: int, disruptions: int) -> str:
     label = ring.label(lang)
-    name = escape(label)
+    name = escape(label, limit=LABEL_LIMIT)
     if fold_label(label) != fold_label(f"ring {ring.id}"):
-        name = t("chart.ring_title", lang, name=name, ring=escape(ring.id))
-    counts = t("chart.ring_counts", lang, incidents=incidents, disruptions=disruptions)
+        name = t("chart.ring_title", lang, name=name, ring=escape(ring.id, limit=LABEL_LIMIT))
+    counts = t(
+        "chart.ring_counts",
+        lang,
+        incidents=count_text(incidents, lang),
+        disruptions=count_text(disruptions, lang),
+    )
     return f"<b>{name}</b> · {counts}"
 
 
@@ -181,6 +154,12 @@ def staffing_vs_incidents(
     the SRA's predicted level of each window as a coloured background band (consecutive
     windows of equal level merged into one band).
 
+    Above :data:`~sra_analysis.charts._markers.MARKER_LIMIT` incidents inside the event
+    (2,000), markers count incidents instead: per ring × hour (wider bins for events over
+    1,000 hours) that had any, a circle at the bin's middle whose area grows with its
+    incidents and a star inside whose area grows with its disruptions; a note under the
+    title says so. No trace then holds more than 1,000 points.
+
     Parameters
     ----------
     event : Event
@@ -199,7 +178,8 @@ def staffing_vs_incidents(
     plotly.graph_objects.Figure
         Layout shapes are the level bands (``name`` = level, one per run of equal level)
         plus dotted midnight lines (``name`` = ``"midnight"``); incident traces have
-        ``meta`` ``{"kind": "incidents" | "disruptions", "ring": id}``.
+        ``meta`` ``{"kind": "incidents" | "disruptions", "ring": id}``, plus
+        ``"bin_hours"`` when markers count incidents (their ``customdata`` is the count).
 
     Examples
     --------
@@ -275,6 +255,8 @@ def staffing_vs_incidents(
         vertical_spacing=min(0.12, 0.3 / max(len(rings), 1)),
     )
     timeline = staffing_timeline(event)
+    bin_width = bin_hours(len(incidents), (end - start) / pd.Timedelta(hours=1))
+    largest = 1 if bin_width is None else largest_bin_count(incidents, start, bin_width)
     shapes, top = [], 1.0
     for row, ring in enumerate(rings, start=1):
         legend = row == 1
@@ -320,37 +302,12 @@ def staffing_vs_incidents(
             )
             ring_top = max(ring_top, float(part["planned_staff"].max()))
         mine = incidents[(incident_ring == ring.id).to_numpy()]
-        on_duty = _headcount_at(times, heads, mine["local_time"])
-        ring_name = escape(ring.label(lang))
-        hover = _incident_hover(mine, ring_name, on_duty, lang)
-        for kind, mask in (
-            ("incidents", ~mine["disrupted_proceedings"].to_numpy(dtype=bool)),
-            ("disruptions", mine["disrupted_proceedings"].to_numpy(dtype=bool)),
-        ):
-            severity = mine["severity"].to_numpy(dtype=float)[mask]
-            disruption = kind == "disruptions"
-            fig.add_trace(
-                go.Scatter(
-                    x=mine["local_time"].to_numpy()[mask],
-                    y=on_duty[mask],
-                    mode="markers",
-                    marker={
-                        "symbol": "star" if disruption else "circle",
-                        "size": (6 + 3 * severity) + (6 if disruption else 0),
-                        "color": "#CC0066" if disruption else INK,
-                        "line": {"color": "white", "width": 1.5},
-                        "opacity": 0.95,
-                    },
-                    name=t(f"chart.{kind[:-1]}_marker", lang),
-                    legendgroup=kind,
-                    showlegend=False,
-                    hovertext=[h for h, m in zip(hover, mask, strict=True) if m],
-                    hovertemplate="%{hovertext}<extra></extra>",
-                    meta={"kind": kind, "ring": escape(ring.id)},
-                ),
-                row=row,
-                col=1,
-            )
+        ring_name = escape(ring.label(lang), limit=LABEL_LIMIT)
+        for trace in incident_traces(
+            mine, ring_id=ring.id, ring_name=ring_name, times=times, heads=heads, start=start,
+            bin_width=bin_width, largest_bin=largest, lang=lang,
+        ):  # fmt: skip
+            fig.add_trace(trace, row=row, col=1)
         top = max(top, ring_top)
         for run_start, run_end, level in _level_runs(part):
             shapes.append(
@@ -386,13 +343,17 @@ def staffing_vs_incidents(
         )
     # legend entries for the marker kinds (the data traces stay off the legend, so an
     # empty first ring does not hide them)
-    for kind, symbol, colour in (("incident", "circle", INK), ("disruption", "star", "#CC0066")):
+    counted = "_count" if bin_width else ""
+    for kind, symbol, colour in (
+        ("incident", "circle", INK),
+        ("disruption", "star", DISRUPTION_COLOUR),
+    ):
         fig.add_trace(
             go.Scatter(
                 x=[None],
                 y=[None],
                 mode="markers",
-                name=t(f"chart.{kind}_marker", lang),
+                name=t(f"chart.{kind}{counted}_marker", lang),
                 marker={"symbol": symbol, "size": 14, "color": colour},
                 legendgroup=f"{kind}s",
                 hoverinfo="skip",
@@ -422,11 +383,15 @@ def staffing_vs_incidents(
     for annotation in fig.layout.annotations:
         annotation.update(x=0, xanchor="left", font={"size": 14})
     name = escape(meta.name, limit=90)
+    title = f"{t('chart.staffing_vs_incidents.title', lang)}<br><sup>{name}</sup>"
+    if bin_width:
+        note = t("chart.binned_note", lang, count=count_text(len(incidents), lang), hours=bin_width)
+        title += f"<br><sup>{note}</sup>"
     return style(
         fig,
-        title=f"{t('chart.staffing_vs_incidents.title', lang)}<br><sup>{name}</sup>",
-        height=_ROW_HEIGHT * len(rings) + 170,
+        title=title,
+        height=_ROW_HEIGHT * len(rings) + 170 + (20 if bin_width else 0),
         hovermode="closest",
         legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top", "tracegroupgap": 6},
-        margin={"l": 70, "r": 30, "t": 100, "b": 70},
+        margin={"l": 70, "r": 30, "t": 120 if bin_width else 100, "b": 70},
     )
