@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from sra_analysis.labels import t
+from sra_analysis.labels import LABELS, t
 from sra_analysis.present import esc, write_atomic
 
 __all__ = ["load_summaries", "write_index"]
@@ -54,7 +54,8 @@ def _rows(results: Sequence, summaries: dict[str, dict], lang: str) -> str:
         cells = [
             link,
             esc(summary["event"].get("name")),
-            f'<span class="grade {grade}" title="{esc(verdict.get("text"))}">{grade}</span>'
+            f'<span class="grade {grade}" title="{esc(verdict.get("text"))}">'
+            f"{esc(_grade_label(verdict.get('grade', ''), lang))}</span>"
             + _evidence(verdict.get("evidence"), lang),
             _number(totals.get("incidents"), 0),
             _number(totals.get("disruptions"), 0),
@@ -67,6 +68,11 @@ def _rows(results: Sequence, summaries: dict[str, dict], lang: str) -> str:
         ]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return "".join(rows)
+
+
+def _grade_label(grade: str, lang: str) -> str:
+    key = f"verdict.grade.{grade}"
+    return t(key, lang) if key in LABELS else grade
 
 
 def _evidence(evidence, lang: str) -> str:

@@ -406,6 +406,10 @@ LABELS.update(
             "{minimum} yang diperlukan uji ini untuk membedakan SRA yang baik sekalipun dari "
             "kebetulan secara andal.",
         },
+        "verdict.grade.good": {"en": "good", "id": "baik"},
+        "verdict.grade.mixed": {"en": "mixed", "id": "campuran"},
+        "verdict.grade.poor": {"en": "poor", "id": "buruk"},
+        "verdict.grade.quiet": {"en": "quiet", "id": "tenang"},
         "verdict.evidence.thin": {"en": "evidence thin", "id": "bukti tipis"},
         "verdict.evidence.sufficient": {"en": "evidence sufficient", "id": "bukti cukup"},
         "tile.personnel": {"en": "Officers", "id": "Personel"},
