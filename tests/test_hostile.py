@@ -27,6 +27,7 @@ import pandas as pd
 import pytest
 from _browser import CHROMIUM, LAUNCH_ARGS, chromium_or_skip
 from hostile_cases import (
+    CORPUS,
     LONG_END,
     LONG_START,
     SECRET,
@@ -169,8 +170,10 @@ class CaseRun:
     def texts(self) -> list[tuple[str, str]]:
         """Everything a user of this case gets to see: both consoles, the case's output
         files and the batch-level files (index, roll-up), but not other events' folders."""
-        texts = [("validate console", self.validate.text), ("report console",
-                 self.batch.console.text)]  # fmt: skip
+        texts = [
+            ("validate console", self.validate.text),
+            ("report console", self.batch.console.text),
+        ]
         if self.report_dir is not None:
             texts += list(output_texts(self.report_dir))
         return texts + list(output_texts(self.batch.out, recursive=False))
@@ -203,16 +206,15 @@ def corpus(tmp_path_factory) -> dict[str, CaseRun]:
     groups: dict[str, list[str]] = {}
     for name, case in CASES.items():
         groups.setdefault(f"alone-{name}" if case.batch == "alone" else case.batch, []).append(name)
-    batches = {}
+    batch_of: dict[str, Batch] = {}
     for batch, names in groups.items():
         members = [folders[name] for name in names]
         if batch in ("config", "bomb"):
             members.append(companion)
-        batches[batch] = _report(batch, members, root / "out" / batch, capped=batch == "bomb")
-        for name in names:
-            batches[name] = batches[batch]
+        report = _report(batch, members, root / "out" / batch, capped=batch == "bomb")
+        batch_of.update(dict.fromkeys(names, report))
     return {
-        name: CaseRun(case, folders[name], validated[name], batches[name])
+        name: CaseRun(case, folders[name], validated[name], batch_of[name])
         for name, case in CASES.items()
     }
 
@@ -235,6 +237,34 @@ def _observed(run: CaseRun) -> str:
         f"{run.validate.text[-3000:]}"
     )
     return matching[0]
+
+
+# ------------------------------------------------------------------------- the corpus
+
+
+def test_every_case_is_in_the_readme_and_every_folder_in_a_case():
+    readme = (CORPUS / "README.md").read_text("utf-8")
+    assert [name for name in CASES if f"| `{name}` |" not in readme] == []
+    folders = {p.name for p in CORPUS.iterdir() if p.is_dir()}
+    assert folders == {case.source for case in CASES.values()}
+
+
+def test_generated_cases_are_what_they_claim(tmp_path):
+    # the awkward bytes are written at test time; check they are there before trusting a pass
+    def made(name: str) -> Path:
+        return materialise(CASES[name], tmp_path)
+
+    assert (made("symlink-outside") / "risk_register.csv").is_symlink()
+    mixed = (made("mixed-encoding") / "incidents.csv").read_bytes()
+    assert "kafé".encode() in mixed and "kafé".encode("cp1252") in mixed
+    assert b"H-0\x0004" in (made("nul-in-id") / "incidents.csv").read_bytes()
+    utf16 = (made("utf16-tab") / "incidents.csv").read_bytes()
+    assert utf16.startswith(b"\xff\xfe") and "incident_id\treported_at".encode("utf-16-le") in utf16
+    for name in ("description-200kb", "description-2mb", "description-10mb"):
+        size = (made(name) / "incidents.csv").stat().st_size - (
+            CORPUS / "clean" / "incidents.csv"
+        ).stat().st_size
+        assert CASES[name].size * 0.99 < size < CASES[name].size * 1.01, name
 
 
 # ------------------------------------------------------------------- every case: outcome
