@@ -197,6 +197,8 @@ def _report(args: argparse.Namespace) -> int:
         print(f"{mark} {result.event_id:<32} {result.seconds:6.1f} s  {result.folder}")
         if not result.ok:  # the first line says where and why; --debug shows the rest
             lines = result.error.splitlines() if args.debug else result.error.splitlines()[:1]
+            if args.debug and result.detail:
+                lines += result.detail.splitlines()
             print("\n".join(f"       {line}" for line in lines))
     print(
         f"{len(batch.results) - len(batch.failures)} of {len(batch.results)} reports written "

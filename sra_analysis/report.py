@@ -55,7 +55,9 @@ _CELL_TIMEOUT = 900
 class ReportResult:
     """What happened to one event's report.
 
-    ``status`` is ``"ok"`` or ``"failed"``; ``error`` says where and why when it failed.
+    ``status`` is ``"ok"`` or ``"failed"``; ``error`` says where and why when it failed, in
+    one line; ``detail`` holds the traceback of an unexpected error, for ``--debug`` only (no
+    report page shows it).
     """
 
     event_dir: str
@@ -64,6 +66,7 @@ class ReportResult:
     folder: str
     seconds: float
     error: str | None = None
+    detail: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -95,13 +98,14 @@ class _Job:
 # ------------------------------------------------------------------------ one report
 
 
-def _hide_numbers_in_errors(notebook) -> None:
-    """Apply :func:`hide_long_numbers` to the error outputs papermill saved."""
+def _tidy_error_outputs(notebook) -> None:
+    """Error outputs papermill saved say what was raised in one line: no traceback frames
+    (the FAILED banner says which cell), and :func:`hide_long_numbers` applied."""
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 output["evalue"] = hide_long_numbers(output.get("evalue", ""))
-                output["traceback"] = [hide_long_numbers(line) for line in output["traceback"]]
+                output["traceback"] = [f"{output.get('ename', 'Error')}: {output['evalue']}"]
 
 
 def _run_one(job: _Job) -> ReportResult:
@@ -117,8 +121,9 @@ def _run_one(job: _Job) -> ReportResult:
         folder / f".summary.json.{os.getpid()}.tmp",
         folder / f".report.{os.getpid()}.tmp.ipynb",
     )
+    detail = None
     try:
-        error = _write_report(job, folder, *temporary)
+        error, detail = _write_report(job, folder, *temporary)
     except KeyboardInterrupt:
         if multiprocessing.parent_process() is not None:
             # a worker going down: asyncio's complaints about the notebook tasks it abandons
@@ -141,6 +146,7 @@ def _run_one(job: _Job) -> ReportResult:
         folder=str(folder),
         seconds=time.perf_counter() - started,
         error=error,
+        detail=detail,
     )
 
 
@@ -154,7 +160,7 @@ def _execute(job: _Job, executed_path: Path, summary_tmp: Path):
 
     register_engine()
     parameters = {**job.parameters, "event_dir": job.event_dir, "summary_path": str(summary_tmp)}
-    error = notebook = None
+    error = notebook = detail = None
     try:
         notebook = papermill.execute_notebook(
             job.notebook,
@@ -177,27 +183,31 @@ def _execute(job: _Job, executed_path: Path, summary_tmp: Path):
     except OSError:  # writing the executed notebook: the caller tells the user plainly
         raise
     except Exception as failure:  # the batch must go on; the report says what happened
-        error = f"{type(failure).__name__}: {failure}\n{traceback.format_exc(limit=3)}"
+        error = f"{type(failure).__name__}: {failure}"
+        detail = hide_long_numbers(traceback.format_exc(limit=3))
     if notebook is None and executed_path.exists():
         # it failed: papermill saved what ran, the error included
         notebook = nbformat.read(executed_path, as_version=4)
     if error is not None:  # an unexpected error may quote a cell: no officer id passes
         error = hide_long_numbers(error)
         if notebook is not None:
-            _hide_numbers_in_errors(notebook)
+            _tidy_error_outputs(notebook)
     if error is None and not summary_tmp.exists():
         error = "the notebook did not write summary.json"
-    return notebook, error
+    return notebook, error, detail
 
 
-def _write_report(job: _Job, folder: Path, summary_tmp: Path, executed_path: Path) -> str | None:
-    """Execute, then write report.ipynb, report.html and summary.json; returns the error."""
+def _write_report(
+    job: _Job, folder: Path, summary_tmp: Path, executed_path: Path
+) -> tuple[str | None, str | None]:
+    """Execute, then write report.ipynb, report.html and summary.json; returns the error and
+    the traceback of an unexpected one."""
     import nbformat
 
     if folder.exists() and not folder.is_dir():
-        return f"{folder} is a file where this report's folder goes; move it away"
+        return f"{folder} is a file where this report's folder goes; move it away", None
     folder.mkdir(parents=True, exist_ok=True)
-    notebook, error = _execute(job, executed_path, summary_tmp)
+    notebook, error, detail = _execute(job, executed_path, summary_tmp)
     title = job.event_id
     if notebook is None:
         error = error or "the notebook produced no output"
@@ -219,7 +229,7 @@ def _write_report(job: _Job, folder: Path, summary_tmp: Path, executed_path: Pat
     else:
         # a summary left by an earlier run must not stand beside a report that failed now
         (folder / "summary.json").unlink(missing_ok=True)
-    return error
+    return error, detail
 
 
 # ------------------------------------------------------------------------------ batch
