@@ -446,3 +446,21 @@ def test_a_failed_report_shows_its_first_line_and_all_with_debug(
     assert "FAILED e" in out and "       KeyError: 'ring'" in out
     assert ('       File "windows.py", line 80' in out) is debug
     assert ("ring = frame['ring']" in out) is debug
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_unexpected_report_failure_shows_its_traceback_only_with_debug(
+    event_copy, tmp_path, monkeypatch, capsys, debug
+):
+    # papermill itself breaking (not a notebook cell): the report is FAILED in one line
+    import papermill
+
+    monkeypatch.setattr(papermill, "execute_notebook", _crash)
+    out = tmp_path / "out"
+    argv = ["report", str(event_copy), "--out", str(out), *(["--debug"] if debug else [])]
+    assert main(argv) == 1
+    console = capsys.readouterr().out
+    assert "ZeroDivisionError: float division by zero" in console
+    assert ("Traceback (most recent call last)" in console) == debug
+    page = (out / "purwakarta-2024" / "report.html").read_text(encoding="utf-8")
+    assert "FAILED" in page and "ZeroDivisionError" in page and "Traceback" not in page
