@@ -14,18 +14,18 @@ from sra_analysis.errors import (
     ParameterError,
     SRAError,
 )
-from sra_analysis.evaluate import Evaluation, evaluate
 from sra_analysis.event import Event, EventMeta, FileQuality, Ring, read_event_meta
 from sra_analysis.io import load_event, load_incidents, load_risk_register, load_staffing
 from sra_analysis.levels import RiskLevels
-from sra_analysis.windows import review_windows
+from sra_analysis.review.evaluate import Evaluation, evaluate
+from sra_analysis.review.windows import review_windows
 
 
 def __getattr__(name: str):
     # run_reports needs papermill and nbconvert; import them on first use only, so that
     # ``import sra_analysis`` stays light for scripts
     if name == "run_reports":
-        from sra_analysis.report import run_reports
+        from sra_analysis.reports.batch import run_reports
 
         return run_reports
     raise AttributeError(f"module 'sra_analysis' has no attribute {name!r}")

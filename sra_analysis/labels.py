@@ -308,7 +308,7 @@ LABELS.update(
         "report.verdict": {"en": "Verdict on the SRA", "id": "Penilaian atas SRA"},
         "report.flag_level": {"en": "flagged at", "id": "ditandai mulai"},
         "report.none": {"en": "Nothing to list.", "id": "Tidak ada."},
-        # the verdict, one sentence per rule of sra_analysis.verdict
+        # the verdict, one sentence per rule of sra_analysis.review.verdict
         "verdict.skilled": {
             "en": "The SRA's ratings beat chance: {hits} of {observed} disrupted windows were "
             "rated {flag_level} or above, though such windows made up only {area} of the "
