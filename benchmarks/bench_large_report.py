@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sra_analysis.report import run_reports
+from sra_analysis.reports.batch import run_reports
 from sra_analysis.resources import sample_dir
 from sra_analysis.sample import generate_event, write_event
 

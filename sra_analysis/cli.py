@@ -174,7 +174,7 @@ def _print_quality(quality) -> None:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    from sra_analysis.outdir import check_output_dir
+    from sra_analysis.reports.outdir import check_output_dir
     from sra_analysis.sample import generate_province
 
     args.doing = f"checking that {args.out} can be written"
@@ -186,7 +186,7 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from sra_analysis.report import run_reports
+    from sra_analysis.reports.batch import run_reports
 
     args.doing = f"running the reports into {args.out}"
     batch = run_reports(
@@ -284,7 +284,7 @@ _DISK_ERRNOS = frozenset(
 
 def _unexpected(error: BaseException, doing: str) -> tuple[str, ExitCode]:
     """One line for an error no command handled, and its exit status."""
-    from sra_analysis.outdir import os_reason
+    from sra_analysis.reports.outdir import os_reason
 
     if isinstance(error, OSError):
         if error.errno in _DISK_ERRNOS:

@@ -1,7 +1,8 @@
 """Where the bundled sample events and notebooks are, installed editable or as a wheel.
 
-Both live inside the package (``sra_analysis/sample_data`` and ``sra_analysis/notebooks``), so a
-wheel carries them; the repository's ``data/sample`` and ``notebooks`` are links to them.
+Both live inside the package (``sra_analysis/sample_data`` and
+``sra_analysis/reports/notebooks``), so a wheel carries them; the repository's ``data/sample``
+and ``notebooks`` are links to them.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def sample_events() -> list[Path]:
 
 def notebooks_dir() -> Path:
     """The folder holding the shipped notebooks."""
-    return _PACKAGE / "notebooks"
+    return _PACKAGE / "reports" / "notebooks"
 
 
 def notebook_path(name: str) -> Path:

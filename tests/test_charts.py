@@ -15,11 +15,11 @@ import pytest
 from sra_analysis import charts
 from sra_analysis.charts import LEVEL_COLORS, level_colors
 from sra_analysis.errors import ParameterError
-from sra_analysis.evaluate import evaluate
 from sra_analysis.io import load_event
 from sra_analysis.labels import t
+from sra_analysis.review.evaluate import evaluate
+from sra_analysis.review.windows import review_windows
 from sra_analysis.sample import generate_event, write_event
-from sra_analysis.windows import review_windows
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

@@ -182,7 +182,7 @@ def test_one_hostile_event_in_a_batch_of_three_fails_alone(tmp_path, monkeypatch
     # any failure while the batch reads an event's metadata, even one that is no SRAError,
     # must become that event's FAILED page; here the hostile folder's slug also collides with
     # a readable event's id, which must not stop the batch either
-    import sra_analysis.report as report
+    import sra_analysis.reports.batch as report
     from sra_analysis.event_config import read_event_meta
 
     hostile = tmp_path / "c" / "purwakarta-2024"
@@ -355,12 +355,12 @@ def test_sample_refuses_an_out_under_a_file_with_73(tmp_path, capsys):
 @pytest.fixture
 def no_report_runs(monkeypatch):
     """Fails the test if any report starts."""
-    import sra_analysis.report
+    import sra_analysis.reports.batch
 
     def forbidden(job):
         raise AssertionError(f"a report ran for {job.event_id}")
 
-    monkeypatch.setattr(sra_analysis.report, "_run_one", forbidden)
+    monkeypatch.setattr(sra_analysis.reports.batch, "_run_one", forbidden)
 
 
 def test_report_refuses_an_out_that_is_a_file_before_any_notebook(tmp_path, no_report_runs, capsys):
@@ -408,8 +408,8 @@ def test_report_of_two_events_sharing_an_id_exits_64(tmp_path, event_copy, no_re
 def test_report_exit_status_is_the_number_of_failed_reports_up_to_63(
     tmp_path, monkeypatch, capsys, failed, status
 ):
-    import sra_analysis.report
-    from sra_analysis.report import BatchResult, ReportResult
+    import sra_analysis.reports.batch
+    from sra_analysis.reports.batch import BatchResult, ReportResult
 
     def fake_batch(event_dirs, out_dir, **options):
         results = [
@@ -419,7 +419,7 @@ def test_report_exit_status_is_the_number_of_failed_reports_up_to_63(
         ]  # fmt: skip
         return BatchResult(tuple(results), tmp_path / "index.html")
 
-    monkeypatch.setattr(sra_analysis.report, "run_reports", fake_batch)
+    monkeypatch.setattr(sra_analysis.reports.batch, "run_reports", fake_batch)
     assert main(["report", "events", "--out", str(tmp_path)]) == status
     captured = capsys.readouterr()
     assert f"2 of {failed + 2} reports written" in captured.out
@@ -430,8 +430,8 @@ def test_report_exit_status_is_the_number_of_failed_reports_up_to_63(
 def test_a_failed_report_shows_its_first_line_and_all_with_debug(
     tmp_path, monkeypatch, capsys, debug
 ):
-    import sra_analysis.report
-    from sra_analysis.report import BatchResult, ReportResult
+    import sra_analysis.reports.batch
+    from sra_analysis.reports.batch import BatchResult, ReportResult
 
     error = "KeyError: 'ring'\n  File \"windows.py\", line 80\n    ring = frame['ring']"
 
@@ -439,7 +439,7 @@ def test_a_failed_report_shows_its_first_line_and_all_with_debug(
         result = ReportResult("e", "e", "failed", str(tmp_path), 0.0, error)
         return BatchResult((result,), tmp_path / "index.html")
 
-    monkeypatch.setattr(sra_analysis.report, "run_reports", fake_batch)
+    monkeypatch.setattr(sra_analysis.reports.batch, "run_reports", fake_batch)
     argv = ["report", "events", "--out", str(tmp_path)] + (["--debug"] if debug else [])
     assert main(argv) == 1
     out = capsys.readouterr().out

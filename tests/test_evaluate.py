@@ -1,4 +1,4 @@
-"""Tests of sra_analysis.evaluate: the review's numbers (DESIGN §5) on hand-worked windows,
+"""Tests of sra_analysis.review.evaluate: the review's numbers (DESIGN §5) on hand-worked windows,
 cross-checked against independent implementations (scikit-learn, scipy, statsmodels), run on
 every bundled sample, and recovering the truth planted in large synthetic events.
 """
@@ -21,8 +21,8 @@ from statsmodels.stats import rates as sm_rates
 
 from sra_analysis import evaluate, load_event, review_windows
 from sra_analysis.errors import ParameterError
-from sra_analysis.evaluate import OBSERVED_CLASSES, Evaluation
 from sra_analysis.resources import sample_dir, sample_events
+from sra_analysis.review.evaluate import OBSERVED_CLASSES, Evaluation
 from sra_analysis.sample import generate_event, write_event
 
 TZ = "Asia/Jakarta"

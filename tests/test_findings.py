@@ -1,4 +1,4 @@
-"""Tests of sra_analysis.findings: findings carry their number and render in English and
+"""Tests of sra_analysis.review.findings: findings carry their number and render in English and
 Bahasa Indonesia; the verdict grades hand-made evaluations."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from sra_analysis import evaluate, load_event
-from sra_analysis.findings import KINDS, Finding, format_span
 from sra_analysis.resources import sample_dir
+from sra_analysis.review.findings import KINDS, Finding, format_span
 
 TZ = "Asia/Jakarta"
 LEVELS = pd.CategoricalDtype(["none", "low", "medium", "high", "extreme"], ordered=True)

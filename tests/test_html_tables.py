@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sra_analysis.html_tables import (
+from sra_analysis.reports.html_tables import (
     MISSING,
     ROW_LIMIT,
     TEXT_LIMIT,

@@ -6,7 +6,7 @@ import nbformat
 import papermill
 import pytest
 
-from sra_analysis.kernels import _KERNELS, ENGINE_NAME, register_engine, shutdown_kernels
+from sra_analysis.reports.kernels import _KERNELS, ENGINE_NAME, register_engine, shutdown_kernels
 
 
 @pytest.fixture

@@ -28,3 +28,16 @@ def test_lookup_fills_fields_and_names_what_is_wrong():
     assert level_label("custom level", "id") == "custom level"  # custom names as written
     with pytest.raises(ParameterError, match="lang"):
         t("level.high", "fr")
+
+
+def test_each_label_is_written_in_one_area_catalogue_only():
+    # LABELS merges the areas; a key in two areas would silently keep only the later wording
+    from sra_analysis.labels import COMMON_LABELS
+    from sra_analysis.labels.charts import CHART_LABELS
+    from sra_analysis.labels.findings import FINDING_LABELS
+    from sra_analysis.labels.report import REPORT_LABELS
+
+    areas = [COMMON_LABELS, FINDING_LABELS, CHART_LABELS, REPORT_LABELS]
+    assert sum(len(area) for area in areas) == len(LABELS)
+    assert set().union(*areas) == set(LABELS)
+    assert all(key in CHART_LABELS for key in LABELS if key.startswith("chart."))

@@ -8,7 +8,7 @@ import pytest
 from scipy import stats
 
 from sra_analysis.metrics import capture_vs_chance
-from sra_analysis.verdict import MIN_DISRUPTED_WINDOWS
+from sra_analysis.review.verdict import MIN_DISRUPTED_WINDOWS
 
 
 def test_hand_worked_binomial_tail():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sra_analysis.errors import OutputError
-from sra_analysis.outdir import check_output_dir, describe_os_error, remove_files
+from sra_analysis.reports.outdir import check_output_dir, describe_os_error, remove_files
 
 
 def unwritable_folder(tmp_path: Path) -> Path:

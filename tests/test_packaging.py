@@ -21,10 +21,10 @@ def test_wheel_holds_notebooks_samples_and_templates(tmp_path):
     )  # fmt: skip
     (wheel,) = tmp_path.glob("sra_analysis-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "sra_analysis/templates/sra_report/index.html.j2" in names
-    assert "sra_analysis/templates/sra_report/conf.json" in names
+    assert "sra_analysis/reports/templates/sra_report/index.html.j2" in names
+    assert "sra_analysis/reports/templates/sra_report/conf.json" in names
     for notebook in NOTEBOOKS:
-        assert f"sra_analysis/notebooks/{notebook}.ipynb" in names
+        assert f"sra_analysis/reports/notebooks/{notebook}.ipynb" in names
     for event in sample_events():
         assert f"sra_analysis/sample_data/{event.name}/event.yaml" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -9,9 +9,9 @@ import re
 import pandas as pd
 import pytest
 
-from sra_analysis import present
-from sra_analysis.evaluate import evaluate
-from sra_analysis.html_tables import MISSING, ROW_LIMIT, TEXT_LIMIT
+from sra_analysis.reports import present
+from sra_analysis.reports.html_tables import MISSING, ROW_LIMIT, TEXT_LIMIT
+from sra_analysis.review.evaluate import evaluate
 
 QUIET_INCIDENTS = [
     {"incident_id": "Q-1", "reported_at": "2024-03-01 09:10", "ring": "1", "category": "traffic",

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal, assert_series_equal
 
-from sra_analysis import evaluate, present
+from sra_analysis import evaluate
 from sra_analysis.errors import MissingColumnsError, ParameterError
 from sra_analysis.io.readers import read_table
 from sra_analysis.io.validate import load_table
@@ -33,6 +33,7 @@ from sra_analysis.privacy import (
     redact_issues,
     shown_as_is,
 )
+from sra_analysis.reports import present
 
 IDS = pd.Series(["77057217", "81014747", "77057217", "00123"], index=[10, 11, 12, 13])
 

@@ -1,4 +1,4 @@
-"""Tests of sra_analysis.spans.merge_spans: runs of touching windows in one ring."""
+"""Tests of sra_analysis.review.spans.merge_spans: runs of touching windows in one ring."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pandas.testing import assert_frame_equal
 
 from sra_analysis import load_event, review_windows
 from sra_analysis.resources import sample_dir
-from sra_analysis.spans import SPAN_COLUMNS, merge_spans
+from sra_analysis.review.spans import SPAN_COLUMNS, merge_spans
 
 TZ = "Asia/Jakarta"
 LEVELS = pd.CategoricalDtype(["none", "low", "medium", "high", "extreme"], ordered=True)

@@ -1,4 +1,4 @@
-"""Tests of sra_analysis.staffing: the headcount sweep, officer-hours and overlapping shifts.
+"""Tests of sra_analysis.review.staffing: the headcount sweep, officer-hours and overlapping shifts.
 
 Expected values are worked by hand in the comments, or recomputed by brute force: for every
 block [a, b), the sum over (de-overlapped) shifts of max(0, min(end, b) − max(start, a)).
@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
 from sra_analysis import load_event, review_windows
-from sra_analysis.sample import generate_event, write_event
-from sra_analysis.staffing import (
+from sra_analysis.review.staffing import (
     clip_overlapping_shifts,
     coverage_over,
     overlapping_shifts,
     staffing_timeline,
 )
+from sra_analysis.sample import generate_event, write_event
 
 TZ = "Asia/Jakarta"
 T0 = pd.Timestamp("2024-03-01 07:00", tz=TZ)

@@ -1,4 +1,4 @@
-"""Tests of sra_analysis.verdict: registers built to fool the verdict, and the grading rules.
+"""Tests of sra_analysis.review.verdict: registers built to fool the verdict, and the grading rules.
 
 Each case is a windows table (or a real event folder) whose numbers are worked by hand in the
 comments; the grade, the reason and the words of the sentence are checked in both languages.
@@ -16,7 +16,7 @@ import pytest
 
 from sra_analysis import evaluate, load_event
 from sra_analysis.resources import sample_dir
-from sra_analysis.verdict import GRADES, MIN_DISRUPTED_WINDOWS, judge
+from sra_analysis.review.verdict import GRADES, MIN_DISRUPTED_WINDOWS, judge
 
 TZ = "Asia/Jakarta"
 LEVELS = pd.CategoricalDtype(["none", "low", "medium", "high", "extreme"], ordered=True)

@@ -1,4 +1,4 @@
-"""Tests of sra_analysis.windows: review_windows and window_edges (DESIGN §3).
+"""Tests of sra_analysis.review.windows: review_windows and window_edges (DESIGN §3).
 
 A hand-made event (1 March 2024 07:00–12:30 WIB, three rings) is worked out window by window in
 the comments; bundled and generated events are checked against brute-force loops over
@@ -16,8 +16,8 @@ from sra_analysis import load_event, review_windows
 from sra_analysis.errors import ParameterError
 from sra_analysis.levels import NO_RISK_LEVEL
 from sra_analysis.resources import sample_dir
+from sra_analysis.review.windows import WINDOW_COLUMNS, window_edges
 from sra_analysis.sample import generate_event, write_event
-from sra_analysis.windows import WINDOW_COLUMNS, window_edges
 
 TZ = "Asia/Jakarta"
 

@@ -1,6 +1,6 @@
 """Plotly figure builders of the review: data in, ``plotly.graph_objects.Figure`` out.
 
-Every builder takes its data first (an :class:`~sra_analysis.evaluate.Evaluation`, the tidy
+Every builder takes its data first (an :class:`~sra_analysis.review.evaluate.Evaluation`, the tidy
 table it needs, or an :class:`~sra_analysis.event.Event` where raw rows are needed), takes
 ``lang="en" | "id"`` as a keyword, reads every word it shows from :mod:`sra_analysis.labels`,
 HTML-escapes all text that came from input files, never mutates its input and never touches

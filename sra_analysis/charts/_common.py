@@ -16,10 +16,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sra_analysis.errors import ParameterError
-from sra_analysis.evaluate import Evaluation
 from sra_analysis.event import Event, EventMeta
 from sra_analysis.labels import LANGUAGES, level_label, t
 from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
+from sra_analysis.review.evaluate import Evaluation
 
 __all__ = ["LABEL_LIMIT", "LEVEL_COLORS", "NEUTRAL", "escape", "level_colors"]
 

@@ -22,9 +22,9 @@ from sra_analysis.charts._common import (
     style,
 )
 from sra_analysis.errors import ParameterError
-from sra_analysis.evaluate import Evaluation
 from sra_analysis.event import Event
 from sra_analysis.labels import t
+from sra_analysis.review.evaluate import Evaluation
 
 __all__ = ["risk_matrix"]
 

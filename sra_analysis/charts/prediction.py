@@ -21,8 +21,8 @@ from sra_analysis.charts._common import (
     table_of,
 )
 from sra_analysis.errors import ParameterError
-from sra_analysis.evaluate import Evaluation
 from sra_analysis.labels import LABELS, t
+from sra_analysis.review.evaluate import Evaluation
 
 __all__ = ["calibration", "confusion_heatmap", "rate_by_level"]
 

@@ -25,9 +25,9 @@ from sra_analysis.charts._common import (
     table_of,
 )
 from sra_analysis.errors import ParameterError
-from sra_analysis.evaluate import Evaluation
 from sra_analysis.event import Event, EventMeta
 from sra_analysis.labels import t
+from sra_analysis.review.evaluate import Evaluation
 
 __all__ = ["hour_of_day_heatmap", "ring_rates", "staffing_alignment"]
 

@@ -27,11 +27,11 @@ from sra_analysis.charts._markers import (
     largest_bin_count,
 )
 from sra_analysis.errors import ParameterError
-from sra_analysis.evaluate import Evaluation
 from sra_analysis.event import Event, fold_label
 from sra_analysis.labels import t
-from sra_analysis.staffing import staffing_timeline
-from sra_analysis.windows import review_windows
+from sra_analysis.review.evaluate import Evaluation
+from sra_analysis.review.staffing import staffing_timeline
+from sra_analysis.review.windows import review_windows
 
 __all__ = ["staffing_vs_incidents"]
 

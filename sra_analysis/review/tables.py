@@ -1,7 +1,7 @@
 """The review's tables: rates by predicted level and by ring, SRA items, response times.
 
 Each takes the windows table (or the event) and returns a tidy DataFrame; :func:`evaluate`
-gathers them into an :class:`~sra_analysis.evaluate.Evaluation`.
+gathers them into an :class:`~sra_analysis.review.evaluate.Evaluation`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Tests of sra_analysis.params: the notebook parameters, and an event folder taken as given.
+"""Tests of sra_analysis.reports.parameters: notebook parameters, an event folder taken as given.
 
 The issue this guards against: a folder named like a bundled sample but holding no
 ``event.yaml`` was silently replaced by the bundled sample, so a report showed another event's
@@ -15,7 +15,11 @@ import papermill
 import pytest
 
 from sra_analysis.errors import EventConfigError, ParameterError
-from sra_analysis.params import DEFAULT_SAMPLE_EVENT, check_parameters, resolve_event_dir
+from sra_analysis.reports.parameters import (
+    DEFAULT_SAMPLE_EVENT,
+    check_parameters,
+    resolve_event_dir,
+)
 from sra_analysis.resources import NOTEBOOKS, notebook_path, sample_dir
 
 BUNDLED = sample_dir() / "purwakarta-2024"

@@ -33,16 +33,16 @@ from sra_analysis.errors import OutputError, ParameterError
 from sra_analysis.event import read_event_meta
 from sra_analysis.io.load import find_event_dirs
 from sra_analysis.labels import LANGUAGES
-from sra_analysis.outdir import (
+from sra_analysis.privacy import hide_long_numbers
+from sra_analysis.reports.outdir import (
     check_output_dir,
     describe_os_error,
     os_hint,
     os_reason,
     remove_files,
 )
-from sra_analysis.present import write_atomic
-from sra_analysis.privacy import hide_long_numbers
-from sra_analysis.report_html import export_html, failure_banner, failure_page
+from sra_analysis.reports.present import write_atomic
+from sra_analysis.reports.report_html import export_html, failure_banner, failure_page
 from sra_analysis.resources import notebook_path
 
 __all__ = ["BatchResult", "ReportResult", "export_html", "run_reports"]
@@ -156,7 +156,7 @@ def _execute(job: _Job, executed_path: Path, summary_tmp: Path):
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from sra_analysis.kernels import ENGINE_NAME, register_engine
+    from sra_analysis.reports.kernels import ENGINE_NAME, register_engine
 
     register_engine()
     parameters = {**job.parameters, "event_dir": job.event_dir, "summary_path": str(summary_tmp)}
@@ -386,7 +386,7 @@ def run_reports(
             own_pool.shutdown(wait=True, cancel_futures=interrupted)
     order = {job.event_id: i for i, job in enumerate(all_jobs)}
     results.sort(key=lambda r: order[r.event_id])
-    from sra_analysis.batch_index import write_index
+    from sra_analysis.reports.index_page import write_index
 
     try:
         index = write_index(out, results, lang=lang)

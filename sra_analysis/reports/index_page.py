@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sra_analysis.labels import LABELS, t
-from sra_analysis.present import esc, write_atomic
+from sra_analysis.reports.present import esc, write_atomic
 
 __all__ = ["load_summaries", "write_index"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sra_analysis.present import esc
+from sra_analysis.reports.present import esc
 
 __all__ = ["FAILED_TAG", "NOTEBOOK_ONLY_TAG", "export_html", "failure_banner", "failure_page"]
 

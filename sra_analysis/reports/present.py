@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from sra_analysis.evaluate import Evaluation
 from sra_analysis.event import Event
-from sra_analysis.html_tables import (
+from sra_analysis.labels import level_label, t
+from sra_analysis.privacy import redact_issues
+from sra_analysis.reports.html_tables import (
     FINDING_LIMIT,
     MISSING,
     capped_table,
@@ -31,8 +32,7 @@ from sra_analysis.html_tables import (
     number_text,
     tables_folder,
 )
-from sra_analysis.labels import level_label, t
-from sra_analysis.privacy import redact_issues
+from sra_analysis.review.evaluate import Evaluation
 
 __all__ = [
     "data_quality",
@@ -207,7 +207,7 @@ def span_table(
 ) -> str:
     """Runs of windows (misses, false alarms, under-staffing) as an escaped table; with
     ``shortfall=True`` the officer-hours below plan are shown too. Capped as
-    :func:`~sra_analysis.html_tables.capped_table` does, the full table saved as
+    :func:`~sra_analysis.reports.html_tables.capped_table` does, the full table saved as
     ``<tables_dir>/<name>.csv``."""
     if spans.empty:
         return f'<p class="sra-muted">{esc(t("report.none", lang))}</p>'

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from sra_analysis.labels import level_label, t
-from sra_analysis.verdict import assess_skill, format_p
+from sra_analysis.review.verdict import assess_skill, format_p
 
 if TYPE_CHECKING:  # pragma: no cover
-    from sra_analysis.evaluate import Evaluation
+    from sra_analysis.review.evaluate import Evaluation
 
 __all__ = ["Finding", "build_findings", "format_span"]
 

@@ -18,13 +18,13 @@ import pandas as pd
 from sra_analysis import metrics
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event, EventMeta
-from sra_analysis.findings import Finding, build_findings
 from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
 from sra_analysis.privacy import pseudonymise
-from sra_analysis.scores import prediction_scores
-from sra_analysis.spans import merge_spans
-from sra_analysis.staffing import overlapping_shifts
-from sra_analysis.tables import (
+from sra_analysis.review.findings import Finding, build_findings
+from sra_analysis.review.scores import prediction_scores
+from sra_analysis.review.spans import merge_spans
+from sra_analysis.review.staffing import overlapping_shifts
+from sra_analysis.review.tables import (
     OBSERVED_CLASSES,
     observed_class,
     rate_by_level_table,
@@ -32,8 +32,8 @@ from sra_analysis.tables import (
     ring_table,
     sra_item_table,
 )
-from sra_analysis.verdict import Verdict, judge
-from sra_analysis.windows import review_windows
+from sra_analysis.review.verdict import Verdict, judge
+from sra_analysis.review.windows import review_windows
 
 __all__ = ["Evaluation", "OBSERVED_CLASSES", "SEVERITY_LEVEL", "evaluate"]
 
@@ -76,7 +76,7 @@ class Evaluation:
     reliability : DataFrame
         Reliability table of the register's probabilities (empty without them).
     misses, false_alarms, understaffed : DataFrame
-        Runs of consecutive windows (see :func:`sra_analysis.spans.merge_spans`):
+        Runs of consecutive windows (see :func:`sra_analysis.review.spans.merge_spans`):
         disruptions below the flag level; flagged windows without a disruption; flagged
         windows whose mean headcount fell below the plan (with ``shortfall_officer_hours``).
     unanticipated : DataFrame
@@ -122,7 +122,7 @@ class Evaluation:
 
     @property
     def verdict(self) -> Verdict:
-        """The graded verdict on the SRA (:mod:`sra_analysis.verdict`)."""
+        """The graded verdict on the SRA (:mod:`sra_analysis.review.verdict`)."""
         return judge(self.prediction, flag_level=self.flag_level,
                      incidents=float(self.totals["incidents"]))  # fmt: skip
 

@@ -1,4 +1,4 @@
-"""Tests of sra_analysis.batch_index: the cross-event index page, from summaries on disk."""
+"""Tests of sra_analysis.reports.index_page: the cross-event index page, from summaries on disk."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from sra_analysis.batch_index import write_index
-from sra_analysis.report import ReportResult
+from sra_analysis.reports.batch import ReportResult
+from sra_analysis.reports.index_page import write_index
 
 
 def _summary(event_id: str, name: str, grade: str, evidence: str) -> dict:

@@ -15,7 +15,7 @@ from sra_analysis.errors import ParameterError
 from sra_analysis.event_yaml import EVENT_FILE_NAMES, find_event_file
 from sra_analysis.labels import LANGUAGES
 from sra_analysis.resources import sample_dir
-from sra_analysis.windows import window_step
+from sra_analysis.review.windows import window_step
 
 __all__ = ["DEFAULT_SAMPLE_EVENT", "ReportParameters", "check_parameters", "resolve_event_dir"]
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event
-from sra_analysis.staffing import _HOUR_US, _as_us, coverage_over, staffing_timeline
+from sra_analysis.review.staffing import _HOUR_US, _as_us, coverage_over, staffing_timeline
 
 __all__ = ["WINDOW_COLUMNS", "review_windows", "window_edges", "window_step"]
 

@@ -1,0 +1,91 @@
+"""Words shown to readers, in English (``"en"``) and Bahasa Indonesia (``"id"``).
+
+Every label a chart, table or finding shows is looked up here by key, so a report switches
+language with one parameter. Templates use ``str.format`` fields; values are formatted by
+the caller, and text that came from input files is escaped by whoever renders it.
+"""
+
+from __future__ import annotations
+
+from sra_analysis.errors import ParameterError
+from sra_analysis.labels.charts import CHART_LABELS
+from sra_analysis.labels.findings import FINDING_LABELS
+from sra_analysis.labels.report import REPORT_LABELS
+
+__all__ = ["COMMON_LABELS", "LANGUAGES", "LABELS", "level_label", "t"]
+
+LANGUAGES = ("en", "id")
+
+#: Words used across the areas: risk levels, observed classes, axis and column labels.
+COMMON_LABELS: dict[str, dict[str, str]] = {
+    # risk levels and observed classes
+    "level.none": {"en": "none", "id": "tidak ada"},
+    "level.low": {"en": "low", "id": "rendah"},
+    "level.medium": {"en": "medium", "id": "sedang"},
+    "level.high": {"en": "high", "id": "tinggi"},
+    "level.extreme": {"en": "extreme", "id": "ekstrem"},
+    "observed.quiet": {"en": "no incident", "id": "tidak ada kejadian"},
+    "observed.incident": {"en": "incident", "id": "kejadian"},
+    "observed.disruption": {"en": "disruption", "id": "gangguan"},
+    # common axis and column labels
+    "ring": {"en": "Ring", "id": "Ring"},
+    "time": {"en": "Time", "id": "Waktu"},
+    "headcount": {"en": "Officers on duty", "id": "Personel bertugas"},
+    "planned_staff": {"en": "Planned staffing", "id": "Rencana personel"},
+    "incidents": {"en": "Incidents", "id": "Kejadian"},
+    "disruptions": {"en": "Disruptions", "id": "Gangguan"},
+    "severity": {"en": "Severity", "id": "Tingkat keparahan"},
+    "category": {"en": "Category", "id": "Kategori"},
+    "description": {"en": "Description", "id": "Uraian"},
+    "predicted_level": {"en": "Predicted risk level", "id": "Tingkat risiko (SRA)"},
+    "predicted_score": {"en": "Predicted risk score", "id": "Skor risiko (SRA)"},
+    "observed": {"en": "Observed", "id": "Teramati"},
+    "likelihood": {"en": "Likelihood", "id": "Kemungkinan"},
+    "impact": {"en": "Impact", "id": "Dampak"},
+    "officer_hours": {"en": "Officer-hours", "id": "Jam-personel"},
+    "incidents_per_100_officer_hours": {
+        "en": "Incidents per 100 officer-hours",
+        "id": "Kejadian per 100 jam-personel",
+    },
+    "incidents_per_hour": {"en": "Incidents per ring-hour", "id": "Kejadian per ring-jam"},
+    "hour_of_day": {"en": "Hour of day", "id": "Jam"},
+    "forecast_probability": {"en": "Forecast probability", "id": "Probabilitas prakiraan"},
+    "observed_frequency": {"en": "Observed frequency", "id": "Frekuensi teramati"},
+    "event": {"en": "Event", "id": "Kegiatan"},
+    "realised": {"en": "realised", "id": "terjadi"},
+    "not_realised": {"en": "not realised", "id": "tidak terjadi"},
+}
+
+#: Every label, by key: the common words and one catalogue per area (one module each).
+LABELS: dict[str, dict[str, str]] = {
+    **COMMON_LABELS,
+    **FINDING_LABELS,
+    **CHART_LABELS,
+    **REPORT_LABELS,
+}
+
+
+def t(key: str, lang: str = "en", **values) -> str:
+    """The label ``key`` in ``lang``, with ``values`` filled in.
+
+    Examples
+    --------
+    >>> t("level.high", "id")
+    'tinggi'
+    >>> t("finding.quarantined", "en", count=2)
+    '2 input row(s) were set aside as invalid; see the data-quality appendix.'
+    """
+    if lang not in LANGUAGES:
+        raise ParameterError(f"lang must be one of {list(LANGUAGES)}, got {lang!r}")
+    try:
+        entry = LABELS[key]
+    except KeyError:
+        raise ParameterError(f"no label {key!r}") from None
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
+
+
+def level_label(level: str, lang: str = "en") -> str:
+    """Display name of a risk level; custom level names are shown as written."""
+    key = f"level.{level}"
+    return t(key, lang) if key in LABELS else str(level)

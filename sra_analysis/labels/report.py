@@ -1,0 +1,262 @@
+"""Report wording: sections, verdict, tiles, table columns, data quality, the index page."""
+
+from __future__ import annotations
+
+__all__ = ["REPORT_LABELS"]
+
+REPORT_LABELS: dict[str, dict[str, str]] = {
+    # tables that stay readable at any size, missing values
+    "report.missing": {"en": "–", "id": "–"},
+    "report.more_rows": {"en": "… and {count} more", "id": "… dan {count} lainnya"},
+    "report.full_table": {"en": "the full table", "id": "tabel lengkap"},
+    # sections, verdict, tiles and table columns
+    "report.verdict": {"en": "Verdict on the SRA", "id": "Penilaian atas SRA"},
+    "report.flag_level": {"en": "flagged at", "id": "ditandai mulai"},
+    "report.none": {"en": "Nothing to list.", "id": "Tidak ada."},
+    # the verdict, one sentence per rule of sra_analysis.review.verdict
+    "verdict.skilled": {
+        "en": "The SRA's ratings beat chance: {hits} of {observed} disrupted windows were "
+        "rated {flag_level} or above, though such windows made up only {area} of the "
+        "ring-hours (flagging that share at random would catch about {expected}; {p}), "
+        "and higher-rated windows were more often disrupted (AUC {auc}, 95% CI "
+        "{low}–{high}).",
+        "id": "Penilaian SRA lebih baik daripada kebetulan: {hits} dari {observed} jendela "
+        "yang terganggu dinilai berisiko {flag_level} ke atas, padahal jendela itu hanya "
+        "{area} dari ring-jam (penandaan acak dengan porsi yang sama akan mengena sekitar "
+        "{expected}; {p}), dan jendela berisiko lebih tinggi lebih sering terganggu (AUC "
+        "{auc}, IK 95% {low}–{high}).",
+    },
+    "verdict.capture_only": {
+        "en": "The SRA was partly right: {hits} of {observed} disrupted windows were rated "
+        "{flag_level} or above, in {area} of the ring-hours — more than the {expected} "
+        "that flagging at random would catch ({p}) — but its ratings did not clearly "
+        "separate disrupted windows from quiet ones (AUC {auc}, 95% CI {low}–{high}).",
+        "id": "SRA sebagian tepat: {hits} dari {observed} jendela yang terganggu dinilai "
+        "berisiko {flag_level} ke atas, pada {area} dari ring-jam — lebih banyak daripada "
+        "{expected} yang akan dikenai penandaan acak ({p}) — tetapi penilaiannya tidak "
+        "jelas membedakan jendela yang terganggu dari yang tenang (AUC {auc}, IK 95% "
+        "{low}–{high}).",
+    },
+    "verdict.discrimination_only": {
+        "en": "The SRA was partly right: higher-rated windows were more often disrupted "
+        "(AUC {auc}, 95% CI {low}–{high}), but windows rated {flag_level} or above held "
+        "{hits} of {observed} disrupted windows in {area} of the ring-hours, not clearly "
+        "more than the {expected} that flagging at random would catch ({p}).",
+        "id": "SRA sebagian tepat: jendela berisiko lebih tinggi lebih sering terganggu "
+        "(AUC {auc}, IK 95% {low}–{high}), tetapi jendela berisiko {flag_level} ke atas "
+        "hanya memuat {hits} dari {observed} jendela yang terganggu pada {area} dari "
+        "ring-jam, tidak jelas lebih banyak daripada {expected} yang akan dikenai "
+        "penandaan acak ({p}).",
+    },
+    "verdict.undecided": {
+        "en": "The evidence cannot tell the SRA's ratings from chance: {hits} of "
+        "{observed} disrupted windows were rated {flag_level} or above, in {area} of the "
+        "ring-hours (flagging at random would catch about {expected}; {p}), and the "
+        "ratings did not clearly separate disrupted windows from quiet ones (AUC {auc}, "
+        "95% CI {low}–{high}).",
+        "id": "Bukti yang ada belum dapat membedakan penilaian SRA dari kebetulan: {hits} "
+        "dari {observed} jendela yang terganggu dinilai berisiko {flag_level} ke atas, "
+        "pada {area} dari ring-jam (penandaan acak akan mengena sekitar {expected}; {p}), "
+        "dan penilaiannya tidak jelas membedakan jendela yang terganggu dari yang tenang "
+        "(AUC {auc}, IK 95% {low}–{high}).",
+    },
+    "verdict.no_skill": {
+        "en": "The SRA's ratings did no better than chance: {hits} of {observed} disrupted "
+        "windows were rated {flag_level} or above, in {area} of the ring-hours (flagging "
+        "at random would catch about {expected}; {p}), and the ratings did not separate "
+        "disrupted windows from quiet ones (AUC {auc}, 95% CI {low}–{high}).",
+        "id": "Penilaian SRA tidak lebih baik daripada kebetulan: {hits} dari {observed} "
+        "jendela yang terganggu dinilai berisiko {flag_level} ke atas, pada {area} dari "
+        "ring-jam (penandaan acak akan mengena sekitar {expected}; {p}), dan penilaiannya "
+        "tidak membedakan jendela yang terganggu dari yang tenang (AUC {auc}, IK 95% "
+        "{low}–{high}).",
+    },
+    "verdict.below_chance": {
+        "en": "The SRA's ratings did no better than chance: only {hits} of {observed} "
+        "disrupted windows were rated {flag_level} or above, no more than the {expected} "
+        "that flagging {area} of the ring-hours at random would catch.",
+        "id": "Penilaian SRA tidak lebih baik daripada kebetulan: hanya {hits} dari "
+        "{observed} jendela yang terganggu dinilai berisiko {flag_level} ke atas, tidak "
+        "lebih banyak daripada {expected} yang akan dikenai penandaan acak atas {area} "
+        "dari ring-jam.",
+    },
+    "verdict.flags_everything": {
+        "en": "The SRA rated {area} of the ring-hours {flag_level} or above. A register "
+        'that flags (nearly) everything says "guard everything" and guides nothing, so '
+        "its catching {hits} of {observed} disrupted windows shows no skill.",
+        "id": "SRA menilai {area} dari ring-jam berisiko {flag_level} ke atas. Penilaian "
+        'yang menandai (hampir) semuanya sama dengan "jaga semuanya" dan tidak memberi '
+        "arah, sehingga mengenai {hits} dari {observed} jendela yang terganggu tidak "
+        "menunjukkan ketepatan.",
+    },
+    "verdict.flags_nothing": {
+        "en": "The SRA rated no window {flag_level} or above, so it pointed to no time or "
+        "place to guard more closely; {observed} window(s) saw a disruption.",
+        "id": "SRA tidak menilai satu jendela pun berisiko {flag_level} ke atas, sehingga "
+        "tidak menunjuk waktu atau tempat yang perlu dijaga lebih ketat; {observed} "
+        "jendela mengalami gangguan.",
+    },
+    "verdict.quiet": {
+        "en": "No disruption occurred, so there is nothing to judge the ratings by. "
+        "{incidents} incident(s) were logged; {area} of the ring-hours were rated "
+        "{flag_level} or above.",
+        "id": "Tidak terjadi gangguan, sehingga tidak ada dasar untuk menilai SRA. "
+        "{incidents} kejadian tercatat; {area} dari ring-jam dinilai berisiko "
+        "{flag_level} ke atas.",
+    },
+    "verdict.thin": {
+        "en": "The evidence is thin: only {observed} disrupted window(s), fewer than the "
+        "{minimum} this test needs to tell even a strong SRA from chance reliably.",
+        "id": "Buktinya tipis: hanya {observed} jendela yang terganggu, kurang dari "
+        "{minimum} yang diperlukan uji ini untuk membedakan SRA yang baik sekalipun dari "
+        "kebetulan secara andal.",
+    },
+    "verdict.grade.good": {"en": "good", "id": "baik"},
+    "verdict.grade.mixed": {"en": "mixed", "id": "campuran"},
+    "verdict.grade.poor": {"en": "poor", "id": "buruk"},
+    "verdict.grade.quiet": {"en": "quiet", "id": "tenang"},
+    "verdict.evidence.thin": {"en": "evidence thin", "id": "bukti tipis"},
+    "verdict.evidence.sufficient": {"en": "evidence sufficient", "id": "bukti cukup"},
+    "tile.personnel": {"en": "Officers", "id": "Personel"},
+    "tile.captured": {
+        "en": "Disruptions in flagged windows",
+        "id": "Gangguan di jendela bertanda",
+    },
+    "tile.misses": {"en": "Missed windows", "id": "Jendela terlewat"},
+    "tile.auc": {"en": "AUC (rating vs disruption)", "id": "AUC (risiko vs gangguan)"},
+    "col.name": {"en": "Name", "id": "Nama"},
+    "col.from": {"en": "From", "id": "Dari"},
+    "col.to": {"en": "To", "id": "Sampai"},
+    "col.hours": {"en": "Hours", "id": "Jam"},
+    "col.shortfall": {"en": "Shortfall (officer-hours)", "id": "Kekurangan (jam-personel)"},
+    "col.finding": {"en": "Finding", "id": "Temuan"},
+    "col.action": {"en": "Corrective action", "id": "Tindakan perbaikan"},
+    "col.owner": {"en": "Responsible", "id": "Penanggung jawab"},
+    "col.due": {"en": "Due", "id": "Tenggat"},
+    "col.status": {"en": "Status", "id": "Status"},
+    "finding.strengths": {"en": "Strengths", "id": "Kekuatan"},
+    "finding.improvements": {"en": "Areas for improvement", "id": "Hal yang perlu diperbaiki"},
+    "finding.notes": {"en": "Notes", "id": "Catatan"},
+    "section.sra": {"en": "Was the SRA right?", "id": "Apakah SRA tepat?"},
+    "section.staffing": {
+        "en": "Staffing against incidents, ring by ring",
+        "id": "Personel dan kejadian per ring",
+    },
+    "section.misses": {
+        "en": "Misses, false alarms and the unanticipated",
+        "id": "Yang terlewat, alarm palsu dan yang tidak terantisipasi",
+    },
+    "section.findings": {"en": "Findings", "id": "Temuan"},
+    "section.plan": {"en": "Improvement plan", "id": "Rencana perbaikan"},
+    "section.appendix": {
+        "en": "Appendix: data quality and provenance",
+        "id": "Lampiran: kualitas data dan asal-usul",
+    },
+    "section.sra_items": {"en": "SRA items", "id": "Butir SRA"},
+    "section.understaffed": {
+        "en": "Flagged windows staffed below plan",
+        "id": "Jendela bertanda dengan personel di bawah rencana",
+    },
+    "section.missed_windows": {
+        "en": "Disruptions in windows rated below the flag level",
+        "id": "Gangguan pada jendela di bawah tingkat bertanda",
+    },
+    "section.false_alarm_windows": {
+        "en": "Flagged windows without a disruption",
+        "id": "Jendela bertanda tanpa gangguan",
+    },
+    "section.unanticipated": {
+        "en": "Incidents no SRA item anticipated",
+        "id": "Kejadian yang tidak diantisipasi butir SRA",
+    },
+    "col.score": {"en": "Score", "id": "Skor"},
+    "col.value": {"en": "Value", "id": "Nilai"},
+    "col.interval": {"en": "95% interval", "id": "Interval 95%"},
+    "col.meaning": {"en": "What it says", "id": "Artinya"},
+    "col.hits": {"en": "hits", "id": "tepat"},
+    "col.misses": {"en": "misses", "id": "terlewat"},
+    "col.false_alarms": {"en": "false alarms", "id": "alarm palsu"},
+    "col.correct_negatives": {"en": "quiet and not flagged", "id": "tenang dan tidak bertanda"},
+    "score.pod": {"en": "POD (hit rate)", "id": "POD (tingkat tepat)"},
+    "score.pod.help": {
+        "en": "share of disrupted windows that were flagged",
+        "id": "bagian jendela terganggu yang ditandai",
+    },
+    "score.far": {"en": "FAR", "id": "FAR"},
+    "score.far.help": {
+        "en": "share of flagged windows that stayed undisrupted",
+        "id": "bagian jendela bertanda yang tidak terganggu",
+    },
+    "score.csi": {"en": "CSI", "id": "CSI"},
+    "score.csi.help": {
+        "en": "hits over hits, misses and false alarms",
+        "id": "tepat dibagi tepat, terlewat dan alarm palsu",
+    },
+    "score.hss": {"en": "Heidke skill score", "id": "Skor keterampilan Heidke"},
+    "score.hss.help": {
+        "en": "accuracy beyond chance (0 = no skill, 1 = perfect)",
+        "id": "ketepatan di atas kebetulan (0 = tanpa keterampilan, 1 = sempurna)",
+    },
+    "score.pss": {"en": "Peirce skill score", "id": "Skor keterampilan Peirce"},
+    "score.pss.help": {
+        "en": "hit rate minus false-alarm rate",
+        "id": "tingkat tepat dikurangi tingkat alarm palsu",
+    },
+    "score.pai": {"en": "PAI", "id": "PAI"},
+    "score.pai.help": {
+        "en": "share of disruptions in flagged windows over their share of time (>1 = "
+        "concentrated)",
+        "id": "bagian gangguan di jendela bertanda dibagi bagian waktunya (>1 = terpusat)",
+    },
+    "score.auc": {"en": "AUC", "id": "AUC"},
+    "score.auc.help": {
+        "en": "chance a disrupted window was rated above a quiet one (0.5 = no better than chance)",
+        "id": "peluang jendela terganggu dinilai lebih tinggi dari jendela tenang (0,5 = "
+        "sama dengan kebetulan)",
+    },
+    "score.tau": {"en": "Kendall tau-b", "id": "Tau-b Kendall"},
+    "score.tau.help": {
+        "en": "rank association of risk score with incident count",
+        "id": "asosiasi peringkat skor risiko dengan jumlah kejadian",
+    },
+    "score.gamma": {"en": "Goodman–Kruskal gamma", "id": "Gamma Goodman–Kruskal"},
+    "score.gamma.help": {
+        "en": "like tau-b, ignoring ties",
+        "id": "seperti tau-b, tanpa memperhitungkan nilai sama",
+    },
+    "score.rate_ratio": {"en": "Disruption rate ratio", "id": "Rasio laju gangguan"},
+    "score.rate_ratio.help": {
+        "en": "disruptions per hour in flagged over unflagged windows",
+        "id": "gangguan per jam di jendela bertanda dibanding tidak bertanda",
+    },
+    "score.brier": {"en": "Brier score", "id": "Skor Brier"},
+    "score.brier.help": {
+        "en": "mean squared error of the register's probabilities (0 = perfect)",
+        "id": "rata-rata galat kuadrat probabilitas register (0 = sempurna)",
+    },
+    "col.threat": {"en": "Threat", "id": "Ancaman"},
+    "col.outcome": {"en": "Outcome", "id": "Hasil"},
+    "index.title": {
+        "en": "Post-event security reviews",
+        "id": "Kaji ulang pengamanan kegiatan",
+    },
+    "index.status": {
+        "en": "{ok} of {total} reports written.",
+        "id": "{ok} dari {total} laporan dibuat.",
+    },
+    "index.failed": {"en": "{failed} FAILED.", "id": "{failed} GAGAL."},
+    "dq.file": {"en": "File", "id": "Berkas"},
+    "dq.rows_read": {"en": "Rows read", "id": "Baris dibaca"},
+    "dq.accepted": {"en": "Accepted", "id": "Diterima"},
+    "dq.quarantined": {"en": "Quarantined", "id": "Dikarantina"},
+    "dq.blank": {"en": "Blank", "id": "Kosong"},
+    "dq.duplicates": {"en": "Duplicates", "id": "Duplikat"},
+    "dq.warnings": {"en": "Warnings", "id": "Peringatan"},
+    "dq.encoding": {"en": "Encoding", "id": "Pengodean"},
+    "dq.row": {"en": "Row", "id": "Baris"},
+    "dq.column": {"en": "Column", "id": "Kolom"},
+    "dq.value": {"en": "Value", "id": "Nilai"},
+    "dq.reason": {"en": "Reason", "id": "Alasan"},
+    "dq.action": {"en": "Action", "id": "Tindakan"},
+    "index.verdict": {"en": "Verdict", "id": "Penilaian"},
+}

@@ -1,0 +1,1 @@
+"""The review engine: windows, staffing, spans, tables, scores, evaluation, findings, verdict."""
