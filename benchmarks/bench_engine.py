@@ -71,7 +71,7 @@ def measure(folder: Path) -> dict:
     figures["peak_rss_gb"] = _peak_gb()
     figures["windows"] = len(windows)
     figures["rows"] = {k: q.rows_read for k, q in event.quality.items()}
-    figures["auc"] = review.prediction["auc"]
+    figures["auc"] = review.score("auc").estimate
     naive = naive_windows(event, windows.iloc[:NAIVE_WINDOWS])
     figures.update(naive)
     return figures

@@ -5,6 +5,7 @@ every bundled sample, and recovering the truth planted in large synthetic events
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import warnings
@@ -91,41 +92,41 @@ def hand_review() -> Evaluation:
 
 
 def test_two_by_two_counts_and_scores(hand_review):
-    p = hand_review.prediction
-    assert (p["hits"], p["misses"], p["false_alarms"], p["correct_negatives"]) == (3, 2, 2, 3)
-    assert p["windows"] == 10
-    assert p["pod"] == pytest.approx(3 / 5)  # a / (a + c)
-    assert p["far"] == pytest.approx(2 / 5)  # b / (a + b)
-    assert p["csi"] == pytest.approx(3 / 7)  # a / (a + b + c)
-    assert p["frequency_bias"] == pytest.approx(1.0)  # (a + b) / (a + c)
-    assert p["pss"] == pytest.approx(3 / 5 - 2 / 5)  # POD − POFD, POFD = b / (b + d)
+    p, s = hand_review.counts, hand_review.score
+    assert (p.hits, p.misses, p.false_alarms, p.correct_negatives) == (3, 2, 2, 3)
+    assert p.windows == 10
+    assert s("pod").estimate == pytest.approx(3 / 5)  # a / (a + c)
+    assert s("far").estimate == pytest.approx(2 / 5)  # b / (a + b)
+    assert s("csi").estimate == pytest.approx(3 / 7)  # a / (a + b + c)
+    assert s("frequency_bias").estimate == pytest.approx(1.0)  # (a + b) / (a + c)
+    assert s("pss").estimate == pytest.approx(3 / 5 - 2 / 5)  # POD − POFD, POFD = b / (b + d)
     # HSS = 2(ad − bc) / ((a + c)(c + d) + (a + b)(b + d)) = 2(9 − 4) / (25 + 25)
-    assert p["hss"] == pytest.approx(0.2)
+    assert s("hss").estimate == pytest.approx(0.2)
     # ETS: a_random = (a + b)(a + c) / n = 2.5; (a − 2.5) / (a + b + c − 2.5) = 0.5 / 4.5
-    assert p["ets"] == pytest.approx(1 / 9)
+    assert s("ets").estimate == pytest.approx(1 / 9)
 
 
 def test_capture_pai(hand_review):
-    p = hand_review.prediction
+    p, s = hand_review.counts, hand_review.score
     # disruptions 1 + 1 + 2 + 1 + 1 = 6, of which 1 + 2 + 1 = 4 in flagged windows (3, 4, 9);
     # flagged hours 5 of 11 → PAI = (4 / 6) / (5 / 11) = 22 / 15
-    assert p["disruptions_in_flagged"] == 4
-    assert (p["flagged_hours"], p["total_hours"]) == (5, 11)
-    assert p["hit_rate"] == pytest.approx(4 / 6)
-    assert p["pai"] == pytest.approx(22 / 15)
+    assert p.disruptions_in_flagged == 4
+    assert (p.flagged_hours, p.total_hours) == (5, 11)
+    assert s("hit_rate").estimate == pytest.approx(4 / 6)
+    assert s("pai").estimate == pytest.approx(22 / 15)
 
 
 def test_auc_hand_worked_and_against_scikit_learn(hand_review):
     # observed windows' scores 6, 12, 20, 3, 16 against quiet ones' 2, 3, 12, 12, 6; per observed
     # window, quiet ones below it plus half the ties: 6 → 2 + ½; 12 → 3 + 2·½; 20 → 5;
     # 3 → 1 + ½; 16 → 5; total 18 of 25 pairs
-    p = hand_review.prediction
-    assert p["auc"] == pytest.approx(18 / 25)
+    s = hand_review.score
+    assert s("auc").estimate == pytest.approx(18 / 25)
     windows = hand_review.windows
     expected = roc_auc_score(windows["disruptions"] > 0, windows["predicted_score"])
-    assert p["auc"] == pytest.approx(expected)
-    assert p["auc_ci_low"] <= p["auc"] <= p["auc_ci_high"]
-    assert 0 < p["auc_p_value"] <= 1
+    assert s("auc").estimate == pytest.approx(expected)
+    assert s("auc").ci_low <= s("auc").estimate <= s("auc").ci_high
+    assert 0 < s("auc").p_value <= 1
 
 
 def _pairs(x, y) -> tuple[int, int]:
@@ -142,11 +143,15 @@ def _pairs(x, y) -> tuple[int, int]:
 def test_ordinal_association_against_scipy_and_pair_counts(hand_review):
     windows = hand_review.windows
     score, incidents = windows["predicted_score"].to_numpy(), windows["incidents"].to_numpy()
-    p = hand_review.prediction
-    assert p["kendall_tau_b"] == pytest.approx(stats.kendalltau(score, incidents).statistic)
+    s = hand_review.score
+    assert s("kendall_tau_b").estimate == pytest.approx(
+        stats.kendalltau(score, incidents).statistic
+    )
     concordant, discordant = _pairs(score, incidents)
-    assert p["gk_gamma"] == pytest.approx((concordant - discordant) / (concordant + discordant))
-    assert p["somers_d"] == pytest.approx(stats.somersd(score, incidents).statistic)
+    assert s("gk_gamma").estimate == pytest.approx(
+        (concordant - discordant) / (concordant + discordant)
+    )
+    assert s("somers_d").estimate == pytest.approx(stats.somersd(score, incidents).statistic)
 
 
 def _garwood(count: int, exposure: float, per: float = 1.0) -> tuple[float, float]:
@@ -193,22 +198,22 @@ def test_by_ring_rate_per_100_officer_hours_with_garwood_interval(hand_review):
 
 
 def test_rate_ratio_flagged_vs_unflagged_against_exact_conditional_and_statsmodels(hand_review):
-    p = hand_review.prediction
+    s = hand_review.score
     # disruptions: flagged 4 in 5 h, unflagged 2 in 6 h → (4/5) / (2/6) = 2.4
-    assert p["disruptions_rate_ratio"] == pytest.approx(2.4)
+    assert s("disruptions_rate_ratio").estimate == pytest.approx(2.4)
     # incidents: flagged 1 + 3 + 1 = 5 in 5 h, unflagged 1 + 2 + 1 = 4 in 6 h → 1.5
-    assert p["incidents_rate_ratio"] == pytest.approx(1.5)
+    assert s("incidents_rate_ratio").estimate == pytest.approx(1.5)
     # exact conditional interval (documented in metrics.compare_rates): given m = k1 + k2,
     # k1 ~ Binomial(m, π), π = R t1 / (R t1 + t2); Clopper–Pearson on π mapped to R.
     for name, k1, k2 in (("disruptions", 4, 2), ("incidents", 5, 4)):
         ci = stats.binomtest(k1, k1 + k2).proportion_ci(0.95, method="exact")
         to_ratio = lambda pi: pi / (1 - pi) * 6 / 5  # noqa: E731
-        assert p[f"{name}_rate_ratio_ci_low"] == pytest.approx(to_ratio(ci.low))
-        assert p[f"{name}_rate_ratio_ci_high"] == pytest.approx(to_ratio(ci.high))
+        assert s(f"{name}_rate_ratio").ci_low == pytest.approx(to_ratio(ci.low))
+        assert s(f"{name}_rate_ratio").ci_high == pytest.approx(to_ratio(ci.high))
         # the E-test of Krishnamoorthy & Thomson (2004) with the unpooled (Wald) statistic, as
         # scipy.stats.poisson_means_test computes it
         etest = sm_rates.test_poisson_2indep(k1, 5.0, k2, 6.0, method="etest-wald")
-        assert p[f"{name}_rate_ratio_p_value"] == pytest.approx(etest.pvalue, rel=1e-6)
+        assert s(f"{name}_rate_ratio").p_value == pytest.approx(etest.pvalue, rel=1e-6)
 
 
 def test_confusion_by_level_and_observed_class(hand_review):
@@ -243,12 +248,14 @@ def test_spans_of_misses_false_alarms_and_understaffing(hand_review):
 
 def test_brier_score_hand_worked(hand_review):
     # squared errors: .01 .01 .49 .16 .04 .36 .36 .09 .81 .04 → 2.37 / 10
-    p = hand_review.prediction
-    assert p["brier"] == pytest.approx(0.237)
-    assert p["brier"] == pytest.approx(
-        p["brier_reliability"] - p["brier_resolution"] + p["brier_uncertainty"]
+    s = hand_review.score
+    assert s("brier").estimate == pytest.approx(0.237)
+    assert s("brier").estimate == pytest.approx(
+        s("brier_reliability").estimate
+        - s("brier_resolution").estimate
+        + s("brier_uncertainty").estimate
     )
-    assert p["brier_uncertainty"] == pytest.approx(0.5 * 0.5)  # base rate 5 / 10
+    assert s("brier_uncertainty").estimate == pytest.approx(0.5 * 0.5)  # base rate 5 / 10
 
 
 def test_totals_of_a_bare_windows_table(hand_review):
@@ -260,11 +267,11 @@ def test_totals_of_a_bare_windows_table(hand_review):
 
 def test_flag_level_changes_what_counts_as_flagged():
     review = evaluate(hand_windows(), flag_level="medium", n_resamples=0)
-    p = review.prediction
+    p, s = review.counts, review.score
     # medium and above: 2, 3, 4, 5, 6, 7, 9 → hits 2, 3, 4, 9; false alarms 5, 6, 7; miss 8
-    assert (p["hits"], p["misses"], p["false_alarms"], p["correct_negatives"]) == (4, 1, 3, 2)
-    assert p["flag_level"] == "medium"
-    assert p["auc_p_value"] is None  # no permutation test asked for
+    assert (p.hits, p.misses, p.false_alarms, p.correct_negatives) == (4, 1, 3, 2)
+    assert review.flag_level == review.prediction.flag_level == "medium"
+    assert math.isnan(s("auc").p_value)  # no permutation test asked for
 
 
 @pytest.mark.parametrize("flag_level", ["none", "severe", "HIGH"])
@@ -375,17 +382,15 @@ def test_every_bundled_sample_evaluates_cleanly(folder: Path):
         summary = review.to_dict()
         review.verdict.text("id")
     _check_summary(summary, event)
-    p = review.prediction
-    assert p["hits"] + p["misses"] + p["false_alarms"] + p["correct_negatives"] == len(
-        review.windows
-    )
+    p, s = review.counts, review.score
+    assert p.hits + p.misses + p.false_alarms + p.correct_negatives == len(review.windows)
     assert review.totals["personnel"] == event.staffing["officer_id"].nunique()
     assert "officer_id" not in review.staffing_overlaps.columns
     # AUC as scikit-learn computes it, whenever both classes occur
     observed = review.windows["disruptions"] > 0
     if 0 < observed.sum() < len(observed):
         expected = roc_auc_score(observed, review.windows["predicted_score"])
-        assert p["auc"] == pytest.approx(expected)
+        assert s("auc").estimate == pytest.approx(expected)
 
 
 def test_resampling_is_deterministic(planted):
@@ -445,7 +450,7 @@ def test_quiet_event_and_an_event_with_nothing_in_it(build_event):
     risks = [{"risk_id": "R1", "threat": "demo", "ring": "1", "likelihood": 3, "impact": 4}]
     quiet = evaluate(build_event(risks=risks), n_resamples=50)
     assert quiet.verdict.grade == "quiet"
-    assert quiet.prediction["pai"] is None and math.isnan(quiet.prediction["auc"])
+    assert math.isnan(quiet.score("pai").estimate) and math.isnan(quiet.score("auc").estimate)
     json.dumps(quiet.to_dict(), allow_nan=False)
     # no register and no incidents: still a (quiet) review, not a crash
     empty = evaluate(build_event(), n_resamples=50)
@@ -554,12 +559,14 @@ def test_poisson_glm_recovers_planted_rates_and_staffing_elasticity(planted):
 
 def test_auc_significantly_above_chance(planted):
     _, review = planted
-    p = review.prediction
-    assert p["auc_ci_low"] > 0.5
-    assert p["auc_p_value"] < 0.05
+    s = review.score
+    assert s("auc").ci_low > 0.5
+    assert s("auc").p_value < 0.05
     observed = review.windows["disruptions"] > 0
-    assert p["auc"] == pytest.approx(roc_auc_score(observed, review.windows["predicted_score"]))
-    assert p["kendall_tau_b"] == pytest.approx(
+    assert s("auc").estimate == pytest.approx(
+        roc_auc_score(observed, review.windows["predicted_score"])
+    )
+    assert s("kendall_tau_b").estimate == pytest.approx(
         stats.kendalltau(review.windows["predicted_score"], review.windows["incidents"]).statistic
     )
 
@@ -584,3 +591,55 @@ def test_totals_separate_incidents_outside_the_review_windows(tmp_path):
     assert after["disruptions"] == before["disruptions"] + 1
     assert after["incidents_in_windows"] == before["incidents_in_windows"]
     assert after["disruptions_in_windows"] == before["disruptions_in_windows"]
+
+
+def test_summary_json_shape_is_pinned(purwakarta):
+    # DESIGN §5: the top-level keys, schema_version "2", the verdict and the tidy scores
+    summary = evaluate(purwakarta, n_resamples=0).to_dict()
+    assert set(summary) == {
+        "event", "provenance", "data_quality", "totals", "by_ring", "prediction", "scores",
+        "verdict", "findings", "schema_version",
+    }  # fmt: skip
+    assert summary["schema_version"] == "2"
+    assert set(summary["verdict"]) == {"grade", "evidence", "reason", "text"}
+    assert set(summary["data_quality"]) >= {"incidents", "staffing", "risk_register"}
+    for row in summary["scores"]:
+        assert list(row) == ["metric", "estimate", "ci_low", "ci_high", "p_value", "method", "n"]
+    metrics_listed = [row["metric"] for row in summary["scores"]]
+    assert len(metrics_listed) == len(set(metrics_listed))  # one row per score
+    # every score's estimate also stands under its own name in prediction
+    for row in summary["scores"]:
+        assert summary["prediction"][row["metric"]] == row["estimate"]
+    assert set(summary["prediction"]["capture_test"]) >= {"hits", "observed", "p_value"}
+
+
+def test_provenance_records_the_parameters_that_made_the_numbers(purwakarta):
+    # windows cut at 30 minutes, then evaluated: the provenance says 30min, not the default
+    windows = review_windows(purwakarta, "30min", aoristic=True)
+    review = evaluate(purwakarta, windows=windows, n_resamples=0)
+    parameters = review.provenance["parameters"]
+    assert (parameters["freq"], parameters["aoristic"]) == ("30min", True)
+    assert review.counts.windows == 3 * 64 * 2
+    # a windows table of unknown making records that it is unknown, not a guess
+    bare = windows.copy()
+    bare.attrs.clear()
+    assert evaluate(bare, n_resamples=0).provenance["parameters"]["freq"] is None
+    # computed here: what was asked
+    direct = evaluate(purwakarta, freq="2h", n_resamples=0).provenance["parameters"]
+    assert (direct["freq"], direct["aoristic"]) == ("2h", False)
+
+
+def test_evaluation_is_built_whole_with_typed_parts(purwakarta):
+    review = evaluate(purwakarta, n_resamples=0)
+    counts = review.counts
+    assert counts.hits + counts.misses + counts.false_alarms + counts.correct_negatives == (
+        counts.windows
+    )
+    assert counts.flagged_hours <= counts.total_hours == review.windows["hours"].sum()
+    assert list(review.scores.columns) == [
+        "metric", "estimate", "ci_low", "ci_high", "p_value", "method", "n",
+    ]  # fmt: skip
+    assert review.score("pod").estimate == pytest.approx(counts.hits / counts.observed)
+    assert review.verdict.grade in {"good", "mixed", "poor", "quiet"} and review.findings
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        review.findings = ()  # type: ignore[misc]

@@ -54,7 +54,7 @@ def _review(levels, disruptions, **options):
 def test_window_findings_carry_their_numbers():
     # four windows: extreme hit, high false alarm, medium miss, low quiet
     review = _review(["extreme", "high", "medium", "low"], [1, 0, 1, 0])
-    p = review.prediction
+    s = review.score
     found = {finding.key: finding for finding in review.findings}
     # two disrupted windows are thin evidence: the AUC finding is a note, not a verdict
     assert set(found) == {"capture", "misses", "false_alarms", "discrimination_unclear"}
@@ -62,7 +62,7 @@ def test_window_findings_carry_their_numbers():
     # chance (expected 2 · 0.5 = 1.0 disrupted window; P(X ≥ 1 | n=2, a=½) = 0.75)
     capture = found["capture"]
     assert (capture.metric, capture.kind) == ("pai", "improvement")
-    assert capture.value == pytest.approx(p["pai"]) == pytest.approx(1.0)
+    assert capture.value == pytest.approx(s("pai").estimate) == pytest.approx(1.0)
     assert "1 of 2 disruptions (50%) in 50% of the ring-hours (PAI 1.00)" in capture.text()
     assert "they held 1, where flagging at random would catch about 1.0 (p = 0.750)" in (
         capture.text()
@@ -78,7 +78,7 @@ def test_window_findings_carry_their_numbers():
     assert (alarms.metric, alarms.value) == ("false_alarm_hours", 1.0)
     assert alarms.text().startswith("1 ring-hours rated high or above passed")
     unclear = found["discrimination_unclear"]
-    assert unclear.kind == "note" and unclear.value == pytest.approx(p["auc"])
+    assert unclear.kind == "note" and unclear.value == pytest.approx(s("auc").estimate)
     assert unclear.text().startswith("With 2 disrupted windows, the SRA's ratings could not")
 
 
@@ -116,7 +116,7 @@ def test_event_findings_carry_recomputed_numbers(purwakarta_review):
         for key in ("discrimination", "discrimination_unclear", "no_discrimination")
         if key in found
     )
-    assert auc_finding.value == pytest.approx(review.prediction["auc"])
+    assert auc_finding.value == pytest.approx(review.score("auc").estimate)
 
 
 def _every_kind_of_event(build_event):

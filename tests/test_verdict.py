@@ -16,6 +16,7 @@ import pytest
 
 from sra_analysis import evaluate, load_event
 from sra_analysis.resources import sample_dir
+from sra_analysis.review.scores import prediction_scores
 from sra_analysis.review.verdict import GRADES, MIN_DISRUPTED_WINDOWS, judge
 
 TZ = "Asia/Jakarta"
@@ -81,7 +82,7 @@ def test_flagging_ninety_percent_is_poor_too():
     # rule (capture ≥ 75 % and PAI > 1: here 100 % and 1/0.9 = 1.11) called this "good".
     levels = ["high"] * 90 + ["low"] * 10
     review, verdict = _verdict(levels, _spread(100, list(range(0, 90, 4))[:20]))
-    assert review.prediction["pai"] == pytest.approx(1 / 0.9)
+    assert review.score("pai").estimate == pytest.approx(1 / 0.9)
     assert (verdict.grade, verdict.reason) == ("poor", "flags_everything")
     assert "90% of the ring-hours" in verdict.text()
 
@@ -117,7 +118,7 @@ def test_one_burst_in_one_window_counts_once():
     # PAI is 20, but it is one disrupted window: P(X ≥ 1 | n=1, a=0.05) = 0.05, not < 0.05
     disruptions = [12] + [0] * 19
     review, verdict = _verdict(["extreme"] + ["low"] * 19, disruptions)
-    assert review.prediction["pai"] == pytest.approx(20.0)
+    assert review.score("pai").estimate == pytest.approx(20.0)
     assert verdict.skill.observed == 1 and verdict.skill.capture_p == pytest.approx(0.05)
     assert not verdict.skill.capture_beats_chance
     assert verdict.grade != "good" and verdict.evidence == "thin"
@@ -146,7 +147,7 @@ def test_discrimination_without_capture_is_mixed():
     disruptions = _spread(40, [0, *range(4, 20, 2)])
     review = evaluate(_windows(levels, disruptions), flag_level="extreme", n_resamples=200)
     verdict = review.verdict
-    assert review.prediction["auc"] == pytest.approx(221.5 / 279)
+    assert review.score("auc").estimate == pytest.approx(221.5 / 279)
     assert verdict.skill.capture_p == pytest.approx(1 - 0.9**9)
     assert (verdict.grade, verdict.reason) == ("mixed", "discrimination_only")
     assert "extreme or above held 1 of 9 disrupted windows" in verdict.text()
@@ -202,12 +203,13 @@ def test_the_purwakarta_sample_is_not_called_largely_right():
 
 
 def test_judge_reads_only_the_prediction_scores():
-    prediction = {
-        "capture_test": {"observed": 12, "hits": 10, "flagged_share": 0.2, "expected": 2.4,
-                         "p_value": 4e-6, "pai_lower": 2.5},
-        "auc": 0.9, "auc_ci_low": 0.8, "auc_ci_high": 0.97,
-    }  # fmt: skip
-    copy = json.loads(json.dumps(prediction))
-    verdict = judge(prediction, flag_level="high")
-    assert verdict.grade == "good" and prediction == copy  # input not mutated
+    # 100 windows, 20 flagged; 12 disrupted, 10 of them flagged (as in the "good" case above)
+    windows = _windows(["extreme"] * 20 + ["low"] * 80, _spread(100, [*range(0, 20, 2), 40, 70]))
+    windows["flagged"] = windows["predicted_level"] == "extreme"
+    windows["observed"] = windows["disruptions"] > 0
+    before = windows.copy()
+    scores = prediction_scores(windows, "extreme", n_resamples=200)
+    verdict = judge(scores, flag_level="extreme")
+    assert verdict.grade == "good"
+    pd.testing.assert_frame_equal(windows, before)  # input not mutated
     assert verdict.to_dict(lang="id")["text"].startswith("Penilaian SRA lebih baik")

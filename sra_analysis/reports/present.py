@@ -105,7 +105,7 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
     meta = event.meta
     judged = review.verdict
     grade, sentence = judged.grade, judged.text(lang)
-    p = review.prediction
+    counts = review.counts
     totals = review.totals
     tiles = [
         (t("incidents", lang), number_text(totals["incidents"], lang=lang)),
@@ -114,10 +114,10 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
         (t("officer_hours", lang), number_text(totals["officer_hours"], lang=lang)),
         (
             t("tile.captured", lang),
-            _share(p.get("disruptions_in_flagged"), totals["disruptions_in_windows"], lang),
+            _share(counts.disruptions_in_flagged, totals["disruptions_in_windows"], lang),
         ),
-        (t("tile.misses", lang), number_text(p.get("misses"), lang=lang)),
-        (t("tile.auc", lang), number_text(p.get("auc"), 2, lang=lang)),
+        (t("tile.misses", lang), number_text(counts.misses, lang=lang)),
+        (t("tile.auc", lang), number_text(review.score("auc").estimate, 2, lang=lang)),
     ]
     tile_html = "".join(
         f'<div class="sra-tile"><div class="v">{esc(v)}</div><div class="k">{esc(k)}</div></div>'
@@ -172,13 +172,13 @@ _SCORES = (
 
 def score_table(review: Evaluation, *, lang: str = "en") -> None:
     """The headline verification scores with their intervals and what each means."""
-    p = review.prediction
+    counts = review.counts
     rows = []
     for name, key in _SCORES:
-        value = p.get(name)
-        if value is None or pd.isna(value):
+        score = review.score(name)
+        value, low, high = score.estimate, score.ci_low, score.ci_high
+        if pd.isna(value):
             continue
-        low, high = p.get(f"{name}_ci_low"), p.get(f"{name}_ci_high")
         interval = MISSING if is_missing(low) or is_missing(high) else f"{low:.2f}–{high:.2f}"
         rows.append(
             {
@@ -188,12 +188,12 @@ def score_table(review: Evaluation, *, lang: str = "en") -> None:
                 t("col.meaning", lang): t(f"{key}.help", lang),
             }
         )
-    counts = (
-        f"{t('col.hits', lang)} {p['hits']} · {t('col.misses', lang)} {p['misses']} · "
-        f"{t('col.false_alarms', lang)} {p['false_alarms']} · "
-        f"{t('col.correct_negatives', lang)} {p['correct_negatives']}"
+    line = (
+        f"{t('col.hits', lang)} {counts.hits} · {t('col.misses', lang)} {counts.misses} · "
+        f"{t('col.false_alarms', lang)} {counts.false_alarms} · "
+        f"{t('col.correct_negatives', lang)} {counts.correct_negatives}"
     )
-    show_html(f"<p>{esc(counts)}</p>" + html_table(pd.DataFrame(rows)))
+    show_html(f"<p>{esc(line)}</p>" + html_table(pd.DataFrame(rows)))
 
 
 def span_table(

@@ -7,21 +7,23 @@ disruption and *flagged* when its predicted level is at or above ``flag_level``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from sra_analysis import metrics
 from sra_analysis.errors import ParameterError
-from sra_analysis.event import Event, EventMeta
+from sra_analysis.event import Event
 from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
 from sra_analysis.privacy import pseudonymise
 from sra_analysis.review.findings import Finding, build_findings
-from sra_analysis.review.scores import prediction_scores
+from sra_analysis.review.parts import ReviewParts
+from sra_analysis.review.scores import Counts, PredictionScores, Score, prediction_scores
 from sra_analysis.review.spans import merge_spans
 from sra_analysis.review.staffing import overlapping_shifts
 from sra_analysis.review.tables import (
@@ -35,7 +37,10 @@ from sra_analysis.review.tables import (
 from sra_analysis.review.verdict import Verdict, judge
 from sra_analysis.review.windows import review_windows
 
-__all__ = ["Evaluation", "OBSERVED_CLASSES", "SEVERITY_LEVEL", "evaluate"]
+__all__ = ["Evaluation", "OBSERVED_CLASSES", "SCHEMA_VERSION", "SEVERITY_LEVEL", "evaluate"]
+
+#: Version of the summary.json layout (DESIGN §5).
+SCHEMA_VERSION = "2"
 
 #: Observed level of a window from the highest severity in it, for the square K×K table
 #: (used with the default risk levels): 0 → none, 1–2 → low, 3 → medium, 4 → high, 5 → extreme.
@@ -43,88 +48,41 @@ SEVERITY_LEVEL = {0: "none", 1: "low", 2: "low", 3: "medium", 4: "high", 5: "ext
 
 
 @dataclass(frozen=True)
-class Evaluation:
+class Evaluation(ReviewParts):
     """The review of one event. Build with :func:`evaluate`; ``to_dict()`` is summary.json.
+
+    Everything of :class:`~sra_analysis.review.parts.ReviewParts`, and:
 
     Attributes
     ----------
-    meta : EventMeta or None
-        None when evaluating a bare windows table.
-    windows : DataFrame
-        The windows table evaluated, with ``flagged`` and ``observed`` columns added.
-    flag_level : str
-    prediction : dict
-        2×2 counts and scores (pod, far, csi, frequency_bias, hss, pss, ets), capture (pai,
-        pei_star, hit_rate), discrimination (auc with its interval — bootstrap when both
-        classes have at least 10 windows, Hanley–McNeil otherwise, named in
-        ``auc_ci_method`` — and a permutation p-value), ordinal association
-        (kendall_tau_b, gk_gamma, somers_d with intervals),
-        multi-category scores, rate ratios and Brier scores when probabilities exist.
-    rate_by_level : DataFrame
-        Per predicted level (all levels, absent ones with zeros): ``level``, ``windows``,
-        ``hours``, ``incidents``, ``disruptions``, ``incident_rate``, ``incident_ci_low``,
-        ``incident_ci_high``, ``disruption_rate``, ``disruption_ci_low``,
-        ``disruption_ci_high`` (rates per ring-hour, exact Poisson intervals).
-    by_ring : DataFrame
-        ``ring``, ``ring_name``, ``hours``, ``incidents``, ``disruptions``, ``officer_hours``,
-        ``incidents_per_100_officer_hours``, ``ci_low``, ``ci_high``.
-    confusion : DataFrame
-        Predicted level (rows) × observed class (quiet, incident, disruption), counts of
-        windows.
-    severity_confusion : DataFrame
-        Predicted level × observed level (:data:`SEVERITY_LEVEL`), square.
-    reliability : DataFrame
-        Reliability table of the register's probabilities (empty without them).
-    misses, false_alarms, understaffed : DataFrame
-        Runs of consecutive windows (see :func:`sra_analysis.review.spans.merge_spans`):
-        disruptions below the flag level; flagged windows without a disruption; flagged
-        windows whose mean headcount fell below the plan (with ``shortfall_officer_hours``).
-    unanticipated : DataFrame
-        Incidents with no ``risk_id``.
-    sra_items : DataFrame
-        Each register item with ``linked_incidents``, ``linked_disruptions``, ``realised``.
-    response_times : DataFrame
-        Per ring and overall: ``n``, ``median_minutes``, ``q1_minutes``, ``q3_minutes``.
-    staffing_overlaps : DataFrame
-        Shifts overlapping an earlier shift of the same (pseudonymised) officer.
-    matrix_violations : DataFrame
-        Breaches of Cox's weak consistency by the risk banding (``rule``, ``level``,
-        ``detail``).
     findings : tuple of Finding
-    totals : dict
-        ``incidents`` and ``disruptions`` (every accepted incident), the same
-        ``*_in_windows`` (reported within the event, what the scores use),
-        ``officer_hours``, ``personnel`` (distinct officers), ``windows``, ``ring_hours``.
-    data_quality, provenance : dict
+        Strengths, areas for improvement and notes (:mod:`sra_analysis.review.findings`).
+    verdict : Verdict
+        The graded verdict on the SRA (:mod:`sra_analysis.review.verdict`).
     """
 
-    meta: EventMeta | None
-    windows: pd.DataFrame
-    flag_level: str
-    prediction: Mapping
-    rate_by_level: pd.DataFrame
-    by_ring: pd.DataFrame
-    confusion: pd.DataFrame
-    severity_confusion: pd.DataFrame
-    reliability: pd.DataFrame
-    misses: pd.DataFrame
-    false_alarms: pd.DataFrame
-    understaffed: pd.DataFrame
-    unanticipated: pd.DataFrame
-    sra_items: pd.DataFrame
-    response_times: pd.DataFrame
-    staffing_overlaps: pd.DataFrame
-    matrix_violations: pd.DataFrame
     findings: tuple[Finding, ...]
-    totals: Mapping
-    data_quality: Mapping = field(default_factory=dict)
-    provenance: Mapping = field(default_factory=dict)
+    verdict: Verdict
 
     @property
-    def verdict(self) -> Verdict:
-        """The graded verdict on the SRA (:mod:`sra_analysis.review.verdict`)."""
-        return judge(self.prediction, flag_level=self.flag_level,
-                     incidents=float(self.totals["incidents"]))  # fmt: skip
+    def scores(self) -> pd.DataFrame:
+        """One row per score: ``metric``, ``estimate``, ``ci_low``, ``ci_high``,
+        ``p_value``, ``method``, ``n``."""
+        return self.prediction.table
+
+    @property
+    def counts(self) -> Counts:
+        """The 2×2 counts of windows with the flagged and total hours."""
+        return self.prediction.counts
+
+    @property
+    def reliability(self) -> pd.DataFrame:
+        """Reliability table of the register's probabilities (empty without them)."""
+        return self.prediction.reliability
+
+    def score(self, metric: str) -> Score:
+        """One row of :attr:`scores` (nan when not computed)."""
+        return self.prediction.score(metric)
 
     def to_dict(self, *, lang: str = "en") -> dict:
         """The ``summary.json`` body (DESIGN §5): JSON-ready, NaN as null."""
@@ -136,13 +94,38 @@ class Evaluation:
             "totals": dict(self.totals),
             "by_ring": self.by_ring.to_dict("records"),
             "prediction": {
-                **self.prediction,
+                **_prediction_summary(self.prediction),
                 "rate_by_level": self.rate_by_level.to_dict("records"),
             },
+            "scores": self.scores.to_dict("records"),
             "verdict": self.verdict.to_dict(lang=lang),
             "findings": [finding.to_dict(lang=lang) for finding in self.findings],
+            "schema_version": SCHEMA_VERSION,
         }
         return _jsonable(body)
+
+
+def _prediction_summary(prediction: PredictionScores) -> dict:
+    """``summary.json``'s ``prediction`` (DESIGN §5): the counts, each score's estimate
+    under its name, and the interval and p-value of the scores that have them, as
+    ``<metric>_ci_low``, ``<metric>_ci_high``, ``<metric>_p_value``. The one place those
+    names are composed; readers in the package use :attr:`Evaluation.scores`."""
+    counts = prediction.counts
+    out: dict = {"flag_level": prediction.flag_level, **dataclasses.asdict(counts)}
+    for row in prediction.table.itertuples(index=False):
+        out[row.metric] = row.estimate
+        for part in ("ci_low", "ci_high", "p_value"):
+            value = getattr(row, part)
+            if not math.isnan(value):
+                out[f"{row.metric}_{part}"] = value
+    auc = prediction.score("auc")
+    out["auc_ci_method"] = auc.method.split(";")[0] or None  # the interval's method
+    chance = prediction.capture
+    out["capture_test"] = {
+        **dataclasses.asdict(chance),
+        "method": prediction.score("capture").method,
+    }
+    return out
 
 
 def _jsonable(value):
@@ -218,8 +201,10 @@ def evaluate(
     >>> from sra_analysis import load_event
     >>> from sra_analysis.resources import sample_dir
     >>> review = evaluate(load_event(sample_dir() / "purwakarta-2024"), n_resamples=0)
-    >>> review.prediction["flag_level"], review.totals["personnel"]
-    ('high', 50)
+    >>> review.flag_level, review.totals["personnel"], review.counts.windows
+    ('high', 50, 192)
+    >>> list(review.scores.columns)
+    ['metric', 'estimate', 'ci_low', 'ci_high', 'p_value', 'method', 'n']
     """
     event = data if isinstance(data, Event) else None
     if event is None and not isinstance(data, pd.DataFrame):
@@ -228,15 +213,15 @@ def evaluate(
         )
     meta = event.meta if event is not None else None
     flag_level = flag_level or (meta.flag_level if meta is not None else "high")
+    scored_given = event is None or windows is not None
     if event is None:
         windows = data
     elif windows is None:
         windows = review_windows(event, freq, aoristic=aoristic)
+    attrs = dict(windows.attrs)
     windows = _flags(windows, flag_level)
+    windows.attrs.update(attrs)
 
-    prediction, reliability = prediction_scores(
-        windows, flag_level, confidence=confidence, n_resamples=n_resamples, seed=seed
-    )
     levels = list(windows["predicted_level"].dtype.categories)
     confusion = metrics.confusion_matrix(
         windows["predicted_level"].astype(str), observed_class(windows).astype(str),
@@ -249,9 +234,10 @@ def evaluate(
             windows["predicted_level"].astype(str), observed_level,
             predicted_labels=levels, observed_labels=levels,
         )  # fmt: skip
-        prediction["gerrity"] = metrics.gerrity_score(severity_confusion)
-        prediction["multicategory_hss"] = metrics.multicategory_hss(severity_confusion)
-        prediction["multicategory_pss"] = metrics.multicategory_pss(severity_confusion)
+    prediction = prediction_scores(
+        windows, flag_level, confidence=confidence, n_resamples=n_resamples, seed=seed,
+        severity_confusion=severity_confusion,
+    )  # fmt: skip
 
     rate_by_level = rate_by_level_table(windows, confidence=confidence)
     by_ring = ring_table(windows, meta=meta, confidence=confidence)
@@ -300,6 +286,10 @@ def evaluate(
     }
     from sra_analysis import __version__
 
+    # exactly what produced the numbers: a windows table given ready-made brings its own
+    # freq and aoristic (review_windows records them), or None when they are unknown
+    if scored_given:
+        freq, aoristic = attrs.get("freq"), attrs.get("aoristic")
     parameters = {
         "flag_level": flag_level, "freq": freq, "aoristic": aoristic,
         "confidence": confidence, "n_resamples": n_resamples, "seed": seed,
@@ -310,19 +300,17 @@ def evaluate(
         "parameters": parameters,
         "inputs": inputs,
     }
-    evaluation = Evaluation(
+    parts = ReviewParts(
         meta=meta, windows=windows, flag_level=flag_level, prediction=prediction,
         rate_by_level=rate_by_level, by_ring=by_ring, confusion=confusion,
-        severity_confusion=severity_confusion, reliability=reliability, misses=misses,
-        false_alarms=false_alarms, understaffed=understaffed, unanticipated=unanticipated,
-        sra_items=sra_items, response_times=response_times, staffing_overlaps=overlaps,
-        matrix_violations=matrix_violations, findings=(), totals=totals,
-        data_quality=data_quality, provenance=provenance,
+        severity_confusion=severity_confusion, misses=misses, false_alarms=false_alarms,
+        understaffed=understaffed, unanticipated=unanticipated, sra_items=sra_items,
+        response_times=response_times, staffing_overlaps=overlaps,
+        matrix_violations=matrix_violations, totals=totals, data_quality=data_quality,
+        provenance=provenance,
     )  # fmt: skip
-    return _with_findings(evaluation, build_findings(evaluation))
-
-
-def _with_findings(evaluation: Evaluation, findings) -> Evaluation:
-    import dataclasses
-
-    return dataclasses.replace(evaluation, findings=tuple(findings))
+    # findings and verdict come from the parts, before the evaluation exists
+    findings = tuple(build_findings(parts))
+    verdict = judge(prediction, flag_level=flag_level, incidents=float(incidents_total))
+    fields = {f.name: getattr(parts, f.name) for f in dataclasses.fields(parts)}
+    return Evaluation(**fields, findings=findings, verdict=verdict)

@@ -17,7 +17,7 @@ from sra_analysis.labels import level_label, t
 from sra_analysis.review.verdict import assess_skill, format_p
 
 if TYPE_CHECKING:  # pragma: no cover
-    from sra_analysis.review.evaluate import Evaluation
+    from sra_analysis.review.parts import ReviewParts
 
 __all__ = ["Finding", "build_findings", "format_span"]
 
@@ -80,7 +80,7 @@ def format_span(span: Mapping, lang: str = "en") -> str:
     return f"{_ring_text(span, lang)}, {start:%d %b %H:%M}–{end_text}"
 
 
-def _places(spans: pd.DataFrame, evaluation: Evaluation, *, sort_by: str) -> list[dict]:
+def _places(spans: pd.DataFrame, evaluation: ReviewParts, *, sort_by: str) -> list[dict]:
     rings = {r.id: r for r in evaluation.meta.rings} if evaluation.meta is not None else {}
     top = spans.sort_values([sort_by, "start"], ascending=[False, True]).head(_MAX_PLACES)
     places = []
@@ -102,15 +102,17 @@ def _fmt(value: float, digits: int = 2) -> str:
     return "–" if value is None or pd.isna(value) else f"{value:.{digits}f}"
 
 
-def build_findings(evaluation: Evaluation) -> list[Finding]:
-    """Strengths, areas for improvement and notes from an evaluation's numbers."""
-    p = evaluation.prediction
+def build_findings(evaluation: ReviewParts) -> list[Finding]:
+    """Strengths, areas for improvement and notes from a review's numbers."""
+    prediction = evaluation.prediction
+    counts = prediction.counts
+    pai = prediction.score("pai").estimate
     flag = evaluation.flag_level
     findings: list[Finding] = []
     total = float(evaluation.totals["disruptions_in_windows"])
 
-    skill = assess_skill(p)
-    if total > 0 and p.get("pai") is not None:
+    skill = assess_skill(prediction)
+    if total > 0 and not math.isnan(pai):
         # the verdict's rule: a strength only when capture beats chance; short of that, a
         # note while the evidence is thin and the count is above chance, else to improve
         if skill.capture_beats_chance and skill.coverage is None:
@@ -124,14 +126,14 @@ def build_findings(evaluation: Evaluation) -> list[Finding]:
                 kind,
                 "capture",
                 "pai",
-                p["pai"],
+                pai,
                 {
                     "flag_level": flag,
-                    "captured": f"{p['disruptions_in_flagged']:g}",
+                    "captured": f"{counts.disruptions_in_flagged:g}",
                     "total": f"{total:g}",
-                    "share": f"{p['disruptions_in_flagged'] / total:.0%}",
+                    "share": f"{counts.disruptions_in_flagged / total:.0%}",
                     "area": f"{skill.flagged_share:.0%}",
-                    "pai": _fmt(p["pai"]),
+                    "pai": _fmt(pai),
                     "hits": f"{skill.hits}",
                     "observed": f"{skill.observed}",
                     "expected": f"{skill.expected:.1f}",
@@ -146,7 +148,7 @@ def build_findings(evaluation: Evaluation) -> list[Finding]:
                 "improvement",
                 "misses",
                 "misses",
-                int(p["misses"]),
+                counts.misses,
                 {
                     "count": f"{count:g}",
                     "flag_level": flag,
@@ -186,7 +188,7 @@ def build_findings(evaluation: Evaluation) -> list[Finding]:
                     "auc": _fmt(skill.auc),
                     "low": _fmt(skill.auc_low),
                     "high": _fmt(skill.auc_high),
-                    "tau": _fmt(p.get("kendall_tau_b")),
+                    "tau": _fmt(prediction.score("kendall_tau_b").estimate),
                     "observed": f"{skill.observed}",
                 },
             )  # fmt: skip
@@ -196,7 +198,7 @@ def build_findings(evaluation: Evaluation) -> list[Finding]:
     return findings
 
 
-def _event_findings(evaluation: Evaluation) -> list[Finding]:
+def _event_findings(evaluation: ReviewParts) -> list[Finding]:
     findings = []
     flag = evaluation.flag_level
     unanticipated = evaluation.unanticipated

@@ -1,26 +1,250 @@
 """How well the SRA's ratings predicted disruptions: the scores of one windows table.
 
 A window is *observed* when it had a disruption and *flagged* when rated at or above the
-flag level. Every number comes from :mod:`sra_analysis.metrics`.
+flag level. Every number comes from :mod:`sra_analysis.metrics`; :func:`prediction_scores`
+returns them as one tidy table (one row per score) beside the 2×2 :class:`Counts`.
 """
 
 from __future__ import annotations
+
+import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from sra_analysis import metrics
 
-__all__ = ["MIN_CLASS_FOR_BOOTSTRAP", "prediction_scores"]
+__all__ = [
+    "MIN_CLASS_FOR_BOOTSTRAP",
+    "SCORE_COLUMNS",
+    "Counts",
+    "PredictionScores",
+    "Score",
+    "prediction_scores",
+]
 
 #: The AUC gets a bootstrap interval only when both classes have at least this many
 #: windows; below it, the Hanley–McNeil interval.
 MIN_CLASS_FOR_BOOTSTRAP = 10
+#: Columns of the score table, in order.
+SCORE_COLUMNS = ("metric", "estimate", "ci_low", "ci_high", "p_value", "method", "n")
+_NAN = math.nan
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The 2×2 counts of windows, the hours behind them and the disruptions they held.
+
+    Attributes
+    ----------
+    windows : int
+    hits, misses, false_alarms, correct_negatives : int
+        Windows flagged and disrupted, disrupted only, flagged only, neither.
+    flagged_hours, total_hours : float
+        Ring-hours flagged, and in all.
+    disruptions, disruptions_in_flagged : float
+        Disruptions in the windows, and in the flagged ones.
+    """
+
+    windows: int
+    hits: int
+    misses: int
+    false_alarms: int
+    correct_negatives: int
+    flagged_hours: float
+    total_hours: float
+    disruptions: float
+    disruptions_in_flagged: float
+
+    @property
+    def observed(self) -> int:
+        """Disrupted windows."""
+        return self.hits + self.misses
+
+    @property
+    def flagged_share(self) -> float:
+        """Share of the ring-hours flagged (0 without hours)."""
+        return self.flagged_hours / self.total_hours if self.total_hours else 0.0
+
+
+@dataclass(frozen=True)
+class Score:
+    """One row of the score table."""
+
+    metric: str
+    estimate: float
+    ci_low: float = _NAN
+    ci_high: float = _NAN
+    p_value: float = _NAN
+    method: str = ""
+    n: int = 0
+
+
+@dataclass(frozen=True)
+class PredictionScores:
+    """The scores of one windows table.
+
+    Attributes
+    ----------
+    flag_level : str
+    counts : Counts
+    table : DataFrame
+        One row per score: ``metric``, ``estimate``, ``ci_low``, ``ci_high``, ``p_value``,
+        ``method``, ``n`` (:data:`SCORE_COLUMNS`); nan where a part does not apply.
+    capture : metrics.ChanceCapture
+        The flagged windows' capture against random flagging.
+    reliability : DataFrame
+        Reliability table of the register's probabilities (empty without them).
+    """
+
+    flag_level: str
+    counts: Counts
+    table: pd.DataFrame
+    capture: metrics.ChanceCapture
+    reliability: pd.DataFrame
+
+    def score(self, metric: str) -> Score:
+        """The row of ``metric``; a row of nan when it was not computed."""
+        rows = self.table[self.table["metric"] == metric]
+        if rows.empty:
+            return Score(metric, _NAN)
+        row = rows.iloc[0]
+        return Score(**{column: row[column] for column in SCORE_COLUMNS})
+
+
+def _nan(value) -> float:
+    return _NAN if value is None else float(value)
+
+
+def _contingency(counts: Counts, table: metrics.TwoByTwo) -> list[Score]:
+    return [
+        Score(name, _nan(value), method="2×2 over windows", n=counts.windows)
+        for name, value in table.scores().items()
+    ]
+
+
+def _capture(counts, disruptions, flagged, hours, chance) -> list[Score]:
+    total = counts.disruptions
+    some = bool(total and flagged.any())
+    hit_rate = metrics.hit_rate(counts.disruptions_in_flagged, total) if total else _NAN
+    pai = (metrics.pai(counts.disruptions_in_flagged, total, counts.flagged_hours,
+                       counts.total_hours) if some else _NAN)  # fmt: skip
+    pei = metrics.pei_star_from_counts(disruptions, flagged, areas=hours) if some else _NAN
+    test = "one-sided exact binomial: disrupted windows flagged vs flagged share of ring-hours"
+    n = int(round(total))
+    return [
+        Score("hit_rate", hit_rate, method="share of disruptions in flagged windows", n=n),
+        Score("pai", _nan(pai), method="Chainey et al. 2008, over ring-hours", n=n),
+        Score("pei_star", _nan(pei), method="NIJ 2017, over ring-hours", n=n),
+        Score("capture", chance.share, chance.share_lower, _NAN, chance.p_value, test,
+              chance.observed),
+        Score("capture_pai", chance.pai, chance.pai_lower, _NAN, chance.p_value, test,
+              chance.observed),
+    ]  # fmt: skip
+
+
+def _auc(scores, observed, *, confidence, n_resamples, seed) -> Score:
+    auc = metrics.roc_auc(scores, observed)
+    n_pos, n_neg = int(observed.sum()), int((~observed).sum())
+    if not (n_pos and n_neg):
+        return Score("auc", auc, n=len(observed))
+    # with few disrupted windows a bootstrap keeps redrawing the same ones and looks falsely
+    # sure; Hanley & McNeil's interval stays honest there
+    _, low, high = metrics.auc_interval_hanley_mcneil(auc, n_pos, n_neg, confidence=confidence)
+    method, p_value = "hanley-mcneil", _NAN
+    # the AUC depends on the order of the scores only: resample their dense codes, which
+    # roc_auc_along counts in linear time
+    codes = np.unique(scores, return_inverse=True)[1].astype(np.int64)
+    if n_resamples and min(n_pos, n_neg) >= MIN_CLASS_FOR_BOOTSTRAP:
+        boot = metrics.bootstrap_interval(
+            metrics.roc_auc_along, codes, observed, n_resamples=n_resamples,
+            confidence=confidence, seed=seed, vectorized=True,
+        )  # fmt: skip
+        low, high, method = boot.ci_low, boot.ci_high, "bootstrap"
+    if n_resamples:
+        p_value = metrics.permutation_pvalue(
+            metrics.roc_auc_along, codes, observed, n_resamples=n_resamples,
+            alternative="greater", seed=seed, vectorized=True,
+        ).p_value  # fmt: skip
+        method += "; permutation p-value"
+    return Score("auc", auc, low, high, p_value, method, len(observed))
+
+
+def _association(scores, incidents, *, confidence) -> list[Score]:
+    rows = []
+    for name, function in (
+        ("kendall_tau_b", metrics.kendall_tau_b),
+        ("gk_gamma", metrics.goodman_kruskal_gamma),
+        ("somers_d", metrics.somers_d),
+    ):
+        result = function(scores, incidents, confidence=confidence)
+        p_value, method = _NAN, "asymptotic interval"
+        if name == "kendall_tau_b" and np.ptp(scores) > 0 and np.ptp(incidents) > 0:
+            # tau-b's own test (normal approximation, tie-corrected variance): a permutation
+            # test costs n log n per permutation and says the same over hundreds of windows
+            p_value = metrics.kendall_tau_b_pvalue(scores, incidents, alternative="greater")
+            method += "; tie-corrected one-sided test"
+        rows.append(Score(name, result.estimate, result.ci_low, result.ci_high, p_value,
+                          method, len(scores)))  # fmt: skip
+    return rows
+
+
+def _rate_ratios(windows, flagged, hours, *, confidence) -> list[Score]:
+    rows = []
+    for name in ("incidents", "disruptions"):
+        counts = windows[name].to_numpy(dtype=float)
+        metric = f"{name}_rate_ratio"
+        if not (flagged.any() and (~flagged).any()):
+            rows.append(Score(metric, _NAN, n=int(round(counts.sum()))))
+            continue
+        comparison = metrics.compare_rates(
+            int(round(counts[flagged].sum())), hours[flagged].sum(),
+            int(round(counts[~flagged].sum())), hours[~flagged].sum(), confidence=confidence,
+        )  # fmt: skip
+        rows.append(Score(metric, comparison.rate_ratio, comparison.ci_low, comparison.ci_high,
+                          comparison.p_value, "flagged vs other ring-hours; exact interval, "
+                          "E-test", int(round(counts.sum()))))  # fmt: skip
+    return rows
+
+
+def _multicategory(severity_confusion: pd.DataFrame | None, n: int) -> list[Score]:
+    if severity_confusion is None or severity_confusion.empty:
+        return []
+    method = "predicted level × observed severity level"
+    return [
+        Score("gerrity", metrics.gerrity_score(severity_confusion), method=method, n=n),
+        Score("multicategory_hss", metrics.multicategory_hss(severity_confusion),
+              method=method, n=n),
+        Score("multicategory_pss", metrics.multicategory_pss(severity_confusion),
+              method=method, n=n),
+    ]  # fmt: skip
+
+
+def _brier(windows, observed) -> tuple[list[Score], pd.DataFrame]:
+    probability = windows["probability"].to_numpy(dtype=float)
+    if not (len(probability) and np.isfinite(probability).all()):
+        return [], pd.DataFrame()
+    parts = metrics.brier_decomposition(probability, observed)
+    method, n = "Murphy decomposition", len(probability)
+    rows = [
+        Score(name, getattr(parts, part), method=method, n=n)
+        for name, part in (("brier", "brier"), ("brier_reliability", "reliability"),
+                           ("brier_resolution", "resolution"),
+                           ("brier_uncertainty", "uncertainty"))
+    ]  # fmt: skip
+    return rows, metrics.reliability_table(probability, observed, bins=10)
 
 
 def prediction_scores(
-    windows: pd.DataFrame, flag_level: str, *, confidence: float, n_resamples: int, seed: int
-) -> tuple[dict, pd.DataFrame]:
+    windows: pd.DataFrame,
+    flag_level: str,
+    *,
+    confidence: float = 0.95,
+    n_resamples: int = 1000,
+    seed: int = 0,
+    severity_confusion: pd.DataFrame | None = None,
+) -> PredictionScores:
     """2×2 verification, capture, discrimination, association and rate-ratio scores.
 
     Parameters
@@ -30,131 +254,50 @@ def prediction_scores(
     flag_level : str
         Recorded in the result.
     confidence, n_resamples, seed
-        Interval level; bootstrap and permutation resamples (0 skips them) and their seed.
+        Interval level; bootstrap and permutation resamples of the AUC (0 skips them) and
+        their seed.
+    severity_confusion : DataFrame, optional
+        Predicted level × observed level table: adds the multi-category scores.
 
     Returns
     -------
-    tuple of (dict, DataFrame)
-        The scores (the ``prediction`` part of ``summary.json``) and the reliability table
-        of the register's probabilities (empty without them).
+    PredictionScores
+        ``table`` rows, in order: ``pod``, ``far``, ``csi``, ``frequency_bias``, ``hss``,
+        ``pss``, ``ets``, ``pofd``, ``accuracy``, ``hit_rate``, ``pai``, ``pei_star``,
+        ``capture``, ``capture_pai``, ``auc``, ``kendall_tau_b``, ``gk_gamma``,
+        ``somers_d``, ``incidents_rate_ratio``, ``disruptions_rate_ratio``, then
+        ``gerrity``, ``multicategory_hss``, ``multicategory_pss`` (with
+        ``severity_confusion``) and ``brier``, ``brier_reliability``,
+        ``brier_resolution``, ``brier_uncertainty`` (when every window has a probability).
     """
     flagged = windows["flagged"].to_numpy(dtype=bool)
     observed = windows["observed"].to_numpy(dtype=bool)
     hours = windows["hours"].to_numpy(dtype=float)
     disruptions = windows["disruptions"].to_numpy(dtype=float)
-    incidents = windows["incidents"].to_numpy(dtype=float)
     scores = windows["predicted_score"].to_numpy(dtype=float)
-
     table = metrics.TwoByTwo.from_arrays(flagged, observed)
-    out: dict = {
-        "flag_level": flag_level,
-        "windows": len(windows),
-        "hits": table.hits,
-        "misses": table.misses,
-        "false_alarms": table.false_alarms,
-        "correct_negatives": table.correct_negatives,
-        **table.scores(),
-    }
-    total_disruptions = disruptions.sum()
-    captured = disruptions[flagged].sum()
-    out["disruptions_in_flagged"] = captured
-    out["flagged_hours"] = hours[flagged].sum()
-    out["total_hours"] = hours.sum()
-    out["hit_rate"] = metrics.hit_rate(captured, total_disruptions) if total_disruptions else None
-    out["pai"] = (
-        metrics.pai(captured, total_disruptions, hours[flagged].sum(), hours.sum())
-        if total_disruptions and flagged.any()
-        else None
-    )
-    chance = metrics.capture_vs_chance(
-        table.hits, table.hits + table.misses,
-        out["flagged_hours"] / out["total_hours"] if out["total_hours"] else 0.0,
-        confidence=confidence,
+    counts = Counts(
+        windows=len(windows), hits=table.hits, misses=table.misses,
+        false_alarms=table.false_alarms, correct_negatives=table.correct_negatives,
+        flagged_hours=float(hours[flagged].sum()), total_hours=float(hours.sum()),
+        disruptions=float(disruptions.sum()),
+        disruptions_in_flagged=float(disruptions[flagged].sum()),
     )  # fmt: skip
-    out["capture_test"] = {
-        "hits": chance.hits, "observed": chance.observed, "flagged_share": chance.flagged_share,
-        "expected": chance.expected, "share": chance.share, "share_lower": chance.share_lower,
-        "pai": chance.pai, "pai_lower": chance.pai_lower, "p_value": chance.p_value,
-        "method": "one-sided exact binomial, disrupted windows vs flagged share of ring-hours",
-    }  # fmt: skip
-    out["pei_star"] = (
-        metrics.pei_star_from_counts(disruptions, flagged, areas=hours)
-        if total_disruptions and flagged.any()
-        else None
-    )
-
-    out["auc"] = metrics.roc_auc(scores, observed)
-    n_pos, n_neg = int(observed.sum()), int((~observed).sum())
-    auc_interval = {"ci_low": None, "ci_high": None, "p_value": None, "method": None}
-    if n_pos and n_neg:
-        # with few disrupted windows a bootstrap keeps redrawing the same ones and looks
-        # falsely sure; Hanley & McNeil's interval stays honest there
-        _, low, high = metrics.auc_interval_hanley_mcneil(
-            out["auc"], n_pos, n_neg, confidence=confidence
-        )
-        auc_interval.update(ci_low=low, ci_high=high, method="hanley-mcneil")
-        # the AUC depends on the order of the scores only: resample their dense codes,
-        # which roc_auc_along counts in linear time
-        codes = np.unique(scores, return_inverse=True)[1].astype(np.int64)
-        if n_resamples and min(n_pos, n_neg) >= MIN_CLASS_FOR_BOOTSTRAP:
-            boot = metrics.bootstrap_interval(
-                metrics.roc_auc_along, codes, observed, n_resamples=n_resamples,
-                confidence=confidence, seed=seed, vectorized=True,
-            )  # fmt: skip
-            auc_interval.update(ci_low=boot.ci_low, ci_high=boot.ci_high, method="bootstrap")
-        if n_resamples:
-            perm = metrics.permutation_pvalue(
-                metrics.roc_auc_along, codes, observed, n_resamples=n_resamples,
-                alternative="greater", seed=seed, vectorized=True,
-            )  # fmt: skip
-            auc_interval["p_value"] = perm.p_value
-    out["auc_ci_low"] = auc_interval["ci_low"]
-    out["auc_ci_high"] = auc_interval["ci_high"]
-    out["auc_ci_method"] = auc_interval["method"]
-    out["auc_p_value"] = auc_interval["p_value"]
-
-    for name, function in (
-        ("kendall_tau_b", metrics.kendall_tau_b),
-        ("gk_gamma", metrics.goodman_kruskal_gamma),
-        ("somers_d", metrics.somers_d),
-    ):
-        result = function(scores, incidents)
-        out[name] = result.estimate
-        out[f"{name}_ci_low"] = result.ci_low
-        out[f"{name}_ci_high"] = result.ci_high
-    if np.ptp(scores) > 0 and np.ptp(incidents) > 0:
-        # tau-b's own test (normal approximation with the tie-corrected variance); a
-        # permutation test of tau-b costs n log n per permutation and says the same for
-        # the hundreds of windows an event has
-        out["kendall_tau_b_p_value"] = metrics.kendall_tau_b_pvalue(
-            scores, incidents, alternative="greater"
-        )
-    else:
-        out["kendall_tau_b_p_value"] = None
-    for name, counts in (("incidents", incidents), ("disruptions", disruptions)):
-        if flagged.any() and (~flagged).any():
-            comparison = metrics.compare_rates(
-                int(round(counts[flagged].sum())), hours[flagged].sum(),
-                int(round(counts[~flagged].sum())), hours[~flagged].sum(),
-                confidence=confidence,
-            )  # fmt: skip
-            out[f"{name}_rate_ratio"] = comparison.rate_ratio
-            out[f"{name}_rate_ratio_ci_low"] = comparison.ci_low
-            out[f"{name}_rate_ratio_ci_high"] = comparison.ci_high
-            out[f"{name}_rate_ratio_p_value"] = comparison.p_value
-        else:
-            for suffix in ("", "_ci_low", "_ci_high", "_p_value"):
-                out[f"{name}_rate_ratio{suffix}"] = None
-
-    probability = windows["probability"].to_numpy(dtype=float)
-    reliability = pd.DataFrame()
-    if np.isfinite(probability).all() and len(probability):
-        decomposition = metrics.brier_decomposition(probability, observed)
-        out["brier"] = decomposition.brier
-        out["brier_reliability"] = decomposition.reliability
-        out["brier_resolution"] = decomposition.resolution
-        out["brier_uncertainty"] = decomposition.uncertainty
-        reliability = metrics.reliability_table(probability, observed, bins=10)
-    else:
-        out["brier"] = None
-    return out, reliability
+    chance = metrics.capture_vs_chance(counts.hits, counts.observed, counts.flagged_share,
+                                       confidence=confidence)  # fmt: skip
+    brier, reliability = _brier(windows, observed)
+    rows = [
+        *_contingency(counts, table),
+        *_capture(counts, disruptions, flagged, hours, chance),
+        _auc(scores, observed, confidence=confidence, n_resamples=n_resamples, seed=seed),
+        *_association(scores, windows["incidents"].to_numpy(dtype=float),
+                      confidence=confidence),
+        *_rate_ratios(windows, flagged, hours, confidence=confidence),
+        *_multicategory(severity_confusion, len(windows)),
+        *brier,
+    ]  # fmt: skip
+    frame = pd.DataFrame([[getattr(row, c) for c in SCORE_COLUMNS] for row in rows],
+                         columns=list(SCORE_COLUMNS))  # fmt: skip
+    frame = frame.astype({"estimate": float, "ci_low": float, "ci_high": float,
+                          "p_value": float, "n": "int64"})  # fmt: skip
+    return PredictionScores(flag_level, counts, frame, chance, reliability)

@@ -35,10 +35,13 @@ and the sentence says so. The findings on capture and discrimination use the sam
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sra_analysis.labels import level_label, t
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sra_analysis.review.scores import PredictionScores
 
 __all__ = [
     "ALPHA",
@@ -134,36 +137,30 @@ class Skill:
         return _GRADE_OF[self.reason]
 
 
-def _number(value) -> float:
-    return float("nan") if value is None else float(value)
-
-
-def assess_skill(prediction: Mapping) -> Skill:
-    """The :class:`Skill` behind a verdict, from an evaluation's ``prediction`` scores."""
-    test = prediction["capture_test"]
-    observed, hits = int(test["observed"]), int(test["hits"])
-    share = float(test["flagged_share"])
-    auc_low = _number(prediction.get("auc_ci_low"))
+def assess_skill(scores: PredictionScores) -> Skill:
+    """The :class:`Skill` behind a verdict, from an evaluation's prediction scores."""
+    chance, counts = scores.capture, scores.counts
+    auc = scores.score("auc")
+    share = counts.flagged_share
     coverage = None
     if share <= 0:
         coverage = "nothing"
     elif share >= MAX_FLAGGED_SHARE:
         coverage = "everything"
-    p_value = _number(test["p_value"])
     return Skill(
-        observed=observed,
-        hits=hits,
+        observed=counts.observed,
+        hits=counts.hits,
         flagged_share=share,
-        expected=float(test["expected"]),
-        capture_p=p_value,
-        pai_lower=_number(test["pai_lower"]),
-        auc=_number(prediction.get("auc")),
-        auc_low=auc_low,
-        auc_high=_number(prediction.get("auc_ci_high")),
-        capture_beats_chance=bool(observed and p_value < ALPHA),
-        discriminates=bool(not math.isnan(auc_low) and auc_low > 0.5),
+        expected=chance.expected,
+        capture_p=chance.p_value,
+        pai_lower=chance.pai_lower,
+        auc=auc.estimate,
+        auc_low=auc.ci_low,
+        auc_high=auc.ci_high,
+        capture_beats_chance=chance.beats_chance(ALPHA),
+        discriminates=bool(not math.isnan(auc.ci_low) and auc.ci_low > 0.5),
         coverage=coverage,
-        evidence="thin" if observed < MIN_DISRUPTED_WINDOWS else "sufficient",
+        evidence="thin" if counts.observed < MIN_DISRUPTED_WINDOWS else "sufficient",
     )
 
 
@@ -232,22 +229,24 @@ class Verdict:
         }
 
 
-def judge(prediction: Mapping, *, flag_level: str, incidents: float = 0.0) -> Verdict:
-    """Grade an SRA from its ``prediction`` scores (see the module docstring).
+def judge(scores: PredictionScores, *, flag_level: str, incidents: float = 0.0) -> Verdict:
+    """Grade an SRA from its prediction scores (see the module docstring).
 
     Examples
     --------
     A register that rates every ring-hour at the flag level catches every disruption and
     shows no skill:
 
-    >>> everything = {"capture_test": {"observed": 22, "hits": 22, "flagged_share": 1.0,
-    ...     "expected": 22.0, "p_value": 1.0, "pai_lower": 0.87}, "auc": 0.5,
-    ...     "auc_ci_low": 0.5, "auc_ci_high": 0.5}
-    >>> v = judge(everything, flag_level="high")
+    >>> import numpy as np, pandas as pd
+    >>> from sra_analysis.review.scores import prediction_scores
+    >>> windows = pd.DataFrame({"flagged": True, "observed": np.arange(40) % 2 == 0,
+    ...     "hours": 1.0, "disruptions": np.arange(40) % 2, "incidents": np.arange(40) % 2,
+    ...     "predicted_score": 20, "probability": np.nan})
+    >>> v = judge(prediction_scores(windows, "high", n_resamples=0), flag_level="high")
     >>> v.grade, v.reason, v.evidence
     ('poor', 'flags_everything', 'sufficient')
     """
-    skill = assess_skill(prediction)
+    skill = assess_skill(scores)
     return Verdict(
         grade=skill.grade,
         evidence=skill.evidence,

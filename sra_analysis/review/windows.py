@@ -311,4 +311,8 @@ def review_windows(
         )
     windows = pd.concat(parts, ignore_index=True)
     windows["ring"] = windows["ring"].astype(event.meta.ring_dtype)
-    return windows[WINDOW_COLUMNS]
+    out = windows[WINDOW_COLUMNS]
+    # the parameters that made this table travel with it, for evaluate()'s provenance
+    out.attrs.update(freq=None if edges is not None else freq, edges=edges is not None,
+                     aoristic=bool(aoristic))  # fmt: skip
+    return out
