@@ -335,6 +335,161 @@ def test_legend_explains_levels_and_markers(sample_event):
     assert {t("chart.incident_marker"), t("chart.disruption_marker"), t("headcount")} <= names
 
 
+def _wib(clock: str) -> pd.Timestamp:
+    return pd.Timestamp(f"2024-03-01 {clock}", tz="Asia/Jakarta")
+
+
+def test_bands_and_planned_line_follow_runs_of_windows_by_hand(sample_event):
+    # Hand-worked: ring 1 has two high hours, then medium 09-10 and, after a missing hour,
+    # medium again 11-13; ring 2 one low hour; ring 3 no windows. A band is a run of
+    # touching windows of one level, so ring 1 gets three bands and the gap splits medium.
+    rows = [  # ring, start, end, level, planned
+        ("1", "07:00", "08:00", "high", 5.0),
+        ("1", "08:00", "09:00", "high", 5.0),
+        ("1", "09:00", "10:00", "medium", 8.0),
+        ("1", "11:00", "12:00", "medium", 8.0),
+        ("1", "12:00", "13:00", "medium", np.nan),
+        ("2", "07:00", "08:00", "low", np.nan),
+    ]
+    windows = pd.DataFrame(
+        {
+            "ring": [r[0] for r in rows],
+            "window_start": [_wib(r[1]) for r in rows],
+            "window_end": [_wib(r[2]) for r in rows],
+            "predicted_level": [r[3] for r in rows],
+            "planned_staff": [r[4] for r in rows],
+        }
+    )
+    before = windows.copy()
+    fig = charts.staffing_vs_incidents(sample_event, windows=windows)
+    pd.testing.assert_frame_equal(windows, before)
+    bands = [(s.xref, s.x0, s.x1, s.name) for s in fig.layout.shapes if s.type == "rect"]
+    day = "2024-03-01"
+    assert [(x, pd.Timestamp(a), pd.Timestamp(b), n) for x, a, b, n in bands] == [
+        ("x", pd.Timestamp(f"{day} 07:00"), pd.Timestamp(f"{day} 09:00"), "high"),
+        ("x", pd.Timestamp(f"{day} 09:00"), pd.Timestamp(f"{day} 10:00"), "medium"),
+        ("x", pd.Timestamp(f"{day} 11:00"), pd.Timestamp(f"{day} 13:00"), "medium"),
+        ("x2", pd.Timestamp(f"{day} 07:00"), pd.Timestamp(f"{day} 08:00"), "low"),
+    ]
+    midnights = [s for s in fig.layout.shapes if s.name == "midnight"]
+    assert [pd.Timestamp(s.x0).strftime("%d %H:%M") for s in midnights] == ["02 00:00", "03 00:00"]
+    # planned 5 from 07 to 09, a step up to 8 until 10, a break, 8 again from 11 to 12
+    (planned,) = _traces(fig, "planned")
+    assert planned.meta["ring"] == "1"
+    x = [None if v is None else pd.Timestamp(v).strftime("%H:%M") for v in planned.x]
+    assert x == ["07:00", "09:00", "09:00", "10:00", None, "11:00", "12:00"]
+    assert list(planned.y) == [5.0, 5.0, 8.0, 8.0, None, 8.0, 8.0]
+
+
+def _runs_by_hand(part: pd.DataFrame, column: str) -> list[tuple]:
+    """(start, end, value) of each run of touching windows with one non-missing value."""
+    runs: list[list] = []
+    for start, end, value in zip(part["window_start"], part["window_end"], part[column],
+                                 strict=True):  # fmt: skip
+        if pd.isna(value):
+            continue
+        if runs and runs[-1][1] == start and runs[-1][2] == value:
+            runs[-1][1] = end
+        else:
+            runs.append([start, end, value])
+    return [tuple(run) for run in runs]
+
+
+def test_planned_line_is_the_runs_of_the_windows_plan(sample_event, review):
+    fig = charts.staffing_vs_incidents(sample_event, evaluation=review)
+    windows = review.windows.sort_values(["ring", "window_start"])
+    planned = {trace.meta["ring"]: trace for trace in _traces(fig, "planned")}
+    assert set(planned) == {
+        str(ring) for ring in windows.loc[windows["planned_staff"].notna(), "ring"].unique()
+    }
+    for ring, trace in planned.items():
+        runs = _runs_by_hand(windows[windows["ring"] == ring], "planned_staff")
+        x, y = [], []
+        for position, (start, end, value) in enumerate(runs):
+            if position and runs[position - 1][1] != start:
+                x.append(None)
+                y.append(None)
+            x += [start.tz_localize(None), end.tz_localize(None)]
+            y += [value, value]
+        drawn = [None if v is None else pd.Timestamp(v) for v in trace.x]
+        assert drawn == x and list(trace.y) == y
+
+
+def test_headcount_line_counts_the_officers_on_duty(sample_event):
+    fig = charts.staffing_vs_incidents(sample_event)
+    staffing = sample_event.staffing
+    start = sample_event.meta.start.tz_localize(None)
+    end = sample_event.meta.end.tz_localize(None)
+    for trace in _traces(fig, "headcount"):
+        shifts = staffing[staffing["ring"].astype(str) == trace.meta["ring"]]
+        on = shifts["shift_start"].dt.tz_localize(None)
+        off = shifts["shift_end"].dt.tz_localize(None)
+        times = [pd.Timestamp(x) for x in trace.x]
+        assert (times[0], times[-1]) == (start, end)
+        assert times == sorted(times) and trace.line.shape == "hv"
+        for when, heads in zip(times[:-1], trace.y[:-1], strict=True):
+            assert heads == shifts.loc[(on <= when) & (off > when), "officer_id"].nunique()
+        assert trace.y[-1] == trace.y[-2]  # the last step runs on to the end
+
+
+def test_centrepiece_layers_in_order(sample_event, review):
+    fig = charts.staffing_vs_incidents(sample_event, evaluation=review)
+    rings = sample_event.meta.ring_ids
+    planned = {str(r) for r in review.windows.loc[review.windows["planned_staff"].notna(), "ring"]}
+    per_ring = []
+    for ring in rings:  # headcount, planned line where planned, incidents, disruptions
+        per_ring += ["headcount", *(["planned"] if ring in planned else []), "incidents",
+                     "disruptions"]  # fmt: skip
+    kinds = [(trace.meta or {}).get("kind") for trace in fig.data]
+    assert kinds == per_ring + [None] * (2 + len(LEVEL_COLORS))  # then the legend entries
+    assert [trace.name for trace in fig.data[len(per_ring) :]] == [
+        t("chart.incident_marker"),
+        t("chart.disruption_marker"),
+        *(t(f"level.{level}") for level in LEVEL_COLORS),
+    ]
+    levels = review.windows.sort_values(["ring", "window_start"])
+    runs = sum(len(_runs_by_hand(levels[levels["ring"] == r], "predicted_level")) for r in rings)
+    shapes = [shape.name for shape in fig.layout.shapes]
+    assert len(shapes) == runs + 2 and shapes[-2:] == ["midnight", "midnight"]
+
+
+def test_staffing_alignment_planned_diamonds_are_medians(review):
+    fig = charts.staffing_alignment(review)
+    windows = review.windows
+    diamonds = [tr for tr in fig.data if (tr.meta or {}).get("kind") == "planned"]
+    expected = (
+        windows.dropna(subset=["planned_staff"])
+        .groupby([windows["ring"].astype(str), windows["predicted_level"].astype(str)],
+                 observed=True)["planned_staff"]
+        .median()
+    )  # fmt: skip
+    drawn = {}
+    for trace in diamonds:
+        (label,) = trace.x
+        level = next(k for k in LEVEL_COLORS if t(f"level.{k}") == label)
+        drawn[(trace.meta["ring"], level)] = trace.y[0]
+    assert drawn == pytest.approx(expected.to_dict())
+    assert {trace.marker.symbol for trace in diamonds} == {"diamond-open"}
+
+
+def test_chart_functions_are_short_and_documented():
+    # the builders are sequences of small, documented steps (house style: modules <= 400
+    # lines; a function's code, docstring aside, at most 50 lines)
+    import ast
+    from pathlib import Path
+
+    folder = Path(charts.__file__).parent
+    for module in sorted(folder.glob("*.py")):
+        text = module.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 400, module.name
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef):
+                where = f"{module.name}::{node.name}"
+                assert ast.get_docstring(node), f"{where} has no docstring"
+                code_from = node.body[1].lineno if len(node.body) > 1 else node.body[0].lineno
+                assert node.end_lineno - code_from + 1 <= 50, f"{where} is too long"
+
+
 # ----------------------------------------------------------------------------- escaping
 
 

@@ -24,10 +24,11 @@ The level colours are defined once, in :data:`LEVEL_COLORS`.
 """
 
 from sra_analysis.charts._common import LEVEL_COLORS, escape, level_colors
+from sra_analysis.charts.alignment import staffing_alignment
 from sra_analysis.charts.comparison import COMPARISON_COLUMNS, comparison_table, event_comparison
 from sra_analysis.charts.matrix import risk_matrix
 from sra_analysis.charts.prediction import calibration, confusion_heatmap, rate_by_level
-from sra_analysis.charts.rings import hour_of_day_heatmap, ring_rates, staffing_alignment
+from sra_analysis.charts.rings import hour_of_day_heatmap, ring_rates
 from sra_analysis.charts.timeline import staffing_vs_incidents
 
 __all__ = [

@@ -103,6 +103,7 @@ def escape(value: object, *, limit: int | None = None, wrap: int | None = None) 
 
 
 def check_lang(lang: str) -> str:
+    """``lang`` itself when it is a language of the labels, else a :class:`ParameterError`."""
     if lang not in LANGUAGES:
         raise ParameterError(f"lang must be one of {list(LANGUAGES)}, got {lang!r}")
     return lang
@@ -129,6 +130,7 @@ def table_of(data, attribute: str, required: Sequence[str], *, function: str) ->
 
 
 def meta_of(data) -> EventMeta | None:
+    """The event metadata an Event or Evaluation carries; ``None`` for a bare table."""
     if isinstance(data, Event):
         return data.meta
     if isinstance(data, Evaluation):
@@ -233,6 +235,7 @@ def error_bars(value, low, high) -> dict:
 
 
 def number(value, digits: int = 2) -> str:
+    """``value`` with ``digits`` decimals, or an en dash when it is missing."""
     if value is None or pd.isna(value):
         return "–"
     return f"{float(value):.{digits}f}"

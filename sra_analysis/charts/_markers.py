@@ -113,11 +113,14 @@ def largest_bin_count(incidents: pd.DataFrame, start: pd.Timestamp, bin_width: i
 
 
 def _bin_index(local_time: pd.Series, start: pd.Timestamp, bin_width: int) -> np.ndarray:
+    """Index of the ``bin_width``-hour bin from ``start`` each time falls in."""
     offset = (pd.Series(local_time).reset_index(drop=True) - start) / pd.Timedelta(hours=bin_width)
     return np.floor(offset.to_numpy(dtype=float)).astype(np.int64)
 
 
 def _each_incident(incidents, ring_id, ring_name, times, heads, lang) -> list[go.Scatter]:
+    """A marker per incident on the headcount at its time: circles sized by severity, and
+    larger stars for disruptions."""
     on_duty = headcount_at(times, heads, incidents["local_time"])
     hover = _incident_hover(incidents, ring_name, on_duty, lang)
     traces = []
@@ -203,6 +206,7 @@ def _binned(incidents, ring_id, ring_name, times, heads, start, width, largest, 
 
 
 def _incident_hover(rows: pd.DataFrame, ring_name: str, on_duty, lang: str) -> list[str]:
+    """Hover text of each incident, every input text escaped and cut to its limit."""
     yes, no = t("chart.yes", lang), t("chart.no", lang)
     texts = []
     for row, heads in zip(rows.itertuples(index=False), on_duty, strict=True):

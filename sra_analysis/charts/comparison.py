@@ -45,9 +45,21 @@ _SOURCES: dict[str, tuple[str, ...]] = {
 COMPARISON_COLUMNS = [*_SOURCES, "incidents_per_100_officer_hours", "ci_low", "ci_high"]
 _SORT_KEYS = ("auc", "pai", "incidents_per_100_officer_hours", "event_id")
 _MANY = 60
+#: The three panels: column, label key, interval columns, dashed reference line.
+_PANELS = (
+    ("auc", "chart.auc", ("auc_ci_low", "auc_ci_high"), 0.5),
+    ("pai", "chart.pai", None, 1.0),
+    (
+        "incidents_per_100_officer_hours",
+        "incidents_per_100_officer_hours",
+        ("ci_low", "ci_high"),
+        None,
+    ),
+)
 
 
 def _lookup(summary: Mapping, path: str):
+    """The value at dotted ``path`` in nested mappings, ``None`` when any key is missing."""
     value = summary
     for key in path.split("."):
         if not isinstance(value, Mapping) or key not in value:
@@ -81,32 +93,11 @@ def comparison_table(summaries: Sequence[Mapping] | pd.DataFrame) -> pd.DataFram
       event_id  auc  incidents_per_100_officer_hours
     0        a  0.7                              1.0
     """
-    if isinstance(summaries, pd.DataFrame):
-        records = summaries.to_dict("records")
-        flat = True
-    elif isinstance(summaries, Sequence) and not isinstance(summaries, (str, bytes)):
-        records, flat = list(summaries), False
-        if not all(isinstance(record, Mapping) for record in records):
-            raise ParameterError(
-                "event_comparison: summaries must be a list of summary dicts "
-                "(Evaluation.to_dict()) or a DataFrame with one row per event"
-            )
-    else:
-        raise ParameterError(
-            "event_comparison: summaries must be a list of summary dicts or a DataFrame, "
-            f"got {type(summaries).__name__}"
-        )
-    columns = {}
-    for column, paths in _SOURCES.items():
-        values = []
-        for record in records:
-            value = None
-            for path in paths:
-                value = record.get(path) if flat else _lookup(record, path)
-                if value is not None and not (isinstance(value, float) and np.isnan(value)):
-                    break
-            values.append(value)
-        columns[column] = values
+    records, flat = _records(summaries)
+    columns = {
+        column: [_first_value(record, paths, flat=flat) for record in records]
+        for column, paths in _SOURCES.items()
+    }
     table = pd.DataFrame(columns)
     table["event_id"] = [
         str(value) if value is not None else f"event {position + 1}"
@@ -116,6 +107,46 @@ def comparison_table(summaries: Sequence[Mapping] | pd.DataFrame) -> pd.DataFram
     table["event_name"] = table["event_name"].astype(str)
     numeric = [c for c in _SOURCES if c not in ("event_id", "event_name")]
     table[numeric] = table[numeric].apply(pd.to_numeric, errors="coerce").astype(float)
+    table = _with_rates(table)
+    if isinstance(summaries, pd.DataFrame):
+        for column in ("incidents_per_100_officer_hours", "ci_low", "ci_high"):
+            if column in summaries.columns:
+                given = pd.to_numeric(summaries[column], errors="coerce").to_numpy(dtype=float)
+                table[column] = np.where(np.isfinite(given), given, table[column])
+    return table[COMPARISON_COLUMNS]
+
+
+def _records(summaries: Sequence[Mapping] | pd.DataFrame) -> tuple[list, bool]:
+    """The events as a list of mappings, and whether their keys are flat column names."""
+    if isinstance(summaries, pd.DataFrame):
+        return summaries.to_dict("records"), True
+    if isinstance(summaries, Sequence) and not isinstance(summaries, (str, bytes)):
+        records = list(summaries)
+        if not all(isinstance(record, Mapping) for record in records):
+            raise ParameterError(
+                "event_comparison: summaries must be a list of summary dicts "
+                "(Evaluation.to_dict()) or a DataFrame with one row per event"
+            )
+        return records, False
+    raise ParameterError(
+        "event_comparison: summaries must be a list of summary dicts or a DataFrame, "
+        f"got {type(summaries).__name__}"
+    )
+
+
+def _first_value(record: Mapping, paths: tuple[str, ...], *, flat: bool):
+    """The first of ``paths`` that holds a value (not None, not NaN) in ``record``."""
+    value = None
+    for path in paths:
+        value = record.get(path) if flat else _lookup(record, path)
+        if value is not None and not (isinstance(value, float) and np.isnan(value)):
+            break
+    return value
+
+
+def _with_rates(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with incidents per 100 officer-hours and their exact Poisson interval
+    (NaN where the count or the officer-hours are missing)."""
     counts = table["incidents"].round()
     usable = counts.notna() & table["officer_hours"].notna()
     rates = metrics.poisson_rate_table(
@@ -123,16 +154,12 @@ def comparison_table(summaries: Sequence[Mapping] | pd.DataFrame) -> pd.DataFram
         table["officer_hours"].where(usable, 0).to_numpy(),
         per=100.0,
     )
+    table = table.copy()
     for column in ("rate", "ci_low", "ci_high"):
         values = rates[column].to_numpy(dtype=float)
         target = "incidents_per_100_officer_hours" if column == "rate" else column
         table[target] = np.where(usable, values, np.nan)
-    if isinstance(summaries, pd.DataFrame):
-        for column in ("incidents_per_100_officer_hours", "ci_low", "ci_high"):
-            if column in summaries.columns:
-                given = pd.to_numeric(summaries[column], errors="coerce").to_numpy(dtype=float)
-                table[column] = np.where(np.isfinite(given), given, table[column])
-    return table[COMPARISON_COLUMNS]
+    return table
 
 
 def event_comparison(
@@ -168,11 +195,32 @@ def event_comparison(
     ascending = sort_by == "event_id"
     table = table.sort_values(sort_by, ascending=ascending, na_position="last", kind="stable")
     table = table.reset_index(drop=True)
+    many = len(table) > _MANY
+    fig = make_subplots(
+        rows=1,
+        cols=3,
+        shared_yaxes=True,
+        horizontal_spacing=0.03,
+        subplot_titles=[t(key, lang) for _, key, _, _ in _PANELS],
+    )
+    labels, hover = _event_labels(table), _event_hover(table, lang)
+    for column, panel in enumerate(_PANELS, start=1):
+        _add_panel(fig, table, panel, column, labels=labels, hover=hover, many=many)
+    fig.update_xaxes(range=[0, 1], row=1, col=1)
+    return _lay_out(fig, len(table), sort_by, many=many, lang=lang)
+
+
+def _event_labels(table: pd.DataFrame) -> pd.Series:
+    """Escaped, shortened event ids, numbered where two would read the same."""
     labels = pd.Series([escape(i, limit=40) for i in table["event_id"]])
     duplicated = labels.duplicated(keep=False)
     labels[duplicated] = [f"{label} #{k + 1}" for k, label in enumerate(labels[duplicated])]
-    many = len(table) > _MANY
-    hover = [
+    return labels
+
+
+def _event_hover(table: pd.DataFrame, lang: str) -> list[str]:
+    """Hover text of each event: its name and id and every number of the three panels."""
+    return [
         f"<b>{escape(row.event_name, limit=120)}</b><br>{escape(row.event_id)}<br>"
         f"AUC: {number(row.auc)} [{number(row.auc_ci_low)}–{number(row.auc_ci_high)}]<br>"
         f"PAI: {number(row.pai)}<br>{t('incidents', lang)}: {number(row.incidents, 0)}, "
@@ -183,65 +231,57 @@ def event_comparison(
         f"{number(row.ci_high)}]"
         for row in table.itertuples(index=False)
     ]
-    panels = (
-        ("auc", "chart.auc", ("auc_ci_low", "auc_ci_high"), 0.5),
-        ("pai", "chart.pai", None, 1.0),
-        (
-            "incidents_per_100_officer_hours",
-            "incidents_per_100_officer_hours",
-            ("ci_low", "ci_high"),
-            None,
+
+
+def _add_panel(
+    fig: go.Figure,
+    table: pd.DataFrame,
+    panel: tuple,
+    column: int,
+    *,
+    labels: pd.Series,
+    hover: list[str],
+    many: bool,
+) -> None:
+    """Add one panel: a point per event, its interval and the panel's reference line."""
+    name, _key, interval, reference = panel
+    errors = None
+    if interval is not None:
+        errors = error_bars(table[name], table[interval[0]], table[interval[1]])
+        errors.update(
+            thickness=1 if many else 1.5, width=0 if many else 4, color="rgba(27, 27, 58, 0.45)"
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=table[name],
+            y=labels,
+            mode="markers",
+            error_x=errors,
+            marker={
+                "color": NEUTRAL,
+                "size": 5 if many else 9,
+                "line": {"color": "white", "width": 0 if many else 1},
+            },
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            showlegend=False,
+            meta=name,
         ),
+        row=1,
+        col=column,
     )
-    fig = make_subplots(
-        rows=1,
-        cols=3,
-        shared_yaxes=True,
-        horizontal_spacing=0.03,
-        subplot_titles=[t(key, lang) for _, key, _, _ in panels],
-    )
-    for column, (name, _key, interval, reference) in enumerate(panels, start=1):
-        errors = None
-        if interval is not None:
-            errors = error_bars(table[name], table[interval[0]], table[interval[1]])
-            errors.update(
-                thickness=1 if many else 1.5, width=0 if many else 4, color="rgba(27, 27, 58, 0.45)"
-            )
-        fig.add_trace(
-            go.Scatter(
-                x=table[name],
-                y=labels,
-                mode="markers",
-                error_x=errors,
-                marker={
-                    "color": NEUTRAL,
-                    "size": 5 if many else 9,
-                    "line": {"color": "white", "width": 0 if many else 1},
-                },
-                hovertext=hover,
-                hovertemplate="%{hovertext}<extra></extra>",
-                showlegend=False,
-                meta=name,
-            ),
-            row=1,
-            col=column,
+    if reference is not None:
+        fig.add_vline(
+            x=reference, line={"color": INK, "dash": "dash", "width": 1}, row=1, col=column
         )
-        if reference is not None:
-            fig.add_vline(
-                x=reference, line={"color": INK, "dash": "dash", "width": 1}, row=1, col=column
-            )
-        fig.update_xaxes(rangemode="tozero", row=1, col=column)
-    fig.update_xaxes(range=[0, 1], row=1, col=1)
-    sort_text = (
-        t("event", lang)
-        if sort_by == "event_id"
-        else (
-            "AUC"
-            if sort_by == "auc"
-            else "PAI"
-            if sort_by == "pai"
-            else t("incidents_per_100_officer_hours", lang)
-        )
+    fig.update_xaxes(rangemode="tozero", row=1, col=column)
+
+
+def _lay_out(fig: go.Figure, events: int, sort_by: str, *, many: bool, lang: str) -> go.Figure:
+    """The shared event axis (labelled up to 60 events), its title naming the sort, the
+    height and the title."""
+    sort_text = {"event_id": t("event", lang), "auc": "AUC", "pai": "PAI"}.get(
+        sort_by, t("incidents_per_100_officer_hours", lang)
     )
     fig.update_yaxes(
         type="category",
@@ -252,11 +292,11 @@ def event_comparison(
     )
     fig.update_yaxes(showticklabels=not many, row=1, col=1)
     fig.update_yaxes(
-        title_text=t("chart.events_sorted_by", lang, count=len(table), metric=sort_text),
+        title_text=t("chart.events_sorted_by", lang, count=events, metric=sort_text),
         row=1,
         col=1,
     )
-    height = 900 if many else max(360, 160 + 22 * len(table))
+    height = 900 if many else max(360, 160 + 22 * events)
     return style(
         fig,
         title=t("chart.event_comparison.title", lang),

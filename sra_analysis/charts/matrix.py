@@ -24,6 +24,7 @@ from sra_analysis.charts._common import (
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event
 from sra_analysis.labels import t
+from sra_analysis.levels import RiskLevels
 from sra_analysis.review.evaluate import Evaluation
 
 __all__ = ["risk_matrix"]
@@ -88,8 +89,19 @@ def risk_matrix(event_or_evaluation: Event | Evaluation, *, lang: str = "en") ->
     items, incident_ids = _register_items(event_or_evaluation)
     bands = meta.risk_levels
     levels = list(bands.names)
-    colours = level_colors(levels)
+    shapes, annotations = _grid(bands, level_colors(levels))
+    rings = ring_names(meta, items["ring"].astype(str).unique(), lang)
+    items = items.sort_values("risk_id", kind="stable").reset_index(drop=True)
+    x, y, spacing = _marker_positions(items)
+    hover = _item_hover(items, incident_ids, rings, bands, lang)
     fig = go.Figure()
+    _add_item_markers(fig, items, x, y, hover, size=max(14, min(34, spacing * 95)), lang=lang)
+    level_legend(fig, levels[1:], lang)
+    return _lay_out(fig, shapes, annotations, lang)
+
+
+def _grid(bands: RiskLevels, colours: dict[str, str]) -> tuple[list[dict], list[dict]]:
+    """The 25 cells (layout shapes, ``name`` = level) and the score written in each corner."""
     shapes, annotations = [], []
     for likelihood in range(1, 6):
         for impact in range(1, 6):
@@ -120,8 +132,12 @@ def risk_matrix(event_or_evaluation: Event | Evaluation, *, lang: str = "en") ->
                     "font": {"size": 10, "color": "#444444"},
                 }
             )
-    rings = ring_names(meta, items["ring"].astype(str).unique(), lang)
-    items = items.sort_values("risk_id", kind="stable").reset_index(drop=True)
+    return shapes, annotations
+
+
+def _marker_positions(items: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, float]:
+    """Marker centres of the items (several in a cell spread over it) and the smallest
+    spacing between markers of one cell."""
     x, y = np.zeros(len(items)), np.zeros(len(items))
     spacing = 0.62
     for (likelihood, impact), part in items.groupby(["likelihood", "impact"], sort=False):
@@ -129,6 +145,17 @@ def risk_matrix(event_or_evaluation: Event | Evaluation, *, lang: str = "en") ->
         spacing = min(spacing, cell_spacing)
         for position, (dx, dy) in zip(part.index, offsets, strict=True):
             x[position], y[position] = impact + dx, likelihood + dy
+    return x, y, spacing
+
+
+def _item_hover(
+    items: pd.DataFrame,
+    incident_ids: dict[str, list[str]],
+    rings: dict[str, str],
+    bands: RiskLevels,
+    lang: str,
+) -> list[str]:
+    """Hover text of each item: escaped id, ring, threat, score and linked incidents."""
     hover = []
     for item in items.itertuples(index=False):
         score = int(item.likelihood) * int(item.impact)
@@ -144,7 +171,20 @@ def risk_matrix(event_or_evaluation: Event | Evaluation, *, lang: str = "en") ->
             f"<br>{t('chart.linked_incidents', lang)}: {int(item.linked_incidents)}"
             + (f" ({listed})" if ids else "")
         )
-    size = max(14, min(34, spacing * 95))
+    return hover
+
+
+def _add_item_markers(
+    fig: go.Figure,
+    items: pd.DataFrame,
+    x: np.ndarray,
+    y: np.ndarray,
+    hover: list[str],
+    *,
+    size: float,
+    lang: str,
+) -> None:
+    """Add the items as two marker traces: realised (filled) and not realised (open)."""
     realised = items["realised"].to_numpy(dtype=bool)
     for kind, mask in (("realised", realised), ("not_realised", ~realised)):
         filled = kind == "realised"
@@ -167,7 +207,10 @@ def risk_matrix(event_or_evaluation: Event | Evaluation, *, lang: str = "en") ->
                 meta=kind,
             )
         )
-    level_legend(fig, levels[1:], lang)
+
+
+def _lay_out(fig: go.Figure, shapes: list[dict], annotations: list[dict], lang: str) -> go.Figure:
+    """Square axes from 1 to 5 (impact across, likelihood up), the grid and the title."""
     axis = {
         "range": [0.5, 5.5],
         "tickvals": list(range(1, 6)),

@@ -35,6 +35,7 @@ _RATE_COLUMNS = (
     "incident_ci_low",
     "incident_ci_high",
 )
+_DISRUPTION_COLUMNS = {"disruption_rate", "disruption_ci_low", "disruption_ci_high", "disruptions"}
 _RELIABILITY_COLUMNS = (
     "bin_low",
     "bin_high",
@@ -47,6 +48,7 @@ _RELIABILITY_COLUMNS = (
 
 
 def _none_for_nan(values) -> list:
+    """Floats, with ``None`` (a gap Plotly draws nothing for) where a value is missing."""
     return [None if pd.isna(value) else float(value) for value in values]
 
 
@@ -89,15 +91,9 @@ def rate_by_level(
     table = table_of(data, "rate_by_level", _RATE_COLUMNS, function="rate_by_level")
     table = table.reset_index(drop=True)
     levels = table["level"].astype(str).tolist()
-    colours = level_colors(levels)
     labels = [level_text(level, lang) for level in levels]
     series = ["incident"]
-    if disruptions and {
-        "disruption_rate",
-        "disruption_ci_low",
-        "disruption_ci_high",
-        "disruptions",
-    } <= set(table.columns):
+    if disruptions and _DISRUPTION_COLUMNS <= set(table.columns):
         series.append("disruption")
     fig = make_subplots(
         rows=len(series),
@@ -106,70 +102,88 @@ def rate_by_level(
         vertical_spacing=0.12,
         subplot_titles=[t(f"chart.{name}s_series", lang) for name in series],
     )
-    empty = table["windows"].to_numpy() == 0
+    empty = np.asarray(labels)[table["windows"].to_numpy() == 0]
     for row, name in enumerate(series, start=1):
-        rate = table[f"{name}_rate"]
-        low, high = table[f"{name}_ci_low"], table[f"{name}_ci_high"]
-        bars = error_bars(rate, low, high)
-        bars["array"] = _none_for_nan(bars["array"])
-        bars["arrayminus"] = _none_for_nan(bars["arrayminus"])
-        hover = [
-            f"<b>{label}</b><br>{t('chart.windows', lang)}: {int(w)} "
-            f"({number(h, 0)} {t('chart.ring_hours', lang).lower()})<br>"
-            f"{t(f'chart.{name}s_series', lang)}: {number(k, 0)}<br>"
-            f"{t('chart.rate_per_hour', lang)}: {number(r, 3)} "
-            f"[{number(a, 3)}–{number(b, 3)}]"
-            for label, w, h, k, r, a, b in zip(
-                labels,
-                table["windows"],
-                table["hours"],
-                table[f"{name}s"],
-                rate,
-                low,
-                high,
-                strict=True,
-            )
-        ]
-        fig.add_trace(
-            go.Bar(
-                x=labels,
-                y=_none_for_nan(rate),
-                error_y=bars,
-                marker={
-                    "color": [colours[level] for level in levels],
-                    "line": {"color": INK, "width": 1},
-                    "pattern": {
-                        "shape": "/" if name == "disruption" else "",
-                        "fgcolor": INK,
-                        "fgopacity": 0.35,
-                    },
-                },
-                hovertext=hover,
-                hovertemplate="%{hovertext}<extra></extra>",
-                showlegend=False,
-                meta=name,
-            ),
-            row=row,
-            col=1,
-        )
+        _add_rate_bars(fig, table, name, row, labels=labels, lang=lang)
         fig.update_yaxes(
             title_text=t("chart.rate_per_hour", lang), rangemode="tozero", row=row, col=1
         )
-        for label in np.asarray(labels)[empty]:
-            fig.add_annotation(
-                x=label,
-                y=0,
-                yanchor="bottom",
-                yshift=4,
-                text=f"<i>{t('chart.no_windows', lang)}</i>",
-                showarrow=False,
-                font={"color": "#666666", "size": 12},
-                row=row,
-                col=1,
-            )
+        _add_no_windows_notes(fig, empty, row, lang)
     fig.update_xaxes(categoryorder="array", categoryarray=labels, type="category")
     fig.update_xaxes(title_text=t("predicted_level", lang), row=len(series), col=1)
     return style(fig, title=t("chart.rate_by_level.title", lang), height=260 + 220 * len(series))
+
+
+def _rate_hover(table: pd.DataFrame, name: str, labels: list[str], lang: str) -> list[str]:
+    """Hover text per level: windows, ring-hours, count and rate with its interval."""
+    return [
+        f"<b>{label}</b><br>{t('chart.windows', lang)}: {int(w)} "
+        f"({number(h, 0)} {t('chart.ring_hours', lang).lower()})<br>"
+        f"{t(f'chart.{name}s_series', lang)}: {number(k, 0)}<br>"
+        f"{t('chart.rate_per_hour', lang)}: {number(r, 3)} "
+        f"[{number(a, 3)}–{number(b, 3)}]"
+        for label, w, h, k, r, a, b in zip(
+            labels,
+            table["windows"],
+            table["hours"],
+            table[f"{name}s"],
+            table[f"{name}_rate"],
+            table[f"{name}_ci_low"],
+            table[f"{name}_ci_high"],
+            strict=True,
+        )
+    ]
+
+
+def _add_rate_bars(
+    fig: go.Figure, table: pd.DataFrame, name: str, row: int, *, labels: list[str], lang: str
+) -> None:
+    """Add the bars of one series (``"incident"`` or ``"disruption"``, hatched) in level
+    colours, with the table's intervals as error bars (none where the rate is missing)."""
+    levels = table["level"].astype(str).tolist()
+    colours = level_colors(levels)
+    rate = table[f"{name}_rate"]
+    bars = error_bars(rate, table[f"{name}_ci_low"], table[f"{name}_ci_high"])
+    bars["array"] = _none_for_nan(bars["array"])
+    bars["arrayminus"] = _none_for_nan(bars["arrayminus"])
+    fig.add_trace(
+        go.Bar(
+            x=labels,
+            y=_none_for_nan(rate),
+            error_y=bars,
+            marker={
+                "color": [colours[level] for level in levels],
+                "line": {"color": INK, "width": 1},
+                "pattern": {
+                    "shape": "/" if name == "disruption" else "",
+                    "fgcolor": INK,
+                    "fgopacity": 0.35,
+                },
+            },
+            hovertext=_rate_hover(table, name, labels, lang),
+            hovertemplate="%{hovertext}<extra></extra>",
+            showlegend=False,
+            meta=name,
+        ),
+        row=row,
+        col=1,
+    )
+
+
+def _add_no_windows_notes(fig: go.Figure, empty_labels, row: int, lang: str) -> None:
+    """Write "no windows" on the axis of each level no window was rated at."""
+    for label in empty_labels:
+        fig.add_annotation(
+            x=label,
+            y=0,
+            yanchor="bottom",
+            yshift=4,
+            text=f"<i>{t('chart.no_windows', lang)}</i>",
+            showarrow=False,
+            font={"color": "#666666", "size": 12},
+            row=row,
+            col=1,
+        )
 
 
 def confusion_heatmap(data: Evaluation | pd.DataFrame, *, lang: str = "en") -> go.Figure:
@@ -242,26 +256,8 @@ def calibration(data: Evaluation | pd.DataFrame, *, lang: str = "en") -> go.Figu
         When the table is empty: the register gave no probabilities.
     """
     check_lang(lang)
-    if isinstance(data, pd.DataFrame) and data.empty:
-        table = data
-    else:
-        table = table_of(data, "reliability", (), function="calibration")
-    if table.empty or "n" not in table.columns or not (table["n"] > 0).any():
-        raise ParameterError(
-            "calibration needs forecast probabilities, but the reliability table is empty: "
-            "give the risk register a 'probability' column (0–1, the chance of a disruption "
-            "in each window an item covers)"
-        )
-    table_of(table, "reliability", _RELIABILITY_COLUMNS, function="calibration")
-    bins = table[table["n"] > 0].reset_index(drop=True)
+    bins = _reliability_bins(data)
     upper = min(1.0, max(bins["bin_high"].max(), bins["ci_high"].max()) + 0.05)
-    size = 10 + 26 * np.sqrt(bins["n"] / bins["n"].max())
-    hover = [
-        f"{t('chart.forecast_bin', lang)}: {lo:.2f}–{hi:.2f}<br>{t('chart.windows', lang)}: "
-        f"{int(n)}<br>{t('forecast_probability', lang)}: {f:.3f}<br>"
-        f"{t('observed_frequency', lang)}: {o:.3f} [{a:.3f}–{b:.3f}]"
-        for lo, hi, n, f, o, a, b in bins[list(_RELIABILITY_COLUMNS)].itertuples(index=False)
-    ]
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
@@ -274,27 +270,7 @@ def calibration(data: Evaluation | pd.DataFrame, *, lang: str = "en") -> go.Figu
             meta="diagonal",
         )
     )
-    fig.add_trace(
-        go.Scatter(
-            x=bins["mean_forecast"],
-            y=bins["observed_frequency"],
-            mode="markers+text",
-            marker={
-                "size": size,
-                "color": NEUTRAL,
-                "opacity": 0.8,
-                "line": {"color": "white", "width": 1},
-            },
-            error_y=error_bars(bins["observed_frequency"], bins["ci_low"], bins["ci_high"]),
-            text=[f"n={int(n)}" for n in bins["n"]],
-            textposition="middle right",
-            textfont={"size": 11, "color": "#444444"},
-            name=t("chart.observed_bins", lang),
-            hovertext=hover,
-            hovertemplate="%{hovertext}<extra></extra>",
-            meta="bins",
-        )
-    )
+    _add_bins(fig, bins, lang)
     span = [-0.02 * upper, upper]
     fig.update_xaxes(title_text=t("forecast_probability", lang), range=span, constrain="domain")
     fig.update_yaxes(
@@ -310,4 +286,51 @@ def calibration(data: Evaluation | pd.DataFrame, *, lang: str = "en") -> go.Figu
         height=620,
         width=None,
         legend={"orientation": "h", "y": -0.15},
+    )
+
+
+def _reliability_bins(data: Evaluation | pd.DataFrame) -> pd.DataFrame:
+    """The non-empty bins of the reliability table; refused when there are none."""
+    if isinstance(data, pd.DataFrame) and data.empty:
+        table = data
+    else:
+        table = table_of(data, "reliability", (), function="calibration")
+    if table.empty or "n" not in table.columns or not (table["n"] > 0).any():
+        raise ParameterError(
+            "calibration needs forecast probabilities, but the reliability table is empty: "
+            "give the risk register a 'probability' column (0–1, the chance of a disruption "
+            "in each window an item covers)"
+        )
+    table_of(table, "reliability", _RELIABILITY_COLUMNS, function="calibration")
+    return table[table["n"] > 0].reset_index(drop=True)
+
+
+def _add_bins(fig: go.Figure, bins: pd.DataFrame, lang: str) -> None:
+    """Add one point per bin (area grows with its windows) with its Wilson interval."""
+    hover = [
+        f"{t('chart.forecast_bin', lang)}: {lo:.2f}–{hi:.2f}<br>{t('chart.windows', lang)}: "
+        f"{int(n)}<br>{t('forecast_probability', lang)}: {f:.3f}<br>"
+        f"{t('observed_frequency', lang)}: {o:.3f} [{a:.3f}–{b:.3f}]"
+        for lo, hi, n, f, o, a, b in bins[list(_RELIABILITY_COLUMNS)].itertuples(index=False)
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=bins["mean_forecast"],
+            y=bins["observed_frequency"],
+            mode="markers+text",
+            marker={
+                "size": 10 + 26 * np.sqrt(bins["n"] / bins["n"].max()),
+                "color": NEUTRAL,
+                "opacity": 0.8,
+                "line": {"color": "white", "width": 1},
+            },
+            error_y=error_bars(bins["observed_frequency"], bins["ci_low"], bins["ci_high"]),
+            text=[f"n={int(n)}" for n in bins["n"]],
+            textposition="middle right",
+            textfont={"size": 11, "color": "#444444"},
+            name=t("chart.observed_bins", lang),
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            meta="bins",
+        )
     )

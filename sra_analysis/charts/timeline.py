@@ -1,6 +1,15 @@
-"""The review's centrepiece: officers on duty, incidents and the SRA's rating, ring by ring."""
+"""The review's centrepiece: officers on duty, incidents and the SRA's rating, ring by ring.
+
+:func:`staffing_vs_incidents` composes the figure layer by layer, each one small function:
+the ring rows, then per ring the headcount step area, the planned-staffing line and the
+incident markers with their disruption stars, then the risk-level bands (runs of windows
+from :func:`sra_analysis.review.spans.merge_spans`, see :mod:`._runs`), the legend, and the axes
+and title.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -13,7 +22,6 @@ from sra_analysis.charts._common import (
     NEUTRAL,
     check_lang,
     escape,
-    level_colors,
     level_legend,
     level_order,
     style,
@@ -22,12 +30,13 @@ from sra_analysis.charts._markers import (
     DISRUPTION_COLOUR,
     bin_hours,
     count_text,
-    date_text,
     incident_traces,
     largest_bin_count,
 )
+from sra_analysis.charts._runs import level_bands, level_runs, planned_runs, planned_steps
+from sra_analysis.charts._time_axis import local_time, midnight_lines, time_ticks
 from sra_analysis.errors import ParameterError
-from sra_analysis.event import Event, fold_label
+from sra_analysis.event import Event, EventMeta, Ring, fold_label
 from sra_analysis.labels import t
 from sra_analysis.review.evaluate import Evaluation
 from sra_analysis.review.staffing import staffing_timeline
@@ -36,106 +45,21 @@ from sra_analysis.review.windows import review_windows
 __all__ = ["staffing_vs_incidents"]
 
 _ROW_HEIGHT = 250
-_BAND_OPACITY = 0.4
 _TIME_FORMAT = "%d/%m/%Y %H:%M"
 
 
-def _time_ticks(start: pd.Timestamp, end: pd.Timestamp, lang: str):
-    """Tick every few hours on whole hours; the date under the first tick and each midnight."""
-    step = _tick_step((end - start) / pd.Timedelta(hours=1))
-    ticks = [
-        tick
-        for tick in pd.date_range(start.floor("D"), end, freq=f"{step}h")
-        if start <= tick <= end
-    ]
-    text = []
-    for position, tick in enumerate(ticks):
-        label = f"{tick:%H:%M}"
-        if position == 0 or (tick.hour == 0 and tick.minute == 0):
-            label += f"<br><b>{date_text(tick, lang)}</b>"
-        text.append(label)
-    return ticks, text
+@dataclass(frozen=True)
+class _Canvas:
+    """What every layer of one figure shares: the event's span (naive local time), the
+    time zone, the language and how incident markers are drawn (``bin_width`` hours per
+    counted marker, ``None`` for one marker per incident)."""
 
-
-def _local(values, zone: str) -> pd.Series:
-    """Timestamps as naive local wall-clock time in ``zone`` (what the axis shows)."""
-    stamps = pd.Series(pd.to_datetime(values)).reset_index(drop=True)
-    if stamps.dt.tz is None:
-        return stamps
-    return stamps.dt.tz_convert(zone).dt.tz_localize(None)
-
-
-def _axis(row: int, kind: str) -> str:
-    return kind if row == 1 else f"{kind}{row}"
-
-
-def _headcount_steps(timeline: pd.DataFrame, ring: str, start, end, zone: str):
-    """Step points (time, headcount) of one ring from event start to end."""
-    part = timeline[timeline["ring"].astype(str) == ring]
-    times = _local(part["time"], zone)
-    heads = part["headcount"].to_numpy()
-    before = np.flatnonzero(times <= start)
-    first = int(heads[before[-1]]) if len(before) else 0
-    inside = ((times > start) & (times < end)).to_numpy()
-    x = [start, *times[inside], end]
-    y = [first, *heads[inside]]
-    y.append(y[-1])
-    return x, y, times, heads
-
-
-def _planned_segments(part: pd.DataFrame):
-    """Dashed-step points of the planned staffing, broken where no item plans staff."""
-    x, y = [], []
-    previous_end, previous_value = None, None
-    for start, end, value in zip(part["start"], part["end"], part["planned_staff"], strict=True):
-        if pd.isna(value):
-            if previous_end is not None:
-                x.append(None)
-                y.append(None)
-            previous_end, previous_value = None, None
-            continue
-        if previous_end is not None and start == previous_end and value == previous_value:
-            x[-1] = end  # extend the current flat run
-        else:
-            if previous_end is not None and start != previous_end:
-                x.append(None)
-                y.append(None)
-            x += [start, end]
-            y += [value, value]
-        previous_end, previous_value = end, value
-    return x, y
-
-
-def _level_runs(part: pd.DataFrame) -> list[tuple]:
-    """(start, end, level) of consecutive, contiguous windows with the same level."""
-    runs: list[list] = []
-    for start, end, level in zip(part["start"], part["end"], part["level"], strict=True):
-        if runs and runs[-1][2] == level and runs[-1][1] == start:
-            runs[-1][1] = end
-        else:
-            runs.append([start, end, level])
-    return [tuple(run) for run in runs]
-
-
-def _ring_title(ring, lang: str, incidents: int, disruptions: int) -> str:
-    label = ring.label(lang)
-    name = escape(label, limit=LABEL_LIMIT)
-    if fold_label(label) != fold_label(f"ring {ring.id}"):
-        name = t("chart.ring_title", lang, name=name, ring=escape(ring.id, limit=LABEL_LIMIT))
-    counts = t(
-        "chart.ring_counts",
-        lang,
-        incidents=count_text(incidents, lang),
-        disruptions=count_text(disruptions, lang),
-    )
-    return f"<b>{name}</b> · {counts}"
-
-
-def _tick_step(hours: float) -> int:
-    for limit, step in ((12, 1), (30, 3), (96, 6), (240, 12)):
-        if hours <= limit:
-            return step
-    return 24
+    start: pd.Timestamp
+    end: pd.Timestamp
+    zone: str
+    lang: str
+    bin_width: int | None
+    largest_bin: int
 
 
 def staffing_vs_incidents(
@@ -194,6 +118,35 @@ def staffing_vs_incidents(
     True
     """
     check_lang(lang)
+    windows = _windows_of(event, windows, evaluation)
+    meta = event.meta
+    start, end = local_time([meta.start, meta.end], meta.timezone)
+    incidents = _incidents_inside(event, start, end)
+    bin_width = bin_hours(len(incidents), (end - start) / pd.Timedelta(hours=1))
+    largest = 1 if bin_width is None else largest_bin_count(incidents, start, bin_width)
+    canvas = _Canvas(start, end, meta.timezone, lang, bin_width, largest)
+    frame = _window_frame(windows, meta.timezone)
+    planned = planned_runs(frame)
+    timeline = staffing_timeline(event)
+    fig = _ring_rows(meta.rings, incidents, lang)
+    top = 1.0
+    for row, ring in enumerate(meta.rings, start=1):
+        times, heads, ring_top = _add_headcount(fig, timeline, ring.id, row, canvas)
+        ring_plan = planned[planned["ring"] == ring.id]
+        ring_top = max(ring_top, _add_planned(fig, ring_plan, ring.id, row, lang))
+        _add_incident_markers(fig, incidents, ring, row, canvas, times=times, heads=heads)
+        top = max(top, ring_top)
+    levels = level_order(windows["predicted_level"], meta)
+    bands = level_bands(level_runs(frame), meta.ring_ids, levels)
+    _add_legend(fig, levels, meta.flag_level, canvas)
+    shapes = bands + midnight_lines(start, end)
+    return _lay_out(fig, shapes, meta, canvas, top=top, incidents=len(incidents))
+
+
+def _windows_of(
+    event: Event, windows: pd.DataFrame | None, evaluation: Evaluation | None
+) -> pd.DataFrame:
+    """The windows table to draw, after checking the arguments of the builder."""
     if not isinstance(event, Event):
         raise ParameterError(
             f"staffing_vs_incidents: event must be an Event from load_event(), "
@@ -204,7 +157,6 @@ def staffing_vs_incidents(
             f"staffing_vs_incidents: evaluation must be an Evaluation from evaluate(), "
             f"got {type(evaluation).__name__}"
         )
-    meta, zone = event.meta, event.meta.timezone
     if windows is None:
         windows = evaluation.windows if evaluation is not None else review_windows(event, "1h")
     missing = {"ring", "window_start", "window_end", "predicted_level"} - set(windows.columns)
@@ -213,14 +165,16 @@ def staffing_vs_incidents(
             f"staffing_vs_incidents: windows lacks column(s) {sorted(missing)}; pass the table "
             "from review_windows()"
         )
-    start, end = _local([meta.start, meta.end], zone)
-    levels = level_order(windows["predicted_level"], meta)
-    colours = level_colors(levels)
-    frame = pd.DataFrame(
+    return windows
+
+
+def _window_frame(windows: pd.DataFrame, zone: str) -> pd.DataFrame:
+    """``ring``, ``start``, ``end`` (naive local), ``level`` and ``planned_staff`` per window."""
+    return pd.DataFrame(
         {
             "ring": windows["ring"].astype(str).to_numpy(),
-            "start": _local(windows["window_start"], zone),
-            "end": _local(windows["window_end"], zone),
+            "start": local_time(windows["window_start"], zone),
+            "end": local_time(windows["window_end"], zone),
             "level": windows["predicted_level"].astype(str).to_numpy(),
             "planned_staff": (
                 windows["planned_staff"].astype("float64").to_numpy()
@@ -228,122 +182,152 @@ def staffing_vs_incidents(
                 else np.nan
             ),
         }
-    ).sort_values(["ring", "start"], kind="stable")
+    )
 
+
+def _incidents_inside(event: Event, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    """Incidents reported from ``start`` to before ``end``, with their naive ``local_time``."""
     incidents = event.incidents.reset_index(drop=True)
-    local_time = _local(incidents["reported_at"], zone)
-    inside = ((local_time >= start) & (local_time < end)).to_numpy()
-    incidents = incidents.loc[inside].assign(local_time=local_time[inside].to_numpy())
-    incident_ring = incidents["ring"].astype(str)
-    disrupted = incidents["disrupted_proceedings"].to_numpy(dtype=bool)
+    reported = local_time(incidents["reported_at"], event.meta.timezone)
+    inside = ((reported >= start) & (reported < end)).to_numpy()
+    return incidents.loc[inside].assign(local_time=reported[inside].to_numpy())
 
-    rings = meta.rings
+
+def _ring_title(ring: Ring, lang: str, incidents: int, disruptions: int) -> str:
+    """Bold ring name (with its id when the name does not say it) and the ring's counts."""
+    label = ring.label(lang)
+    name = escape(label, limit=LABEL_LIMIT)
+    if fold_label(label) != fold_label(f"ring {ring.id}"):
+        name = t("chart.ring_title", lang, name=name, ring=escape(ring.id, limit=LABEL_LIMIT))
+    counts = t(
+        "chart.ring_counts",
+        lang,
+        incidents=count_text(incidents, lang),
+        disruptions=count_text(disruptions, lang),
+    )
+    return f"<b>{name}</b> · {counts}"
+
+
+def _ring_rows(rings: tuple[Ring, ...], incidents: pd.DataFrame, lang: str) -> go.Figure:
+    """An empty figure of one row per ring on a shared x axis, each titled with its counts."""
+    ring_of = incidents["ring"].astype(str).to_numpy()
+    disrupted = incidents["disrupted_proceedings"].to_numpy(dtype=bool)
     titles = [
         _ring_title(
-            ring,
-            lang,
-            int((incident_ring == ring.id).sum()),
-            int(disrupted[(incident_ring == ring.id).to_numpy()].sum()),
+            ring, lang, int((ring_of == ring.id).sum()), int(disrupted[ring_of == ring.id].sum())
         )
         for ring in rings
     ]
-    fig = make_subplots(
+    return make_subplots(
         rows=len(rings),
         cols=1,
         shared_xaxes=True,
         subplot_titles=titles,
         vertical_spacing=min(0.12, 0.3 / max(len(rings), 1)),
     )
-    timeline = staffing_timeline(event)
-    bin_width = bin_hours(len(incidents), (end - start) / pd.Timedelta(hours=1))
-    largest = 1 if bin_width is None else largest_bin_count(incidents, start, bin_width)
-    shapes, top = [], 1.0
-    for row, ring in enumerate(rings, start=1):
-        legend = row == 1
-        x, y, times, heads = _headcount_steps(timeline, ring.id, start, end, zone)
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=y,
-                mode="lines",
-                line={"shape": "hv", "color": NEUTRAL, "width": 2},
-                fill="tozeroy",
-                fillcolor="rgba(40, 40, 40, 0.16)",
-                name=t("headcount", lang),
-                legendgroup="headcount",
-                showlegend=legend,
-                hovertemplate=f"%{{x|{_TIME_FORMAT}}}<br>{t('headcount', lang)}: %{{y}}"
-                "<extra></extra>",
-                meta={"kind": "headcount", "ring": escape(ring.id)},
-            ),
-            row=row,
-            col=1,
-        )
-        ring_top = max(y) if y else 0
-        part = frame[frame["ring"] == ring.id]
-        if part["planned_staff"].notna().any():
-            px_, py_ = _planned_segments(part)
-            fig.add_trace(
-                go.Scatter(
-                    x=px_,
-                    y=py_,
-                    mode="lines",
-                    connectgaps=False,
-                    line={"color": INK, "width": 2, "dash": "dash"},
-                    name=t("planned_staff", lang),
-                    legendgroup="planned",
-                    showlegend=not any((tr.meta or {}).get("kind") == "planned" for tr in fig.data),
-                    hovertemplate=f"%{{x|{_TIME_FORMAT}}}<br>{t('planned_staff', lang)}: %{{y}}"
-                    "<extra></extra>",
-                    meta={"kind": "planned", "ring": escape(ring.id)},
-                ),
-                row=row,
-                col=1,
-            )
-            ring_top = max(ring_top, float(part["planned_staff"].max()))
-        mine = incidents[(incident_ring == ring.id).to_numpy()]
-        ring_name = escape(ring.label(lang), limit=LABEL_LIMIT)
-        for trace in incident_traces(
-            mine, ring_id=ring.id, ring_name=ring_name, times=times, heads=heads, start=start,
-            bin_width=bin_width, largest_bin=largest, lang=lang,
-        ):  # fmt: skip
-            fig.add_trace(trace, row=row, col=1)
-        top = max(top, ring_top)
-        for run_start, run_end, level in _level_runs(part):
-            shapes.append(
-                {
-                    "type": "rect",
-                    "name": escape(level),
-                    "xref": _axis(row, "x"),
-                    "yref": f"{_axis(row, 'y')} domain",
-                    "x0": run_start,
-                    "x1": run_end,
-                    "y0": 0,
-                    "y1": 1,
-                    "fillcolor": colours.get(level, colours[levels[0]]),
-                    "opacity": _BAND_OPACITY,
-                    "layer": "below",
-                    "line": {"width": 0},
-                }
-            )
-    for day in pd.date_range(start.normalize() + pd.Timedelta(days=1), end, freq="D"):
-        shapes.append(
-            {
-                "type": "line",
-                "name": "midnight",
-                "xref": "x",
-                "yref": "paper",
-                "x0": day,
-                "x1": day,
-                "y0": 0,
-                "y1": 1,
-                "layer": "below",
-                "line": {"color": "#555555", "width": 1, "dash": "dot"},
-            }
-        )
-    # legend entries for the marker kinds (the data traces stay off the legend, so an
-    # empty first ring does not hide them)
-    counted = "_count" if bin_width else ""
+
+
+def _headcount_steps(timeline: pd.DataFrame, ring: str, canvas: _Canvas):
+    """Step points (time, headcount) of one ring from event start to end, and the ring's
+    change points (naive local ``times``, ``heads``) the markers are placed on."""
+    start, end = canvas.start, canvas.end
+    part = timeline[timeline["ring"].astype(str) == ring]
+    times = local_time(part["time"], canvas.zone)
+    heads = part["headcount"].to_numpy()
+    before = np.flatnonzero(times <= start)
+    first = int(heads[before[-1]]) if len(before) else 0
+    inside = ((times > start) & (times < end)).to_numpy()
+    x = [start, *times[inside], end]
+    y = [first, *heads[inside]]
+    y.append(y[-1])
+    return x, y, times, heads
+
+
+def _add_headcount(fig: go.Figure, timeline: pd.DataFrame, ring: str, row: int, canvas: _Canvas):
+    """Add the ring's officers on duty as a filled step area; return the change points and
+    the highest headcount drawn."""
+    x, y, times, heads = _headcount_steps(timeline, ring, canvas)
+    label = t("headcount", canvas.lang)
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=y,
+            mode="lines",
+            line={"shape": "hv", "color": NEUTRAL, "width": 2},
+            fill="tozeroy",
+            fillcolor="rgba(40, 40, 40, 0.16)",
+            name=label,
+            legendgroup="headcount",
+            showlegend=row == 1,
+            hovertemplate=f"%{{x|{_TIME_FORMAT}}}<br>{label}: %{{y}}<extra></extra>",
+            meta={"kind": "headcount", "ring": escape(ring)},
+        ),
+        row=row,
+        col=1,
+    )
+    return times, heads, (max(y) if y else 0)
+
+
+def _add_planned(fig: go.Figure, runs: pd.DataFrame, ring: str, row: int, lang: str) -> float:
+    """Add the ring's planned staffing (its runs of equal plan) as a dashed step line,
+    broken where no item plans staff; return the highest plan (0 when none)."""
+    if runs.empty:
+        return 0.0
+    x, y = planned_steps(runs)
+    label = t("planned_staff", lang)
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=y,
+            mode="lines",
+            connectgaps=False,
+            line={"color": INK, "width": 2, "dash": "dash"},
+            name=label,
+            legendgroup="planned",
+            showlegend=not any((tr.meta or {}).get("kind") == "planned" for tr in fig.data),
+            hovertemplate=f"%{{x|{_TIME_FORMAT}}}<br>{label}: %{{y}}<extra></extra>",
+            meta={"kind": "planned", "ring": escape(ring)},
+        ),
+        row=row,
+        col=1,
+    )
+    return float(runs["value"].max())
+
+
+def _add_incident_markers(
+    fig: go.Figure,
+    incidents: pd.DataFrame,
+    ring: Ring,
+    row: int,
+    canvas: _Canvas,
+    *,
+    times: pd.Series,
+    heads: np.ndarray,
+) -> None:
+    """Add the ring's incident markers and disruption stars, placed on the headcount at the
+    time (or counted per bin above the marker limit, see :mod:`._markers`)."""
+    mine = incidents[(incidents["ring"].astype(str) == ring.id).to_numpy()]
+    for trace in incident_traces(
+        mine,
+        ring_id=ring.id,
+        ring_name=escape(ring.label(canvas.lang), limit=LABEL_LIMIT),
+        times=times,
+        heads=heads,
+        start=canvas.start,
+        bin_width=canvas.bin_width,
+        largest_bin=canvas.largest_bin,
+        lang=canvas.lang,
+    ):
+        fig.add_trace(trace, row=row, col=1)
+
+
+def _add_legend(fig: go.Figure, levels: list[str], flag_level: str, canvas: _Canvas) -> None:
+    """Legend entries for the marker kinds and the level colours.
+
+    The marker entries are data-free traces: the data traces stay off the legend, so an
+    empty first ring does not hide them.
+    """
+    counted = "_count" if canvas.bin_width else ""
     for kind, symbol, colour in (
         ("incident", "circle", INK),
         ("disruption", "star", DISRUPTION_COLOUR),
@@ -353,7 +337,7 @@ def staffing_vs_incidents(
                 x=[None],
                 y=[None],
                 mode="markers",
-                name=t(f"chart.{kind}{counted}_marker", lang),
+                name=t(f"chart.{kind}{counted}_marker", canvas.lang),
                 marker={"symbol": symbol, "size": 14, "color": colour},
                 legendgroup=f"{kind}s",
                 hoverinfo="skip",
@@ -361,7 +345,21 @@ def staffing_vs_incidents(
             row=1,
             col=1,
         )
-    level_legend(fig, levels, lang, flag_level=meta.flag_level, row=1, col=1)
+    level_legend(fig, levels, canvas.lang, flag_level=flag_level, row=1, col=1)
+
+
+def _lay_out(
+    fig: go.Figure,
+    shapes: list[dict],
+    meta: EventMeta,
+    canvas: _Canvas,
+    *,
+    top: float,
+    incidents: int,
+) -> go.Figure:
+    """Shapes, shared axes (officers from 0, local-time ticks), ring titles and the title
+    (with a note when markers count incidents)."""
+    lang, binned = canvas.lang, canvas.bin_width
     fig.update_layout(shapes=shapes)
     fig.update_yaxes(
         title_text=t("chart.officers", lang),
@@ -370,28 +368,30 @@ def staffing_vs_incidents(
         fixedrange=False,
         showgrid=True,
     )
-    tickvals, ticktext = _time_ticks(start, end, lang)
+    tickvals, ticktext = time_ticks(canvas.start, canvas.end, lang)
     fig.update_xaxes(
-        range=[start, end],
+        range=[canvas.start, canvas.end],
         tickmode="array",
         tickvals=tickvals,
         ticktext=ticktext,
         showgrid=True,
         gridcolor="#E5E5E5",
     )
-    fig.update_xaxes(title_text=t("chart.time_local", lang, zone=zone), row=len(rings), col=1)
+    fig.update_xaxes(
+        title_text=t("chart.time_local", lang, zone=canvas.zone), row=len(meta.rings), col=1
+    )
     for annotation in fig.layout.annotations:
         annotation.update(x=0, xanchor="left", font={"size": 14})
     name = escape(meta.name, limit=90)
     title = f"{t('chart.staffing_vs_incidents.title', lang)}<br><sup>{name}</sup>"
-    if bin_width:
-        note = t("chart.binned_note", lang, count=count_text(len(incidents), lang), hours=bin_width)
+    if binned:
+        note = t("chart.binned_note", lang, count=count_text(incidents, lang), hours=binned)
         title += f"<br><sup>{note}</sup>"
     return style(
         fig,
         title=title,
-        height=_ROW_HEIGHT * len(rings) + 170 + (20 if bin_width else 0),
+        height=_ROW_HEIGHT * len(meta.rings) + 170 + (20 if binned else 0),
         hovermode="closest",
         legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top", "tracegroupgap": 6},
-        margin={"l": 70, "r": 30, "t": 120 if bin_width else 100, "b": 70},
+        margin={"l": 70, "r": 30, "t": 120 if binned else 100, "b": 70},
     )
