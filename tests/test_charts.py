@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import time
 
 import numpy as np
 import pandas as pd
@@ -722,12 +721,10 @@ def test_staffing_alignment_boxes_hold_the_windows(review):
     assert {star.marker.symbol for star in stars} == {"star"}
 
 
-def test_event_comparison_is_sorted_and_quick_for_514_events():
+def test_event_comparison_is_sorted_for_514_events():
+    # its speed at 514 events is measured by benchmarks/bench_charts.py, not asserted here
     summaries = _summaries(514)
-    began = time.perf_counter()
     fig = charts.event_comparison(summaries)
-    fig.to_json()
-    assert time.perf_counter() - began < 5
     assert len(fig.data) == 3
     assert all(len(trace.x) == 514 for trace in fig.data)
     assert not any(trace.showlegend for trace in fig.data)

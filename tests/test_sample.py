@@ -413,15 +413,13 @@ def test_n_incidents_fixes_the_total():
     assert event.planted["expected_incidents"] == pytest.approx(250)
 
 
-def test_large_event_generates_in_seconds():
-    began = time.perf_counter()
+def test_a_large_event_has_the_sizes_asked_for():
+    # how long it takes is measured by benchmarks/bench_charts.py (generation), not here
     event = generate_event(
         seed=1, days=30, n_officers=5000, n_risks=1000, n_incidents=10_000, rings=3
     )
-    elapsed = time.perf_counter() - began
     assert len(event.staffing) >= 90_000
     assert len(event.incidents) == 10_000 and len(event.risk_register) == 1000
-    assert elapsed < 10, f"took {elapsed:.1f} s"
 
 
 # ----------------------------------------------------------------------------- province
