@@ -15,8 +15,8 @@ the rest of :mod:`sra_analysis`. One concept per module:
   (one-sided exact binomial test, PAI lower bound);
 * :mod:`~sra_analysis.metrics.rates` - Poisson rates, exact intervals and
   rate comparison;
-* :mod:`~sra_analysis.metrics.probability` - ROC/AUC, Brier score and
-  reliability;
+* :mod:`~sra_analysis.metrics.roc` - ROC/AUC and its intervals;
+* :mod:`~sra_analysis.metrics.probability` - Brier score and reliability;
 * :mod:`~sra_analysis.metrics.riskmatrix` - banding checks after Cox (2008);
 * :mod:`~sra_analysis.metrics.resampling` - bootstrap intervals and
   permutation tests.
@@ -62,13 +62,9 @@ from sra_analysis.metrics.multicategory import (
 )
 from sra_analysis.metrics.probability import (
     BrierDecomposition,
-    auc_interval_hanley_mcneil,
     brier_decomposition,
     brier_score,
     reliability_table,
-    roc_auc,
-    roc_auc_along,
-    roc_curve,
 )
 from sra_analysis.metrics.rates import (
     RateComparison,
@@ -89,6 +85,7 @@ from sra_analysis.metrics.riskmatrix import (
     risk_grid,
     weak_consistency_violations,
 )
+from sra_analysis.metrics.roc import auc_interval_hanley_mcneil, roc_auc, roc_auc_along, roc_curve
 
 __all__ = [
     # contingency
