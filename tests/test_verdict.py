@@ -10,43 +10,18 @@ import json
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
+from _windows import hand_windows
 
 from sra_analysis import evaluate, load_event
 from sra_analysis.resources import sample_dir
 from sra_analysis.review.scores import prediction_scores
 from sra_analysis.review.verdict import GRADES, MIN_DISRUPTED_WINDOWS, judge
 
-TZ = "Asia/Jakarta"
-LEVELS = pd.CategoricalDtype(["none", "low", "medium", "high", "extreme"], ordered=True)
-SCORE = {"none": 0, "low": 3, "medium": 6, "high": 12, "extreme": 20}
-
 
 def _windows(levels: list[str], disruptions: list[int]) -> pd.DataFrame:
-    """Consecutive one-hour windows of one ring, each staffed by 2 officers."""
-    n = len(levels)
-    starts = pd.date_range("2024-03-01 07:00", periods=n, freq="1h", tz=TZ, unit="us")
-    disruptions = np.array(disruptions, dtype=np.int64)
-    return pd.DataFrame(
-        {
-            "ring": pd.Categorical(["1"] * n, categories=["1"]),
-            "window_start": starts,
-            "window_end": starts + pd.Timedelta(hours=1),
-            "hours": 1.0,
-            "predicted_score": np.array([SCORE[level] for level in levels], dtype=np.int64),
-            "predicted_level": pd.Categorical(levels, dtype=LEVELS),
-            "probability": np.nan,
-            "incidents": disruptions,
-            "disruptions": disruptions,
-            "max_severity": np.where(disruptions > 0, 4, 0),
-            "officer_hours": 2.0,
-            "mean_staff": 2.0,
-            "min_staff": 2,
-            "planned_staff": np.nan,
-        }
-    )
+    return hand_windows(levels, disruptions)
 
 
 def _verdict(levels, disruptions, *, n_resamples=200):
