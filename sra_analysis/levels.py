@@ -272,11 +272,17 @@ def severity_level(severity) -> pd.Categorical:
     >>> list(severity_level([0, 1, 2, 3, 4, 5]))
     ['none', 'low', 'low', 'medium', 'high', 'extreme']
     """
-    values = pd.Series(np.asarray(severity, dtype=object))
-    values = values.where(values.notna(), 0).astype("float64")
+    values = pd.Series(severity)
+    try:
+        values = values.astype("float64")
+    except TypeError:  # pd.NA among plain objects
+        values = values.where(values.notna(), np.nan).astype("float64")
+    values = values.fillna(0.0)
     off_scale = ~values.isin([0, *SEVERITY_SCALE])
     if off_scale.any():
         first = float(values[off_scale].iloc[0])
         check_severity(int(first) if first.is_integer() else first)
-    mapped = values.map({0: NO_RISK_LEVEL, **SEVERITY_LEVELS})
-    return pd.Categorical(mapped, categories=list(_level_names(None)), ordered=True)
+    names = _level_names(None)
+    code_of = np.array([0, *(names.index(SEVERITY_LEVELS[s]) for s in SEVERITY_SCALE)])
+    codes = code_of[values.to_numpy(dtype=np.int64)]
+    return pd.Categorical.from_codes(codes, categories=list(names), ordered=True)
