@@ -22,7 +22,14 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from sra_analysis.errors import EventConfigError, InputFileError, OutputError, SRAError
+from sra_analysis.errors import (
+    EventConfigError,
+    InputFileError,
+    OutputError,
+    ParameterError,
+    SRAError,
+)
+from sra_analysis.labels import LANGUAGES, check_lang
 
 __all__ = ["ExitCode", "MAX_FAILED_STATUS", "build_parser", "main"]
 
@@ -119,6 +126,14 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _lang(text: str) -> str:
+    """``--lang``, checked by the one ``lang`` check (a usage error, exit 64)."""
+    try:
+        return check_lang(text)
+    except ParameterError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 # ------------------------------------------------------------------------------ commands
 
 
@@ -187,11 +202,14 @@ def _sample(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from sra_analysis.reports.batch import run_reports
+    from sra_analysis.reports.parameters import ReportParameters
 
     args.doing = f"running the reports into {args.out}"
+    parameters = ReportParameters(lang=args.lang)
     batch = run_reports(
-        args.event_dirs, args.out, notebook=args.notebook, lang=args.lang, workers=args.workers
-    )
+        args.event_dirs, args.out, notebook=args.notebook, workers=args.workers,
+        parameters=parameters,
+    )  # fmt: skip
     for result in batch.results:
         mark = "ok    " if result.ok else "FAILED"
         print(f"{mark} {result.event_id:<32} {result.seconds:6.1f} s  {result.folder}")
@@ -254,7 +272,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("event_dirs", nargs="+", metavar="EVENT_DIR")
     report.add_argument("--out", required=True, metavar="OUT", help="output folder")
     report.add_argument("--notebook", default="review_report", help="notebook name or path")
-    report.add_argument("--lang", choices=["en", "id"], default="en", help="report language")
+    report.add_argument(
+        "--lang", type=_lang, default="en", metavar="{" + ",".join(LANGUAGES) + "}",
+        help="report language (default en)",
+    )  # fmt: skip
     report.add_argument(
         "--workers", type=_positive_int, default=None,
         help="parallel processes (default: one per core)",

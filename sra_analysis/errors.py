@@ -6,6 +6,8 @@ Every error a user can cause with an input file names the file, and where it app
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 __all__ = [
     "SRAError",
     "EventConfigError",
@@ -13,6 +15,7 @@ __all__ = [
     "MissingColumnsError",
     "OutputError",
     "ParameterError",
+    "check_argument",
 ]
 
 
@@ -119,6 +122,50 @@ class MissingColumnsError(InputFileError):
 
 class ParameterError(SRAError, ValueError):
     """A function or notebook parameter has a value outside what it accepts."""
+
+
+#: Longest ``repr`` of a rejected value quoted in a message (a pasted paragraph is cut).
+_SHOWN = 80
+
+
+def check_argument(name: str, allowed: Sequence, value: object) -> object:
+    """``value`` when it is one of ``allowed``; else a :class:`ParameterError` naming all three.
+
+    The one wording of "not one of these values" (seaborn's ``_check_argument``): the
+    validators of ``lang`` (:func:`sra_analysis.labels.check_lang`), ``flag_level``, risk
+    levels and severity (:mod:`sra_analysis.levels`) go through it.
+
+    Parameters
+    ----------
+    name : str
+        The argument, as the caller wrote it (``"lang"``, ``"flag_level"``).
+    allowed : sequence
+        The accepted values, in the order they are listed.
+    value : object
+        The value received; its ``repr`` is quoted, cut at 80 characters.
+
+    Examples
+    --------
+    >>> check_argument("lang", ["en", "id"], "id")
+    'id'
+    >>> check_argument("lang", ["en", "id"], "fr")
+    Traceback (most recent call last):
+    ...
+    sra_analysis.errors.ParameterError: lang must be one of ['en', 'id'], got 'fr'
+    """
+    if isinstance(value, bool) and not any(isinstance(a, bool) for a in allowed):
+        accepted = False  # True == 1, yet True is no severity
+    else:
+        try:
+            accepted = value in allowed
+        except (TypeError, ValueError):  # unhashable, or an array compared elementwise
+            accepted = False
+    if accepted:
+        return value
+    shown = repr(value)
+    if len(shown) > _SHOWN:
+        shown = shown[: _SHOWN - 3] + "..."
+    raise ParameterError(f"{name} must be one of {list(allowed)}, got {shown}")
 
 
 class OutputError(SRAError):

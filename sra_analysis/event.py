@@ -24,12 +24,17 @@ from sra_analysis.levels import RiskLevels
 __all__ = [
     "Event",
     "EventMeta",
+    "FILE_KINDS",
     "FileQuality",
     "Ring",
     "TIMEZONE_ALIASES",
     "fold_label",
     "resolve_timezone",
 ]
+
+#: The three data files of an event folder (``<kind>.csv|xlsx|parquet``), in the order they
+#: are read; also the keys of :attr:`Event.quality` and of ``summary.json``'s ``data_quality``.
+FILE_KINDS: tuple[str, ...] = ("incidents", "staffing", "risk_register")
 
 #: Indonesian zone abbreviations and the IANA zones they stand for.
 TIMEZONE_ALIASES: dict[str, str] = {
@@ -250,7 +255,7 @@ class Event:
     incidents, staffing, risks : DataFrame
         Canonical, typed, tz-aware tables (see :func:`sra_analysis.load_event`).
     quality : dict of str to FileQuality
-        Keyed ``"incidents"``, ``"staffing"``, ``"risk_register"``.
+        Keyed by :data:`FILE_KINDS`: ``"incidents"``, ``"staffing"``, ``"risk_register"``.
     inputs : dict of str to str
         sha256 of every file read, keyed by file name (``event.yaml`` included).
     """

@@ -31,7 +31,7 @@ import pandas as pd
 from sra_analysis.errors import EventConfigError, ParameterError
 from sra_analysis.event import _SLUG, EventMeta, Ring, fold_label, resolve_timezone
 from sra_analysis.event_yaml import find_event_file, read_event_yaml
-from sra_analysis.levels import RiskLevels
+from sra_analysis.levels import SEVERITY_SCALE, RiskLevels, check_flag_level
 
 __all__ = [
     "EARLIEST_TIME",
@@ -116,12 +116,10 @@ def _meta_from_config(config: Mapping, *, source: str) -> EventMeta:
     rings = _config_rings(need("rings"), source=source)
     risk_levels = _config_risk_levels(config.get("risk_levels"), source=source)
     flag_level = config_text(config.get("flag_level"), key="flag_level", source=source) or "high"
-    if flag_level not in risk_levels.names[1:]:
-        raise EventConfigError(
-            source,
-            f"flag_level must be one of {list(risk_levels.names[1:])}, got {flag_level[:60]!r}",
-            key="flag_level",
-        )
+    try:
+        check_flag_level(flag_level, levels=risk_levels)
+    except ParameterError as error:
+        raise EventConfigError(source, str(error), key="flag_level") from None
 
     def number(key: str, default: int | None, low: int, high: int, unit: str = ""):
         value = config.get(key)
@@ -141,7 +139,7 @@ def _meta_from_config(config: Mapping, *, source: str) -> EventMeta:
         planned_personnel=number("planned_personnel", None, 0, MAX_PERSONNEL),
         risk_levels=risk_levels,
         flag_level=flag_level,
-        disruption_severity=number("disruption_severity", 4, 1, 5),
+        disruption_severity=number("disruption_severity", 4, SEVERITY_SCALE[0], SEVERITY_SCALE[-1]),
         time_margin=pd.Timedelta(hours=margin),
         source=source,
     )

@@ -6,24 +6,30 @@ Defined here once, so every table and chart sorts ``low < medium < high < extrem
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from sra_analysis.errors import ParameterError
+from sra_analysis.errors import ParameterError, check_argument
 
 __all__ = [
     "DEFAULT_RISK_BANDS",
     "NO_RISK_LEVEL",
     "SEVERITY_DTYPE",
     "SEVERITY_SCALE",
+    "SEVERITY_LEVELS",
     "RiskLevels",
+    "check_flag_level",
+    "check_risk_level",
+    "check_severity",
+    "severity_level",
 ]
 
 #: Incident severity runs from 1 (minor) to 5 (critical).
 SEVERITY_SCALE: tuple[int, ...] = (1, 2, 3, 4, 5)
+#: The dtype of ``Event.incidents["severity"]``: the scale as an ordered categorical.
 SEVERITY_DTYPE = pd.CategoricalDtype(list(SEVERITY_SCALE), ordered=True)
 
 #: The default SRA banding of score = likelihood × impact.
@@ -36,6 +42,10 @@ DEFAULT_RISK_BANDS: dict[str, tuple[int, int]] = {
 
 #: Level given to a window that no register item covers (score 0).
 NO_RISK_LEVEL = "none"
+
+#: The default risk level a severity stands for, to set observed against predicted levels
+#: in one square table: 1–2 low, 3 medium, 4 high, 5 extreme (no incident: ``"none"``).
+SEVERITY_LEVELS: dict[int, str] = {1: "low", 2: "low", 3: "medium", 4: "high", 5: "extreme"}
 
 
 @dataclass(frozen=True)
@@ -134,6 +144,145 @@ class RiskLevels:
 
     def rank(self, level: str) -> int:
         """Position of ``level`` in :attr:`names`; raises for an unknown name."""
-        if level not in self.names:
-            raise ParameterError(f"flag_level must be one of {list(self.names[1:])}, got {level!r}")
-        return self.names.index(level)
+        return self.names.index(check_risk_level(level, levels=self))
+
+
+def _level_names(levels: RiskLevels | Sequence[str] | None) -> tuple[str, ...]:
+    """Level names from lowest to highest, ``"none"`` first, of a banding or a name list."""
+    if levels is None:
+        return (NO_RISK_LEVEL, *DEFAULT_RISK_BANDS)
+    if isinstance(levels, RiskLevels):
+        return levels.names
+    names = tuple(str(name) for name in levels)
+    return names if names[:1] == (NO_RISK_LEVEL,) else (NO_RISK_LEVEL, *names)
+
+
+def check_risk_level(
+    level: object, *, levels: RiskLevels | Sequence[str] | None = None, name: str = "level"
+) -> str:
+    """``level`` when it names a risk level (``"none"`` included); raise otherwise.
+
+    Parameters
+    ----------
+    level : object
+        The value to check.
+    levels : RiskLevels or sequence of str, optional
+        The event's banding, or its level names from lowest to highest (as the categories
+        of ``predicted_level``); the default banding when omitted.
+    name : str, default "level"
+        The argument's name, for the message.
+
+    Raises
+    ------
+    ParameterError
+        Naming the argument, the level names and the value received.
+
+    Examples
+    --------
+    >>> check_risk_level("none")
+    'none'
+    >>> check_risk_level("severe", name="min_level")
+    Traceback (most recent call last):
+    ...
+    sra_analysis.errors.ParameterError: min_level must be one of ['none', 'low', 'medium', \
+'high', 'extreme'], got 'severe'
+    """
+    return check_argument(name, _level_names(levels), level)
+
+
+def check_flag_level(
+    flag_level: object, *, levels: RiskLevels | Sequence[str] | None = None
+) -> str:
+    """``flag_level`` when it is a level a window can be flagged at; raise otherwise.
+
+    Any level of the banding but ``"none"`` (flagging at ``"none"`` would flag every window).
+
+    Parameters
+    ----------
+    flag_level : object
+        The value to check.
+    levels : RiskLevels or sequence of str, optional
+        The event's banding, or its level names from lowest to highest; the default
+        banding when omitted.
+
+    Raises
+    ------
+    ParameterError
+        Naming ``flag_level``, the levels it may take and the value received.
+
+    Examples
+    --------
+    >>> check_flag_level("high")
+    'high'
+    >>> check_flag_level("none")
+    Traceback (most recent call last):
+    ...
+    sra_analysis.errors.ParameterError: flag_level must be one of ['low', 'medium', 'high', \
+'extreme'], got 'none'
+    """
+    return check_argument("flag_level", _level_names(levels)[1:], flag_level)
+
+
+def check_severity(severity: object, *, name: str = "severity") -> int:
+    """``severity`` as an ``int`` when it is on the scale 1–5; raise otherwise.
+
+    Parameters
+    ----------
+    severity : object
+        The value to check; a whole number (``4`` or ``4.0``), never ``True``.
+    name : str, default "severity"
+        The argument's name, for the message.
+
+    Raises
+    ------
+    ParameterError
+        Naming the argument, the scale (:data:`SEVERITY_SCALE`) and the value received.
+
+    Examples
+    --------
+    >>> check_severity(4)
+    4
+    >>> check_severity(6, name="disruption_severity")
+    Traceback (most recent call last):
+    ...
+    sra_analysis.errors.ParameterError: disruption_severity must be one of [1, 2, 3, 4, 5], got 6
+    """
+    return int(check_argument(name, SEVERITY_SCALE, severity))
+
+
+def severity_level(severity) -> pd.Categorical:
+    """The default risk level each severity stands for (:data:`SEVERITY_LEVELS`).
+
+    Missing values and 0 (a window without incidents) are ``"none"``; a value off the
+    scale raises.
+
+    Parameters
+    ----------
+    severity : array-like
+        Severities, e.g. ``Event.incidents["severity"]`` or a windows table's
+        ``max_severity``.
+
+    Returns
+    -------
+    pandas.Categorical
+        Of the default level names, ordered ``none < low < medium < high < extreme``.
+
+    Examples
+    --------
+    >>> list(severity_level([0, 1, 2, 3, 4, 5]))
+    ['none', 'low', 'low', 'medium', 'high', 'extreme']
+    """
+    values = pd.Series(severity)
+    try:
+        values = values.astype("float64")
+    except TypeError:  # pd.NA among plain objects
+        values = values.where(values.notna(), np.nan).astype("float64")
+    values = values.fillna(0.0)
+    off_scale = ~values.isin([0, *SEVERITY_SCALE])
+    if off_scale.any():
+        first = float(values[off_scale].iloc[0])
+        check_severity(int(first) if first.is_integer() else first)
+    names = _level_names(None)
+    code_of = np.array([0, *(names.index(SEVERITY_LEVELS[s]) for s in SEVERITY_SCALE)])
+    codes = code_of[values.to_numpy(dtype=np.int64)]
+    return pd.Categorical.from_codes(codes, categories=list(names), ordered=True)

@@ -20,6 +20,7 @@ from _browser import CHROMIUM, LAUNCH_ARGS, chromium_or_skip, visit
 
 from sra_analysis import evaluate, load_event
 from sra_analysis.cli import main
+from sra_analysis.reports.parameters import ReportParameters
 from sra_analysis.resources import sample_dir
 
 PAYLOAD_SCRIPT = "<script>window.__xss = 1</script>"
@@ -250,7 +251,7 @@ def test_run_reports_accepts_any_executor(tmp_path):
     with pool:
         batch = run_reports(
             [sample_dir() / "kota-sukabumi-2024"], tmp_path, executor=pool, progress=False,
-            parameters={"n_resamples": 0},
+            parameters=ReportParameters(n_resamples=0),
         )  # fmt: skip
     assert [r.status for r in batch.results] == ["ok"]
     assert (tmp_path / "kota-sukabumi-2024" / "summary.json").exists()
@@ -262,8 +263,48 @@ def test_unknown_notebook_parameters_are_refused_by_name(tmp_path):
     with pytest.raises(ParameterError, match=r"no parameter\(s\) \['flag_levle'\]"):
         run_reports([sample_dir() / "purwakarta-2024"], tmp_path,
                     parameters={"flag_levle": "high"})  # fmt: skip
-    with pytest.raises(ParameterError, match="lang must be one of"):
-        run_reports([sample_dir() / "purwakarta-2024"], tmp_path, lang="fr")
+
+
+#: The messages of the one lang and flag_level checks, written out by hand.
+BAD_LANG = "lang must be one of ['en', 'id'], got 'fr'"
+BAD_FLAG = "flag_level must be one of ['low', 'medium', 'high', 'extreme'], got 'bogus'"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"lang": "fr"}, BAD_LANG),
+        ({"parameters": {"lang": "fr"}}, BAD_LANG),
+        ({"parameters": {"flag_level": "bogus"}}, BAD_FLAG),
+        ({"parameters": {"seed": -1}}, "seed must be a whole number ≥ 0, got -1"),
+        ({"lang": "id", "parameters": ReportParameters(lang="en", seed=1)}, "lang is 'id' but"),
+        ({"parameters": {"summary_path": "x.json"}}, "must not set 'summary_path'"),
+        ({"parameters": ReportParameters(event_dir=Path("."))}, "must not set 'event_dir'"),
+    ],
+)
+def test_run_reports_checks_its_parameters_before_anything_runs(tmp_path, options, message):
+    from sra_analysis import ParameterError, run_reports
+
+    out = tmp_path / "out"
+    with pytest.raises(ParameterError, match=re.escape(message)):
+        run_reports([sample_dir() / "purwakarta-2024"], out, progress=False, **options)
+    assert not out.exists()  # refused before the output folder was made
+
+
+def test_a_flag_level_is_checked_against_each_events_own_levels(tmp_path):
+    from sra_analysis import ParameterError, run_reports
+
+    folder = tmp_path / "custom"
+    shutil.copytree(sample_dir() / "purwakarta-2024", folder)
+    event_file = folder / "event.yaml"
+    default = "risk_levels: {low: [1, 4], medium: [5, 9], high: [10, 14], extreme: [15, 25]}"
+    text = event_file.read_text("utf-8")
+    assert default in text and "flag_level: high" in text
+    text = text.replace(default, "risk_levels: {rendah: [1, 9], tinggi: [10, 25]}")
+    event_file.write_text(text.replace("flag_level: high", "flag_level: tinggi"), "utf-8")
+    message = "flag_level must be one of ['rendah', 'tinggi'], got 'high'"
+    with pytest.raises(ParameterError, match=re.escape(message)):
+        run_reports([folder], tmp_path / "out", progress=False, parameters={"flag_level": "high"})
 
 
 def test_a_rerun_that_fails_removes_the_earlier_summary(tmp_path):

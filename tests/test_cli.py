@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -258,6 +259,29 @@ def test_bad_arguments_exit_64_not_argparse_2(argv, capsys):
     assert main(argv) == 64
     err = capsys.readouterr().err
     assert err.startswith("usage: sra-review") and "error:" in err
+
+
+def test_a_bad_lang_is_refused_with_the_one_lang_message(capsys):
+    assert main(["report", "somewhere", "--out", "x", "--lang", "fr"]) == 64
+    err = capsys.readouterr().err
+    assert "argument --lang: lang must be one of ['en', 'id'], got 'fr'" in err
+
+
+def test_report_hands_run_reports_one_parameters_object(tmp_path, monkeypatch, capsys):
+    from sra_analysis.reports import batch as report
+    from sra_analysis.reports.parameters import ReportParameters
+
+    calls = []
+
+    def record(event_dirs, out, **options):
+        calls.append(options)
+        return report.BatchResult((), Path(out) / "index.html")
+
+    monkeypatch.setattr(report, "run_reports", record)
+    assert main(["report", "e1", "--out", str(tmp_path), "--lang", "id", "--workers", "2"]) == 0
+    assert calls == [
+        {"notebook": "review_report", "workers": 2, "parameters": ReportParameters(lang="id")}
+    ]
 
 
 EXPECTED_HELP_STATUSES = {

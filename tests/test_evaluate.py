@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import re
 import warnings
 from pathlib import Path
 
@@ -274,9 +275,11 @@ def test_flag_level_changes_what_counts_as_flagged():
     assert math.isnan(s("auc").p_value)  # no permutation test asked for
 
 
-@pytest.mark.parametrize("flag_level", ["none", "severe", "HIGH"])
+@pytest.mark.parametrize("flag_level", ["none", "bogus", "HIGH"])
 def test_bad_flag_level_is_a_parameter_error(flag_level):
-    with pytest.raises(ParameterError, match="flag_level must be one of"):
+    # the message of sra_analysis.levels.check_flag_level, written out by hand
+    message = f"flag_level must be one of ['low', 'medium', 'high', 'extreme'], got {flag_level!r}"
+    with pytest.raises(ParameterError, match=re.escape(message)):
         evaluate(hand_windows(), flag_level=flag_level, n_resamples=0)
 
 

@@ -460,7 +460,7 @@ def test_incidents_canonical_frame(tmp_path, base_meta):
             ).tz_localize("Asia/Jakarta"),
             "ring": pd.Categorical(["1", "3", "2"], categories=["1", "2", "3"]),
             "category": ["crowd", "dispute", "protest"],
-            "severity": np.array([4, 3, 5], dtype="int8"),
+            "severity": pd.Categorical([4, 3, 5], categories=[1, 2, 3, 4, 5], ordered=True),
             "disrupted_proceedings": [True, False, False],
             "occurred_from": pd.Series([pd.NaT] * 3, dtype="datetime64[us, Asia/Jakarta]"),
             "occurred_to": pd.Series([pd.NaT] * 3, dtype="datetime64[us, Asia/Jakarta]"),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
 
 from sra_analysis.errors import ParameterError
-from sra_analysis.labels import LABELS, LANGUAGES, level_label, t
+from sra_analysis.labels import LABELS, LANGUAGES, check_lang, level_label, t
 
 
 def _fields(template: str) -> set[str]:
@@ -41,3 +42,21 @@ def test_each_label_is_written_in_one_area_catalogue_only():
     assert sum(len(area) for area in areas) == len(LABELS)
     assert set().union(*areas) == set(LABELS)
     assert all(key in CHART_LABELS for key in LABELS if key.startswith("chart."))
+
+
+#: The message every ``lang`` argument gives, written out once by hand.
+BAD_LANG = "lang must be one of ['en', 'id'], got 'fr'"
+
+
+def test_check_lang_names_argument_languages_and_value():
+    assert LANGUAGES == ("en", "id")
+    assert [check_lang(lang) for lang in LANGUAGES] == ["en", "id"]
+    with pytest.raises(ParameterError, match=re.escape(BAD_LANG)):
+        check_lang("fr")
+    with pytest.raises(ParameterError, match=re.escape("got None")):
+        check_lang(None)
+
+
+def test_the_lookup_checks_lang_with_the_same_message():
+    with pytest.raises(ParameterError, match=re.escape(BAD_LANG)):
+        t("level.high", "fr")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -11,8 +13,13 @@ from sra_analysis.levels import (
     DEFAULT_RISK_BANDS,
     NO_RISK_LEVEL,
     SEVERITY_DTYPE,
+    SEVERITY_LEVELS,
     SEVERITY_SCALE,
     RiskLevels,
+    check_flag_level,
+    check_risk_level,
+    check_severity,
+    severity_level,
 )
 
 
@@ -69,8 +76,86 @@ def test_names_start_with_no_risk_level(default_levels):
 
 
 def test_rank_rejects_unknown_level(default_levels):
-    with pytest.raises(ParameterError, match=r"flag_level must be one of .*got 'severe'"):
+    with pytest.raises(
+        ParameterError, match=re.escape(f"level must be one of {ALL}, got 'severe'")
+    ):
         default_levels.rank("severe")
+
+
+# ------------------------------------------------ the validators: one message for each rule
+
+#: The default level names, written out by hand from DESIGN.md §2 (low 1–4 ... extreme 15–25).
+ALL = "['none', 'low', 'medium', 'high', 'extreme']"
+FLAGGABLE = "['low', 'medium', 'high', 'extreme']"
+
+
+@pytest.mark.parametrize("flag_level", ["low", "medium", "high", "extreme"])
+def test_check_flag_level_returns_a_level_above_none(flag_level):
+    assert check_flag_level(flag_level) == flag_level
+
+
+@pytest.mark.parametrize(
+    ("flag_level", "shown"),
+    [("none", "'none'"), ("bogus", "'bogus'"), ("HIGH", "'HIGH'"), (3, "3"), (None, "None")],
+)
+def test_check_flag_level_names_argument_allowed_values_and_value(flag_level, shown):
+    message = f"flag_level must be one of {FLAGGABLE}, got {shown}"
+    with pytest.raises(ParameterError, match=re.escape(message)):
+        check_flag_level(flag_level)
+
+
+def test_check_flag_level_follows_the_events_own_levels():
+    custom = RiskLevels.from_mapping({"rendah": [1, 9], "tinggi": [10, 25]})
+    assert check_flag_level("tinggi", levels=custom) == "tinggi"
+    message = "flag_level must be one of ['rendah', 'tinggi'], got 'high'"
+    with pytest.raises(ParameterError, match=re.escape(message)):
+        check_flag_level("high", levels=custom)
+    # the categories of a windows table's predicted_level, "none" first, serve as well
+    with pytest.raises(ParameterError, match=re.escape(message)):
+        check_flag_level("high", levels=["none", "rendah", "tinggi"])
+
+
+def test_check_risk_level_accepts_none_and_names_its_argument():
+    assert check_risk_level("none") == "none"
+    message = f"min_level must be one of {ALL}, got 'severe'"
+    with pytest.raises(ParameterError, match=re.escape(message)):
+        check_risk_level("severe", name="min_level")
+
+
+@pytest.mark.parametrize(("severity", "expected"), [(1, 1), (5, 5), (4.0, 4), (np.int8(3), 3)])
+def test_check_severity_returns_the_whole_number(severity, expected):
+    checked = check_severity(severity)
+    assert checked == expected and type(checked) is int
+
+
+@pytest.mark.parametrize(
+    ("severity", "shown"), [(0, "0"), (6, "6"), (2.5, "2.5"), (True, "True"), ("4", "'4'")]
+)
+def test_check_severity_names_argument_scale_and_value(severity, shown):
+    message = f"severity must be one of [1, 2, 3, 4, 5], got {shown}"
+    with pytest.raises(ParameterError, match=re.escape(message)):
+        check_severity(severity)
+    with pytest.raises(ParameterError, match=re.escape("max_severity must be one of [1, 2, 3")):
+        check_severity(severity, name="max_severity")
+
+
+def test_severity_level_bands_the_scale_into_the_default_levels():
+    # the mapping stated in DESIGN for the square table: 1–2 low, 3 medium, 4 high, 5 extreme;
+    # a window without incidents (0, or missing) is "none"
+    levels = severity_level(pd.Series([0, 1, 2, 3, 4, 5, None], dtype="Int64"))
+    assert list(levels) == ["none", "low", "low", "medium", "high", "extreme", "none"]
+    assert list(levels.categories) == ["none", "low", "medium", "high", "extreme"]
+    assert levels.ordered
+    assert SEVERITY_LEVELS == {1: "low", 2: "low", 3: "medium", 4: "high", 5: "extreme"}
+    # the incidents' own dtype is read as well
+    on_scale = pd.Series([5, 1], dtype=SEVERITY_DTYPE)
+    assert list(severity_level(on_scale)) == ["extreme", "low"]
+
+
+def test_severity_level_refuses_a_value_off_the_scale():
+    message = "severity must be one of [1, 2, 3, 4, 5], got 7"
+    with pytest.raises(ParameterError, match=re.escape(message)):
+        severity_level([3, 7])
 
 
 def test_custom_three_level_banding():

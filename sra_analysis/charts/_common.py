@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event, EventMeta
-from sra_analysis.labels import LANGUAGES, level_label, t
+from sra_analysis.labels import check_lang, level_label, t  # noqa: F401 (check_lang: charts)
 from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
 from sra_analysis.review.evaluate import Evaluation
 
@@ -100,13 +100,6 @@ def escape(value: object, *, limit: int | None = None, wrap: int | None = None) 
         text = text[: limit - 1].rstrip() + "…"
     lines = textwrap.wrap(text, wrap) if wrap else text.splitlines() or [""]
     return "<br>".join(html.escape(line, quote=True) for line in lines)
-
-
-def check_lang(lang: str) -> str:
-    """``lang`` itself when it is a language of the labels, else a :class:`ParameterError`."""
-    if lang not in LANGUAGES:
-        raise ParameterError(f"lang must be one of {list(LANGUAGES)}, got {lang!r}")
-    return lang
 
 
 def table_of(data, attribute: str, required: Sequence[str], *, function: str) -> pd.DataFrame:

@@ -5,7 +5,8 @@ this order, plus ``source_row`` (the row in the file each came from):
 
 ``incidents``
     ``incident_id`` (str), ``reported_at`` (datetime, tz-aware), ``ring`` (categorical of
-    ring ids in display order), ``category`` (str), ``severity`` (int8, 1–5),
+    ring ids in display order), ``category`` (str), ``severity`` (ordered categorical 1–5,
+    :data:`~sra_analysis.levels.SEVERITY_DTYPE`),
     ``disrupted_proceedings`` (bool; when blank: severity ≥ ``disruption_severity``),
     ``occurred_from``, ``occurred_to``, ``responded_at``, ``resolved_at`` (datetime or NaT),
     ``risk_id`` (str or missing: unanticipated), ``description`` (str or missing).
@@ -28,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from sra_analysis.errors import InputFileError
-from sra_analysis.event import Event, EventMeta
+from sra_analysis.event import FILE_KINDS, Event, EventMeta
 from sra_analysis.event_config import read_event_meta
 from sra_analysis.event_yaml import EVENT_FILE_NAMES, is_inside
 from sra_analysis.io.readers import SUPPORTED_SUFFIXES, read_table
@@ -191,7 +192,7 @@ def load_event(path: str | Path) -> Event:
     meta = read_event_meta(folder)
     loaded: dict[str, LoadedTable] = {}
     inputs = {Path(meta.source).name: sha256_of(meta.source)}
-    for kind in ("incidents", "staffing", "risk_register"):
+    for kind in FILE_KINDS:
         file = find_input(folder, kind)
         inputs[file.name] = sha256_of(file)
         loaded[kind] = load_table(read_table(file), kind=kind, meta=meta)

@@ -2,7 +2,9 @@
 
 The column tables say how each column is parsed; :func:`row_schema` builds the pandera schema
 that checks parsed values row by row (ranges, required values, times within the event, shift
-lengths). Every check carries the reason a quarantined row is given.
+lengths). Every check carries the reason a quarantined row is given (its ``error``); a check
+on two columns is named after the column a quarantined row is reported under (its ``name``),
+which :func:`failure_columns` reads back.
 """
 
 from __future__ import annotations
@@ -12,27 +14,19 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
-from sra_analysis.event import EventMeta
+from sra_analysis.errors import check_argument
+from sra_analysis.event import FILE_KINDS, EventMeta
+from sra_analysis.levels import SEVERITY_SCALE
 
 __all__ = [
     "ColumnSpec",
-    "FILE_KINDS",
-    "FRAME_CHECK_COLUMNS",
     "HEADER_ALIASES",
     "columns_of",
+    "failure_columns",
     "row_schema",
 ]
 
 MAX_SHIFT = pd.Timedelta(hours=24)
-
-#: The reasons of row checks that involve two columns, and the column a quarantined row
-#: is reported under.
-FRAME_CHECK_COLUMNS = {
-    "shift_end is not after shift_start": "shift_end",
-    "shift longer than 24 h": "shift_end",
-    "occurred_to before occurred_from": "occurred_to",
-    "window_end is not after window_start": "window_end",
-}
 
 
 @dataclass(frozen=True)
@@ -50,15 +44,15 @@ class ColumnSpec:
     high: float | None = None
 
 
-FILE_KINDS = ("incidents", "staffing", "risk_register")
-
 _COLUMNS: dict[str, tuple[ColumnSpec, ...]] = {
     "incidents": (
         ColumnSpec("incident_id", "id", required=True),
         ColumnSpec("reported_at", "timestamp", required=True),
         ColumnSpec("ring", "ring", required=True),
         ColumnSpec("category", "text", required=True),
-        ColumnSpec("severity", "int", required=True, low=1, high=5),
+        ColumnSpec(
+            "severity", "int", required=True, low=SEVERITY_SCALE[0], high=SEVERITY_SCALE[-1]
+        ),
         ColumnSpec("disrupted_proceedings", "bool"),
         ColumnSpec("occurred_from", "timestamp"),
         ColumnSpec("occurred_to", "timestamp"),
@@ -141,8 +135,8 @@ HEADER_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 def columns_of(kind: str) -> tuple[ColumnSpec, ...]:
-    """The contract columns of a file kind, in canonical order."""
-    return _COLUMNS[kind]
+    """The contract columns of a file kind (one of :data:`~sra_analysis.event.FILE_KINDS`)."""
+    return _COLUMNS[check_argument("kind", FILE_KINDS, kind)]
 
 
 def _within_event(meta: EventMeta):
@@ -164,12 +158,48 @@ def _in_range(spec: ColumnSpec) -> pa.Check:
 
 
 def _ordered(first: str, second: str, reason: str, *, strict: bool) -> pa.Check:
+    """``second`` after ``first`` (or at it, unless ``strict``); reported under ``second``."""
+
     def check(frame: pd.DataFrame) -> pd.Series:
         a, b = frame[first], frame[second]
         ok = (b > a) if strict else (b >= a)
         return ok | a.isna() | b.isna()
 
-    return pa.Check(check, error=reason)
+    return pa.Check(check, error=reason, name=second)
+
+
+def _shift_length() -> pa.Check:
+    """At most :data:`MAX_SHIFT` from ``shift_start`` to ``shift_end``; reported under the end."""
+
+    def check(frame: pd.DataFrame) -> pd.Series:
+        start, end = frame["shift_start"], frame["shift_end"]
+        return ((end - start) <= MAX_SHIFT) | end.isna() | start.isna()
+
+    return pa.Check(check, error="shift longer than 24 h", name="shift_end")
+
+
+def failure_columns(schema: pa.DataFrameSchema, cases: pd.DataFrame) -> pd.Series:
+    """The contract column each of pandera's failure cases is reported under.
+
+    A column check's failure carries its column; a frame check's failure is reported under
+    the check's ``name`` (found by its ``check_number`` in ``schema.checks``), never matched
+    by its message.
+
+    Parameters
+    ----------
+    schema : pandera.DataFrameSchema
+        The schema that failed, from :func:`row_schema`.
+    cases : DataFrame
+        ``SchemaErrors.failure_cases``.
+
+    Returns
+    -------
+    Series
+        Aligned with ``cases``.
+    """
+    named = {number: check.name for number, check in enumerate(schema.checks)}
+    frame_level = cases["schema_context"] == "DataFrameSchema"
+    return cases["column"].where(~frame_level, cases["check_number"].map(named))
 
 
 def row_schema(kind: str, meta: EventMeta) -> pa.DataFrameSchema:
@@ -194,16 +224,7 @@ def row_schema(kind: str, meta: EventMeta) -> pa.DataFrameSchema:
         frame_checks.append(
             _ordered("shift_start", "shift_end", "shift_end is not after shift_start", strict=True)
         )
-        frame_checks.append(
-            pa.Check(
-                lambda f: (
-                    ((f["shift_end"] - f["shift_start"]) <= MAX_SHIFT)
-                    | f["shift_end"].isna()
-                    | f["shift_start"].isna()
-                ),
-                error="shift longer than 24 h",
-            )
-        )
+        frame_checks.append(_shift_length())
     elif kind == "incidents":
         frame_checks.append(
             _ordered(

@@ -24,12 +24,13 @@ from sra_analysis.event import EventMeta, FileQuality
 from sra_analysis.io import cells, normalise
 from sra_analysis.io.readers import RawTable
 from sra_analysis.io.schemas import (
-    FRAME_CHECK_COLUMNS,
     HEADER_ALIASES,
     ColumnSpec,
     columns_of,
+    failure_columns,
     row_schema,
 )
+from sra_analysis.levels import SEVERITY_DTYPE
 from sra_analysis.privacy import display_headers, redact_issues
 
 __all__ = ["ISSUE_COLUMNS", "LoadedTable", "load_table", "map_headers"]
@@ -91,15 +92,15 @@ def _parse(values: pd.Series, spec: ColumnSpec, meta: EventMeta, lookup) -> norm
 
 def _schema_failures(canonical: pd.DataFrame, kind: str, meta: EventMeta) -> pd.DataFrame:
     """(position, field, reason) of every row-check failure, found in one lazy pass."""
+    schema = row_schema(kind, meta)
     try:
-        row_schema(kind, meta).validate(canonical, lazy=True)
+        schema.validate(canonical, lazy=True)
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
     else:
         return pd.DataFrame({"position": [], "field": [], "reason": []})
     cases = cases[cases["index"].notna()]
-    frame_level = cases["schema_context"] == "DataFrameSchema"
-    field = cases["column"].where(~frame_level, cases["check"].map(FRAME_CHECK_COLUMNS))
+    field = failure_columns(schema, cases)
     reason = cases["check"].astype(str).replace({"not_nullable": "required value missing"})
     out = pd.DataFrame(
         {
@@ -339,7 +340,7 @@ def _finish(frame: pd.DataFrame, kind: str, meta: EventMeta) -> pd.DataFrame:
     else:
         frame["ring"] = frame["ring"].astype(meta.ring_dtype)
     if kind == "incidents":
-        frame["severity"] = frame["severity"].astype("int8")
+        frame["severity"] = frame["severity"].astype("int64").astype(SEVERITY_DTYPE)
         inferred = frame["severity"] >= meta.disruption_severity
         frame["disrupted_proceedings"] = (
             frame["disrupted_proceedings"].fillna(inferred).astype(bool)

@@ -7,14 +7,36 @@ the caller, and text that came from input files is escaped by whoever renders it
 
 from __future__ import annotations
 
-from sra_analysis.errors import ParameterError
+from sra_analysis.errors import ParameterError, check_argument
 from sra_analysis.labels.charts import CHART_LABELS
 from sra_analysis.labels.findings import FINDING_LABELS
 from sra_analysis.labels.report import REPORT_LABELS
 
-__all__ = ["COMMON_LABELS", "LANGUAGES", "LABELS", "level_label", "t"]
+__all__ = ["COMMON_LABELS", "LANGUAGES", "LABELS", "check_lang", "level_label", "t"]
 
+#: The report languages: English and Bahasa Indonesia.
 LANGUAGES = ("en", "id")
+
+
+def check_lang(lang: object) -> str:
+    """``lang`` when it is a report language; the one check of every ``lang`` argument.
+
+    Raises
+    ------
+    ParameterError
+        Naming ``lang``, the languages (:data:`LANGUAGES`) and the value received.
+
+    Examples
+    --------
+    >>> check_lang("id")
+    'id'
+    >>> check_lang("fr")
+    Traceback (most recent call last):
+    ...
+    sra_analysis.errors.ParameterError: lang must be one of ['en', 'id'], got 'fr'
+    """
+    return check_argument("lang", LANGUAGES, lang)
+
 
 #: Words used across the areas: risk levels, observed classes, axis and column labels.
 COMMON_LABELS: dict[str, dict[str, str]] = {
@@ -75,8 +97,7 @@ def t(key: str, lang: str = "en", **values) -> str:
     >>> t("finding.quarantined", "en", count=2)
     '2 input row(s) were set aside as invalid; see the data-quality appendix.'
     """
-    if lang not in LANGUAGES:
-        raise ParameterError(f"lang must be one of {list(LANGUAGES)}, got {lang!r}")
+    check_lang(lang)
     try:
         entry = LABELS[key]
     except KeyError:

@@ -32,7 +32,6 @@ from pathlib import Path
 from sra_analysis.errors import OutputError, ParameterError
 from sra_analysis.event import read_event_meta
 from sra_analysis.io.load import find_event_dirs
-from sra_analysis.labels import LANGUAGES
 from sra_analysis.privacy import hide_long_numbers
 from sra_analysis.reports.outdir import (
     check_output_dir,
@@ -41,6 +40,7 @@ from sra_analysis.reports.outdir import (
     os_reason,
     remove_files,
 )
+from sra_analysis.reports.parameters import ReportParameters, batch_parameters
 from sra_analysis.reports.present import write_atomic
 from sra_analysis.reports.report_html import export_html, failure_banner, failure_page
 from sra_analysis.resources import notebook_path
@@ -235,13 +235,22 @@ def _write_report(
 # ------------------------------------------------------------------------------ batch
 
 
-def _event_id(folder: Path) -> tuple[str, str | None]:
-    """The event's id and None, or a slug of the folder name and why its event.yaml fails."""
+def _event_id(folder: Path, parameters: ReportParameters) -> tuple[str, str | None]:
+    """The event's id and None, or a slug of the folder name and why its event.yaml fails.
+
+    A ``flag_level`` the event's own levels do not have is the caller's error, not the
+    event's: it stops the batch before any notebook runs.
+    """
     try:
-        return read_event_meta(folder).id, None
+        meta = read_event_meta(folder)
     except Exception as failure:  # whatever it is, it fails this event's report, not the batch
         slug = re.sub(r"[^a-z0-9._-]+", "-", folder.name.casefold()).strip("-") or "event"
         return slug, f"{type(failure).__name__}: {str(failure)[:1000]}"
+    try:
+        parameters.check_flag_level(meta.risk_levels)
+    except ParameterError as error:
+        raise ParameterError(f"{error} (the levels of event {meta.id!r}, {folder})") from None
+    return meta.id, None
 
 
 def _free_id(slug: str, taken: set[str]) -> str:
@@ -262,17 +271,6 @@ def _unreadable(job: _Job, message: str) -> ReportResult:
     return ReportResult(job.event_dir, job.event_id, "failed", str(folder), 0.0, message)
 
 
-def _check_notebook_parameters(notebook: Path, parameters: Mapping) -> None:
-    import papermill
-
-    declared = papermill.inspect_notebook(str(notebook))
-    unknown = sorted(set(parameters) - set(declared))
-    if unknown:
-        raise ParameterError(
-            f"notebook {notebook.name} has no parameter(s) {unknown}; it accepts {sorted(declared)}"
-        )
-
-
 def _default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
@@ -282,10 +280,10 @@ def run_reports(
     out_dir: str | os.PathLike,
     *,
     notebook: str = "review_report",
-    lang: str = "en",
+    lang: str | None = None,
     workers: int | None = None,
     executor: futures.Executor | None = None,
-    parameters: Mapping | None = None,
+    parameters: ReportParameters | Mapping | None = None,
     progress: bool = True,
 ) -> BatchResult:
     """Generate the HTML review report of every event, and an index linking them.
@@ -299,14 +297,17 @@ def run_reports(
         ``index.html`` go.
     notebook : str, default "review_report"
         A shipped notebook's name or a path to a parameterised ``.ipynb``.
-    lang : {"en", "id"}
+    lang : {"en", "id"}, optional
+        The report language; by default that of ``parameters``, else ``"en"``.
     workers : int, optional
         Parallel processes; one per core by default. Ignored when ``executor`` is given.
     executor : concurrent.futures.Executor, optional
         Where to run the reports instead, e.g. ``dask.distributed.Client.get_executor(
         pure=False)`` to spread a national batch over a cluster.
-    parameters : mapping, optional
-        More notebook parameters (``flag_level``, ``freq``, ``n_resamples``, ``seed``).
+    parameters : ReportParameters or mapping, optional
+        The notebook parameters (``flag_level``, ``freq``, ``n_resamples``, ``seed``; a
+        notebook of one's own may declare more), all checked before any notebook runs
+        (:func:`~sra_analysis.reports.parameters.batch_parameters`).
     progress : bool, default True
         Show a progress bar on stderr.
 
@@ -318,18 +319,11 @@ def run_reports(
     from tqdm.auto import tqdm
 
     started = time.perf_counter()
-    if lang not in LANGUAGES:
-        raise ParameterError(f"lang must be one of {list(LANGUAGES)}, got {lang!r}")
     notebook_file = notebook_path(notebook)
-    parameters = {"lang": lang, **dict(parameters or {})}
-    for reserved in ("event_dir", "summary_path"):
-        if reserved in parameters:
-            raise ParameterError(f"parameters must not set {reserved!r}; run_reports sets it")
-    _check_notebook_parameters(notebook_file, {**parameters, "event_dir": 0, "summary_path": 0})
+    checked, parameters = batch_parameters(parameters, lang=lang, notebook=notebook_file)
     folders = find_event_dirs(event_dirs)
+    read = [(folder, *_event_id(folder, checked)) for folder in folders]
     out = check_output_dir(out_dir)  # before any notebook runs
-
-    read = [(folder, *_event_id(folder)) for folder in folders]
     taken = {event_id for _, event_id, problem in read if problem is None}
     all_jobs, jobs, seen, results = [], [], {}, []
     for folder, event_id, problem in read:
@@ -389,7 +383,7 @@ def run_reports(
     from sra_analysis.reports.index_page import write_index
 
     try:
-        index = write_index(out, results, lang=lang)
+        index = write_index(out, results, lang=checked.lang)
     except OSError as error:
         raise OutputError(
             str(out / "index.html"),

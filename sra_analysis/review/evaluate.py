@@ -19,7 +19,12 @@ import pandas as pd
 from sra_analysis import metrics
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event
-from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
+from sra_analysis.levels import (
+    DEFAULT_RISK_BANDS,
+    NO_RISK_LEVEL,
+    check_flag_level,
+    severity_level,
+)
 from sra_analysis.privacy import pseudonymise
 from sra_analysis.review.findings import Finding, build_findings
 from sra_analysis.review.parts import ReviewParts
@@ -37,14 +42,10 @@ from sra_analysis.review.tables import (
 from sra_analysis.review.verdict import Verdict, judge
 from sra_analysis.review.windows import review_windows
 
-__all__ = ["Evaluation", "OBSERVED_CLASSES", "SCHEMA_VERSION", "SEVERITY_LEVEL", "evaluate"]
+__all__ = ["Evaluation", "OBSERVED_CLASSES", "SCHEMA_VERSION", "evaluate"]
 
 #: Version of the summary.json layout (DESIGN §5).
 SCHEMA_VERSION = "2"
-
-#: Observed level of a window from the highest severity in it, for the square K×K table
-#: (used with the default risk levels): 0 → none, 1–2 → low, 3 → medium, 4 → high, 5 → extreme.
-SEVERITY_LEVEL = {0: "none", 1: "low", 2: "low", 3: "medium", 4: "high", 5: "extreme"}
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,7 @@ def _flags(windows: pd.DataFrame, flag_level: str) -> pd.DataFrame:
     if not isinstance(levels.dtype, pd.CategoricalDtype) or not levels.dtype.ordered:
         raise ParameterError("windows['predicted_level'] must be an ordered categorical")
     names = list(levels.dtype.categories)
-    if flag_level not in names or flag_level == NO_RISK_LEVEL:
-        raise ParameterError(f"flag_level must be one of {names[1:]}, got {flag_level!r}")
+    check_flag_level(flag_level, levels=names)
     out = windows.copy()
     out["flagged"] = (levels.cat.codes >= names.index(flag_level)).to_numpy()
     out["observed"] = (windows["disruptions"] > 0).to_numpy()
@@ -229,7 +229,7 @@ def evaluate(
     )  # fmt: skip
     severity_confusion = pd.DataFrame()
     if levels == [NO_RISK_LEVEL, *DEFAULT_RISK_BANDS]:
-        observed_level = windows["max_severity"].map(SEVERITY_LEVEL)
+        observed_level = severity_level(windows["max_severity"]).astype(str)
         severity_confusion = metrics.confusion_matrix(
             windows["predicted_level"].astype(str), observed_level,
             predicted_labels=levels, observed_labels=levels,

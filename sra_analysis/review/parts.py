@@ -44,7 +44,7 @@ class ReviewParts:
         Predicted level (rows) × observed class (quiet, incident, disruption), counts of
         windows.
     severity_confusion : DataFrame
-        Predicted level × observed level (:data:`SEVERITY_LEVEL`), square.
+        Predicted level × observed level (:func:`~sra_analysis.levels.severity_level`), square.
     misses, false_alarms, understaffed : DataFrame
         Runs of consecutive windows (see :func:`sra_analysis.review.spans.merge_spans`):
         disruptions below the flag level; flagged windows without a disruption; flagged

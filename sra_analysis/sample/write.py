@@ -14,7 +14,7 @@ import pandas as pd
 import yaml
 
 from sra_analysis.errors import ParameterError
-from sra_analysis.event import resolve_timezone
+from sra_analysis.event import FILE_KINDS, resolve_timezone
 from sra_analysis.sample.generate import SyntheticEvent
 
 __all__ = ["DATE_STYLES", "ENCODINGS", "FILE_FORMATS", "RING_LABELS", "write_event"]
@@ -26,7 +26,6 @@ RING_LABELS: tuple[str, ...] = ("id", "name", "alias")
 DATE_STYLES: tuple[str, ...] = ("iso", "dayfirst")
 ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", "cp1252")
 
-_FILES = ("incidents", "staffing", "risk_register")
 _CSV = {"csv": (",", "."), "csv_semicolon": (";", ","), "csv_tab": ("\t", ".")}
 _EXCEL_DATETIME = {"iso": "yyyy-mm-dd hh:mm", "dayfirst": "dd/mm/yyyy hh:mm"}
 _FIXED_TIME = "2024-01-01T00:00:00Z"  # xlsx created/modified, so that output is reproducible
@@ -94,7 +93,7 @@ def write_event(
     zone = resolve_timezone(event.meta["timezone"])
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for stem in _FILES:
+    for stem in FILE_KINDS:
         for old in folder.glob(f"{stem}.*"):
             if old.is_file():
                 old.unlink()
@@ -143,12 +142,12 @@ def write_event(
 
 def _check_formats(format: str | Mapping[str, str]) -> dict[str, str]:
     if isinstance(format, str):
-        formats = dict.fromkeys(_FILES, format)
+        formats = dict.fromkeys(FILE_KINDS, format)
     elif isinstance(format, Mapping):
-        unknown = sorted(set(format) - set(_FILES))
+        unknown = sorted(set(format) - set(FILE_KINDS))
         if unknown:
-            raise ParameterError(f"format keys must be among {list(_FILES)}, got {unknown}")
-        formats = {stem: format.get(stem, "csv") for stem in _FILES}
+            raise ParameterError(f"format keys must be among {list(FILE_KINDS)}, got {unknown}")
+        formats = {stem: format.get(stem, "csv") for stem in FILE_KINDS}
     else:
         raise ParameterError(f"format must be a str or a mapping, got {type(format).__name__}")
     for stem, fmt in formats.items():
