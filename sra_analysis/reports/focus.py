@@ -77,7 +77,8 @@ def rate_by_level_per_ring_table(review: Evaluation, *, lang: str = "en") -> Non
             t("col.disruption_rate", lang): _rates(table, "disruption"),
         }
     )
-    numeric = [t(k, lang) for k in ("col.hours", "col.incident_rate", "col.disruption_rate")]
+    numeric = [t(k, lang) for k in ("col.hours", "incidents", "col.incident_rate",
+                                    "disruptions", "col.disruption_rate")]  # fmt: skip
     show_html(html_table(shown, numeric=numeric, digits=1))
 
 
@@ -107,8 +108,7 @@ def scores_by_day_table(review: Evaluation, *, lang: str = "en") -> None:
             t("score.far", lang): table["far"],
         }
     )
-    numeric = [t(k, lang) for k in ("col.hours", "col.flagged_hours", "score.pod", "score.far")]
-    show_html(html_table(shown, numeric=numeric, digits=2))
+    show_html(html_table(shown, numeric=list(shown.columns[2:]), digits=2))
 
 
 def staffing_by_day_table(review: Evaluation, *, lang: str = "en") -> None:
