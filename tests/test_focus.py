@@ -82,3 +82,51 @@ def test_rate_by_level_per_ring_table_writes_each_rate_with_its_interval(build_e
     # 1 incident in 2 hours: 0.50, exact 95% interval 0.0127–2.786 (Garwood)
     assert rows[4][4] == "0.50 (0.01–2.79)"
     assert rows[3][4] == "0.00 (0.00–0.61)"  # 0 in 6 hours: upper 3.689 / 6
+
+
+@pytest.fixture
+def page(monkeypatch) -> list[str]:
+    """Headings and fragments in display order: headings as ``# <markdown>``, fragments as is."""
+    import IPython.display
+
+    from sra_analysis.reports import present
+
+    items: list[str] = []
+    monkeypatch.setattr(focus, "show_html", items.append)
+    monkeypatch.setattr(present, "show_html", items.append)
+    monkeypatch.setattr(
+        IPython.display, "display", lambda bundle, **_: items.append(bundle["text/markdown"])
+    )
+    return items
+
+
+def test_false_alarms_and_misses_come_under_their_headings(build_event, page):
+    event = night_event(build_event)
+    review = evaluate(event, n_resamples=0)
+    focus.missed_and_false_alarm_windows(event, review)
+    assert page[0] == "### Disruptions in windows rated below the flag level"
+    assert "Nothing to list." in page[1]  # both disruptions fell in flagged windows
+    assert page[2] == "### Flagged windows without a disruption"
+    # ring 1 at 20:00 (extreme, quiet) and ring 3 at 03:00 (high, quiet)
+    assert [row[:3] for row in _cells(page[3])] == [
+        ["Outside the fence", "01 Mar 2024 20:00", "01 Mar 2024 21:00"],
+        ["Plenary room", "02 Mar 2024 03:00", "02 Mar 2024 04:00"],
+    ]
+
+
+def test_understaffed_windows_show_the_officer_hours_short(build_event, page):
+    event = night_event(build_event)
+    review = evaluate(event, n_resamples=0)
+    focus.understaffed_windows(event, review, lang="id")
+    assert page[0] == "### Jendela bertanda dengan personel di bawah rencana"
+    # ring 1, 20:00–22:00: 3 planned, 2 on duty, so 1 officer short for 2 hours
+    (row,) = _cells(page[1])
+    assert row[:4] == ["Luar pagar", "01 Mar 2024 20:00", "01 Mar 2024 22:00", "2"]
+    assert row[-1] == "2"
+
+
+def test_unanticipated_incidents_come_under_their_heading(build_event, page):
+    event = night_event(build_event)
+    focus.unanticipated_incidents(event, evaluate(event, n_resamples=0))
+    assert page[0] == "### Incidents no SRA item anticipated"
+    assert sorted(row[0] for row in _cells(page[1])) == ["I2", "I3", "I5"]  # no risk_id

@@ -1,5 +1,6 @@
-"""What the focused notebooks show beyond the full report: the slice they cover, and the
-breakdowns of :mod:`sra_analysis.review.breakdowns` as escaped tables.
+"""What the focused notebooks show beyond the full report — the slice they cover, and the
+breakdowns of :mod:`sra_analysis.review.breakdowns` as escaped tables — and the span and
+incident sections they share with it, each under its own heading.
 
 ``risk_vs_observed`` asks "was the SRA right?" ring by ring and day by day;
 ``staffing_vs_incidents`` asks "was staffing matched to risk and to what happened?" the same
@@ -9,20 +10,26 @@ so at the top, so a reader never takes a part for the whole.
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 
 from sra_analysis.event import Event, EventMeta
 from sra_analysis.labels import level_label, t
 from sra_analysis.reports.html_tables import MISSING, esc, html_table, is_missing
-from sra_analysis.reports.present import show_html
+from sra_analysis.reports.present import incident_table, show_html, span_table
+from sra_analysis.reports.session import heading
 from sra_analysis.review import breakdowns
 from sra_analysis.review.evaluate import Evaluation
 
 __all__ = [
+    "missed_and_false_alarm_windows",
     "rate_by_level_per_ring_table",
     "scores_by_day_table",
     "slice_note",
     "staffing_by_day_table",
+    "unanticipated_incidents",
+    "understaffed_windows",
 ]
 
 
@@ -137,3 +144,53 @@ def staffing_by_day_table(review: Evaluation, *, lang: str = "en") -> None:
         }
     )
     show_html(html_table(shown, numeric=list(columns.values()), digits=1))
+
+
+def missed_and_false_alarm_windows(
+    event: Event,
+    review: Evaluation,
+    *,
+    lang: str = "en",
+    tables_dir: str | os.PathLike | None = None,
+) -> None:
+    """Disruptions in windows rated below the flag level, then flagged windows without a
+    disruption, each as runs of windows under its own heading."""
+    for key, spans, name in (
+        ("section.missed_windows", review.misses, "missed_windows"),
+        ("section.false_alarm_windows", review.false_alarms, "false_alarm_windows"),
+    ):
+        heading(key, lang, level=3)
+        show_html(span_table(spans, event, lang=lang, name=name, tables_dir=tables_dir))
+
+
+def unanticipated_incidents(
+    event: Event,
+    review: Evaluation,
+    *,
+    lang: str = "en",
+    tables_dir: str | os.PathLike | None = None,
+) -> None:
+    """The incidents no SRA item anticipated, under their heading."""
+    heading("section.unanticipated", lang, level=3)
+    incident_table(
+        review.unanticipated, event, lang=lang, name="unanticipated_incidents",
+        tables_dir=tables_dir,
+    )  # fmt: skip
+
+
+def understaffed_windows(
+    event: Event,
+    review: Evaluation,
+    *,
+    lang: str = "en",
+    tables_dir: str | os.PathLike | None = None,
+) -> None:
+    """Flagged windows staffed below plan, as runs of windows with the officer-hours short,
+    under their heading."""
+    heading("section.understaffed", lang, level=3)
+    show_html(
+        span_table(
+            review.understaffed, event, lang=lang, shortfall=True,
+            name="understaffed_windows", tables_dir=tables_dir,
+        )
+    )  # fmt: skip
