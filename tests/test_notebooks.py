@@ -1,14 +1,26 @@
 """Every shipped notebook runs with plain papermill (a fresh kernel, as a user would) and
-its output holds the sections it promises, with no error."""
+its output holds the sections it promises, with no error; the focused notebooks review the
+slice they are given; every notebook sets up through one call and writes each heading once."""
 
 from __future__ import annotations
 
+import base64
+import json
+import re
+
+import nbformat
+import numpy as np
 import papermill
 import pytest
 
+from sra_analysis.labels import LABELS
 from sra_analysis.resources import NOTEBOOKS, notebook_path, sample_dir
 
-PARAMETERS = {"event_dir", "lang", "flag_level", "freq", "n_resamples", "seed", "summary_path"}
+COMMON = {"event_dir", "lang", "flag_level", "freq", "n_resamples", "seed", "summary_path"}
+FOCUSED = ("risk_vs_observed", "staffing_vs_incidents")
+PARAMETERS = {
+    name: COMMON | ({"rings", "start", "end"} if name in FOCUSED else set()) for name in NOTEBOOKS
+}
 
 # Text each notebook's output must show (English labels from sra_analysis.labels).
 SECTIONS = {
@@ -21,8 +33,20 @@ SECTIONS = {
         "Improvement plan",
         "Appendix: data quality and provenance",
     ],
-    "risk_vs_observed": ["Verdict on the SRA", "Was the SRA right?", "SRA items"],
-    "staffing_vs_incidents": ["Verdict on the SRA", "Staffing against incidents, ring by ring"],
+    "risk_vs_observed": [
+        "Verdict on the SRA",
+        "Was the SRA right?",
+        "Rates by predicted level, ring by ring",
+        "Hits, misses and false alarms, ring by ring and day by day",
+        "SRA items",
+    ],
+    "staffing_vs_incidents": [
+        "Verdict on the SRA",
+        "Officers on duty, incidents and predicted risk over time",
+        "Staffing against incidents, ring by ring",
+        "Staffing against plan, ring by ring and day by day",
+        "Flagged windows staffed below plan",
+    ],
     "explore": [],
 }
 
@@ -49,7 +73,7 @@ def _errors(notebook) -> list:
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_parameters_cell_declares_every_parameter(name):
     # papermill parses the parameters cell itself; a comment it cannot read hides a parameter
-    assert set(papermill.inspect_notebook(str(notebook_path(name)))) == PARAMETERS
+    assert set(papermill.inspect_notebook(str(notebook_path(name)))) == PARAMETERS[name]
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -102,6 +126,116 @@ def test_a_bad_parameter_fails_in_the_validation_cell_naming_it(tmp_path):
             str(notebook_path("review_report")),
             str(tmp_path / "out.ipynb"),
             parameters={"event_dir": str(sample_dir() / "purwakarta-2024"), "lang": "fr"},
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(tmp_path),
+        )
+
+
+def _source(name: str) -> nbformat.NotebookNode:
+    return nbformat.read(notebook_path(name), as_version=4)
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_setup_is_one_shared_call_not_copied_cells(name):
+    code = [c.source for c in _source(name).cells if c.cell_type == "code"]
+    setup = [s for s in code if "start_review(" in s]
+    assert len(setup) == 1 and code.index(setup[0]) == 1  # right after the parameters
+    body = "\n".join(code)
+    for copied in ("check_parameters(", "load_event(", "evaluate(", "setup_notebook(",
+                   "write_json_atomic(", "tables_folder("):  # fmt: skip
+        assert copied not in body, copied
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_each_heading_is_written_once_as_a_label_key(name):
+    cells = _source(name).cells
+    # Markdown cells are notes for JupyterLab; the only heading among them is the title
+    for cell in cells[1:]:
+        if cell.cell_type == "markdown":
+            assert not re.search(r"^#", cell.source, re.MULTILINE), cell.source
+            assert "notebook-only" in cell.metadata.get("tags", [])
+    keys = re.findall(r"heading\(\"([^\"]+)\"", "\n".join(c.source for c in cells))
+    assert len(keys) == len(set(keys))  # no section heads two places
+    assert all(key in LABELS for key in keys), keys
+
+
+def _array(values) -> np.ndarray:
+    """Plotly's JSON holds arrays as lists or as typed base64 ``{"dtype", "bdata", "shape"}``."""
+    if isinstance(values, dict):
+        flat = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+        shape = [int(n) for n in str(values.get("shape", len(flat))).split(",")]
+        return flat.reshape(shape)
+    return np.asarray(values, dtype=float)
+
+
+def _title(figure: dict) -> str:
+    return figure["layout"].get("title", {}).get("text", "")
+
+
+def _figures(notebook) -> list[dict]:
+    return [
+        output["data"]["application/vnd.plotly.v1+json"]
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if "application/vnd.plotly.v1+json" in output.get("data", {})
+    ]
+
+
+@pytest.mark.parametrize("name", FOCUSED)
+def test_a_focused_notebook_reviews_only_its_slice(name, tmp_path):
+    summary = tmp_path / "summary.json"
+    notebook = papermill.execute_notebook(
+        str(notebook_path(name)),
+        str(tmp_path / "out.ipynb"),
+        parameters={
+            "event_dir": str(sample_dir() / "purwakarta-2024"),
+            "n_resamples": 0,
+            "rings": ["Inside the building"],  # ring 2, by its name
+            "start": "2024-03-02 00:00",
+            "end": "2024-03-03 00:00",
+            "summary_path": str(summary),
+        },
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(tmp_path),
+    )
+    assert _errors(notebook) == []
+    text = _output_text(notebook)
+    assert "This review covers part of the event: Inside the building" in text
+    # the other rings appear nowhere after the note, nor other days in the day-by-day tables
+    assert "Sat 02 Mar 2024" in text
+    for other in ("Outside the fence", "Plenary room", "Fri 01 Mar 2024", "Sun 03 Mar 2024"):
+        assert other not in text.split("this part only.")[1], other
+    rings_seen = set()
+    for figure in _figures(notebook):
+        for trace in figure["data"]:
+            meta = trace.get("meta")
+            if isinstance(meta, dict) and "ring" in meta:
+                rings_seen.add(meta["ring"])
+            for axis in ("x", "y"):
+                values = trace.get(axis)
+                if isinstance(values, list) and any(
+                    isinstance(v, str) and v in ("Outside the fence", "Plenary room")
+                    for v in values
+                ):
+                    raise AssertionError(f"{figure['layout']['title']['text']}: {values}")
+    if name == "staffing_vs_incidents":  # its traces carry their ring
+        assert rings_seen == {"2"}
+    else:  # windows by level × outcome: ring 2 over one day is 24 one-hour windows
+        (confusion,) = [f for f in _figures(notebook) if "what happened" in _title(f)]
+        assert _array(confusion["data"][0]["z"]).sum() == 24
+    written = json.loads(summary.read_text(encoding="utf-8"))
+    assert written["provenance"]["parameters"]["slice"]["rings"] == ["2"]
+    assert written["by_ring"] == [row for row in written["by_ring"] if row["ring"] == "2"]
+
+
+def test_a_bad_slice_fails_in_the_setup_cell_naming_it(tmp_path):
+    with pytest.raises(papermill.PapermillExecutionError, match="rings must name rings"):
+        papermill.execute_notebook(
+            str(notebook_path("risk_vs_observed")),
+            str(tmp_path / "out.ipynb"),
+            parameters={"event_dir": str(sample_dir() / "purwakarta-2024"), "rings": ["9"]},
             kernel_name="python3",
             progress_bar=False,
             cwd=str(tmp_path),

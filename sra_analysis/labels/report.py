@@ -259,4 +259,50 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "dq.reason": {"en": "Reason", "id": "Alasan"},
     "dq.action": {"en": "Action", "id": "Tindakan"},
     "index.verdict": {"en": "Verdict", "id": "Penilaian"},
+    # the notebooks that go deeper into one question: slices and breakdowns
+    "slice.note": {
+        "en": "This review covers part of the event: {rings}, {start} – {end}. It holds "
+        "{incidents} of the event's {total} incidents; the numbers below are about this "
+        "part only.",
+        "id": "Kaji ulang ini mencakup sebagian kegiatan: {rings}, {start} – {end}. Bagian "
+        "ini memuat {incidents} dari {total} kejadian; angka di bawah hanya tentang bagian "
+        "ini.",
+    },
+    "section.rate_by_ring": {
+        "en": "Rates by predicted level, ring by ring",
+        "id": "Laju menurut tingkat risiko, per ring",
+    },
+    "section.scores_by_day": {
+        "en": "Hits, misses and false alarms, ring by ring and day by day",
+        "id": "Tepat, terlewat dan alarm palsu, per ring dan per hari",
+    },
+    "section.calibration": {
+        "en": "Were the register's probabilities right?",
+        "id": "Apakah probabilitas register tepat?",
+    },
+    "section.staffing_by_day": {
+        "en": "Staffing against plan, ring by ring and day by day",
+        "id": "Personel terhadap rencana, per ring dan per hari",
+    },
+    "section.timeline": {
+        "en": "Officers on duty, incidents and predicted risk over time",
+        "id": "Personel bertugas, kejadian dan risiko menurut waktu",
+    },
+    "col.day": {"en": "Day", "id": "Hari"},
+    "col.windows": {"en": "Windows", "id": "Jendela"},
+    "col.flagged_hours": {"en": "Flagged hours", "id": "Jam bertanda"},
+    "col.incident_rate": {
+        "en": "Incidents per ring-hour (95% interval)",
+        "id": "Kejadian per ring-jam (interval 95%)",
+    },
+    "col.disruption_rate": {
+        "en": "Disruptions per ring-hour (95% interval)",
+        "id": "Gangguan per ring-jam (interval 95%)",
+    },
+    "col.planned_hours": {"en": "Hours with a plan", "id": "Jam dengan rencana"},
+    "col.planned_officer_hours": {
+        "en": "Planned officer-hours",
+        "id": "Jam-personel rencana",
+    },
+    "col.hours_below_plan": {"en": "Hours below plan", "id": "Jam di bawah rencana"},
 }

@@ -3,8 +3,9 @@
 Notebooks stay thin by calling these helpers. Every piece of text that came from an input
 file is escaped here before it becomes HTML. Figures are displayed as a bundle with both
 Plotly's own mimetype (drawn by JupyterLab) and an HTML fragment that draws with the
-plotly.js that :func:`setup_notebook` put on the page once — so the exported HTML report
-needs no network and no require.js.
+plotly.js that :func:`~sra_analysis.reports.session.setup_notebook` put on the page once —
+so the exported HTML report needs no network and no require.js. Headings and the setup call
+are in :mod:`sra_analysis.reports.session`.
 """
 
 from __future__ import annotations
@@ -38,14 +39,12 @@ __all__ = [
     "data_quality",
     "esc",
     "findings_list",
-    "heading",
     "html_table",
     "improvement_plan",
     "incident_table",
     "overview",
     "provenance",
     "score_table",
-    "setup_notebook",
     "show",
     "show_html",
     "sra_items_table",
@@ -65,14 +64,6 @@ def show_html(fragment: str) -> None:
     display(HTML(f'<div class="sra-report">{fragment}</div>'))
 
 
-def setup_notebook() -> None:
-    """Put plotly.js on the page once, so every later figure draws without a network."""
-    from IPython.display import HTML, display
-    from plotly.offline import get_plotlyjs
-
-    display(HTML(f'<script type="text/javascript">{get_plotlyjs()}</script>'))
-
-
 def show(figure) -> None:
     """Display a Plotly figure in JupyterLab and in the exported HTML alike."""
     from IPython.display import display
@@ -86,11 +77,6 @@ def show(figure) -> None:
         "text/plain": f"<Figure: {esc(figure.layout.title.text or 'chart')}>",
     }
     display(bundle, raw=True)
-
-
-def heading(key: str, lang: str = "en", *, level: int = 2) -> None:
-    """A section heading from the labels."""
-    show_html(f"<h{level}>{esc(t(key, lang))}</h{level}>")
 
 
 def _when(stamp) -> str:

@@ -1,0 +1,182 @@
+"""A review notebook's one setup call, and its headings.
+
+Every shipped notebook starts the same way: check the parameters, put plotly.js on the page,
+load the event (narrowed to a slice when asked), score its SRA, write ``summary.json`` when
+asked. :func:`start_review` does all of it and returns a :class:`ReviewSession`, so a
+notebook is a parameters cell, one call to it, then calls into the package.
+
+Headings are written once, as a label key: :func:`heading` shows the label as Markdown (for
+JupyterLab's outline) and as HTML (for the exported report) in one output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sra_analysis.event import Event
+from sra_analysis.labels import t
+from sra_analysis.reports.html_tables import esc, tables_folder
+from sra_analysis.reports.parameters import ReportParameters, check_parameters
+from sra_analysis.review.evaluate import Evaluation
+
+__all__ = ["ReviewSession", "heading", "setup_notebook", "start_review"]
+
+
+def setup_notebook() -> None:
+    """Put plotly.js on the page once, so every later figure draws without a network."""
+    from IPython.display import HTML, display
+    from plotly.offline import get_plotlyjs
+
+    display(HTML(f'<script type="text/javascript">{get_plotlyjs()}</script>'))
+
+
+def heading(key: str, lang: str = "en", *, level: int = 2) -> None:
+    """Show the label ``key`` as a heading: Markdown for JupyterLab, HTML for the report.
+
+    One display output carries both forms (``text/markdown`` and ``text/html``), so the
+    heading is written once, as a key of :mod:`sra_analysis.labels`, in every language.
+    """
+    from IPython.display import display
+
+    if level not in range(1, 7):
+        from sra_analysis.errors import ParameterError
+
+        raise ParameterError(f"level must be a whole number from 1 to 6, got {level!r}")
+    text = esc(t(key, lang))
+    display(
+        {
+            "text/html": f'<div class="sra-report"><h{level}>{text}</h{level}></div>',
+            "text/markdown": f"{'#' * level} {text}",
+            "text/plain": t(key, lang),
+        },
+        raw=True,
+    )
+
+
+@dataclass(frozen=True)
+class ReviewSession:
+    """What a review notebook works with after its setup call.
+
+    Attributes
+    ----------
+    params : ReportParameters
+        The checked parameters.
+    event : Event
+        The event as reviewed: narrowed to ``rings`` and ``start``–``end`` when a slice was
+        asked for (see :func:`sra_analysis.review.slicing.slice_event`).
+    whole : Event
+        The event as loaded (the same object as ``event`` without a slice).
+    review : Evaluation
+        ``evaluate(event, ...)`` with the parameters' flag level, window length and seed.
+    tables : Path or None
+        Where full tables of capped ones go (``tables/`` beside ``summary_path``), or None.
+    """
+
+    params: ReportParameters
+    event: Event
+    whole: Event
+    review: Evaluation
+    tables: Path | None
+
+    @property
+    def lang(self) -> str:
+        return self.params.lang
+
+    @property
+    def sliced(self) -> bool:
+        """Whether the review covers only part of the event."""
+        return self.event is not self.whole
+
+    def heading(self, key: str, *, level: int = 2) -> None:
+        """:func:`heading` in the session's language."""
+        heading(key, self.lang, level=level)
+
+
+def start_review(
+    *,
+    event_dir="",
+    lang="en",
+    flag_level="",
+    freq="1h",
+    n_resamples=1000,
+    seed=0,
+    summary_path="",
+    rings: Sequence[str] | None = None,
+    start="",
+    end="",
+    display: bool = True,
+) -> ReviewSession:
+    """Check a notebook's parameters, load and score the event: the notebook's setup cell.
+
+    Parameters
+    ----------
+    event_dir, lang, flag_level, freq, n_resamples, seed, summary_path
+        The notebook parameters, checked by
+        :func:`~sra_analysis.reports.parameters.check_parameters`.
+    rings : list of str, optional
+        Review only these rings (ids, names or aliases); empty reviews every ring.
+    start, end : str, optional
+        Review only this span (local times such as ``"2024-03-02 08:00"``); empty means the
+        event's start or end.
+    display : bool, default True
+        Put plotly.js on the page (:func:`setup_notebook`); False outside a notebook.
+
+    Returns
+    -------
+    ReviewSession
+
+    Raises
+    ------
+    ParameterError
+        Naming the parameter, the allowed values and the value received.
+
+    Examples
+    --------
+    >>> session = start_review(n_resamples=0, rings=["3"], display=False)
+    >>> session.event.meta.ring_ids, session.whole.meta.ring_ids, session.sliced
+    (('3',), ('1', '2', '3'), True)
+    """
+    from sra_analysis.io.load import load_event
+    from sra_analysis.reports.present import write_json_atomic
+    from sra_analysis.review.evaluate import evaluate
+    from sra_analysis.review.slicing import slice_event
+
+    params = check_parameters(
+        event_dir=event_dir,
+        lang=lang,
+        flag_level=flag_level,
+        freq=freq,
+        n_resamples=n_resamples,
+        seed=seed,
+        summary_path=summary_path,
+    )
+    whole = load_event(params.event_dir)
+    event = whole
+    if rings or _given(start) or _given(end):
+        event = slice_event(whole, rings=rings, start=start, end=end)
+    if display:
+        setup_notebook()
+    tables = tables_folder(params.summary_path)  # cleared; holds full tables of capped ones
+    review = evaluate(
+        event,
+        flag_level=params.flag_level,
+        freq=params.freq,
+        n_resamples=params.n_resamples,
+        seed=params.seed,
+    )
+    if params.summary_path:
+        summary = review.to_dict(lang=params.lang)
+        if event is not whole:  # say which part of the event the numbers are about
+            summary["provenance"]["parameters"]["slice"] = {
+                "rings": list(event.meta.ring_ids),
+                "start": event.meta.start.isoformat(),
+                "end": event.meta.end.isoformat(),
+            }
+        write_json_atomic(summary, params.summary_path)
+    return ReviewSession(params=params, event=event, whole=whole, review=review, tables=tables)
+
+
+def _given(value) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
