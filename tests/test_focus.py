@@ -21,8 +21,8 @@ def shown(monkeypatch) -> list[str]:
 
 
 def _cells(fragment: str) -> list[list[str]]:
-    rows = re.findall(r"<tr>(.*?)</tr>", fragment.split("<tbody>")[1])
-    return [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in rows]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", fragment.split("<tbody>")[1], re.S)
+    return [[c.strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in rows]
 
 
 def test_the_whole_event_gets_no_slice_note(build_event, shown):
@@ -48,7 +48,7 @@ def test_a_slice_says_which_part_and_escapes_the_ring_names(build_event, shown):
 def test_scores_by_day_table_in_indonesian(build_event, shown):
     review = evaluate(night_event(build_event), n_resamples=0)
     focus.scores_by_day_table(review, lang="id")
-    head = re.findall(r"<th(?: [^>]*)?>(.*?)</th>", shown[0])
+    head = [h.strip() for h in re.findall(r"<th(?: [^>]*)?>(.*?)</th>", shown[0], re.S)]
     assert head[:2] == ["Ring", "Hari"] and "Tepat" in head and "Alarm palsu" in head
     rows = _cells(shown[0])
     assert len(rows) == 6  # three rings × two days

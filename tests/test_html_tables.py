@@ -23,11 +23,11 @@ from sra_analysis.reports.html_tables import (
 
 def _body_rows(page: str) -> list[str]:
     body = page.split("<tbody>")[1].split("</tbody>")[0]
-    return re.findall(r"<tr[^>]*>.*?</tr>", body)
+    return re.findall(r"<tr[^>]*>.*?</tr>", body, re.S)
 
 
 def _cells(row: str) -> list[str]:
-    return re.findall(r"<td[^>]*>(.*?)</td>", row)
+    return [cell.strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
 
 
 def _read_csv(path) -> pd.DataFrame:

@@ -18,6 +18,7 @@ spreadsheet shows it as text instead of running it as a formula.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 from collections.abc import Iterable
@@ -116,14 +117,12 @@ def number_text(value: object, digits: int = 0, *, lang: str = "en") -> str:
     return text
 
 
-def _cell(value: object, numeric: bool, digits: int, limit: int) -> str:
+def _cell_text(value: object, numeric: bool, digits: int, limit: int) -> str:
     if numeric and isinstance(value, float) and not is_missing(value):
-        text = f"{value:,.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:,.0f}"
-    elif numeric and isinstance(value, int | np.integer) and not isinstance(value, bool):
-        text = f"{value:,}"
-    else:
-        text = clip(value, limit)
-    return f'<td class="{"num" if numeric else ""}">{esc(text)}</td>'
+        return f"{value:,.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:,.0f}"
+    if numeric and isinstance(value, int | np.integer) and not isinstance(value, bool):
+        return f"{value:,}"
+    return clip(value, limit)
 
 
 def html_table(
@@ -134,7 +133,8 @@ def html_table(
     footer: str = "",
     text_limit: int = TEXT_LIMIT,
 ) -> str:
-    """An escaped HTML table; ``numeric`` columns right-aligned and rounded.
+    """An HTML table through pandas' Styler, every cell and heading escaped; ``numeric``
+    columns right-aligned and rounded.
 
     Missing values show as ``–`` and text is cut at ``text_limit`` characters.
     ``footer``, an HTML fragment that is already escaped, becomes a last row across the
@@ -142,26 +142,35 @@ def html_table(
 
     Examples
     --------
-    >>> html_table(pd.DataFrame({"a": ["<b>", None]}))
-    '<table><thead><tr><th class="">a</th></tr></thead><tbody><tr><td class="">&lt;b&gt;</td></tr><tr><td class="">–</td></tr></tbody></table>'
-    """  # noqa: E501
+    >>> page = html_table(pd.DataFrame({"a": ["<b>", None], "n": [1200.0, 3.0]}), numeric=["n"])
+    >>> "&lt;b&gt;" in page and "<b>" not in page, "–" in page, ">1,200<" in page
+    (True, True, True)
+    """
     numeric = set(numeric)
-    head = "".join(
-        f'<th class="{"num" if c in numeric else ""}">{esc(c)}</th>' for c in frame.columns
-    )
     flags = [column in numeric for column in frame.columns]
-    body = [
-        "<tr>"
-        + "".join(_cell(v, flag, digits, text_limit) for v, flag in zip(row, flags, strict=True))
-        + "</tr>"
-        for row in frame.itertuples(index=False)
-    ]
+    shown = pd.DataFrame(
+        [[_cell_text(v, flag, digits, text_limit) for v, flag in zip(row, flags, strict=True)]
+         for row in frame.itertuples(index=False)],
+        columns=range(len(frame.columns)), dtype=object,
+    )  # fmt: skip
+    classes = pd.DataFrame([["num" if flag else "" for flag in flags]] * len(shown),
+                           index=shown.index, columns=shown.columns)  # fmt: skip
+    right = [{"selector": "", "props": "text-align: right"}]
+    styler = (
+        shown.style.hide(axis="index")
+        .format(escape="html")
+        .relabel_index([esc(column) for column in frame.columns], axis=1)
+        .set_td_classes(classes)
+        .set_table_styles({i: right for i, flag in enumerate(flags) if flag}, overwrite=False)
+    )
+    # a stable id from the content keeps reports reproducible byte for byte
+    uuid = hashlib.sha1(repr((list(frame.columns), shown.values.tolist())).encode()).hexdigest()
+    page = styler.to_html(table_uuid=uuid[:10])
     if footer:
-        body.append(
-            f'<tr class="sra-more"><td colspan="{max(len(frame.columns), 1)}" '
-            f'style="font-style:italic;color:#555">{footer}</td></tr>'
-        )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        row = (f'<tr class="sra-more"><td colspan="{max(len(frame.columns), 1)}" '
+               f'style="font-style:italic;color:#555">{footer}</td></tr>')  # fmt: skip
+        page = page.replace("</tbody>", row + "</tbody>", 1)
+    return page
 
 
 def tables_folder(summary_path: str | os.PathLike | None) -> Path | None:
