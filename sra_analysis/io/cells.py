@@ -29,6 +29,8 @@ def _text_of(values: pd.Series) -> pd.Series:
     """The text cells of a column (other cells missing), as a string Series."""
     if values.dtype != object and pd.api.types.is_string_dtype(values.dtype):
         return values
+    if values.dtype != object:  # numbers, dates, booleans (Parquet, Excel): no text to check
+        return pd.Series(pd.NA, index=values.index, dtype="str")
     text = values.map(lambda value: value if isinstance(value, str) else None)
     return text.astype("str")
 
