@@ -29,6 +29,7 @@ __all__ = [
     "Ring",
     "TIMEZONE_ALIASES",
     "fold_label",
+    "is_blank_scalar",
     "resolve_timezone",
 ]
 
@@ -48,6 +49,18 @@ _ROMAN = {
     "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10",
 }  # fmt: skip
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+def is_blank_scalar(value) -> bool:
+    """True for a cell that holds nothing: None, NaN, NaT or only white space."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def fold_label(text: object) -> str:

@@ -64,7 +64,7 @@ from pathlib import Path
 import pandas as pd
 
 from sra_analysis.errors import ParameterError
-from sra_analysis.event import fold_label
+from sra_analysis.event import fold_label, is_blank_scalar
 
 __all__ = [
     "KEY_ENV",
@@ -154,17 +154,6 @@ def pseudonymise(ids, *, key: bytes | None = None, prefix: str = "officer-") -> 
     return pd.Series([hashed[c] if c >= 0 else None for c in codes], index=series.index)
 
 
-def _blank(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def _identifier_text(value) -> str:
     """The text an identifier is hashed as: the form ``parse_identifiers`` gives it."""
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
@@ -205,7 +194,7 @@ def shown_as_is(value, *, ring_labels: Collection[str] = ()) -> bool:
     ...  ["Ring I", "1.0", "2024-03-01 07:00", "Sat Intelkam", "Ring 4", "77057217", "R01"]]
     [True, True, True, True, True, False, False]
     """
-    if _blank(value) or isinstance(value, (bool, dt.date, dt.time)):
+    if is_blank_scalar(value) or isinstance(value, (bool, dt.date, dt.time)):
         return True  # datetime and pandas' Timestamp are dates too
     number = isinstance(value, numbers.Number)
     text = _identifier_text(value) if number else unicodedata.normalize("NFKC", str(value))
@@ -260,7 +249,7 @@ def display_values(
     key = pseudonym_key() if key is None else key
     out = []
     for value, field in zip(series.tolist(), field_list, strict=True):
-        if _blank(value):
+        if is_blank_scalar(value):
             out.append("")
             continue
         text = _identifier_text(value)

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+# one test of an empty cell for the whole package; io re-exports it for its parsers
+from sra_analysis.event import is_blank_scalar
+
 __all__ = ["ParsedColumn", "is_blank", "is_blank_scalar", "factorize_values", "parse_distinct"]
 
 
@@ -87,15 +90,3 @@ def parse_distinct(values: pd.Series, parse_one, *, dtype) -> tuple[pd.Series, n
     # code −1 (missing) takes the last entry, the answer for None
     result = pd.Series(distinct.take(codes), index=values.index)
     return result, ok[codes]
-
-
-def is_blank_scalar(value) -> bool:
-    """True for a cell that holds nothing: None, NaN, NaT or only white space."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
