@@ -218,9 +218,7 @@ def evaluate(
         windows = data
     elif windows is None:
         windows = review_windows(event, freq, aoristic=aoristic)
-    attrs = dict(windows.attrs)
-    windows = _flags(windows, flag_level)
-    windows.attrs.update(attrs)
+    windows = _flags(windows, flag_level)  # a copy, which keeps the table's attrs
 
     levels = list(windows["predicted_level"].dtype.categories)
     confusion = metrics.confusion_matrix(
@@ -289,7 +287,7 @@ def evaluate(
     # exactly what produced the numbers: a windows table given ready-made brings its own
     # freq and aoristic (review_windows records them), or None when they are unknown
     if scored_given:
-        freq, aoristic = attrs.get("freq"), attrs.get("aoristic")
+        freq, aoristic = windows.attrs.get("freq"), windows.attrs.get("aoristic")
     parameters = {
         "flag_level": flag_level, "freq": freq, "aoristic": aoristic,
         "confidence": confidence, "n_resamples": n_resamples, "seed": seed,
