@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # what the names resolve to, for type checkers and editors
     from sra_analysis import charts, metrics
     from sra_analysis.errors import (
+        ClusterError,
         EventConfigError,
         InputFileError,
         MissingColumnsError,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:  # what the names resolve to, for type checkers and editors
 
 #: Each public name and the module that defines it.
 _EXPORTS = {
+    "ClusterError": "sra_analysis.errors",
     "EventConfigError": "sra_analysis.errors",
     "InputFileError": "sra_analysis.errors",
     "MissingColumnsError": "sra_analysis.errors",
@@ -66,6 +68,7 @@ _EXPORTS = {
 _SUBPACKAGES = ("charts", "io", "metrics", "reports", "review", "sample")
 
 __all__ = [
+    "ClusterError",
     "Evaluation",
     "Event",
     "EventConfigError",

@@ -23,6 +23,7 @@ import traceback
 from collections.abc import Sequence
 
 from sra_analysis.errors import (
+    ClusterError,
     EventConfigError,
     InputFileError,
     OutputError,
@@ -49,6 +50,8 @@ class ExitCode(enum.IntEnum):
     USAGE = 64
     #: EX_NOINPUT: report: an EVENT_DIR does not exist or holds no event
     NO_INPUT = 66
+    #: EX_UNAVAILABLE: report: the Dask scheduler cannot be reached, or Dask is not installed
+    UNAVAILABLE = 69
     #: EX_SOFTWARE: an internal error (a bug)
     INTERNAL = 70
     #: EX_CANTCREAT: the output folder cannot be created or written
@@ -87,6 +90,7 @@ _STATUSES = {
         ),
         ("64", "usage error: bad arguments or notebook parameters, two events with one id"),
         ("66", "an EVENT_DIR does not exist or holds no event.yaml"),
+        ("69", "--scheduler: the Dask scheduler cannot be reached, or Dask is not installed"),
         ("70", "internal error, a bug: rerun with --debug for the traceback"),
         ("73", "OUT cannot be created or written (checked before any report runs)"),
         ("74", "I/O error outside one report, e.g. the disk filled while writing the index"),
@@ -200,7 +204,20 @@ def _sample(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _skip_unused_imports() -> None:
+    """Keep this command from importing what it never uses, for a faster start.
+
+    nbformat validates notebooks with jsonschema, which builds a parser for IRI checks when
+    it is imported if ``rfc3987-syntax`` is installed (JupyterLab brings it): a second and a
+    half, and notebook validation checks no IRI. A ``None`` in ``sys.modules`` makes that
+    import fail, which jsonschema expects (the format is then not checked). Only the
+    command's own process is affected, never a program that imports the package.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def _report(args: argparse.Namespace) -> int:
+    _skip_unused_imports()
     from sra_analysis.reports.batch import run_reports
     from sra_analysis.reports.parameters import ReportParameters
 
@@ -208,7 +225,7 @@ def _report(args: argparse.Namespace) -> int:
     parameters = ReportParameters(lang=args.lang)
     batch = run_reports(
         args.event_dirs, args.out, notebook=args.notebook, workers=args.workers,
-        parameters=parameters,
+        scheduler=args.scheduler, parameters=parameters,
     )  # fmt: skip
     for result in batch.results:
         mark = "ok    " if result.ok else "FAILED"
@@ -278,7 +295,13 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     report.add_argument(
         "--workers", type=_positive_int, default=None,
-        help="parallel processes (default: one per core)",
+        help="reports run at once (default: one per core); with --scheduler local, the "
+        "number of Dask worker processes",
+    )  # fmt: skip
+    report.add_argument(
+        "--scheduler", default=None, metavar="ADDRESS",
+        help="run the batch on a Dask cluster: a scheduler address such as "
+        "tcp://HOST:8786, or 'local' to start one on this machine (needs the dask extra)",
     )  # fmt: skip
     report.set_defaults(run=_report)
     return parser
@@ -288,6 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _status_of(error: SRAError, command: str) -> ExitCode:
+    if isinstance(error, ClusterError):
+        return ExitCode.UNAVAILABLE
     if isinstance(error, OutputError):
         disk = error.errno in _DISK_ERRNOS
         return ExitCode.IO_ERROR if disk else ExitCode.CANNOT_WRITE

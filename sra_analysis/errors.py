@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "ClusterError",
     "SRAError",
     "EventConfigError",
     "InputFileError",
@@ -212,3 +213,7 @@ def _rebuild(cls, file, message, extra):
 
 def _rebuild_missing(file, missing, found, hint=None):
     return MissingColumnsError(file, missing=missing, found=found, hint=hint)
+
+
+class ClusterError(SRAError):
+    """The Dask scheduler a batch was sent to cannot be reached, or Dask is not installed."""

@@ -19,12 +19,13 @@ from pathlib import Path
 
 import yaml
 
-from sra_analysis.errors import EventConfigError
+from sra_analysis.errors import EventConfigError, InputFileError
 
 __all__ = [
     "EVENT_FILE_NAMES",
     "MAX_EVENT_YAML_BYTES",
     "MAX_YAML_DEPTH",
+    "find_event_dirs",
     "find_event_file",
     "is_inside",
     "read_event_yaml",
@@ -168,3 +169,40 @@ def read_event_yaml(file: str | Path) -> dict:
     if not isinstance(config, dict):
         raise EventConfigError(str(file), "expected a mapping of keys such as id, start, rings")
     return config
+
+
+def find_event_dirs(paths) -> list[Path]:
+    """Event folders named by ``paths``: an event folder itself, or a folder holding several.
+
+    A folder with ``event.yaml`` (or ``event.yml``) is an event; a folder without one stands
+    for every sub-folder that has one (sorted by name). Duplicates are removed, order is kept.
+    A folder holding both names is still listed: loading it fails with a message naming the
+    ambiguity, so ``sra-review validate`` and ``sra-review report`` both tell the user.
+
+    Raises
+    ------
+    InputFileError
+        For a path that does not exist, is not a folder, or holds no event.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    found: dict[Path, None] = {}
+    for path in map(Path, paths):
+        if not path.exists():
+            raise InputFileError(str(path), "no such folder")
+        if not path.is_dir():
+            raise InputFileError(str(path), "not a folder; give event folders")
+        if _holds_event_file(path):
+            found[path] = None
+            continue
+        children = sorted(p for p in path.iterdir() if p.is_dir() and _holds_event_file(p))
+        if not children:
+            raise InputFileError(str(path), "holds no event.yaml, nor folders that do")
+        found.update(dict.fromkeys(children))
+    return list(found)
+
+
+def _holds_event_file(folder: Path) -> bool:
+    return any(
+        (folder / name).exists() or (folder / name).is_symlink() for name in EVENT_FILE_NAMES
+    )

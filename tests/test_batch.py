@@ -377,7 +377,7 @@ class _FullDisk:
 
 def _fill_disk_when_writing(monkeypatch, name: str) -> None:
     """write_atomic's temporary file for ``name`` hits a full disk midway."""
-    import sra_analysis.reports.present
+    import sra_analysis.reports.files
 
     real = tempfile.NamedTemporaryFile
 
@@ -386,7 +386,7 @@ def _fill_disk_when_writing(monkeypatch, name: str) -> None:
         return _FullDisk(handle) if prefix.startswith(f".{name}.") else handle
 
     monkeypatch.setattr(
-        sra_analysis.reports.present.tempfile, "NamedTemporaryFile", named_temporary_file
+        sra_analysis.reports.files.tempfile, "NamedTemporaryFile", named_temporary_file
     )
 
 
@@ -430,13 +430,13 @@ def test_a_notebook_failure_leaves_no_temporary_file(small_event, tmp_path):
 def test_an_export_failure_fails_the_report_and_leaves_no_temporary_file(
     small_event, tmp_path, monkeypatch
 ):
-    import sra_analysis.reports.batch
+    import sra_analysis.reports.runner
     from sra_analysis import run_reports
 
     def broken_export(notebook, *, title):
         raise RuntimeError("template sra_report not found")
 
-    monkeypatch.setattr(sra_analysis.reports.batch, "export_html", broken_export)
+    monkeypatch.setattr(sra_analysis.reports.runner, "export_html", broken_export)
     out = tmp_path / "out"
     batch = run_reports([small_event], out, workers=1, progress=False, parameters=FAST)
     result = batch.results[0]
@@ -489,7 +489,7 @@ def test_a_full_disk_while_writing_the_index_exits_74(small_event, tmp_path, mon
 def test_an_interrupt_removes_the_temporary_files_and_exits_130(
     small_event, tmp_path, monkeypatch, capsys
 ):
-    import sra_analysis.reports.batch
+    import sra_analysis.reports.runner
 
     seen = {}
 
@@ -498,7 +498,7 @@ def test_an_interrupt_removes_the_temporary_files_and_exits_130(
         seen["temporary"] = _leftovers(out)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(sra_analysis.reports.batch, "export_html", interrupted_export)
+    monkeypatch.setattr(sra_analysis.reports.runner, "export_html", interrupted_export)
     out = tmp_path / "out"
     assert main(["report", str(small_event), "--out", str(out)]) == 130
     assert capsys.readouterr().err.strip().splitlines()[-1] == (

@@ -384,7 +384,7 @@ def no_report_runs(monkeypatch):
     def forbidden(job):
         raise AssertionError(f"a report ran for {job.event_id}")
 
-    monkeypatch.setattr(sra_analysis.reports.batch, "_run_one", forbidden)
+    monkeypatch.setattr(sra_analysis.reports.batch, "run_one", forbidden)
 
 
 def test_report_refuses_an_out_that_is_a_file_before_any_notebook(tmp_path, no_report_runs, capsys):

@@ -31,7 +31,7 @@ import pandas as pd
 from sra_analysis.errors import InputFileError
 from sra_analysis.event import FILE_KINDS, Event, EventMeta
 from sra_analysis.event_config import read_event_meta
-from sra_analysis.event_yaml import EVENT_FILE_NAMES, is_inside
+from sra_analysis.event_yaml import find_event_dirs, is_inside
 from sra_analysis.io.readers import SUPPORTED_SUFFIXES, read_table
 from sra_analysis.io.validate import ISSUE_COLUMNS, LoadedTable, load_table, map_headers
 
@@ -89,43 +89,6 @@ def find_input(folder: str | Path, kind: str) -> Path:
     if not file.is_file():
         raise InputFileError(str(file), "is not a regular file (a folder, a device or a dead link)")
     return file
-
-
-def find_event_dirs(paths) -> list[Path]:
-    """Event folders named by ``paths``: an event folder itself, or a folder holding several.
-
-    A folder with ``event.yaml`` (or ``event.yml``) is an event; a folder without one stands
-    for every sub-folder that has one (sorted by name). Duplicates are removed, order is kept.
-    A folder holding both names is still listed: loading it fails with a message naming the
-    ambiguity, so ``sra-review validate`` and ``sra-review report`` both tell the user.
-
-    Raises
-    ------
-    InputFileError
-        For a path that does not exist, is not a folder, or holds no event.
-    """
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    found: dict[Path, None] = {}
-    for path in map(Path, paths):
-        if not path.exists():
-            raise InputFileError(str(path), "no such folder")
-        if not path.is_dir():
-            raise InputFileError(str(path), "not a folder; give event folders")
-        if _holds_event_file(path):
-            found[path] = None
-            continue
-        children = sorted(p for p in path.iterdir() if p.is_dir() and _holds_event_file(p))
-        if not children:
-            raise InputFileError(str(path), "holds no event.yaml, nor folders that do")
-        found.update(dict.fromkeys(children))
-    return list(found)
-
-
-def _holds_event_file(folder: Path) -> bool:
-    return any(
-        (folder / name).exists() or (folder / name).is_symlink() for name in EVENT_FILE_NAMES
-    )
 
 
 def _meta(meta: EventMeta | str | Path) -> EventMeta:

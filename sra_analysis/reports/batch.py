@@ -1,76 +1,48 @@
 """Batch review reports: papermill runs the notebook, nbconvert writes offline HTML.
 
 For each event folder the notebook runs with papermill; the executed notebook, its HTML
-export (code hidden, plotly.js inside, no network request) and ``summary.json`` land in
-``OUT/<event id>/``, each file written to a temporary name and renamed into place. ``OUT``
-is proved writable before any notebook runs. A report that fails — in its notebook, its
-export, or while its files are written (a full disk) — still gets a page that says FAILED and
-where, as far as the disk allows; the batch goes on; its temporary files are removed on every
-path, an interrupt included. Then ``OUT/index.html`` links every report with a cross-event
-table and chart.
+export and ``summary.json`` land in ``OUT/<event id>/`` (:mod:`sra_analysis.reports.runner`).
+``OUT`` is proved writable before any notebook runs. A report that fails still gets a page that
+says FAILED and where; the batch goes on; temporary files are removed on every path, an
+interrupt included. Then ``OUT/index.html`` links every report with a cross-event table and
+charts.
 
-Speed comes from paying start-up costs once per worker process, not once per report: each
-worker imports papermill and nbconvert once and keeps one Jupyter kernel, whose namespace is
-reset between reports (imported modules stay loaded).
+Where the reports run:
+
+- one event: in this process, in a kernel started — and warmed up with the notebooks' imports —
+  while the event folder is read and checked, and papermill and nbconvert are imported;
+- several events: on ``workers`` threads of this process, each running its notebooks in a kept
+  kernel of its own (the notebook's work happens in the kernel processes; the thread waits on
+  it, then exports the HTML with the nbconvert this process already imported);
+- an ``executor`` (a Dask cluster, ``scheduler=``): each event travels to a worker as bytes
+  and its report comes back as bytes (:mod:`sra_analysis.reports.remote`); a report whose
+  worker died is retried once, then reported FAILED.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as futures
 import contextlib
-import logging
-import multiprocessing
 import os
 import re
 import sys
 import time
-import traceback
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sra_analysis.errors import OutputError, ParameterError
+from sra_analysis.errors import OutputError, ParameterError, SRAError
 from sra_analysis.event import read_event_meta
-from sra_analysis.io.load import find_event_dirs
+from sra_analysis.event_yaml import find_event_dirs
 from sra_analysis.privacy import hide_long_numbers
-from sra_analysis.reports.outdir import (
-    check_output_dir,
-    describe_os_error,
-    os_hint,
-    os_reason,
-    remove_files,
-)
+from sra_analysis.reports.files import write_atomic
+from sra_analysis.reports.outdir import check_output_dir, os_hint, os_reason
 from sra_analysis.reports.parameters import ReportParameters, batch_parameters
-from sra_analysis.reports.present import write_atomic
-from sra_analysis.reports.report_html import export_html, failure_banner, failure_page
+from sra_analysis.reports.report_html import failure_page
+from sra_analysis.reports.runner import KERNEL_NAME, Job, ReportResult, run_one
 from sra_analysis.resources import notebook_path
 
-__all__ = ["BatchResult", "ReportResult", "export_html", "run_reports"]
-
-_KERNEL_NAME = "python3"
-_CELL_TIMEOUT = 900
-
-
-@dataclass(frozen=True)
-class ReportResult:
-    """What happened to one event's report.
-
-    ``status`` is ``"ok"`` or ``"failed"``; ``error`` says where and why when it failed, in
-    one line; ``detail`` holds the traceback of an unexpected error, for ``--debug`` only (no
-    report page shows it).
-    """
-
-    event_dir: str
-    event_id: str
-    status: str
-    folder: str
-    seconds: float
-    error: str | None = None
-    detail: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.status == "ok"
+__all__ = ["BatchResult", "ReportResult", "run_reports"]
 
 
 @dataclass(frozen=True)
@@ -84,152 +56,6 @@ class BatchResult:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "failures", tuple(r for r in self.results if not r.ok))
-
-
-@dataclass(frozen=True)
-class _Job:
-    event_dir: str
-    folder: str
-    event_id: str
-    notebook: str
-    parameters: Mapping
-
-
-# ------------------------------------------------------------------------ one report
-
-
-def _tidy_error_outputs(notebook) -> None:
-    """Error outputs papermill saved say what was raised in one line: no traceback frames
-    (the FAILED banner says which cell), and :func:`hide_long_numbers` applied."""
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                output["evalue"] = hide_long_numbers(output.get("evalue", ""))
-                output["traceback"] = [f"{output.get('ename', 'Error')}: {output['evalue']}"]
-
-
-def _run_one(job: _Job) -> ReportResult:
-    """Run one event's notebook and write its report files (runs in a worker process).
-
-    Never raises for one report's trouble: a notebook error, an export error or a write
-    error (a full disk) makes the report FAILED and says why. Its temporary files are
-    removed on every path, an interrupt included.
-    """
-    started = time.perf_counter()
-    folder = Path(job.folder)
-    temporary = (
-        folder / f".summary.json.{os.getpid()}.tmp",
-        folder / f".report.{os.getpid()}.tmp.ipynb",
-    )
-    detail = None
-    try:
-        error, detail = _write_report(job, folder, *temporary)
-    except KeyboardInterrupt:
-        if multiprocessing.parent_process() is not None:
-            # a worker going down: asyncio's complaints about the notebook tasks it abandons
-            # would bury the one line the command prints
-            logging.getLogger("asyncio").disabled = True
-        raise
-    except OSError as failure:
-        error = describe_os_error(
-            failure, doing=f"writing the report of {job.event_id}", out=folder.parent
-        )
-        remove_files([folder / "summary.json"])  # never beside a report that failed now
-        with contextlib.suppress(OSError):  # the disk may not take even this page
-            write_atomic(folder / "report.html", failure_page(job.event_id, error))
-    finally:
-        remove_files(temporary)
-    return ReportResult(
-        event_dir=job.event_dir,
-        event_id=job.event_id,
-        status="failed" if error else "ok",
-        folder=str(folder),
-        seconds=time.perf_counter() - started,
-        error=error,
-        detail=detail,
-    )
-
-
-def _execute(job: _Job, executed_path: Path, summary_tmp: Path):
-    """Run the notebook; returns the executed notebook (or None) and the error, if any."""
-    import nbformat
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    from sra_analysis.reports.kernels import ENGINE_NAME, register_engine
-
-    register_engine()
-    parameters = {**job.parameters, "event_dir": job.event_dir, "summary_path": str(summary_tmp)}
-    error = notebook = detail = None
-    try:
-        notebook = papermill.execute_notebook(
-            job.notebook,
-            str(executed_path),
-            parameters=parameters,
-            kernel_name=_KERNEL_NAME,
-            engine_name=ENGINE_NAME,
-            progress_bar=False,
-            log_output=False,
-            execution_timeout=_CELL_TIMEOUT,
-            # papermill would rewrite the whole notebook (plotly.js included) after every
-            # cell; the batch needs it once, at the end
-            request_save_on_cell_execute=False,
-        )
-    except PapermillExecutionError as failure:
-        error = (
-            f"cell In[{failure.exec_count}] (notebook cell {failure.cell_index}) raised "
-            f"{failure.ename}: {failure.evalue}"
-        )
-    except OSError:  # writing the executed notebook: the caller tells the user plainly
-        raise
-    except Exception as failure:  # the batch must go on; the report says what happened
-        error = f"{type(failure).__name__}: {failure}"
-        detail = hide_long_numbers(traceback.format_exc(limit=3))
-    if notebook is None and executed_path.exists():
-        # it failed: papermill saved what ran, the error included
-        notebook = nbformat.read(executed_path, as_version=4)
-    if error is not None:  # an unexpected error may quote a cell: no officer id passes
-        error = hide_long_numbers(error)
-        if notebook is not None:
-            _tidy_error_outputs(notebook)
-    if error is None and not summary_tmp.exists():
-        error = "the notebook did not write summary.json"
-    return notebook, error, detail
-
-
-def _write_report(
-    job: _Job, folder: Path, summary_tmp: Path, executed_path: Path
-) -> tuple[str | None, str | None]:
-    """Execute, then write report.ipynb, report.html and summary.json; returns the error and
-    the traceback of an unexpected one."""
-    import nbformat
-
-    if folder.exists() and not folder.is_dir():
-        return f"{folder} is a file where this report's folder goes; move it away", None
-    folder.mkdir(parents=True, exist_ok=True)
-    notebook, error, detail = _execute(job, executed_path, summary_tmp)
-    title = job.event_id
-    if notebook is None:
-        error = error or "the notebook produced no output"
-        page = failure_page(title, error)
-    else:
-        if error is not None:
-            notebook.cells.insert(0, failure_banner(error))
-        try:
-            page = export_html(notebook, title=f"{'FAILED – ' if error else ''}{title}")
-        except Exception as failure:  # an export failure still leaves a readable page
-            if error is None:
-                error = f"HTML export failed: {type(failure).__name__}: {failure}"
-                notebook.cells.insert(0, failure_banner(error))
-            page = failure_page(title, error)
-        write_atomic(folder / "report.ipynb", nbformat.writes(notebook))
-    write_atomic(folder / "report.html", page)
-    if error is None:
-        os.replace(summary_tmp, folder / "summary.json")
-    else:
-        # a summary left by an earlier run must not stand beside a report that failed now
-        (folder / "summary.json").unlink(missing_ok=True)
-    return error, detail
 
 
 # ------------------------------------------------------------------------------ batch
@@ -261,7 +87,7 @@ def _free_id(slug: str, taken: set[str]) -> str:
     return event_id
 
 
-def _unreadable(job: _Job, message: str) -> ReportResult:
+def _unreadable(job: Job, message: str) -> ReportResult:
     """The FAILED page of an event whose metadata cannot be read; no notebook runs."""
     folder = Path(job.folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -283,6 +109,7 @@ def run_reports(
     lang: str | None = None,
     workers: int | None = None,
     executor: futures.Executor | None = None,
+    scheduler: str | None = None,
     parameters: ReportParameters | Mapping | None = None,
     progress: bool = True,
 ) -> BatchResult:
@@ -300,10 +127,16 @@ def run_reports(
     lang : {"en", "id"}, optional
         The report language; by default that of ``parameters``, else ``"en"``.
     workers : int, optional
-        Parallel processes; one per core by default. Ignored when ``executor`` is given.
+        Reports run at once on this machine (threads, each with its own kernel process); one
+        per core by default. With ``scheduler="local"``, the number of worker processes.
+        Ignored with ``executor`` or a remote ``scheduler``.
     executor : concurrent.futures.Executor, optional
-        Where to run the reports instead, e.g. ``dask.distributed.Client.get_executor(
-        pure=False)`` to spread a national batch over a cluster.
+        Where to run the reports instead, e.g. a process pool, or
+        ``dask.distributed.Client.get_executor(pure=False)``. Events travel to it as bytes and
+        reports come back as bytes (:mod:`sra_analysis.reports.remote`).
+    scheduler : str, optional
+        A Dask scheduler's address (``tcp://HOST:8786``), or ``"local"`` to start a
+        :class:`~distributed.LocalCluster` (:mod:`sra_analysis.reports.cluster`).
     parameters : ReportParameters or mapping, optional
         The notebook parameters (``flag_level``, ``freq``, ``n_resamples``, ``seed``; a
         notebook of one's own may declare more), all checked before any notebook runs
@@ -316,68 +149,39 @@ def run_reports(
     BatchResult
         One :class:`ReportResult` per event (failures included) and the index path.
     """
-    from tqdm.auto import tqdm
-
     started = time.perf_counter()
+    if executor is not None and scheduler is not None:
+        raise ParameterError("give executor or scheduler, not both")
     notebook_file = notebook_path(notebook)
     checked, parameters = batch_parameters(parameters, lang=lang, notebook=notebook_file)
     folders = find_event_dirs(event_dirs)
+    workers = workers or _default_workers()
+    local = executor is None and scheduler is None
+    if local:  # the kernels start and warm up while the events are read and checked
+        from sra_analysis.reports.kernels import prestart_kernels
+
+        prestart_kernels(min(workers, len(folders)), KERNEL_NAME)
     read = [(folder, *_event_id(folder, checked)) for folder in folders]
     out = check_output_dir(out_dir)  # before any notebook runs
-    taken = {event_id for _, event_id, problem in read if problem is None}
-    all_jobs, jobs, seen, results = [], [], {}, []
-    for folder, event_id, problem in read:
-        if problem is not None:  # an unreadable event gets a folder no readable one claims
-            event_id = _free_id(event_id, taken)
-            taken.add(event_id)
-        elif event_id in seen:
-            raise ParameterError(
-                f"two events share the id {event_id!r}: {seen[event_id]} and {folder}; "
-                "ids name the output folders, so they must differ"
-            )
-        seen[event_id] = folder
-        job = _Job(
-            str(folder.resolve()), str(out / event_id), event_id, str(notebook_file), parameters
-        )  # fmt: skip
-        all_jobs.append(job)
-        if problem is None:
-            jobs.append(job)
-        else:
-            results.append(_unreadable(job, problem))
+    all_jobs, jobs, results = _plan(read, out, str(notebook_file), parameters)
+    results = [_unreadable(job, problem) for job, problem in results]
+
+    from tqdm.auto import tqdm
 
     bar = tqdm(total=len(jobs), desc="reports", unit="event", disable=not progress,
                file=sys.stderr)  # fmt: skip
-    workers = workers or _default_workers()
-    own_pool = None
-    if executor is None and workers > 1 and len(jobs) > 1:
-        context = multiprocessing.get_context("spawn")
-        own_pool = executor = futures.ProcessPoolExecutor(
-            max_workers=min(workers, len(jobs)), mp_context=context
-        )
-    interrupted = False
     try:
-        if executor is None:
-            for job in jobs:
-                results.append(_run_one(job))
-                bar.update()
+        if local:
+            results += _run_here(jobs, workers, bar)
+        elif executor is not None:
+            results += _run_elsewhere(jobs, executor, 2 * workers, bar)
         else:
-            pending = {executor.submit(_run_one, job): job for job in jobs}
-            for done in futures.as_completed(pending):
-                job = pending[done]
-                try:
-                    results.append(done.result())
-                except Exception as failure:  # a lost worker fails its event, not the batch
-                    results.append(_lost(job, failure))
-                bar.update()
-    except KeyboardInterrupt:
-        interrupted = True
-        raise
+            from sra_analysis.reports.cluster import dask_executor
+
+            with dask_executor(scheduler, workers=workers) as cluster:
+                results += _run_elsewhere(jobs, cluster.executor, 2 * cluster.threads, bar)
     finally:
         bar.close()
-        if own_pool is not None:
-            # after an interrupt, reports not yet started never start; running ones
-            # clean up their temporary files as they stop
-            own_pool.shutdown(wait=True, cancel_futures=interrupted)
     order = {job.event_id: i for i, job in enumerate(all_jobs)}
     results.sort(key=lambda r: order[r.event_id])
     from sra_analysis.reports.index_page import write_index
@@ -394,11 +198,123 @@ def run_reports(
     return BatchResult(tuple(results), index, seconds=time.perf_counter() - started)
 
 
-def _lost(job: _Job, failure: BaseException) -> ReportResult:
-    message = hide_long_numbers(
-        f"the worker running this report failed: {type(failure).__name__}: {failure}"
-    )
+def _plan(read, out: Path, notebook: str, parameters: Mapping):
+    """The jobs of the batch in order, those to run, and (job, reason) of unreadable events."""
+    taken = {event_id for _, event_id, problem in read if problem is None}
+    all_jobs, jobs, unreadable, seen = [], [], [], {}
+    for folder, event_id, problem in read:
+        if problem is not None:  # an unreadable event gets a folder no readable one claims
+            event_id = _free_id(event_id, taken)
+            taken.add(event_id)
+        elif event_id in seen:
+            raise ParameterError(
+                f"two events share the id {event_id!r}: {seen[event_id]} and {folder}; "
+                "ids name the output folders, so they must differ"
+            )
+        seen[event_id] = folder
+        job = Job(str(folder.resolve()), str(out / event_id), event_id, notebook, parameters)
+        all_jobs.append(job)
+        if problem is None:
+            jobs.append(job)
+        else:
+            unreadable.append((job, problem))
+    return all_jobs, jobs, unreadable
+
+
+def _run_here(jobs: list[Job], workers: int, bar) -> list[ReportResult]:
+    """Run the reports in this process: in this thread for one, else on ``workers`` threads.
+
+    On an interrupt, reports not yet started never start, and running ones stop (their
+    kernels are shut down) without writing anything; their temporary files are removed.
+    """
+    from sra_analysis.reports.runner import cancel, prepare_runner
+
+    prepare_runner()  # papermill and nbconvert imported while the kernels warm up
+    results = []
+    if workers == 1 or len(jobs) <= 1:
+        for job in jobs:
+            results.append(run_one(job))
+            bar.update()
+        return results
+    pool = futures.ThreadPoolExecutor(max_workers=min(workers, len(jobs)),
+                                      thread_name_prefix="sra-report")  # fmt: skip
+    interrupted = False
+    try:
+        for done in futures.as_completed([pool.submit(run_one, job) for job in jobs]):
+            results.append(done.result())
+            bar.update()
+    except KeyboardInterrupt:
+        interrupted = True
+        cancel()  # running reports end now and write nothing; none starts
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=interrupted)
+    return results
+
+
+def _run_elsewhere(jobs: list[Job], executor, in_flight: int, bar) -> list[ReportResult]:
+    """Run the reports on an executor, at most ``in_flight`` at once (each event is packed
+    only when sent). A report whose worker was lost is sent once more, then FAILED."""
+    from sra_analysis.reports.remote import pack_event, run_packed, unpack_report
+
+    results, queue, pending = [], list(reversed(jobs)), {}
+
+    def send(job: Job, attempt: int) -> None:
+        try:
+            pending[executor.submit(run_packed, job, pack_event(job.event_dir))] = (job, attempt)
+        except SRAError as error:  # too large to send: this event fails, not the batch
+            results.append(_lost(job, error, sent=False))
+            bar.update()
+        except Exception as failure:  # the executor itself is broken
+            results.append(_lost(job, failure))
+            bar.update()
+
+    try:
+        while queue or pending:
+            while queue and len(pending) < max(1, in_flight):
+                send(queue.pop(), 1)
+            if not pending:
+                continue
+            done, _ = futures.wait(pending, return_when=futures.FIRST_COMPLETED)
+            for finished in done:
+                job, attempt = pending.pop(finished)
+                try:
+                    packed = finished.result()
+                except Exception as failure:  # its worker died, or the executor broke
+                    if attempt == 1:
+                        send(job, 2)
+                    else:
+                        results.append(_lost(job, failure))
+                        bar.update()
+                    continue
+                try:
+                    results.append(unpack_report(packed))
+                except OSError as error:
+                    raise OutputError(
+                        packed.result.folder, f"cannot be written: {os_reason(error)}",
+                        hint=os_hint(error, out=Path(packed.result.folder).parent),
+                        errno=error.errno,
+                    ) from error  # fmt: skip
+                bar.update()
+    except KeyboardInterrupt:
+        for future in pending:
+            future.cancel()
+        raise
+    return results
+
+
+def _lost(job: Job, failure: BaseException, *, sent: bool = True) -> ReportResult:
+    if sent:
+        message = (
+            "the worker running this report was lost twice (the report was retried once): "
+            f"{type(failure).__name__}: {failure}"
+        )
+    else:
+        message = str(failure)
+    message = hide_long_numbers(message)
     folder = Path(job.folder)
     with contextlib.suppress(OSError):  # the report stays FAILED even without its page
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "summary.json").unlink(missing_ok=True)
         write_atomic(folder / "report.html", failure_page(job.event_id, message))
     return ReportResult(job.event_dir, job.event_id, "failed", str(folder), 0.0, message)

@@ -247,7 +247,7 @@ def capped_table(
     hidden = len(frame) - max_rows
     footer = esc(t("report.more_rows", lang, count=number_text(hidden, lang=lang)))
     if tables_dir is not None:
-        from sra_analysis.reports.present import write_atomic
+        from sra_analysis.reports.files import write_atomic
 
         folder = Path(tables_dir)
         path = folder / f"{name}.csv"

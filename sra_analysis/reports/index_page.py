@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sra_analysis.labels import LABELS, t
-from sra_analysis.reports.present import esc, write_atomic
+from sra_analysis.reports.files import write_atomic
+from sra_analysis.reports.html_tables import esc
 
 __all__ = ["load_summaries", "write_index"]
 

@@ -1,96 +1,259 @@
-"""A papermill engine that keeps one Jupyter kernel per process across notebooks.
+"""Kept, pre-warmed Jupyter kernels for running report notebooks.
 
-Starting a kernel and importing pandas, scipy and plotly in it costs seconds; a batch of
-reports pays that once per worker with this engine. Before each notebook the kernel's
-namespace is reset (``%reset -f``), so no variable leaks from one report into the next,
-while imported modules stay loaded. A kernel that died is replaced.
+Starting a kernel and importing pandas, scipy and plotly in it costs seconds. This module keeps
+a process-wide pool of kernels: a notebook run takes one, and gives it back when it ends, so a
+batch of reports on ``n`` threads (or a Dask worker's thread) pays that once per kernel, not
+once per report. Before a kept kernel runs its next notebook its namespace is reset
+(``%reset -f``), so no variable leaks from one report into the next, while imported modules
+stay loaded. A kernel that died is replaced.
+
+:func:`prestart_kernels` starts kernels in the background and imports the report notebooks'
+modules in them (:data:`WARM_IMPORTS`) while the caller does something else — reads and
+validates the events, imports papermill — so the first report starts in a warm kernel.
 """
 
 from __future__ import annotations
 
 import atexit
+import concurrent.futures as futures
+import queue
 import shutil
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
-from papermill.clientwrap import PapermillNotebookClient
-from papermill.engines import NBClientEngine, papermill_engines
-from papermill.utils import merge_kwargs, remove_args
 
-__all__ = ["ENGINE_NAME", "KernelReuseEngine", "register_engine", "shutdown_kernels"]
+__all__ = [
+    "WARM_IMPORTS",
+    "KernelsStopped",
+    "allow_kernels",
+    "checkin",
+    "checkout",
+    "kept_kernels",
+    "prepare",
+    "prestart_kernels",
+    "shutdown_kernels",
+    "stop_kernels",
+    "wait_until_warm",
+]
 
-ENGINE_NAME = "sra_kernel_reuse"
-_KERNELS: dict[str, AsyncKernelManager] = {}
-_USED: set[str] = set()
+#: What a pre-started kernel imports before its first notebook: the modules the shipped report
+#: notebooks use, and the heavy ones those import on first use. Imported without binding a
+#: name, so a notebook still starts from an empty namespace.
+WARM_IMPORTS = (
+    "IPython.display",
+    "plotly.graph_objects",
+    "plotly.io",
+    "sra_analysis.charts",
+    "sra_analysis.io.load",
+    "sra_analysis.reports.focus",
+    "sra_analysis.reports.present",
+    "sra_analysis.reports.session",
+    "sra_analysis.review.evaluate",
+)
+_WARM_CODE = f"list(map(__import__, {list(WARM_IMPORTS)!r}))"
+_WARM_TIMEOUT = 300
+_STOP_WAIT = 10
+
+_LOCK = threading.Lock()
+#: Set by :func:`stop_kernels`: no notebook starts, warming kernels give up.
+_STOPPED = threading.Event()
+#: Idle kernels by kernel name, newest last; a pre-started one is a future until it is warm.
+_IDLE: dict[str, list[futures.Future]] = {}
+#: Every kernel this process started and has not shut down.
+_ALL: list[AsyncKernelManager] = []
+#: Kernels that ran a notebook, by id(): their namespace is reset before the next one.
+_USED: set[int] = set()
 
 
-def _kernel(kernel_name: str) -> AsyncKernelManager:
-    manager = _KERNELS.get(kernel_name)
-    if manager is not None and manager.has_kernel and not run_sync(manager.is_alive)():
-        run_sync(manager.shutdown_kernel)(now=True)
-        manager = None
-        _USED.discard(kernel_name)
-    if manager is None:
-        # local IPC sockets instead of TCP ports, in a private folder (not the cwd)
-        sockets = Path(tempfile.mkdtemp(prefix="sra-kernel-")) / "kernel"
-        manager = AsyncKernelManager(kernel_name=kernel_name, transport="ipc", ip=str(sockets))
-        _KERNELS[kernel_name] = manager
+class KernelsStopped(RuntimeError):
+    """The kernels were stopped (an interrupted batch): no notebook starts."""
+
+
+def _new_manager(kernel_name: str) -> AsyncKernelManager:
+    # local IPC sockets instead of TCP ports, in a private folder (not the cwd)
+    sockets = Path(tempfile.mkdtemp(prefix="sra-kernel-")) / "kernel"
+    manager = AsyncKernelManager(kernel_name=kernel_name, transport="ipc", ip=str(sockets))
+    with _LOCK:
+        _ALL.append(manager)
     return manager
 
 
-def shutdown_kernels() -> None:
-    """Stop every kernel this process kept (also run at exit)."""
-    for manager in _KERNELS.values():
+def _start_warm(kernel_name: str) -> AsyncKernelManager:
+    """Start a kernel and import :data:`WARM_IMPORTS` in it (runs on a background thread).
+
+    A kernel that fails to start or to warm up is stopped, and the error passes on.
+    """
+    manager = _new_manager(kernel_name)
+    try:
+        run_sync(manager.start_kernel)()
+        # the manager's own client: it knows the kernel process, so it can tell a kernel
+        # still starting from a dead one
+        client = manager.client()
+        client.start_channels()
+        try:
+            run_sync(client.wait_for_ready)(timeout=_WARM_TIMEOUT)
+            msg_id = client.execute(_WARM_CODE, silent=True, store_history=False)
+            _await_reply(client, msg_id, manager)
+        finally:
+            client.stop_channels()
+    except BaseException:
+        _shutdown(manager)
+        raise
+    return manager
+
+
+def _await_reply(client, msg_id: str, manager: AsyncKernelManager) -> None:
+    """Wait for the reply to ``msg_id``, giving up as soon as the kernel dies or is stopped
+    (an interrupted batch), or after :data:`_WARM_TIMEOUT` seconds."""
+    deadline = time.monotonic() + _WARM_TIMEOUT
+    while True:
+        if _STOPPED.is_set() or manager not in _ALL:
+            raise KernelsStopped("the kernels were stopped while this one warmed up")
+        if not run_sync(manager.is_alive)():
+            raise RuntimeError("the kernel died while it warmed up")
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the kernel did not warm up in {_WARM_TIMEOUT} s")
+        try:
+            reply = run_sync(client.get_shell_msg)(timeout=0.5)
+        except queue.Empty:
+            continue
+        if reply.get("parent_header", {}).get("msg_id") == msg_id:
+            return
+
+
+def prestart_kernels(n: int, kernel_name: str = "python3") -> None:
+    """Start ``n`` kernels in the background, each importing :data:`WARM_IMPORTS`.
+
+    Returns at once; the next ``n`` notebook runs of this process take these kernels (waiting
+    for one still warming up). Kernels already idle count towards ``n``.
+    """
+    with _LOCK:
+        idle = _IDLE.setdefault(kernel_name, [])
+        missing = n - len(idle)
+        for _ in range(missing):
+            future: futures.Future = futures.Future()
+            idle.insert(0, future)  # taken after any kernel that is warm already
+            threading.Thread(
+                target=_fulfil, args=(future, kernel_name), name="sra-kernel-start", daemon=True
+            ).start()
+
+
+def wait_until_warm(kernel_name: str = "python3") -> int:
+    """Wait for the kernels :func:`prestart_kernels` started; returns how many are idle."""
+    with _LOCK:
+        pending = list(_IDLE.get(kernel_name, []))
+    for future in pending:
+        try:
+            future.result()
+        except Exception:  # a kernel that failed is not counted; a run starts a fresh one
+            pass
+    with _LOCK:
+        return sum(1 for f in _IDLE.get(kernel_name, []) if f.done() and not f.exception())
+
+
+def _fulfil(future: futures.Future, kernel_name: str) -> None:
+    try:
+        future.set_result(_start_warm(kernel_name))
+    except BaseException as error:  # the notebook run that takes it starts a fresh kernel
+        future.set_exception(error)
+
+
+def checkout(kernel_name: str) -> AsyncKernelManager:
+    """An idle kernel of this name (waiting for a warming one), or a new unstarted one.
+
+    Raises
+    ------
+    KernelsStopped
+        After :func:`stop_kernels`: an interrupted batch starts no notebook.
+    """
+    while True:
+        if _STOPPED.is_set():
+            raise KernelsStopped("the kernels were stopped: the batch was interrupted")
+        with _LOCK:
+            idle = _IDLE.get(kernel_name)
+            future = idle.pop() if idle else None
+        if future is None:
+            return _new_manager(kernel_name)
+        try:
+            manager = future.result()
+        except Exception:
+            continue
+        if manager.has_kernel and run_sync(manager.is_alive)():
+            return manager
+        _shutdown(manager)
+
+
+def checkin(kernel_name: str, manager: AsyncKernelManager) -> None:
+    future: futures.Future = futures.Future()
+    future.set_result(manager)
+    with _LOCK:
+        if manager in _ALL:  # not shut down meanwhile (an interrupt)
+            _IDLE.setdefault(kernel_name, []).append(future)
+
+
+def _shutdown(manager: AsyncKernelManager) -> None:
+    with _LOCK:
+        if manager in _ALL:
+            _ALL.remove(manager)
+        _USED.discard(id(manager))
+    try:
         if manager.has_kernel:
             run_sync(manager.shutdown_kernel)(now=True)
+    finally:
         shutil.rmtree(Path(manager.ip).parent, ignore_errors=True)
-    _KERNELS.clear()
-    _USED.clear()
+
+
+def stop_kernels() -> None:
+    """Stop every kernel now and start no notebook until :func:`allow_kernels` (an
+    interrupted batch: notebooks running end with a dead kernel, none starts)."""
+    _STOPPED.set()
+    shutdown_kernels()
+
+
+def allow_kernels() -> None:
+    """Let notebooks start again after :func:`stop_kernels` (a new batch begins)."""
+    _STOPPED.clear()
+
+
+def kept_kernels() -> int:
+    """How many kernels this process has started and not shut down."""
+    with _LOCK:
+        return len(_ALL)
+
+
+def shutdown_kernels() -> None:
+    """Stop every kernel this process started, idle, busy or warming up (also run at exit).
+
+    A notebook running in a kernel stopped here fails with a dead kernel; a kernel still
+    warming up gives up and is stopped by its own thread, which this waits for briefly.
+    """
+    with _LOCK:
+        pending = [f for idle in _IDLE.values() for f in idle if not f.done()]
+        _IDLE.clear()
+        managers = list(_ALL)
+    for manager in managers:
+        try:
+            _shutdown(manager)
+        except Exception:  # stopping the others matters more than this one's complaint
+            pass
+    futures.wait(pending, timeout=_STOP_WAIT)
 
 
 atexit.register(shutdown_kernels)
 
 
-class KernelReuseEngine(NBClientEngine):
-    """papermill's nbclient engine, with the process's kept kernel instead of a new one."""
-
-    @classmethod
-    def execute_managed_notebook(
-        cls,
-        nb_man,
-        kernel_name,
-        log_output=False,
-        stdout_file=None,
-        stderr_file=None,
-        start_timeout=60,
-        execution_timeout=None,
-        **kwargs,
-    ):
-        kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
-        manager = _kernel(kernel_name)
-        final_kwargs = merge_kwargs(
-            kwargs,
-            timeout=execution_timeout,
-            startup_timeout=start_timeout,
-            kernel_name=kernel_name,
-            log_output=log_output,
-            stdout_file=stdout_file,
-            stderr_file=stderr_file,
-        )
-        client = PapermillNotebookClient(nb_man, km=manager, **final_kwargs)
-        if kernel_name in _USED and manager.has_kernel:
-            _reset_namespace(manager)
-        _USED.add(kernel_name)
-        try:
-            return client.execute()
-        finally:
-            if client.kc is not None:
-                client.kc.stop_channels()
-
-
-def _reset_namespace(manager: AsyncKernelManager) -> None:
+def prepare(manager: AsyncKernelManager) -> None:
+    """Make a checked-out kernel ready for a notebook: reset the namespace of one that ran a
+    notebook before (imported modules stay), and mark it as used."""
+    with _LOCK:
+        used = id(manager) in _USED
+        _USED.add(id(manager))
+    if not (used and manager.has_kernel):
+        return
     client = manager.client()
     client.start_channels()
     try:
@@ -100,8 +263,3 @@ def _reset_namespace(manager: AsyncKernelManager) -> None:
         )  # fmt: skip
     finally:
         client.stop_channels()
-
-
-def register_engine() -> None:
-    """Make the engine available to ``papermill.execute_notebook(engine_name=ENGINE_NAME)``."""
-    papermill_engines.register(ENGINE_NAME, KernelReuseEngine)

@@ -10,11 +10,8 @@ are in :mod:`sra_analysis.reports.session`.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +19,7 @@ import pandas as pd
 from sra_analysis.event import Event
 from sra_analysis.labels import level_label, t
 from sra_analysis.privacy import redact_issues
+from sra_analysis.reports.files import write_atomic, write_json_atomic
 from sra_analysis.reports.html_tables import (
     FINDING_LIMIT,
     MISSING,
@@ -352,36 +350,3 @@ def provenance(review: Evaluation) -> None:
         f"{esc(info.get('generated_at'))}</p><p><code>{esc(parameters)}</code></p>"
         + html_table(inputs)
     )
-
-
-def write_atomic(path: str | os.PathLike, data: bytes | str) -> Path:
-    """Write ``path`` through a temporary file in the same folder and a rename, so a reader
-    never sees half a file; the file gets the usual permissions (0666 less the umask).
-
-    Whatever stops the write (a full disk, an interrupt), the temporary file
-    (``.<name>.<random>.tmp``) is removed and the error passes on; ``path`` is left as it was.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = "wb" if isinstance(data, bytes) else "w"
-    kwargs = {} if isinstance(data, bytes) else {"encoding": "utf-8"}
-    handle = tempfile.NamedTemporaryFile(
-        mode, dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False, **kwargs
-    )
-    try:
-        with handle:
-            handle.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(handle.name, 0o666 & ~mask)
-        os.replace(handle.name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(handle.name)
-        raise
-    return path
-
-
-def write_json_atomic(data: Mapping, path: str | os.PathLike) -> Path:
-    """Write JSON to ``path`` through a temporary file and a rename."""
-    return write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2))

@@ -8,11 +8,19 @@ not even the notebook is there, a small page says so instead.
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
-from sra_analysis.reports.present import esc
+from sra_analysis.reports.html_tables import esc
 
-__all__ = ["FAILED_TAG", "NOTEBOOK_ONLY_TAG", "export_html", "failure_banner", "failure_page"]
+__all__ = [
+    "FAILED_TAG",
+    "NOTEBOOK_ONLY_TAG",
+    "export_html",
+    "failure_banner",
+    "failure_page",
+    "prepare_exporter",
+]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: Cells with this tag are shown in JupyterLab but left out of the HTML report.
@@ -21,6 +29,17 @@ NOTEBOOK_ONLY_TAG = "notebook-only"
 FAILED_TAG = "sra-failed"
 
 _EXPORTER = None
+#: One export at a time: the exporter is shared by a batch's threads (the work holds the GIL
+#: anyway, so nothing is lost).
+_EXPORT_LOCK = threading.RLock()
+
+
+def prepare_exporter() -> None:
+    """Build the HTML exporter and compile its templates now (half a second), by exporting
+    an empty notebook, so that the first report does not wait for it."""
+    import nbformat
+
+    export_html(nbformat.v4.new_notebook(), title="")
 
 
 def _html_exporter():
@@ -72,7 +91,8 @@ def export_html(notebook, *, title: str) -> str:
         The HTML page.
     """
     notebook.metadata["title"] = title
-    body, _ = _html_exporter().from_notebook_node(notebook)
+    with _EXPORT_LOCK:
+        body, _ = _html_exporter().from_notebook_node(notebook)
     return body
 
 

@@ -139,7 +139,7 @@ def start_review(
     (('3',), ('1', '2', '3'), True)
     """
     from sra_analysis.io.load import load_event
-    from sra_analysis.reports.present import write_json_atomic
+    from sra_analysis.reports.files import write_json_atomic
     from sra_analysis.review.evaluate import evaluate
     from sra_analysis.review.slicing import slice_event
 

@@ -1,0 +1,232 @@
+"""One event's report: run the notebook with papermill, write report.ipynb, .html and summary.
+
+:func:`run_one` is what every way of running a batch calls per event — a batch thread, the
+calling thread for a single event, a Dask worker. The executed notebook, its HTML export and
+``summary.json`` land in the job's folder, each file written to a temporary name and renamed
+into place. A report that fails — in its notebook, its export, or while its files are written
+(a full disk) — still gets a page that says FAILED and where, as far as the disk allows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import threading
+import time
+import traceback
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from sra_analysis.privacy import hide_long_numbers
+from sra_analysis.reports.files import write_atomic
+from sra_analysis.reports.outdir import describe_os_error, remove_files
+from sra_analysis.reports.report_html import export_html, failure_banner, failure_page
+
+__all__ = ["Cancelled", "Job", "ReportResult", "cancel", "prepare_runner", "run_one"]
+
+KERNEL_NAME = "python3"
+_CELL_TIMEOUT = 900
+_CANCELLED = threading.Event()
+
+
+class Cancelled(Exception):
+    """A report stopped because its batch was interrupted; nothing of it was written."""
+
+
+def cancel() -> None:
+    """Stop this process's reports: no notebook starts, those running end now (their kernels
+    are stopped) and write nothing (see :func:`run_one`)."""
+    from sra_analysis.reports.kernels import stop_kernels
+
+    _CANCELLED.set()
+    stop_kernels()
+
+
+def prepare_runner() -> None:
+    """Import papermill and nbconvert and build the HTML exporter now, so that the first
+    report does not pay for it (called while the kernels warm up)."""
+    from sra_analysis.reports.engine import register_engine
+    from sra_analysis.reports.kernels import allow_kernels
+    from sra_analysis.reports.report_html import prepare_exporter
+
+    _CANCELLED.clear()
+    allow_kernels()
+    register_engine()
+    prepare_exporter()
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What happened to one event's report.
+
+    ``status`` is ``"ok"`` or ``"failed"``; ``error`` says where and why when it failed, in
+    one line; ``detail`` holds the traceback of an unexpected error, for ``--debug`` only (no
+    report page shows it).
+    """
+
+    event_dir: str
+    event_id: str
+    status: str
+    folder: str
+    seconds: float
+    error: str | None = None
+    detail: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One report to write: the event folder, the output folder, the notebook and its
+    parameters (``event_dir`` and ``summary_path`` are added per run)."""
+
+    event_dir: str
+    folder: str
+    event_id: str
+    notebook: str
+    parameters: Mapping
+
+
+def _tidy_error_outputs(notebook) -> None:
+    """Error outputs papermill saved say what was raised in one line: no traceback frames
+    (the FAILED banner says which cell), and :func:`hide_long_numbers` applied."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                output["evalue"] = hide_long_numbers(output.get("evalue", ""))
+                output["traceback"] = [f"{output.get('ename', 'Error')}: {output['evalue']}"]
+
+
+def run_one(job: Job) -> ReportResult:
+    """Run one event's notebook and write its report files into ``job.folder``.
+
+    Runs on a batch thread, in the calling thread, or on a Dask worker. Never raises for one
+    report's trouble: a notebook error, an export error or a write error (a full disk) makes
+    the report FAILED and says why. Its temporary files are removed on every path, an
+    interrupt included; after :func:`cancel`, a report not yet written is not written at all
+    (it raises :class:`Cancelled`).
+    """
+    started = time.perf_counter()
+    folder = Path(job.folder)
+    temporary = (
+        folder / f".summary.json.{os.getpid()}.tmp",
+        folder / f".report.{os.getpid()}.tmp.ipynb",
+    )
+    detail = None
+    try:
+        error, detail = _write_report(job, folder, *temporary)
+    except KeyboardInterrupt:
+        if multiprocessing.parent_process() is not None:
+            # a worker going down: asyncio's complaints about the notebook tasks it abandons
+            # would bury the one line the command prints
+            logging.getLogger("asyncio").disabled = True
+        raise
+    except OSError as failure:
+        error = describe_os_error(
+            failure, doing=f"writing the report of {job.event_id}", out=folder.parent
+        )
+        remove_files([folder / "summary.json"])  # never beside a report that failed now
+        with contextlib.suppress(OSError):  # the disk may not take even this page
+            write_atomic(folder / "report.html", failure_page(job.event_id, error))
+    finally:
+        remove_files(temporary)
+    return ReportResult(
+        event_dir=job.event_dir,
+        event_id=job.event_id,
+        status="failed" if error else "ok",
+        folder=str(folder),
+        seconds=time.perf_counter() - started,
+        error=error,
+        detail=detail,
+    )
+
+
+def _execute(job: Job, executed_path: Path, summary_tmp: Path):
+    """Run the notebook; returns the executed notebook (or None) and the error, if any."""
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from sra_analysis.reports.engine import ENGINE_NAME, register_engine
+
+    register_engine()
+    parameters = {**job.parameters, "event_dir": job.event_dir, "summary_path": str(summary_tmp)}
+    error = notebook = detail = None
+    try:
+        notebook = papermill.execute_notebook(
+            job.notebook,
+            str(executed_path),
+            parameters=parameters,
+            kernel_name=KERNEL_NAME,
+            engine_name=ENGINE_NAME,
+            progress_bar=False,
+            log_output=False,
+            execution_timeout=_CELL_TIMEOUT,
+            # papermill would rewrite the whole notebook (plotly.js included) after every
+            # cell; the batch needs it once, at the end
+            request_save_on_cell_execute=False,
+        )
+    except PapermillExecutionError as failure:
+        error = (
+            f"cell In[{failure.exec_count}] (notebook cell {failure.cell_index}) raised "
+            f"{failure.ename}: {failure.evalue}"
+        )
+    except OSError:  # writing the executed notebook: the caller tells the user plainly
+        raise
+    except Exception as failure:  # the batch must go on; the report says what happened
+        error = f"{type(failure).__name__}: {failure}"
+        detail = hide_long_numbers(traceback.format_exc(limit=3))
+    if notebook is None and executed_path.exists():
+        # it failed: papermill saved what ran, the error included
+        notebook = nbformat.read(executed_path, as_version=4)
+    if error is not None:  # an unexpected error may quote a cell: no officer id passes
+        error = hide_long_numbers(error)
+        if notebook is not None:
+            _tidy_error_outputs(notebook)
+    if error is None and not summary_tmp.exists():
+        error = "the notebook did not write summary.json"
+    return notebook, error, detail
+
+
+def _write_report(
+    job: Job, folder: Path, summary_tmp: Path, executed_path: Path
+) -> tuple[str | None, str | None]:
+    """Execute, then write report.ipynb, report.html and summary.json; returns the error and
+    the traceback of an unexpected one."""
+    import nbformat
+
+    if _CANCELLED.is_set():  # the batch was interrupted before this report started
+        raise Cancelled(job.event_id)
+    if folder.exists() and not folder.is_dir():
+        return f"{folder} is a file where this report's folder goes; move it away", None
+    folder.mkdir(parents=True, exist_ok=True)
+    notebook, error, detail = _execute(job, executed_path, summary_tmp)
+    if _CANCELLED.is_set():  # the batch was interrupted while this notebook ran
+        raise Cancelled(job.event_id)
+    title = job.event_id
+    if notebook is None:
+        error = error or "the notebook produced no output"
+        page = failure_page(title, error)
+    else:
+        if error is not None:
+            notebook.cells.insert(0, failure_banner(error))
+        try:
+            page = export_html(notebook, title=f"{'FAILED – ' if error else ''}{title}")
+        except Exception as failure:  # an export failure still leaves a readable page
+            if error is None:
+                error = f"HTML export failed: {type(failure).__name__}: {failure}"
+                notebook.cells.insert(0, failure_banner(error))
+            page = failure_page(title, error)
+        write_atomic(folder / "report.ipynb", nbformat.writes(notebook))
+    write_atomic(folder / "report.html", page)
+    if error is None:
+        os.replace(summary_tmp, folder / "summary.json")
+    else:
+        # a summary left by an earlier run must not stand beside a report that failed now
+        (folder / "summary.json").unlink(missing_ok=True)
+    return error, detail
