@@ -63,6 +63,9 @@ _DEBUG_HELP = "show the traceback of an unexpected error and each FAILED report'
 
 #: ``report`` exits with the number of FAILED reports, capped here (below 64, the usage error).
 MAX_FAILED_STATUS = 63
+#: ``report --assets``: sra_analysis.reports.report_html.ASSETS, written out so that --help
+#: imports no report library.
+REPORT_ASSETS = ("inline", "shared")
 
 _SHARED = (
     (ExitCode.USAGE, "usage error: bad arguments"),
@@ -208,7 +211,7 @@ def _report(args: argparse.Namespace) -> int:
     parameters = ReportParameters(lang=args.lang)
     batch = run_reports(
         args.event_dirs, args.out, notebook=args.notebook, workers=args.workers,
-        parameters=parameters,
+        parameters=parameters, assets=args.assets,
     )  # fmt: skip
     for result in batch.results:
         mark = "ok    " if result.ok else "FAILED"
@@ -279,6 +282,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--workers", type=_positive_int, default=None,
         help="parallel processes (default: one per core)",
+    )  # fmt: skip
+    report.add_argument(
+        "--assets", choices=REPORT_ASSETS, default=None,
+        help="plotly.js inside each report (inline: opens alone) or one OUT/plotly.min.js "
+        "they all load (shared: small reports, kept beside it); default: inline for one "
+        "event, shared for more",
     )  # fmt: skip
     report.set_defaults(run=_report)
     return parser

@@ -1,7 +1,8 @@
 """Batch review reports: papermill runs the notebook, nbconvert writes offline HTML.
 
 For each event folder the notebook runs with papermill; the executed notebook, its HTML
-export (code hidden, plotly.js inside, no network request) and ``summary.json`` land in
+export (code hidden, no network request; plotly.js inside the page, or shared as
+``OUT/plotly.min.js`` by a batch of several events) and ``summary.json`` land in
 ``OUT/<event id>/``, each file written to a temporary name and renamed into place. ``OUT``
 is proved writable before any notebook runs. A report that fails — in its notebook, its
 export, or while its files are written (a full disk) — still gets a page that says FAILED and
@@ -42,7 +43,14 @@ from sra_analysis.reports.outdir import (
 )
 from sra_analysis.reports.parameters import ReportParameters, batch_parameters
 from sra_analysis.reports.present import write_atomic
-from sra_analysis.reports.report_html import export_html, failure_banner, failure_page
+from sra_analysis.reports.report_html import (
+    PLOTLY_ASSET,
+    choose_assets,
+    export_html,
+    failure_banner,
+    failure_page,
+    write_plotly_asset,
+)
 from sra_analysis.resources import notebook_path
 
 __all__ = ["BatchResult", "ReportResult", "export_html", "run_reports"]
@@ -93,6 +101,7 @@ class _Job:
     event_id: str
     notebook: str
     parameters: Mapping
+    assets: str = "inline"  # where the report's plotly.js is: "inline" or "shared"
 
 
 # ------------------------------------------------------------------------ one report
@@ -216,7 +225,11 @@ def _write_report(
         if error is not None:
             notebook.cells.insert(0, failure_banner(error))
         try:
-            page = export_html(notebook, title=f"{'FAILED – ' if error else ''}{title}")
+            shared = job.assets == "shared"  # OUT/<event id>/report.html → OUT/plotly.min.js
+            page = export_html(
+                notebook, title=f"{'FAILED – ' if error else ''}{title}", assets=job.assets,
+                asset_href=f"../{PLOTLY_ASSET}" if shared else None,
+            )  # fmt: skip
         except Exception as failure:  # an export failure still leaves a readable page
             if error is None:
                 error = f"HTML export failed: {type(failure).__name__}: {failure}"
@@ -284,6 +297,7 @@ def run_reports(
     workers: int | None = None,
     executor: futures.Executor | None = None,
     parameters: ReportParameters | Mapping | None = None,
+    assets: str | None = None,
     progress: bool = True,
 ) -> BatchResult:
     """Generate the HTML review report of every event, and an index linking them.
@@ -308,6 +322,11 @@ def run_reports(
         The notebook parameters (``flag_level``, ``freq``, ``n_resamples``, ``seed``; a
         notebook of one's own may declare more), all checked before any notebook runs
         (:func:`~sra_analysis.reports.parameters.batch_parameters`).
+    assets : {"inline", "shared"}, optional
+        Where each report's plotly.js goes: ``"inline"``, inside every report (each opens
+        on its own); ``"shared"``, one ``OUT/plotly.min.js`` that every report loads by a
+        relative path (small reports that need that file beside them). By default inline
+        for one event, shared for more.
     progress : bool, default True
         Show a progress bar on stderr.
 
@@ -322,8 +341,11 @@ def run_reports(
     notebook_file = notebook_path(notebook)
     checked, parameters = batch_parameters(parameters, lang=lang, notebook=notebook_file)
     folders = find_event_dirs(event_dirs)
+    assets = choose_assets(assets, events=len(folders))
     read = [(folder, *_event_id(folder, checked)) for folder in folders]
     out = check_output_dir(out_dir)  # before any notebook runs
+    if assets == "shared":
+        write_plotly_asset(out)
     taken = {event_id for _, event_id, problem in read if problem is None}
     all_jobs, jobs, seen, results = [], [], {}, []
     for folder, event_id, problem in read:
@@ -337,7 +359,8 @@ def run_reports(
             )
         seen[event_id] = folder
         job = _Job(
-            str(folder.resolve()), str(out / event_id), event_id, str(notebook_file), parameters
+            str(folder.resolve()), str(out / event_id), event_id, str(notebook_file), parameters,
+            assets,
         )  # fmt: skip
         all_jobs.append(job)
         if problem is None:
