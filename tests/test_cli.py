@@ -251,6 +251,7 @@ def test_the_shared_exit_statuses_are_the_bsd_sysexits_codes():
         ["report", "somewhere"],  # --out missing
         ["report", "somewhere", "--out", "x", "--lang", "fr"],
         ["report", "somewhere", "--out", "x", "--workers", "0"],
+        ["report", "somewhere", "--out", "x", "--assets", "bogus"],
         ["sample", "x", "--events", "many"],
         ["frobnicate"],
     ],
@@ -280,8 +281,36 @@ def test_report_hands_run_reports_one_parameters_object(tmp_path, monkeypatch, c
     monkeypatch.setattr(report, "run_reports", record)
     assert main(["report", "e1", "--out", str(tmp_path), "--lang", "id", "--workers", "2"]) == 0
     assert calls == [
-        {"notebook": "review_report", "workers": 2, "parameters": ReportParameters(lang="id")}
-    ]
+        {"notebook": "review_report", "workers": 2, "parameters": ReportParameters(lang="id"),
+         "assets": None}  # None: inline for one event, shared for more
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("assets", ["inline", "shared"])
+def test_report_hands_run_reports_the_assets_asked_for(tmp_path, monkeypatch, assets):
+    from sra_analysis.reports import batch as report
+
+    calls = []
+
+    def record(event_dirs, out, **options):
+        calls.append(options["assets"])
+        return report.BatchResult((), Path(out) / "index.html")
+
+    monkeypatch.setattr(report, "run_reports", record)
+    assert main(["report", "e1", "--out", str(tmp_path), "--assets", assets]) == 0
+    assert calls == [assets]
+
+
+def test_a_bad_assets_value_names_the_choices(capsys):
+    from sra_analysis.cli import REPORT_ASSETS
+    from sra_analysis.reports.report_html import ASSETS
+
+    assert REPORT_ASSETS == ASSETS  # the parser's copy of the one list
+    assert main(["report", "somewhere", "--out", "x", "--assets", "cdn"]) == 64
+    err = capsys.readouterr().err
+    # argparse quotes the choices on some Python versions, not on others
+    assert re.search(r"argument --assets: invalid choice: 'cdn' \(choose from '?inline'?, "
+                     r"'?shared'?\)", err)  # fmt: skip
 
 
 EXPECTED_HELP_STATUSES = {

@@ -300,9 +300,7 @@ def test_the_sample_notebook_carries_figures_as_data_not_the_library(single):
         assert output["data"][PLOTLY_MIMETYPE]["config"] == CONFIG
 
 
-def test_a_single_report_is_self_contained_and_draws_every_chart_offline(
-    single, browser, tmp_path
-):
+def test_a_single_report_is_self_contained_and_draws_every_chart_offline(single, browser, tmp_path):
     page = single / "report.html"
     assert page.read_text(encoding="utf-8").count(BANNER) == 1
     alone = tmp_path / "report.html"  # emailed, on its own
