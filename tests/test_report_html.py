@@ -41,7 +41,7 @@ INLINE_CSP = (
 #: Only what loading the local plotly.min.js needs is added: the page's own origin and file:.
 SHARED_CSP = INLINE_CSP.replace("script-src", "script-src 'self' file:")
 SHARED_SCRIPT = f'<script src="../{PLOTLY_ASSET}"></script>'
-MB = 1024 * 1024
+MB = 1_000_000  # the size targets hold in decimal megabytes, the stricter reading
 
 
 def _figure_output(figure: dict, title: str):
