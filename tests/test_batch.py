@@ -550,6 +550,27 @@ def test_a_full_disk_while_writing_the_index_exits_74(small_event, tmp_path, mon
     assert _leftovers(out) == []
 
 
+def test_a_full_disk_while_writing_the_shared_plotly_js_exits_74_before_any_report(
+    small_event, tmp_path, monkeypatch, capsys
+):
+    import sra_analysis.reports.batch
+
+    def forbidden(job):
+        raise AssertionError(f"a report ran for {job.event_id}")
+
+    monkeypatch.setattr(sra_analysis.reports.batch, "_run_one", forbidden)
+    _fill_disk_when_writing(monkeypatch, "plotly.min.js")
+    out = tmp_path / "out"
+    assert main(["report", str(small_event), "--out", str(out), "--assets", "shared"]) == 74
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == (
+        f"error: {out / 'plotly.min.js'}: cannot be written: [Errno 28] No space left on device"
+        f" — free space in {out} or choose another --out"
+    )
+    assert _leftovers(out) == []
+
+
 def test_an_interrupt_removes_the_temporary_files_and_exits_130(
     small_event, tmp_path, monkeypatch, capsys
 ):

@@ -344,8 +344,6 @@ def run_reports(
     assets = choose_assets(assets, events=len(folders))
     read = [(folder, *_event_id(folder, checked)) for folder in folders]
     out = check_output_dir(out_dir)  # before any notebook runs
-    if assets == "shared":
-        write_plotly_asset(out)
     taken = {event_id for _, event_id, problem in read if problem is None}
     all_jobs, jobs, seen, results = [], [], {}, []
     for folder, event_id, problem in read:
@@ -368,6 +366,8 @@ def run_reports(
         else:
             results.append(_unreadable(job, problem))
 
+    if assets == "shared":  # once, before any report that loads it
+        write_plotly_asset(out)
     bar = tqdm(total=len(jobs), desc="reports", unit="event", disable=not progress,
                file=sys.stderr)  # fmt: skip
     workers = workers or _default_workers()
