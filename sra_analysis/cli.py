@@ -66,6 +66,9 @@ _DEBUG_HELP = "show the traceback of an unexpected error and each FAILED report'
 
 #: ``report`` exits with the number of FAILED reports, capped here (below 64, the usage error).
 MAX_FAILED_STATUS = 63
+#: ``report --assets``: sra_analysis.reports.report_html.ASSETS, written out so that --help
+#: imports no report library.
+REPORT_ASSETS = ("inline", "shared")
 
 _SHARED = (
     (ExitCode.USAGE, "usage error: bad arguments"),
@@ -225,7 +228,7 @@ def _report(args: argparse.Namespace) -> int:
     parameters = ReportParameters(lang=args.lang)
     batch = run_reports(
         args.event_dirs, args.out, notebook=args.notebook, workers=args.workers,
-        scheduler=args.scheduler, parameters=parameters,
+        scheduler=args.scheduler, parameters=parameters, assets=args.assets,
     )  # fmt: skip
     for result in batch.results:
         mark = "ok    " if result.ok else "FAILED"
@@ -302,6 +305,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler", default=None, metavar="ADDRESS",
         help="run the batch on a Dask cluster: a scheduler address such as "
         "tcp://HOST:8786, or 'local' to start one on this machine (needs the dask extra)",
+    )  # fmt: skip
+    report.add_argument(
+        "--assets", choices=REPORT_ASSETS, default=None,
+        help="plotly.js inside each report (inline: opens alone) or one OUT/plotly.min.js "
+        "they all load (shared: small reports, kept beside it); default: inline for one "
+        "event, shared for more",
     )  # fmt: skip
     report.set_defaults(run=_report)
     return parser

@@ -234,6 +234,7 @@ def test_the_shared_exit_statuses_are_the_bsd_sysexits_codes():
     # sysexits.h, as Python's os module exposes it on Unix
     assert ExitCode.USAGE == os.EX_USAGE == 64
     assert ExitCode.NO_INPUT == os.EX_NOINPUT == 66
+    assert ExitCode.UNAVAILABLE == os.EX_UNAVAILABLE == 69
     assert ExitCode.INTERNAL == os.EX_SOFTWARE == 70
     assert ExitCode.CANNOT_WRITE == os.EX_CANTCREAT == 73
     assert ExitCode.IO_ERROR == os.EX_IOERR == 74
@@ -251,6 +252,7 @@ def test_the_shared_exit_statuses_are_the_bsd_sysexits_codes():
         ["report", "somewhere"],  # --out missing
         ["report", "somewhere", "--out", "x", "--lang", "fr"],
         ["report", "somewhere", "--out", "x", "--workers", "0"],
+        ["report", "somewhere", "--out", "x", "--assets", "bogus"],
         ["sample", "x", "--events", "many"],
         ["frobnicate"],
     ],
@@ -280,14 +282,43 @@ def test_report_hands_run_reports_one_parameters_object(tmp_path, monkeypatch, c
     monkeypatch.setattr(report, "run_reports", record)
     assert main(["report", "e1", "--out", str(tmp_path), "--lang", "id", "--workers", "2"]) == 0
     assert calls == [
-        {"notebook": "review_report", "workers": 2, "parameters": ReportParameters(lang="id")}
-    ]
+        {"notebook": "review_report", "workers": 2, "parameters": ReportParameters(lang="id"),
+         "assets": None,  # None: inline for one event, shared for more
+         "scheduler": None}  # None: on this machine
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("assets", ["inline", "shared"])
+def test_report_hands_run_reports_the_assets_asked_for(tmp_path, monkeypatch, assets):
+    from sra_analysis.reports import batch as report
+
+    calls = []
+
+    def record(event_dirs, out, **options):
+        calls.append(options["assets"])
+        return report.BatchResult((), Path(out) / "index.html")
+
+    monkeypatch.setattr(report, "run_reports", record)
+    assert main(["report", "e1", "--out", str(tmp_path), "--assets", assets]) == 0
+    assert calls == [assets]
+
+
+def test_a_bad_assets_value_names_the_choices(capsys):
+    from sra_analysis.cli import REPORT_ASSETS
+    from sra_analysis.reports.report_html import ASSETS
+
+    assert REPORT_ASSETS == ASSETS  # the parser's copy of the one list
+    assert main(["report", "somewhere", "--out", "x", "--assets", "cdn"]) == 64
+    err = capsys.readouterr().err
+    # argparse quotes the choices on some Python versions, not on others
+    assert re.search(r"argument --assets: invalid choice: 'cdn' \(choose from '?inline'?, "
+                     r"'?shared'?\)", err)  # fmt: skip
 
 
 EXPECTED_HELP_STATUSES = {
     "validate": ["0", "1", "2", "64", "70", "74", "130"],
     "sample": ["0", "64", "70", "73", "74", "130"],
-    "report": ["0", "1-63", "64", "66", "70", "73", "74", "130"],
+    "report": ["0", "1-63", "64", "66", "69", "70", "73", "74", "130"],
 }
 
 

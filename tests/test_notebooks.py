@@ -97,6 +97,9 @@ def test_notebook_runs_with_plain_papermill(name, tmp_path):
         for output in cell.get("outputs", [])
     )
     assert figures >= 1
+    # figures are data: no plotly.js (its licence banner) and no script drawing them
+    saved = out.read_text(encoding="utf-8")
+    assert "plotly.js v" not in saved and "Plotly.newPlot" not in saved
 
 
 def test_review_report_in_indonesian_on_an_inside_out_excel_event(tmp_path):
@@ -142,8 +145,8 @@ def test_setup_is_one_shared_call_not_copied_cells(name):
     setup = [s for s in code if "start_review(" in s]
     assert len(setup) == 1 and code.index(setup[0]) == 1  # right after the parameters
     body = "\n".join(code)
-    for copied in ("check_parameters(", "load_event(", "evaluate(", "setup_notebook(",
-                   "write_json_atomic(", "tables_folder("):  # fmt: skip
+    for copied in ("check_parameters(", "load_event(", "evaluate(", "write_json_atomic(",
+                   "tables_folder("):  # fmt: skip
         assert copied not in body, copied
 
 

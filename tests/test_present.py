@@ -172,3 +172,21 @@ def test_findings_keep_long_sentences_and_cut_runaway_ones(sample_event, shown):
         assert sentence.strip() in fragment
         assert runaway[:999] + "…" in fragment and runaway[:1000] not in fragment
         assert len(fragment) < 5_000
+
+
+def test_a_figure_is_shown_as_data_with_its_config_and_no_html(monkeypatch):
+    import IPython.display
+    import plotly.graph_objects as go
+
+    calls = []
+    monkeypatch.setattr(IPython.display, "display", lambda *a, **k: calls.append((a, k)))
+    figure = go.Figure(go.Bar(x=["1", "2", "3"], y=[3, 1, 2]), layout={"title": "<b>Rings</b>"})
+    present.show(figure)
+    (bundle,), options = calls[0]
+    assert options == {"raw": True} and len(calls) == 1
+    assert set(bundle) == {"application/vnd.plotly.v1+json", "text/plain"}
+    data = bundle["application/vnd.plotly.v1+json"]
+    assert data["config"] == {"displaylogo": False, "responsive": True}
+    assert data["data"][0]["type"] == "bar" and data["data"][0]["x"] == ["1", "2", "3"]
+    assert bundle["text/plain"] == "<Figure: &lt;b&gt;Rings&lt;/b&gt;>"
+    assert figure.layout.title.text == "<b>Rings</b>"  # the figure itself is left alone

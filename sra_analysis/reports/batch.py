@@ -1,7 +1,9 @@
 """Batch review reports: papermill runs the notebook, nbconvert writes offline HTML.
 
 For each event folder the notebook runs with papermill; the executed notebook, its HTML
-export and ``summary.json`` land in ``OUT/<event id>/`` (:mod:`sra_analysis.reports.runner`).
+export (code hidden, no network request; plotly.js inside the page, or shared as
+``OUT/plotly.min.js`` by a batch of several events) and ``summary.json`` land in
+``OUT/<event id>/`` (:mod:`sra_analysis.reports.runner`).
 ``OUT`` is proved writable before any notebook runs. A report that fails still gets a page that
 says FAILED and where; the batch goes on; temporary files are removed on every path, an
 interrupt included. Then ``OUT/index.html`` links every report with a cross-event table and
@@ -38,7 +40,7 @@ from sra_analysis.privacy import hide_long_numbers
 from sra_analysis.reports.files import write_atomic
 from sra_analysis.reports.outdir import check_output_dir, os_hint, os_reason
 from sra_analysis.reports.parameters import ReportParameters, batch_parameters
-from sra_analysis.reports.report_html import failure_page
+from sra_analysis.reports.report_html import choose_assets, failure_page, write_plotly_asset
 from sra_analysis.reports.runner import KERNEL_NAME, Job, ReportResult, run_one
 from sra_analysis.resources import notebook_path
 
@@ -111,6 +113,7 @@ def run_reports(
     executor: futures.Executor | None = None,
     scheduler: str | None = None,
     parameters: ReportParameters | Mapping | None = None,
+    assets: str | None = None,
     progress: bool = True,
 ) -> BatchResult:
     """Generate the HTML review report of every event, and an index linking them.
@@ -141,6 +144,11 @@ def run_reports(
         The notebook parameters (``flag_level``, ``freq``, ``n_resamples``, ``seed``; a
         notebook of one's own may declare more), all checked before any notebook runs
         (:func:`~sra_analysis.reports.parameters.batch_parameters`).
+    assets : {"inline", "shared"}, optional
+        Where each report's plotly.js goes: ``"inline"``, inside every report (each opens
+        on its own); ``"shared"``, one ``OUT/plotly.min.js`` that every report loads by a
+        relative path (small reports that need that file beside them). By default inline
+        for one event, shared for more.
     progress : bool, default True
         Show a progress bar on stderr.
 
@@ -155,6 +163,7 @@ def run_reports(
     notebook_file = notebook_path(notebook)
     checked, parameters = batch_parameters(parameters, lang=lang, notebook=notebook_file)
     folders = find_event_dirs(event_dirs)
+    assets = choose_assets(assets, events=len(folders))
     workers = workers or _default_workers()
     local = executor is None and scheduler is None
     if local:  # the kernels start and warm up while the events are read and checked
@@ -163,8 +172,10 @@ def run_reports(
         prestart_kernels(min(workers, len(folders)), KERNEL_NAME)
     read = [(folder, *_event_id(folder, checked)) for folder in folders]
     out = check_output_dir(out_dir)  # before any notebook runs
-    all_jobs, jobs, results = _plan(read, out, str(notebook_file), parameters)
+    all_jobs, jobs, results = _plan(read, out, str(notebook_file), parameters, assets)
     results = [_unreadable(job, problem) for job, problem in results]
+    if assets == "shared":  # once, before any report that loads it
+        write_plotly_asset(out)
 
     from tqdm.auto import tqdm
 
@@ -198,7 +209,7 @@ def run_reports(
     return BatchResult(tuple(results), index, seconds=time.perf_counter() - started)
 
 
-def _plan(read, out: Path, notebook: str, parameters: Mapping):
+def _plan(read, out: Path, notebook: str, parameters: Mapping, assets: str):
     """The jobs of the batch in order, those to run, and (job, reason) of unreadable events."""
     taken = {event_id for _, event_id, problem in read if problem is None}
     all_jobs, jobs, unreadable, seen = [], [], [], {}
@@ -212,7 +223,9 @@ def _plan(read, out: Path, notebook: str, parameters: Mapping):
                 "ids name the output folders, so they must differ"
             )
         seen[event_id] = folder
-        job = Job(str(folder.resolve()), str(out / event_id), event_id, notebook, parameters)
+        job = Job(
+            str(folder.resolve()), str(out / event_id), event_id, notebook, parameters, assets
+        )
         all_jobs.append(job)
         if problem is None:
             jobs.append(job)

@@ -1,11 +1,11 @@
 """What a review notebook displays: escaped HTML fragments, figures that draw offline.
 
 Notebooks stay thin by calling these helpers. Every piece of text that came from an input
-file is escaped here before it becomes HTML. Figures are displayed as a bundle with both
-Plotly's own mimetype (drawn by JupyterLab) and an HTML fragment that draws with the
-plotly.js that :func:`~sra_analysis.reports.session.setup_notebook` put on the page once —
-so the exported HTML report needs no network and no require.js. Headings and the setup call
-are in :mod:`sra_analysis.reports.session`.
+file is escaped here before it becomes HTML. Figures are displayed as data, in Plotly's own
+mimetype, which JupyterLab, Notebook 7 and VS Code draw themselves; the HTML export makes
+each a chart drawn by the one plotly.js of the page
+(:func:`~sra_analysis.reports.report_html.export_html`), so the notebook never carries the
+library. Headings and the setup call are in :mod:`sra_analysis.reports.session`.
 """
 
 from __future__ import annotations
@@ -63,15 +63,18 @@ def show_html(fragment: str) -> None:
 
 
 def show(figure) -> None:
-    """Display a Plotly figure in JupyterLab and in the exported HTML alike."""
+    """Display a Plotly figure as data: Plotly's mimetype (with the chart's ``config``) and a
+    one-line ``text/plain``, no HTML and no plotly.js.
+
+    JupyterLab, Notebook 7 and VS Code draw the mimetype; the HTML export turns it into a
+    chart (:mod:`sra_analysis.reports.figure_html`).
+    """
     from IPython.display import display
 
-    fragment = figure.to_html(
-        full_html=False, include_plotlyjs=False, include_mathjax=False, config=_PLOTLY_CONFIG
-    )
+    data = json.loads(figure.to_json())
+    data["config"] = dict(_PLOTLY_CONFIG)  # read by JupyterLab's renderer and by the export
     bundle = {
-        "application/vnd.plotly.v1+json": json.loads(figure.to_json()),
-        "text/html": f'<div class="sra-figure">{fragment}</div>',
+        "application/vnd.plotly.v1+json": data,
         "text/plain": f"<Figure: {esc(figure.layout.title.text or 'chart')}>",
     }
     display(bundle, raw=True)

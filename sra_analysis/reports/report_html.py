@@ -1,25 +1,39 @@
 """A report as offline HTML: nbconvert without a CDN, and the pages that say FAILED.
 
-The executed notebook becomes one self-contained page (code hidden, plotly.js inside, no
-network request). A report that fails starts with a banner cell saying FAILED and why; when
-not even the notebook is there, a small page says so instead.
+The executed notebook becomes one page with code hidden and no network request. Its figures
+are data in the notebook (Plotly's mimetype); the export turns each into a chart
+(:mod:`~sra_analysis.reports.figure_html`) and loads plotly.js once in the page head: inline
+(``assets="inline"``, a self-contained page) or from a shared ``plotly.min.js`` by a relative
+path (``assets="shared"``, a small page that needs that file). A report that fails starts with
+a banner cell saying FAILED and why; when not even the notebook is there, a small page says so
+instead.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from sra_analysis.errors import OutputError, ParameterError, check_argument
+from sra_analysis.reports.files import write_atomic
 from sra_analysis.reports.html_tables import esc
 
 __all__ = [
+    "ASSETS",
     "FAILED_TAG",
     "NOTEBOOK_ONLY_TAG",
+    "PLOTLY_ASSET",
+    "choose_assets",
     "export_html",
     "failure_banner",
     "failure_page",
+    "plotly_js",
     "prepare_exporter",
+    "write_plotly_asset",
 ]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -27,6 +41,10 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 NOTEBOOK_ONLY_TAG = "notebook-only"
 #: The tag of the cell that a failed report's notebook starts with.
 FAILED_TAG = "sra-failed"
+#: Where plotly.js goes in a report: inside the page, or a shared file the page refers to.
+ASSETS = ("inline", "shared")
+#: The shared plotly.js file's name, beside a batch's ``index.html``.
+PLOTLY_ASSET = "plotly.min.js"
 
 _EXPORTER = None
 #: One export at a time: the exporter is shared by a batch's threads (the work holds the GIL
@@ -48,6 +66,8 @@ def _html_exporter():
         from nbconvert import HTMLExporter
         from nbconvert.preprocessors import TagRemovePreprocessor
 
+        from sra_analysis.reports.figure_html import PlotlyFigurePreprocessor
+
         _EXPORTER = HTMLExporter(
             template_name="sra_report",
             extra_template_basedirs=[str(TEMPLATES), *_nbconvert_template_dirs()],
@@ -60,6 +80,8 @@ def _html_exporter():
         _EXPORTER.register_preprocessor(
             TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY_TAG}), enabled=True
         )
+        # figures are data in the notebook: each becomes a chart drawn by the page's plotly.js
+        _EXPORTER.register_preprocessor(PlotlyFigurePreprocessor(), enabled=True)
     return _EXPORTER
 
 
@@ -75,24 +97,130 @@ def _nbconvert_template_dirs() -> list[str]:
     return found
 
 
-def export_html(notebook, *, title: str) -> str:
-    """The executed notebook as a self-contained HTML report with code hidden.
+@functools.cache
+def plotly_js() -> str:
+    """The plotly.js library (minified, about 4.8 MB) that the installed plotly draws with."""
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+def choose_assets(assets: str | None, *, events: int) -> str:
+    """Where a batch puts plotly.js: ``assets`` checked, or chosen by the number of events.
+
+    Parameters
+    ----------
+    assets : {"inline", "shared"} or None
+        None chooses: ``"inline"`` for one event (a report that travels alone),
+        ``"shared"`` for more (one ``plotly.min.js`` beside the index serves them all).
+    events : int
+        The number of events in the batch.
+
+    Returns
+    -------
+    str
+        ``"inline"`` or ``"shared"``.
+
+    Raises
+    ------
+    ParameterError
+        Naming the allowed values and the value received.
+
+    Examples
+    --------
+    >>> choose_assets(None, events=1), choose_assets(None, events=2)
+    ('inline', 'shared')
+    >>> choose_assets("inline", events=27)
+    'inline'
+    >>> choose_assets("cdn", events=1)
+    Traceback (most recent call last):
+    ...
+    sra_analysis.errors.ParameterError: assets must be one of [None, 'inline', 'shared'], got 'cdn'
+    """
+    check_argument("assets", [None, *ASSETS], assets)
+    if assets is None:
+        return "inline" if events <= 1 else "shared"
+    return assets
+
+
+def write_plotly_asset(out: str | os.PathLike) -> Path:
+    """Write ``OUT/plotly.min.js``, the plotly.js that shared-asset reports load.
+
+    Written whole through a temporary file and a rename, replacing one left by an earlier
+    run (whose plotly.js may be another version).
+
+    Raises
+    ------
+    OutputError
+        When the file cannot be written, with the system's reason and what to do.
+    """
+    from sra_analysis.reports.outdir import os_hint, os_reason
+
+    path = Path(out) / PLOTLY_ASSET
+    try:
+        return write_atomic(path, plotly_js())
+    except OSError as error:
+        raise OutputError(
+            str(path),
+            f"cannot be written: {os_reason(error)}",
+            hint=os_hint(error, out=out),
+            errno=error.errno,
+        ) from error
+
+
+def _plotly_resources(assets: str, asset_href: str | None) -> dict:
+    """What the template puts in the page head: plotly.js itself, or the path to it."""
+    check_argument("assets", ASSETS, assets)
+    if assets == "inline":
+        if asset_href is not None:
+            raise ParameterError(
+                f"asset_href is for assets='shared' only, got {asset_href!r} with assets='inline'"
+            )
+        return {"inline": plotly_js()}
+    parts = urlsplit(asset_href or "")
+    if not asset_href or parts.scheme or parts.netloc or asset_href.startswith(("/", "\\")):
+        raise ParameterError(
+            "assets='shared' needs asset_href, the relative path from the report to "
+            f"{PLOTLY_ASSET} (e.g. '../{PLOTLY_ASSET}'), got {asset_href!r}"
+        )
+    return {"href": asset_href}
+
+
+def export_html(
+    notebook, *, title: str, assets: str = "inline", asset_href: str | None = None
+) -> str:
+    """The executed notebook as an HTML report with code hidden and every figure drawn.
 
     Parameters
     ----------
     notebook : nbformat.NotebookNode
-        The executed notebook; its ``metadata.title`` is set to ``title``.
+        The executed notebook; its ``metadata.title`` is set to ``title``. Its figures are
+        left as they are: their HTML is made on nbconvert's copy.
     title : str
         The page title.
+    assets : {"inline", "shared"}, default "inline"
+        ``"inline"``: plotly.js inside the page, which then opens anywhere on its own.
+        ``"shared"``: the page loads plotly.js from ``asset_href``, and draws no chart
+        without that file.
+    asset_href : str, optional
+        For ``"shared"`` (and only then): the relative path from the page to
+        ``plotly.min.js``, e.g. ``"../plotly.min.js"`` for ``OUT/<event id>/report.html``.
 
     Returns
     -------
     str
         The HTML page.
+
+    Raises
+    ------
+    ParameterError
+        For an unknown ``assets``, or an ``asset_href`` missing, given for ``"inline"``,
+        or not a relative path.
     """
+    resources = {"sra_plotly": _plotly_resources(assets, asset_href)}
     notebook.metadata["title"] = title
     with _EXPORT_LOCK:
-        body, _ = _html_exporter().from_notebook_node(notebook)
+        body, _ = _html_exporter().from_notebook_node(notebook, resources=resources)
     return body
 
 

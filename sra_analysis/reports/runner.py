@@ -23,7 +23,12 @@ from pathlib import Path
 from sra_analysis.privacy import hide_long_numbers
 from sra_analysis.reports.files import write_atomic
 from sra_analysis.reports.outdir import describe_os_error, remove_files
-from sra_analysis.reports.report_html import export_html, failure_banner, failure_page
+from sra_analysis.reports.report_html import (
+    PLOTLY_ASSET,
+    export_html,
+    failure_banner,
+    failure_page,
+)
 
 __all__ = ["Cancelled", "Job", "ReportResult", "cancel", "prepare_runner", "run_one"]
 
@@ -90,6 +95,7 @@ class Job:
     event_id: str
     notebook: str
     parameters: Mapping
+    assets: str = "inline"  # where the report's plotly.js is: "inline" or "shared"
 
 
 def _tidy_error_outputs(notebook) -> None:
@@ -167,8 +173,8 @@ def _execute(job: Job, executed_path: Path, summary_tmp: Path):
             progress_bar=False,
             log_output=False,
             execution_timeout=_CELL_TIMEOUT,
-            # papermill would rewrite the whole notebook (plotly.js included) after every
-            # cell; the batch needs it once, at the end
+            # papermill would rewrite the whole notebook after every cell; the batch needs it
+            # once, at the end
             request_save_on_cell_execute=False,
         )
     except PapermillExecutionError as failure:
@@ -216,7 +222,11 @@ def _write_report(
         if error is not None:
             notebook.cells.insert(0, failure_banner(error))
         try:
-            page = export_html(notebook, title=f"{'FAILED – ' if error else ''}{title}")
+            shared = job.assets == "shared"  # OUT/<event id>/report.html → OUT/plotly.min.js
+            page = export_html(
+                notebook, title=f"{'FAILED – ' if error else ''}{title}", assets=job.assets,
+                asset_href=f"../{PLOTLY_ASSET}" if shared else None,
+            )  # fmt: skip
         except Exception as failure:  # an export failure still leaves a readable page
             if error is None:
                 error = f"HTML export failed: {type(failure).__name__}: {failure}"

@@ -1,9 +1,10 @@
 """A review notebook's one setup call, and its headings.
 
-Every shipped notebook starts the same way: check the parameters, put plotly.js on the page,
-load the event (narrowed to a slice when asked), score its SRA, write ``summary.json`` when
-asked. :func:`start_review` does all of it and returns a :class:`ReviewSession`, so a
-notebook is a parameters cell, one call to it, then calls into the package.
+Every shipped notebook starts the same way: check the parameters, load the event (narrowed to
+a slice when asked), score its SRA, write ``summary.json`` when asked. :func:`start_review`
+does all of it and returns a :class:`ReviewSession`, so a notebook is a parameters cell, one
+call to it, then calls into the package. It displays nothing: figures carry their data, and
+the HTML export adds plotly.js (:mod:`sra_analysis.reports.report_html`).
 
 Headings are written once, as a label key: :func:`heading` shows the label as Markdown (for
 JupyterLab's outline) and as HTML (for the exported report) in one output.
@@ -21,15 +22,7 @@ from sra_analysis.reports.html_tables import esc, tables_folder
 from sra_analysis.reports.parameters import ReportParameters, check_parameters
 from sra_analysis.review.evaluate import Evaluation
 
-__all__ = ["ReviewSession", "heading", "setup_notebook", "start_review"]
-
-
-def setup_notebook() -> None:
-    """Put plotly.js on the page once, so every later figure draws without a network."""
-    from IPython.display import HTML, display
-    from plotly.offline import get_plotlyjs
-
-    display(HTML(f'<script type="text/javascript">{get_plotlyjs()}</script>'))
+__all__ = ["ReviewSession", "heading", "start_review"]
 
 
 def heading(key: str, lang: str = "en", *, level: int = 2) -> None:
@@ -106,7 +99,6 @@ def start_review(
     rings: Sequence[str] | None = None,
     start="",
     end="",
-    display: bool = True,
 ) -> ReviewSession:
     """Check a notebook's parameters, load and score the event: the notebook's setup cell.
 
@@ -120,8 +112,6 @@ def start_review(
     start, end : str, optional
         Review only this span (local times such as ``"2024-03-02 08:00"``); empty means the
         event's start or end.
-    display : bool, default True
-        Put plotly.js on the page (:func:`setup_notebook`); False outside a notebook.
 
     Returns
     -------
@@ -134,7 +124,7 @@ def start_review(
 
     Examples
     --------
-    >>> session = start_review(n_resamples=0, rings=["3"], display=False)
+    >>> session = start_review(n_resamples=0, rings=["3"])
     >>> session.event.meta.ring_ids, session.whole.meta.ring_ids, session.sliced
     (('3',), ('1', '2', '3'), True)
     """
@@ -156,8 +146,6 @@ def start_review(
     event = whole
     if rings or _given(start) or _given(end):
         event = slice_event(whole, rings=rings, start=start, end=end)
-    if display:
-        setup_notebook()
     tables = tables_folder(params.summary_path)  # cleared; holds full tables of capped ones
     review = evaluate(
         event,
