@@ -219,8 +219,24 @@ def _skip_unused_imports() -> None:
     sys.modules.setdefault("rfc3987_syntax", None)
 
 
+def _start_kernels_early(args: argparse.Namespace) -> None:
+    """Start the batch's Jupyter kernels first, so that they import pandas, SciPy and plotly
+    while this process imports papermill and reads the events (run_reports uses them)."""
+    if args.scheduler is not None:
+        return
+    from sra_analysis.event_yaml import find_event_dirs
+    from sra_analysis.reports.kernels import prestart_for
+
+    try:
+        events = len(find_event_dirs(args.event_dirs))
+    except SRAError:  # run_reports says what is wrong, in its words
+        return
+    prestart_for(events, args.workers)
+
+
 def _report(args: argparse.Namespace) -> int:
     _skip_unused_imports()
+    _start_kernels_early(args)
     from sra_analysis.reports.batch import run_reports
     from sra_analysis.reports.parameters import ReportParameters
 

@@ -519,3 +519,35 @@ def test_an_unexpected_report_failure_shows_its_traceback_only_with_debug(
     assert ("Traceback (most recent call last)" in console) == debug
     page = (out / "purwakarta-2024" / "report.html").read_text(encoding="utf-8")
     assert "FAILED" in page and "ZeroDivisionError" in page and "Traceback" not in page
+
+
+@pytest.mark.parametrize(
+    ("events", "options", "kernels"),
+    [
+        (["purwakarta-2024"], [], 1),
+        (["purwakarta-2024", "kota-bogor-2024", "kab-garut-2024"], ["--workers", "2"], 2),
+        (["purwakarta-2024", "kota-bogor-2024"], ["--scheduler", "tcp://127.0.0.1:9"], 0),
+    ],
+)
+def test_report_starts_its_kernels_before_the_batch_machinery(
+    tmp_path, monkeypatch, events, options, kernels
+):
+    # one kernel per report run at once, already starting when run_reports is called; none
+    # for a cluster, whose workers keep their own
+    from sra_analysis.reports import batch as report
+    from sra_analysis.reports import kernels as pool
+
+    seen = []
+
+    def record(event_dirs, out, **options):
+        seen.append(len(pool._IDLE.get("python3", [])))
+        return report.BatchResult((), Path(out) / "index.html")
+
+    monkeypatch.setattr(report, "run_reports", record)
+    pool.shutdown_kernels()
+    folders = [str(sample_dir() / name) for name in events]
+    try:
+        assert main(["report", *folders, "--out", str(tmp_path), *options]) == 0
+    finally:
+        pool.shutdown_kernels()
+    assert seen == [kernels]

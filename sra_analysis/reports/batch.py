@@ -99,10 +99,6 @@ def _unreadable(job: Job, message: str) -> ReportResult:
     return ReportResult(job.event_dir, job.event_id, "failed", str(folder), 0.0, message)
 
 
-def _default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
-
-
 def run_reports(
     event_dirs: Iterable[str | os.PathLike] | str | os.PathLike,
     out_dir: str | os.PathLike,
@@ -164,12 +160,12 @@ def run_reports(
     checked, parameters = batch_parameters(parameters, lang=lang, notebook=notebook_file)
     folders = find_event_dirs(event_dirs)
     assets = choose_assets(assets, events=len(folders))
-    workers = workers or _default_workers()
+    from sra_analysis.reports.kernels import cores, prestart_for
+
+    workers = workers or cores()
     local = executor is None and scheduler is None
     if local:  # the kernels start and warm up while the events are read and checked
-        from sra_analysis.reports.kernels import prestart_kernels
-
-        prestart_kernels(min(workers, len(folders)), KERNEL_NAME)
+        prestart_for(len(folders), workers, KERNEL_NAME)
     read = [(folder, *_event_id(folder, checked)) for folder in folders]
     out = check_output_dir(out_dir)  # before any notebook runs
     all_jobs, jobs, results = _plan(read, out, str(notebook_file), parameters, assets)

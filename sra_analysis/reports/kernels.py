@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import concurrent.futures as futures
+import os
 import queue
 import shutil
 import tempfile
@@ -32,8 +33,10 @@ __all__ = [
     "allow_kernels",
     "checkin",
     "checkout",
+    "cores",
     "kept_kernels",
     "prepare",
+    "prestart_for",
     "prestart_kernels",
     "shutdown_kernels",
     "stop_kernels",
@@ -140,6 +143,19 @@ def prestart_kernels(n: int, kernel_name: str = "python3") -> None:
             threading.Thread(
                 target=_fulfil, args=(future, kernel_name), name="sra-kernel-start", daemon=True
             ).start()
+
+
+def cores() -> int:
+    """The cores this process may run on: the default number of reports at once."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def prestart_for(events: int, workers: int | None = None, kernel_name: str = "python3") -> None:
+    """Start the kernels a batch of ``events`` reports on ``workers`` threads will use (one
+    per core by default): :func:`prestart_kernels` of the smaller number."""
+    prestart_kernels(min(workers or cores(), events), kernel_name)
 
 
 def wait_until_warm(kernel_name: str = "python3") -> int:
