@@ -78,7 +78,13 @@ def test_verdict_counts_stack_thin_evidence_and_count_failed():
     fig = charts.verdict_counts(summaries, failed=2, lang="id")
     sufficient, thin = fig.data
     assert sufficient.meta == "sufficient" and thin.meta == "thin"
-    assert list(sufficient.x) == ["baik", "campuran", "buruk", "tenang", "GAGAL"]
+    assert list(sufficient.x) == [
+        "baik (2)",
+        "campuran (0)",
+        "buruk (1)",
+        "tenang (1)",
+        "GAGAL (2)",
+    ]
     assert list(sufficient.y) == [1, 0, 1, 0, 2] and list(thin.y) == [1, 0, 0, 1, 0]
     assert fig.layout.barmode == "stack"
 

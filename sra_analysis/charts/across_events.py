@@ -238,7 +238,8 @@ def verdict_counts(summaries: Sequence[Mapping], *, failed: int = 0, lang: str =
     -------
     plotly.graph_objects.Figure
         Two stacked bar traces, ``meta`` ``"sufficient"`` and ``"thin"``, with one bar per
-        grade of :data:`GRADES` (FAILED counted as sufficient, it has no evidence grade).
+        grade of :data:`GRADES` (FAILED counted as sufficient, it has no evidence grade),
+        each labelled with its grade and total, e.g. ``good (12)``.
     """
     check_lang(lang)
     if isinstance(failed, bool) or not isinstance(failed, int | np.integer) or failed < 0:
@@ -252,7 +253,8 @@ def verdict_counts(summaries: Sequence[Mapping], *, failed: int = 0, lang: str =
             counts[evidence][grade] += 1
     counts["sufficient"]["failed"] += int(failed)
     labels = [
-        t("across.failed", lang) if grade == "failed" else t(f"verdict.grade.{grade}", lang)
+        (t("across.failed", lang) if grade == "failed" else t(f"verdict.grade.{grade}", lang))
+        + f" ({counts['sufficient'][grade] + counts['thin'][grade]})"
         for grade in GRADES
     ]
     fig = go.Figure()
