@@ -30,8 +30,8 @@ ACROSS_EVENTS_LABELS: dict[str, dict[str, str]] = {
         "id": "Jendela terganggu (ring-jam dengan gangguan)",
     },
     "across.funnel.y": {
-        "en": "Share flagged at or above the flag level",
-        "id": "Bagian yang ditandai pada/di atas tingkat penanda",
+        "en": "Share flagged (flag level or above)",
+        "id": "Bagian yang ditandai SRA",
     },
     "across.funnel.pooled": {
         "en": "All events pooled: {share}",
