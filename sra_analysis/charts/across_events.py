@@ -33,6 +33,7 @@ _FUNNEL_COLUMNS = [
 
 
 def _count(value) -> float:
+    """``value`` as a whole non-negative count, NaN when it is not one."""
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -103,6 +104,7 @@ def funnel_table(summaries: Sequence[Mapping]) -> tuple[pd.DataFrame, float]:
 
 
 def _percent(share: float, lang: str) -> str:
+    """A share as a percentage with one decimal, with a decimal comma in Indonesian."""
     text = f"{share * 100:.1f}%"
     return text.replace(".", ",") if lang == "id" else text
 
@@ -166,6 +168,7 @@ def capture_funnel(summaries: Sequence[Mapping], *, lang: str = "en") -> go.Figu
 
 
 def _add_limits(fig: go.Figure, largest: int, pooled: float, lang: str) -> None:
+    """The pooled line and, when it lies strictly inside (0, 1), the two pairs of limits."""
     sizes = np.arange(1, max(largest, 2) + 1)
     fig.add_trace(
         go.Scatter(
@@ -191,6 +194,7 @@ def _add_limits(fig: go.Figure, largest: int, pooled: float, lang: str) -> None:
 
 
 def _add_events(fig: go.Figure, table: pd.DataFrame, lang: str) -> None:
+    """One marker trace per position (inside, outside 95%, outside 99.8%), hover naming each."""
     groups = (
         ("inside", table["outside"].isna(), _OUTSIDE_COLORS["inside"]),
         ("outside_95", table["outside"] == 0.95, _OUTSIDE_COLORS[0.95]),
