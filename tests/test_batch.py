@@ -252,9 +252,10 @@ def test_failed_report_opens_and_says_failed(batch, browser):
 
 
 def test_index_draws_its_chart_offline(batch, browser):
-    record = visit(browser, batch["out"] / "index.html", expected_plots=1)
+    # verdict counts, capture funnel and (up to 40 events) the per-event dot plot
+    record = visit(browser, batch["out"] / "index.html", expected_plots=3)
     assert record.blocked_requests == [] and record.page_errors == []
-    assert record.drawn_plots == 1
+    assert record.drawn_plots == 3
 
 
 def test_run_reports_accepts_any_executor(tmp_path):

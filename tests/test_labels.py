@@ -34,14 +34,16 @@ def test_lookup_fills_fields_and_names_what_is_wrong():
 def test_each_label_is_written_in_one_area_catalogue_only():
     # LABELS merges the areas; a key in two areas would silently keep only the later wording
     from sra_analysis.labels import COMMON_LABELS
+    from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
     from sra_analysis.labels.charts import CHART_LABELS
     from sra_analysis.labels.findings import FINDING_LABELS
     from sra_analysis.labels.report import REPORT_LABELS
 
-    areas = [COMMON_LABELS, FINDING_LABELS, CHART_LABELS, REPORT_LABELS]
+    areas = [COMMON_LABELS, FINDING_LABELS, CHART_LABELS, REPORT_LABELS, ACROSS_EVENTS_LABELS]
     assert sum(len(area) for area in areas) == len(LABELS)
     assert set().union(*areas) == set(LABELS)
     assert all(key in CHART_LABELS for key in LABELS if key.startswith("chart."))
+    assert all(key in ACROSS_EVENTS_LABELS for key in LABELS if key.startswith("across."))
 
 
 #: The message every ``lang`` argument gives, written out once by hand.

@@ -18,12 +18,15 @@ hour_of_day_heatmap        incidents by ring × hour of day, optionally per ring
 calibration                reliability diagram of the register's probabilities
 staffing_alignment         officers on duty per window by predicted level, per ring
 event_comparison           AUC, PAI and incident rates across many events
+capture_funnel             each event's capture against its disrupted windows, funnel limits
+verdict_counts             events per verdict grade, thin evidence apart
 =========================  ====================================================================
 
 The level colours are defined once, in :data:`LEVEL_COLORS`.
 """
 
 from sra_analysis.charts._common import LEVEL_COLORS, escape, level_colors
+from sra_analysis.charts.across_events import capture_funnel, funnel_table, verdict_counts
 from sra_analysis.charts.alignment import staffing_alignment
 from sra_analysis.charts.comparison import COMPARISON_COLUMNS, comparison_table, event_comparison
 from sra_analysis.charts.matrix import risk_matrix
@@ -35,10 +38,12 @@ __all__ = [
     "COMPARISON_COLUMNS",
     "LEVEL_COLORS",
     "calibration",
+    "capture_funnel",
     "comparison_table",
     "confusion_heatmap",
     "escape",
     "event_comparison",
+    "funnel_table",
     "hour_of_day_heatmap",
     "level_colors",
     "rate_by_level",
@@ -46,4 +51,5 @@ __all__ = [
     "risk_matrix",
     "staffing_alignment",
     "staffing_vs_incidents",
+    "verdict_counts",
 ]

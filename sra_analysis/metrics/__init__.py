@@ -16,6 +16,8 @@ the rest of :mod:`sra_analysis`. One concept per module:
 * :mod:`~sra_analysis.metrics.rates` - Poisson rates, exact intervals and
   rate comparison;
 * :mod:`~sra_analysis.metrics.roc` - ROC/AUC and its intervals;
+* :mod:`~sra_analysis.metrics.funnel` - exact binomial funnel-plot limits
+  after Spiegelhalter (2005), to compare many events' proportions;
 * :mod:`~sra_analysis.metrics.probability` - Brier score and reliability;
 * :mod:`~sra_analysis.metrics.riskmatrix` - banding checks after Cox (2008);
 * :mod:`~sra_analysis.metrics.resampling` - bootstrap intervals and
@@ -54,6 +56,7 @@ from sra_analysis.metrics.contingency import (
     pofd,
     pss,
 )
+from sra_analysis.metrics.funnel import FUNNEL_LEVELS, binomial_funnel_limits, funnel_position
 from sra_analysis.metrics.multicategory import (
     confusion_matrix,
     gerrity_score,
@@ -142,6 +145,10 @@ __all__ = [
     "risk_grid",
     "check_risk_levels",
     "weak_consistency_violations",
+    # funnel
+    "FUNNEL_LEVELS",
+    "binomial_funnel_limits",
+    "funnel_position",
     # resampling
     "BootstrapResult",
     "PermutationResult",

@@ -4,7 +4,9 @@
 :func:`write_event` writes it as an event folder in the variants field offices produce
 (``;``-separated CSV with decimal commas, cp1252, day-first dates, ring names or aliases,
 Excel, Parquet), and :func:`generate_province` writes the 26 other regencies and cities of
-Jawa Barat. ``sra_analysis/sample_data`` holds the province made with seed 2024
+Jawa Barat and, past 27 events, the 487 regions of Indonesia's 37 other provinces in their
+zones (WIB, WITA, WIT): ``sra-review sample OUT --events 514`` is a national set.
+``sra_analysis/sample_data`` holds the province made with seed 2024
 (``sra-review sample OUT --events 26 --seed 2024``), beside the hand-written Purwakarta event.
 
 The planted truth (:class:`GroundTruth`, defaults shown)

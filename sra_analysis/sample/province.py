@@ -1,4 +1,11 @@
-"""A province's worth of synthetic events: the 26 other regencies and cities of Jawa Barat."""
+"""Synthetic recapitulation events: Jawa Barat's regions first, then the rest of Indonesia.
+
+The first 26 events are the other regencies and cities of Jawa Barat (Purwakarta is the
+hand-written sample), the 27th completes the province, and events 28 to 514 are the 487
+regions of the 37 other provinces (:data:`~sra_analysis.sample.vocabulary.PROVINCES`), taken
+one province at a time in turn so that any first 64 events already span every province and
+the three zones WIB, WITA and WIT.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +20,7 @@ from sra_analysis.sample import vocabulary as vocab
 from sra_analysis.sample.generate import generate_event
 from sra_analysis.sample.write import write_event
 
-__all__ = ["generate_province", "province_plan", "sample_command"]
+__all__ = ["generate_province", "national_regions", "province_plan", "sample_command"]
 
 # (format, encoding) by event number; "mixed" mixes formats within one folder.
 _FORMAT_CYCLE = (
@@ -32,8 +39,10 @@ _DURATION_HOURS = np.array([24, 40, 48, 64, 72, 88, 96])
 _PLAN_COLUMNS = (
     "event_id", "name", "venue", "seed", "start", "days", "n_officers", "planned_personnel",
     "rings", "ring_order", "shift_hours", "n_risks", "timezone", "format", "encoding",
-    "ring_labels", "date_style",
+    "ring_labels", "date_style", "province",
 )  # fmt: skip
+_ZONE_ALIASES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA",
+                 "Asia/Jayapura": "WIT"}  # fmt: skip
 _FIRST_DAY = pd.Timestamp("2024-02-24")  # recapitulations ran from late February ...
 _LAST_DAY = pd.Timestamp("2024-03-07")  # ... to early March 2024
 
@@ -43,12 +52,16 @@ def province_plan(*, n_events: int = 26, seed: int = 2024) -> pd.DataFrame:
 
     Variants rotate with the event number so that every one is exercised: file format and
     CSV encoding, ring labels, day-first dates, rings numbered from the inside out, 2 or 4
-    rings, 12-hour shifts, the ``WIB`` zone alias. Size, duration, start and seed are drawn.
+    rings, 12-hour shifts, the ``WIB``/``WITA``/``WIT`` zone aliases. Size, duration, start
+    and seed are drawn. The plan of n events is the first n rows of the plan of more events.
 
     Parameters
     ----------
     n_events : int
-        Number of events; past the 26 regions, events are named ``Kabupaten Contoh 027`` etc.
+        Number of events. Past the 26 regions of Jawa Barat, events are named ``Kabupaten
+        Contoh 027``, ``Kota Contoh 031`` etc. and spread over the provinces as
+        :func:`national_regions` orders them; past 514 they are named the same way with
+        the zone of Jakarta.
     seed : int
         Seed of the draws.
 
@@ -57,7 +70,9 @@ def province_plan(*, n_events: int = 26, seed: int = 2024) -> pd.DataFrame:
     DataFrame
         Columns ``event_id``, ``name``, ``venue``, ``seed``, ``start``, ``days``,
         ``n_officers``, ``planned_personnel``, ``rings``, ``ring_order``, ``shift_hours``,
-        ``n_risks``, ``timezone``, ``format``, ``encoding``, ``ring_labels``, ``date_style``.
+        ``n_risks``, ``timezone``, ``format``, ``encoding``, ``ring_labels``, ``date_style``,
+        ``province``
+        (past the 27th event, ``name`` ends with the province).
 
     Examples
     --------
@@ -66,17 +81,26 @@ def province_plan(*, n_events: int = 26, seed: int = 2024) -> pd.DataFrame:
     ['kab-bogor-2024', 'kota-bogor-2024', 'kab-contoh-027-2024']
     >>> bool(plan["n_officers"].between(30, 120).all())
     True
+    >>> province_plan(n_events=64).iloc[[27, 43, 58]][["event_id", "timezone", "province"]]
+                   event_id       timezone             province
+    27  kab-contoh-028-2024   Asia/Jakarta                 Aceh
+    43  kab-contoh-044-2024  Asia/Makassar  Nusa Tenggara Barat
+    58  kab-contoh-059-2024  Asia/Jayapura                Papua
     """
     if n_events < 0:
         raise ParameterError(f"n_events must be ≥ 0, got {n_events!r}")
     rng = np.random.default_rng(seed)
     seeds = np.random.SeedSequence(seed).generate_state(max(n_events, 1))
     rows = []
+    national = national_regions()
     for number in range(n_events):
+        province, zone = "Jawa Barat", "Asia/Jakarta"
         if number < len(vocab.WEST_JAVA_REGIONS):
             kind, region = vocab.WEST_JAVA_REGIONS[number]
         else:
             kind, region = "kab", f"Contoh {number + 1:03d}"
+            if len(vocab.WEST_JAVA_REGIONS) < number < len(national):
+                kind, province, zone = national[number]
         title = f"{'Kabupaten' if kind == 'kab' else 'Kota'} {region}"
         fmt, encoding = _FORMAT_CYCLE[number % len(_FORMAT_CYCLE)]
         hours = int(rng.choice(_DURATION_HOURS))
@@ -88,7 +112,7 @@ def province_plan(*, n_events: int = 26, seed: int = 2024) -> pd.DataFrame:
             {
                 "event_id": f"{kind}-{region.lower().replace(' ', '-')}-2024",
                 "name": "Rapat Pleno Terbuka Rekapitulasi Hasil Penghitungan Perolehan Suara "
-                f"Pemilu 2024 Tingkat {title}",
+                f"Pemilu 2024 Tingkat {title}" + (f", Provinsi {province}" if number > 26 else ""),
                 "venue": f"Kantor KPU {title}",
                 "seed": int(seeds[number]),
                 "start": f"{day:%Y-%m-%d}T{int(rng.choice([7, 8])):02d}:00",
@@ -99,14 +123,46 @@ def province_plan(*, n_events: int = 26, seed: int = 2024) -> pd.DataFrame:
                 "ring_order": "inside_out" if number % 5 == 2 else "outside_in",
                 "shift_hours": 12 if number % 6 == 4 else 8,
                 "n_risks": 8 + hours // 8 + int(rng.integers(0, 5)),
-                "timezone": "WIB" if number % 9 == 6 else "Asia/Jakarta",
+                "timezone": _ZONE_ALIASES[zone] if number % 9 == 6 else zone,
                 "format": fmt,
                 "encoding": encoding,
                 "ring_labels": _RING_LABEL_CYCLE[number % len(_RING_LABEL_CYCLE)],
                 "date_style": "dayfirst" if number % 3 == 1 else "iso",
+                "province": province,
             }
         )
     return pd.DataFrame(rows, columns=list(_PLAN_COLUMNS))
+
+
+def national_regions() -> list[tuple[str, str, str]]:
+    """Indonesia's 514 regions in plan order: ``(kind, province, zone)`` each.
+
+    Jawa Barat's 27 come first: :data:`~sra_analysis.sample.vocabulary.WEST_JAVA_REGIONS`
+    and one stand-in regency for Purwakarta, which the hand-written sample covers. The other
+    provinces follow in turns: the first region of each in
+    :data:`~sra_analysis.sample.vocabulary.PROVINCES` order, then the second of each that has
+    one, and so on. Within a province the cities (``kota``) are spread evenly among the
+    regencies (``kab``).
+
+    Examples
+    --------
+    >>> regions = national_regions()
+    >>> len(regions), sum(kind == "kota" for kind, _, _ in regions)
+    (514, 98)
+    >>> regions[27], regions[64]
+    (('kab', 'Aceh', 'Asia/Jakarta'), ('kab', 'Aceh', 'Asia/Jakarta'))
+    """
+    west_java = [(kind, "Jawa Barat", "Asia/Jakarta") for kind, _ in vocab.WEST_JAVA_REGIONS]
+    slots = []
+    for order, (province, zone, regencies, cities) in enumerate(vocab.PROVINCES[1:], start=1):
+        size = regencies + cities
+        for slot in range(size):
+            is_city = (slot + 1) * cities // size > slot * cities // size
+            slots.append((slot, order, ("kota" if is_city else "kab", province, zone)))
+    return [*west_java, ("kab", "Jawa Barat", "Asia/Jakarta")] + [
+        region for *_, region in sorted(slots)
+    ]
+    return [region for *_, region in sorted(slots)]
 
 
 def generate_province(out_dir: str | Path, *, n_events: int = 26, seed: int = 2024) -> list[Path]:

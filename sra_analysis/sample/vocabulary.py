@@ -1,4 +1,4 @@
-"""Words the synthetic events are made of: rings, threats, incident texts, units, regencies.
+"""Words the synthetic events are made of: rings, threats, incident texts, units, regions.
 
 Everything here is plain data. Incident categories use the same codes as the hand-written
 ``purwakarta-2024`` sample (``crowd``, ``protest``, ``witness_dispute``, ...); threats,
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __all__ = [
     "CATEGORY_DESCRIPTIONS",
+    "PROVINCES",
     "RING_POOL",
     "RING_SELECTION",
     "ROLES",
@@ -266,3 +267,49 @@ WEST_JAVA_REGIONS: tuple[tuple[str, str], ...] = (
     ("kota", "Cirebon"), ("kota", "Bekasi"), ("kota", "Depok"), ("kota", "Cimahi"),
     ("kota", "Tasikmalaya"), ("kota", "Banjar"),
 )  # fmt: skip
+
+#: Indonesia's 38 provinces: (name, IANA zone, regencies, cities), 416 kab + 98 kota = 514
+#: regions, the ones that hold a recapitulation plenary (KPU regency and city offices, 2024).
+#: WIB (UTC+7) is Sumatra, Java and West and Central Kalimantan (``Asia/Pontianak``); WITA
+#: (UTC+8) Bali, Nusa Tenggara, South, East and North Kalimantan and Sulawesi; WIT (UTC+9)
+#: Maluku and Papua. Jawa Barat comes first: its regions are :data:`WEST_JAVA_REGIONS`.
+PROVINCES: tuple[tuple[str, str, int, int], ...] = (
+    ("Jawa Barat", "Asia/Jakarta", 18, 9),
+    ("Aceh", "Asia/Jakarta", 18, 5),
+    ("Sumatera Utara", "Asia/Jakarta", 25, 8),
+    ("Sumatera Barat", "Asia/Jakarta", 12, 7),
+    ("Riau", "Asia/Jakarta", 10, 2),
+    ("Jambi", "Asia/Jakarta", 9, 2),
+    ("Sumatera Selatan", "Asia/Jakarta", 13, 4),
+    ("Bengkulu", "Asia/Jakarta", 9, 1),
+    ("Lampung", "Asia/Jakarta", 13, 2),
+    ("Kepulauan Bangka Belitung", "Asia/Jakarta", 6, 1),
+    ("Kepulauan Riau", "Asia/Jakarta", 5, 2),
+    ("DKI Jakarta", "Asia/Jakarta", 1, 5),
+    ("Jawa Tengah", "Asia/Jakarta", 29, 6),
+    ("DI Yogyakarta", "Asia/Jakarta", 4, 1),
+    ("Jawa Timur", "Asia/Jakarta", 29, 9),
+    ("Banten", "Asia/Jakarta", 4, 4),
+    ("Bali", "Asia/Makassar", 8, 1),
+    ("Nusa Tenggara Barat", "Asia/Makassar", 8, 2),
+    ("Nusa Tenggara Timur", "Asia/Makassar", 21, 1),
+    ("Kalimantan Barat", "Asia/Pontianak", 12, 2),
+    ("Kalimantan Tengah", "Asia/Pontianak", 13, 1),
+    ("Kalimantan Selatan", "Asia/Makassar", 11, 2),
+    ("Kalimantan Timur", "Asia/Makassar", 7, 3),
+    ("Kalimantan Utara", "Asia/Makassar", 4, 1),
+    ("Sulawesi Utara", "Asia/Makassar", 11, 4),
+    ("Sulawesi Tengah", "Asia/Makassar", 12, 1),
+    ("Sulawesi Selatan", "Asia/Makassar", 21, 3),
+    ("Sulawesi Tenggara", "Asia/Makassar", 15, 2),
+    ("Gorontalo", "Asia/Makassar", 5, 1),
+    ("Sulawesi Barat", "Asia/Makassar", 6, 0),
+    ("Maluku", "Asia/Jayapura", 9, 2),
+    ("Maluku Utara", "Asia/Jayapura", 8, 2),
+    ("Papua", "Asia/Jayapura", 8, 1),
+    ("Papua Barat", "Asia/Jayapura", 7, 0),
+    ("Papua Selatan", "Asia/Jayapura", 4, 0),
+    ("Papua Tengah", "Asia/Jayapura", 8, 0),
+    ("Papua Pegunungan", "Asia/Jayapura", 8, 0),
+    ("Papua Barat Daya", "Asia/Jayapura", 5, 1),
+)

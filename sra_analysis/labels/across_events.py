@@ -1,0 +1,74 @@
+"""Labels of the batch index (keys ``across.*``): event table filters, charts across events."""
+
+from __future__ import annotations
+
+__all__ = ["ACROSS_EVENTS_LABELS"]
+
+ACROSS_EVENTS_LABELS: dict[str, dict[str, str]] = {
+    # the event table: filters and sorting
+    "across.filter.text": {
+        "en": "Find an event (id or name)",
+        "id": "Cari kegiatan (id atau nama)",
+    },
+    "across.filter.all": {"en": "all verdicts", "id": "semua penilaian"},
+    "across.showing": {
+        "en": "showing {shown} of {total} events",
+        "id": "menampilkan {shown} dari {total} kegiatan",
+    },
+    "across.sort_hint": {
+        "en": "Click a column header to sort by it; click again to reverse.",
+        "id": "Klik judul kolom untuk mengurutkan; klik lagi untuk membalik urutan.",
+    },
+    "across.failed": {"en": "FAILED", "id": "GAGAL"},
+    # funnel plot of capture
+    "across.funnel.title": {
+        "en": "Capture across events: share of disrupted windows the SRA flagged",
+        "id": "Tangkapan antar-kegiatan: bagian jendela terganggu yang ditandai SRA",
+    },
+    "across.funnel.x": {
+        "en": "Disrupted windows (ring-hours with a disruption)",
+        "id": "Jendela terganggu (ring-jam dengan gangguan)",
+    },
+    "across.funnel.y": {
+        "en": "Share flagged (flag level or above)",
+        "id": "Bagian yang ditandai SRA",
+    },
+    "across.funnel.pooled": {
+        "en": "All events pooled: {share}",
+        "id": "Gabungan semua kegiatan: {share}",
+    },
+    "across.funnel.limit_95": {"en": "95% limits", "id": "Batas 95%"},
+    "across.funnel.limit_99_8": {"en": "99.8% limits", "id": "Batas 99,8%"},
+    "across.funnel.inside": {"en": "Within the 95% limits", "id": "Di dalam batas 95%"},
+    "across.funnel.outside_95": {"en": "Outside 95%", "id": "Di luar 95%"},
+    "across.funnel.outside_99_8": {"en": "Outside 99.8%", "id": "Di luar 99,8%"},
+    "across.funnel.hover": {
+        "en": "{flagged} of {windows} disrupted windows flagged ({share})",
+        "id": "{flagged} dari {windows} jendela terganggu ditandai ({share})",
+    },
+    "across.funnel.not_shown": {
+        "en": "{count} event(s) without a disrupted window are not shown.",
+        "id": "{count} kegiatan tanpa jendela terganggu tidak ditampilkan.",
+    },
+    "across.funnel.outliers": {
+        "en": "Outside the 99.8% limits:",
+        "id": "Di luar batas 99,8%:",
+    },
+    "across.funnel.none": {
+        "en": "No event lies outside the 99.8% limits.",
+        "id": "Tidak ada kegiatan di luar batas 99,8%.",
+    },
+    "across.funnel.above": {"en": "above", "id": "di atas"},
+    "across.funnel.below": {"en": "below", "id": "di bawah"},
+    "across.funnel.note": {
+        "en": "Each dot is one event; the funnel is where a share would fall by chance if "
+        "every event captured the pooled share. Events flag different shares of their hours, "
+        "so a dot outside the funnel is a question to ask, not a verdict.",
+        "id": "Tiap titik adalah satu kegiatan; corong menunjukkan sebaran karena kebetulan "
+        "bila semua kegiatan menangkap bagian gabungan. Kegiatan menandai bagian jam yang "
+        "berbeda, jadi titik di luar corong adalah pertanyaan, bukan penilaian.",
+    },
+    # verdict counts
+    "across.verdicts.title": {"en": "Verdicts across events", "id": "Penilaian antar-kegiatan"},
+    "across.verdicts.events": {"en": "Events", "id": "Kegiatan"},
+}

@@ -1,0 +1,102 @@
+"""Tests of sra_analysis.charts.across_events: the capture funnel and the verdict counts."""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pytest
+from _fabricated import OUTLIERS, fabricated_summaries
+
+from sra_analysis import charts
+from sra_analysis.errors import ParameterError
+from sra_analysis.labels import t
+
+
+def _event(event_id, hits, misses, name=None, grade="good", evidence="sufficient"):
+    return {
+        "event": {"id": event_id, "name": name or event_id},
+        "prediction": {"hits": hits, "misses": misses},
+        "verdict": {"grade": grade, "evidence": evidence},
+    }
+
+
+def test_funnel_table_pools_window_counts_and_places_each_event():
+    # pooled: (9 + 1 + 5) / (10 + 10 + 10) = 1/2. With n = 10 the 95 % limits are
+    # 0.1324 and 0.8676 and the 99.8 % ones 0.00024 and 0.99976 (tests/test_metrics_funnel):
+    # 9/10 and 1/10 are outside 95 % only, 5/10 inside; "d" has no disrupted window.
+    summaries = [_event("a", 9, 1), _event("b", 1, 9), _event("c", 5, 5), _event("d", 0, 0)]
+    table, pooled = charts.funnel_table(summaries)
+    assert pooled == 0.5
+    assert table["event_id"].tolist() == ["a", "b", "c"]
+    assert table["capture"].tolist() == [0.9, 0.1, 0.5]
+    assert table["outside"].tolist()[:2] == [0.95, 0.95] and np.isnan(table["outside"][2])
+    assert table["upper_95"].tolist() == pytest.approx([0.8675556] * 3, abs=1e-7)
+
+
+def test_funnel_draws_limits_events_by_position_and_notes_the_unplaced():
+    summaries = fabricated_summaries(514)
+    before = copy.deepcopy(summaries)
+    fig = charts.capture_funnel(summaries)
+    assert summaries == before
+    by_meta = {trace.meta: trace for trace in fig.data}
+    assert {"pooled", "limit_95", "limit_99_8", "inside", "outside_99_8"} <= set(by_meta)
+    placed = sum(len(by_meta[key].x) for key in ("inside", "outside_95", "outside_99_8")
+                 if key in by_meta)  # fmt: skip
+    unplaced = sum(1 for s in summaries if s["prediction"]["hits"] + s["prediction"]["misses"] == 0)
+    assert placed == 514 - unplaced
+    assert fig.layout.annotations[0].text == t("across.funnel.not_shown", "en", count=unplaced)
+    outside = by_meta["outside_99_8"]
+    assert all(any(event_id in text for text in outside.text) for event_id in OUTLIERS)
+    hits = sum(s["prediction"]["hits"] for s in summaries)
+    windows = sum(s["prediction"]["hits"] + s["prediction"]["misses"] for s in summaries)
+    assert by_meta["pooled"].y[0] == pytest.approx(hits / windows)
+
+
+def test_funnel_escapes_event_names_and_speaks_indonesian():
+    summaries = [_event("a", 3, 1, name="<script>alert(1)</script>"), _event("b", 1, 3)]
+    fig = charts.capture_funnel(summaries, lang="id")
+    text = " ".join(" ".join(trace.text) for trace in fig.data if trace.text is not None)
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert "3 dari 4 jendela terganggu ditandai (75,0%)" in text
+    assert fig.layout.title.text == t("across.funnel.title", "id")
+
+
+def test_funnel_without_spread_has_no_limits():
+    # every disrupted window flagged: pooled share 1, nothing can differ by chance
+    fig = charts.capture_funnel([_event("a", 2, 0), _event("b", 5, 0)])
+    assert [trace.meta for trace in fig.data] == ["pooled", "inside"]
+
+
+def test_verdict_counts_stack_thin_evidence_and_count_failed():
+    summaries = [
+        _event("a", 1, 1, grade="good"),
+        _event("b", 1, 1, grade="good", evidence="thin"),
+        _event("c", 1, 1, grade="poor"),
+        _event("d", 1, 1, grade="quiet", evidence="thin"),
+    ]
+    fig = charts.verdict_counts(summaries, failed=2, lang="id")
+    sufficient, thin = fig.data
+    assert sufficient.meta == "sufficient" and thin.meta == "thin"
+    assert list(sufficient.x) == [
+        "baik (2)",
+        "campuran (0)",
+        "buruk (1)",
+        "tenang (1)",
+        "GAGAL (2)",
+    ]
+    assert list(sufficient.y) == [1, 0, 1, 0, 2] and list(thin.y) == [1, 0, 0, 1, 0]
+    assert fig.layout.barmode == "stack"
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: charts.capture_funnel([]), "holds no events"),
+        (lambda: charts.capture_funnel([_event("a", 1, 1)], lang="fr"), "lang must be one of"),
+        (lambda: charts.verdict_counts([], failed=-1), "failed must be a whole number"),
+    ],
+)
+def test_bad_arguments_are_refused(call, match):
+    with pytest.raises(ParameterError, match=match):
+        call()
