@@ -12,7 +12,7 @@ smallest size in the same command:
   the ratios are taken on CPU time, wall time is printed beside. The 8-event run is the
   median of six (three before the larger runs, three after), after one warm-up event that
   pays the imports.
-- reports: ``sra-review report`` (a subprocess, ``--assets shared`` when the command has it)
+- reports: ``sra-review report --assets shared`` (a subprocess)
   over the first 8 and 64 events; wall seconds per report and the ratio 64 vs 8 (the one
   checked: a batch runs in parallel), and CPU seconds of the command and its kernels.
 
@@ -109,13 +109,9 @@ def engine(events: list[Path], sizes: tuple[int, ...], resamples: int) -> list[f
 
 def report_batch(events: list[Path], out: Path) -> tuple[float, float]:
     """Wall and CPU seconds (the command and its kernels) of one ``sra-review report``."""
-    help_text = subprocess.run(
-        ["sra-review", "report", "--help"], capture_output=True, text=True, check=True
-    ).stdout
-    assets = ["--assets", "shared"] if "--assets" in help_text else []
     before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
     done = subprocess.run(
-        ["sra-review", "report", *map(str, events), "--out", str(out), *assets],
+        ["sra-review", "report", *map(str, events), "--out", str(out), "--assets", "shared"],
         capture_output=True, text=True,
     )  # fmt: skip
     seconds, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -32,7 +32,7 @@ from sra_analysis.errors import (
 )
 from sra_analysis.labels import LANGUAGES, check_lang
 
-__all__ = ["ExitCode", "MAX_FAILED_STATUS", "build_parser", "main"]
+__all__ = ["ExitCode", "MAX_FAILED_STATUS", "build_parser", "main", "run"]
 
 
 class ExitCode(enum.IntEnum):
@@ -398,5 +398,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
 
 
+def run() -> None:  # pragma: no cover - the console script; tests call main()
+    """The ``sra-review`` console script: :func:`main`, then a quick exit.
+
+    Once the command has answered, every exit handler runs (kernels stopped, temporary
+    folders removed, logs flushed) and the process ends without tearing down the hundreds of
+    modules a report loads one by one, which takes the better part of a second and changes
+    nothing on disk.
+    """
+    import atexit
+    import os
+
+    status = main()
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

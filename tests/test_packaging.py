@@ -29,5 +29,5 @@ def test_wheel_holds_notebooks_samples_and_templates(tmp_path):
         assert f"sra_analysis/sample_data/{event.name}/event.yaml" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert (
-        "sra-review = sra_analysis.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+        "sra-review = sra_analysis.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
     )

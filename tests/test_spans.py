@@ -140,3 +140,24 @@ def test_spans_of_a_sample_event_equal_a_brute_force_walk():
     assert got == _brute_force_runs(chosen)
     assert spans["hours"].sum() == pytest.approx(chosen["hours"].sum())
     assert spans["incidents"].sum() == chosen["incidents"].sum()
+
+
+def test_a_missing_level_in_a_run_is_skipped_and_a_run_of_missing_stays_missing():
+    # ring 1: 10:00 (no level), 11:00 (high) in one run; ring 2: 10:00 (no level) alone
+    t = pd.to_datetime(["2024-03-01 10:00", "2024-03-01 11:00", "2024-03-01 10:00"])
+    levels = pd.Categorical([None, "high", None], categories=["low", "high"], ordered=True)
+    w = pd.DataFrame({"ring": ["1", "1", "2"], "window_start": t,
+                      "window_end": t + pd.Timedelta("1h"), "hours": 1.0,
+                      "incidents": [2, 1, 4], "disruptions": [1, 0, 1],
+                      "predicted_level": levels, "max_severity": [3, 1, 5],
+                      "officer_hours": [4.0, 5.0, 2.0], "mean_staff": [4.0, 5.0, 2.0],
+                      "planned_staff": [6.0, None, 3.0]})  # fmt: skip
+    spans = merge_spans(w)
+    assert spans["ring"].tolist() == ["1", "2"]
+    assert spans["windows"].tolist() == [2, 1]
+    assert spans["incidents"].tolist() == [3, 4]
+    assert spans["max_severity"].tolist() == [3, 5]
+    assert spans["max_level"].tolist()[0] == "high"
+    assert pd.isna(spans["max_level"].tolist()[1])
+    # below plan: ring 1 at 10:00 by 6 - 4 = 2 officer-hours; ring 2 by 3 - 2 = 1
+    assert spans["shortfall_officer_hours"].tolist() == [2.0, 1.0]

@@ -41,7 +41,9 @@ def _value_runs(windows: pd.DataFrame, column: str) -> pd.DataFrame:
                     "hours": hours.to_numpy(dtype=float),
                     "incidents": 0,
                     "disruptions": 0,
-                    "predicted_level": "",
+                    "predicted_level": pd.Categorical.from_codes(
+                        np.zeros(len(same), dtype=np.int8), categories=[""], ordered=True
+                    ),
                     "max_severity": 0,
                     "officer_hours": 0.0,
                     "mean_staff": 0.0,

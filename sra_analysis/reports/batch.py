@@ -236,9 +236,11 @@ def _run_here(jobs: list[Job], workers: int, bar) -> list[ReportResult]:
     On an interrupt, reports not yet started never start, and running ones stop (their
     kernels are shut down) without writing anything; their temporary files are removed.
     """
+    from sra_analysis.reports.index_page import prepare_index
     from sra_analysis.reports.runner import cancel, prepare_runner
 
-    prepare_runner()  # papermill and nbconvert imported while the kernels warm up
+    prepare_runner()  # papermill and nbconvert imported while the kernels warm up ...
+    prepare_index()  # ... and what the index draws with
     results = []
     if workers == 1 or len(jobs) <= 1:
         for job in jobs:

@@ -16,7 +16,7 @@ from sra_analysis.labels import LABELS, t
 from sra_analysis.reports.files import write_atomic
 from sra_analysis.reports.html_tables import esc
 
-__all__ = ["DOT_PLOT_EVENTS", "PLOTLY_ASSET", "load_summaries", "write_index"]
+__all__ = ["DOT_PLOT_EVENTS", "PLOTLY_ASSET", "load_summaries", "prepare_index", "write_index"]
 
 PLOTLY_ASSET = "plotly.min.js"
 #: Up to this many events the index also draws the per-event dot plot (AUC, PAI, rates with
@@ -162,6 +162,15 @@ def _controls(lang: str, total: int) -> str:
         f"{esc(t('across.showing', lang, shown=total, total=total))}</span> "
         f"<small>{esc(t('across.sort_hint', lang))}</small></div>"
     )
+
+
+def prepare_index() -> None:
+    """Import what :func:`write_index` draws with (plotly and the charts: about a second in a
+    fresh process), while the batch waits for its first kernel."""
+    import plotly.io  # noqa: F401 - imported for its cost, now
+    from plotly.offline import get_plotlyjs  # noqa: F401
+
+    from sra_analysis import charts  # noqa: F401
 
 
 def write_index(out: Path, results: Sequence, *, lang: str = "en") -> Path:

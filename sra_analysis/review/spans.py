@@ -66,23 +66,37 @@ def merge_spans(windows: pd.DataFrame) -> pd.DataFrame:
     end = ordered["window_end"].to_numpy()
     new_run = np.ones(len(ordered), dtype=bool)
     new_run[1:] = (ring[1:] != ring[:-1]) | (start[1:] != end[:-1])
-    run = np.cumsum(new_run)
+    first = np.flatnonzero(new_run)  # each run's first row; rows are ordered within runs
+    last = np.r_[first[1:], len(ordered)] - 1
     shortfall = (ordered["planned_staff"] - ordered["mean_staff"]).clip(lower=0).fillna(
         0
     ) * ordered["hours"]
-    work = ordered.assign(_run=run, _shortfall=shortfall.to_numpy())
-    spans = work.groupby("_run", sort=True).agg(
-        ring=("ring", "first"),
-        start=("window_start", "min"),
-        end=("window_end", "max"),
-        hours=("hours", "sum"),
-        windows=("hours", "size"),
-        incidents=("incidents", "sum"),
-        disruptions=("disruptions", "sum"),
-        max_level=("predicted_level", "max"),
-        max_severity=("max_severity", "max"),
-        officer_hours=("officer_hours", "sum"),
-        shortfall_officer_hours=("_shortfall", "sum"),
+
+    def total(values) -> np.ndarray:
+        return np.add.reduceat(np.asarray(values), first)
+
+    def highest(values) -> np.ndarray:
+        return np.maximum.reduceat(np.asarray(values), first)
+
+    level = ordered["predicted_level"]
+    if isinstance(level.dtype, pd.CategoricalDtype) and level.cat.ordered:
+        codes = highest(level.cat.codes.to_numpy())  # -1 (missing) only when all are
+        max_level = pd.Categorical.from_codes(codes, dtype=level.dtype)
+    else:
+        max_level = level.groupby(np.cumsum(new_run), sort=True).max().to_numpy()
+    spans = pd.DataFrame(
+        {
+            "ring": ring[first],
+            "start": ordered["window_start"].iloc[first].to_numpy(),
+            "end": ordered["window_end"].iloc[last].to_numpy(),
+            "hours": total(ordered["hours"]),
+            "windows": last - first + 1,
+            "incidents": total(ordered["incidents"]),
+            "disruptions": total(ordered["disruptions"]),
+            "max_level": max_level,
+            "max_severity": highest(ordered["max_severity"]),
+            "officer_hours": total(ordered["officer_hours"]),
+            "shortfall_officer_hours": total(shortfall),
+        }
     )
-    spans["ring"] = spans["ring"].astype(str)
     return spans.reset_index(drop=True)[SPAN_COLUMNS]
