@@ -28,6 +28,4 @@ def test_wheel_holds_notebooks_samples_and_templates(tmp_path):
     for event in sample_events():
         assert f"sra_analysis/sample_data/{event.name}/event.yaml" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert (
-        "sra-review = sra_analysis.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
-    )
+    assert "sra-review = sra_analysis.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
