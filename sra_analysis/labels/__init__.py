@@ -11,6 +11,7 @@ from sra_analysis.errors import ParameterError, check_argument
 from sra_analysis.labels.charts import CHART_LABELS
 from sra_analysis.labels.findings import FINDING_LABELS
 from sra_analysis.labels.report import REPORT_LABELS
+from sra_analysis.labels.rollup import ROLLUP_LABELS
 
 __all__ = ["COMMON_LABELS", "LANGUAGES", "LABELS", "check_lang", "level_label", "t"]
 
@@ -84,6 +85,7 @@ LABELS: dict[str, dict[str, str]] = {
     **FINDING_LABELS,
     **CHART_LABELS,
     **REPORT_LABELS,
+    **ROLLUP_LABELS,
 }
 
 
