@@ -2,12 +2,16 @@
 
 :func:`cell_rates` pools, over events, the windows whose score a register cell set (the
 windows' ``likelihood`` and ``impact``), and sets each cell's rate beside the rest of the
-cells its banding puts at the same level. A cell is **over-rated** when its rate is credibly
-lower than that of the other cells of its level (the exact conditional 95% interval of the
-rate ratio, cell against the rest of its level, lies wholly below 1) and **under-rated** when
-credibly higher (wholly above 1). Comparing with the *rest* of the level, not the level's
-pooled rate, keeps the cell from being compared with itself; using the ratio's interval, not
-the cell's rate against a fixed number, counts both sides' uncertainty. A cell with fewer
+cells its banding puts at the same level. A cell is **under-rated** when its rate is
+credibly higher than that of the other cells of its level (the exact conditional 95%
+interval of the rate ratio, cell against the rest of its level, lies wholly above 1) *and*
+its own interval reaches the pooled rate of the next higher level, so the data are
+consistent with the neighbour's rating; **over-rated** likewise, credibly lower than the rest
+of its level and reaching down to the next lower level's rate. Comparing with the *rest* of
+the level keeps the cell from being compared with itself, and the ratio's interval counts
+both sides' uncertainty. The second condition keeps one badly banded cell from making its
+level-mates look mis-rated in turn: they are lower than a level the outlier inflates, but not
+as low as the level below. A cell with fewer
 than ``min_hours`` ring-hours of exposure is "not enough evidence" whatever its rate. The
 current banding is checked against Cox (2008) with
 :func:`sra_analysis.metrics.weak_consistency_violations`.
@@ -116,13 +120,21 @@ def cell_rates(
 
     Examples
     --------
-    >>> windows = pd.DataFrame({"event_id": "a", "hours": 100.0,
-    ...     "likelihood": [1, 2, 2], "impact": [4, 2, 2], "disruptions": [2, 10, 11]})
-    >>> result = cell_rates(windows, {"low": [1, 4], "high": [5, 25]}, min_hours=50)
-    >>> result.cells.loc[result.cells["hours"] > 0, ["likelihood", "impact", "rate", "rating"]]
-       likelihood  impact   rate      rating
-    3           1       4  0.020  over-rated
-    6           2       2  0.105  under-rated
+    Score 4 (1 × 4) is banded medium here but has the rate of the low cells:
+
+    >>> windows = pd.DataFrame({"event_id": "a", "hours": 1000.0,
+    ...     "likelihood": [1, 1, 2, 3, 5], "impact": [1, 4, 2, 3, 5],
+    ...     "disruptions": [10, 12, 50, 55, 200]})
+    >>> bands = {"low": [1, 3], "medium": [4, 12], "high": [13, 25]}
+    >>> result = cell_rates(windows, bands)
+    >>> shown = result.cells.loc[result.cells["hours"] > 0, ["score", "rate", "rating"]]
+    >>> shown  # (1, 1) and (5, 5) are alone in their levels: nothing to compare with
+        score   rate               rating
+    0       1  0.010  not enough evidence
+    3       4  0.012           over-rated
+    6       4  0.050             as rated
+    12      9  0.055             as rated
+    24     25  0.200  not enough evidence
     """
     require_columns(
         windows, ["event_id", "hours", "likelihood", "impact", outcome], name="windows",
@@ -171,9 +183,16 @@ def cell_rates(
         counts, cells["hours"].to_numpy(), rest_count, rest_hours, confidence=confidence
     )
     cells["rate_ratio"], cells["ratio_ci_low"], cells["ratio_ci_high"] = ratio, low, high
+    order = list(bands)
+    level_rate = dict(zip(level_table["level"], level_table["rate"], strict=True))
+    position = cells["level"].map({name: i for i, name in enumerate(order)}).to_numpy()
+    above = np.array([level_rate[order[i + 1]] if i + 1 < len(order) else np.nan
+                      for i in position])  # fmt: skip
+    below = np.array([level_rate[order[i - 1]] if i > 0 else np.nan for i in position])
     rating = np.full(len(cells), "as rated", dtype=object)
-    rating[high < 1] = "over-rated"
-    rating[low > 1] = "under-rated"
+    with np.errstate(invalid="ignore"):
+        rating[(high < 1) & (cells["ci_low"].to_numpy() <= below)] = "over-rated"
+        rating[(low > 1) & (cells["ci_high"].to_numpy() >= above)] = "under-rated"
     thin = (cells["hours"].to_numpy() < min_hours) | np.isnan(low)
     rating[thin] = "not enough evidence"
     cells["rating"] = rating

@@ -85,6 +85,9 @@ def _format(name: str, value, lang: str) -> str:
 
 
 def _share(value: float) -> str:
+    """A percentage; one decimal near 0 and 100 so that 99.8% does not read as 100%."""
+    if 0 < value < 0.005 or 0.995 <= value < 1:
+        return f"{100 * value:.1f}%"
     return f"{100 * value:.0f}%"
 
 
