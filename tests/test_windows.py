@@ -117,6 +117,8 @@ def test_columns_and_dtypes(hand_event):
         assert windows[column].dtype == np.float64, column
     for column in ("predicted_score", "incidents", "disruptions", "max_severity", "min_staff"):
         assert windows[column].dtype == np.int64, column
+    for column in ("likelihood", "impact"):
+        assert windows[column].dtype == pd.Int64Dtype(), column
     assert review_windows(hand_event, aoristic=True)["incidents"].dtype == np.float64
 
 
@@ -179,6 +181,44 @@ def test_hand_worked_prediction(hand_event):
     assert_frame_equal(got, expected, check_exact=False, atol=1e-12)
 
 
+def test_hand_worked_register_cell(hand_event):
+    windows = review_windows(hand_event, "1h")
+    # the item that set each block's score (see test_hand_worked_prediction):
+    # Ring 1: 07 R2 2×3; 08, 09 R1 3×4; 10 none; 11 R4 1×2; 12 none.
+    # Ring 2: 07, 08 R2 2×3; 09, 10 R3 5×4; 11, 12 none.   Ring 3: 07, 08 R2 2×3; then none.
+    na = pd.NA
+    likelihood = [2, 3, 3, na, 1, na, 2, 2, 5, 5, na, na, 2, 2, na, na, na, na]
+    impact = [3, 4, 4, na, 2, na, 3, 3, 4, 4, na, na, 3, 3, na, na, na, na]
+    assert_series_equal(
+        windows["likelihood"], pd.Series(likelihood, dtype="Int64", name="likelihood")
+    )
+    assert_series_equal(windows["impact"], pd.Series(impact, dtype="Int64", name="impact"))
+
+
+def test_a_tie_of_score_takes_the_higher_impact(build_event):
+    # 07–08: T1 4×3 and T2 3×4 (both 12) → 3×4, whichever comes first in the register;
+    # 08–09: T3 4×1 and T4 2×2 (both 4) and T5 1×3 (3, lower) → 2×2;
+    # 09–10: T5 alone → 1×3. Items cover every ring.
+    risks = [
+        {"risk_id": "T1", "threat": "a", "ring": "all", "likelihood": 4, "impact": 3,
+         "window_start": "2024-03-01 07:00", "window_end": "2024-03-01 08:00"},
+        {"risk_id": "T2", "threat": "b", "ring": "all", "likelihood": 3, "impact": 4,
+         "window_start": "2024-03-01 07:00", "window_end": "2024-03-01 08:00"},
+        {"risk_id": "T3", "threat": "c", "ring": "all", "likelihood": 4, "impact": 1,
+         "window_start": "2024-03-01 08:00", "window_end": "2024-03-01 09:00"},
+        {"risk_id": "T4", "threat": "d", "ring": "all", "likelihood": 2, "impact": 2,
+         "window_start": "2024-03-01 08:00", "window_end": "2024-03-01 09:00"},
+        {"risk_id": "T5", "threat": "e", "ring": "all", "likelihood": 1, "impact": 3,
+         "window_start": "2024-03-01 08:00", "window_end": "2024-03-01 10:00"},
+    ]  # fmt: skip
+    for order in (risks, risks[::-1]):
+        event = build_event(risks=order, start="2024-03-01T07:00", end="2024-03-01T10:00")
+        ring1 = review_windows(event, "1h").query("ring == '1'")
+        assert ring1["predicted_score"].tolist() == [12, 4, 3]
+        assert ring1["likelihood"].tolist() == [3, 2, 1]
+        assert ring1["impact"].tolist() == [4, 2, 3]
+
+
 def test_probability_is_nan_when_the_register_has_none(build_event):
     risks = [{k: v for k, v in row.items() if k != "probability"} for row in RISKS]
     windows = review_windows(build_event(risks=risks, **SHORT_EVENT))
@@ -222,6 +262,25 @@ def _brute_force_prediction(event, windows) -> tuple[np.ndarray, np.ndarray]:
     return np.array(scores), np.array(probabilities)
 
 
+def _brute_force_cell(event, windows) -> list[tuple]:
+    """Loop over windows × register rows: (likelihood, impact) of the covering row with the
+    highest (score, impact); (NA, NA) where none covers the window."""
+    risks = event.risks
+    cells = []
+    for window in windows.itertuples(index=False):
+        best = None
+        for risk in risks.itertuples(index=False):
+            ring_ok = str(risk.ring) in (str(window.ring), "all")
+            overlaps = (
+                risk.window_start < window.window_end and risk.window_end > window.window_start
+            )
+            if ring_ok and overlaps:
+                key = (int(risk.likelihood) * int(risk.impact), int(risk.impact))
+                best = max(best, key) if best is not None else key
+        cells.append((pd.NA, pd.NA) if best is None else (best[0] // best[1], best[1]))
+    return cells
+
+
 @pytest.mark.parametrize("freq", ["1h", "45min", "shift"])
 def test_prediction_equals_brute_force_on_sample_and_generated_events(
     purwakarta, generated_event, freq
@@ -230,6 +289,9 @@ def test_prediction_equals_brute_force_on_sample_and_generated_events(
         windows = review_windows(event, freq)
         scores, probabilities = _brute_force_prediction(event, windows)
         assert windows["predicted_score"].to_numpy() == pytest.approx(scores)
+        cells = _brute_force_cell(event, windows)
+        assert windows["likelihood"].tolist() == [c[0] for c in cells]
+        assert windows["impact"].tolist() == [c[1] for c in cells]
         assert windows["probability"].to_numpy() == pytest.approx(probabilities)
         levels = event.meta.risk_levels.level_of(scores)
         assert windows["predicted_level"].astype(str).tolist() == list(levels.astype(str))

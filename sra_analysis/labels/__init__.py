@@ -12,6 +12,7 @@ from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
 from sra_analysis.labels.charts import CHART_LABELS
 from sra_analysis.labels.findings import FINDING_LABELS
 from sra_analysis.labels.report import REPORT_LABELS
+from sra_analysis.labels.rollup import ROLLUP_LABELS
 
 __all__ = ["COMMON_LABELS", "LANGUAGES", "LABELS", "check_lang", "level_label", "t"]
 
@@ -86,6 +87,7 @@ LABELS: dict[str, dict[str, str]] = {
     **CHART_LABELS,
     **REPORT_LABELS,
     **ACROSS_EVENTS_LABELS,
+    **ROLLUP_LABELS,
 }
 
 

@@ -32,6 +32,8 @@ WINDOW_COLUMNS = [
     "mean_staff",
     "min_staff",
     "planned_staff",
+    "likelihood",
+    "impact",
 ]
 
 
@@ -116,14 +118,19 @@ def _block_index(edges_us: np.ndarray, times_us: np.ndarray) -> np.ndarray:
 
 
 def _predictions(event: Event, edges_us: np.ndarray):
-    """Per ring: max score, combined probability and planned staff over the blocks."""
+    """Per ring: max score, combined probability, planned staff, and the likelihood and
+    impact of the item that set the score (0 where none covers a block)."""
     starts, ends = edges_us[:-1], edges_us[1:]
     n = len(starts)
     risks = event.risks
     has_probability = risks["probability"].notna().any()
+    # one key orders the items by score, then impact: score × base + impact with base above
+    # every impact, so the running maximum of the key carries the cell that set the score
+    # (on a tie of score, the higher impact) at the cost of the score's maximum alone
+    base = int(risks["impact"].max()) + 1 if len(risks) else 1
     out = {}
     for ring in event.meta.ring_ids:
-        score = np.zeros(n, dtype=np.int64)
+        key = np.zeros(n, dtype=np.int64)
         no_event = np.ones(n)  # product of (1 - p) over covering items with a probability
         covered_with_p = np.zeros(n, dtype=bool)
         planned = np.full(n, np.nan)
@@ -134,12 +141,14 @@ def _predictions(event: Event, edges_us: np.ndarray):
         lo = np.searchsorted(ends, r_start, side="right")
         hi = np.searchsorted(starts, r_end, side="left")
         item_ring = mine["ring"].astype(str).to_numpy()
-        item_score = mine["score"].to_numpy(dtype=np.int64)
+        item_key = mine["score"].to_numpy(dtype=np.int64) * base + mine["impact"].to_numpy(
+            dtype=np.int64
+        )
         item_p = mine["probability"].to_numpy(dtype=float)
         item_plan = mine["planned_personnel"].astype("float64").to_numpy()
         for k in range(len(mine)):
             span = slice(lo[k], hi[k])
-            np.maximum(score[span], item_score[k], out=score[span])
+            np.maximum(key[span], item_key[k], out=key[span])
             if not np.isnan(item_p[k]):
                 no_event[span] *= 1.0 - item_p[k]
                 covered_with_p[span] = True
@@ -149,7 +158,9 @@ def _predictions(event: Event, edges_us: np.ndarray):
             probability = np.where(covered_with_p, 1.0 - no_event, 0.0)
         else:
             probability = np.full(n, np.nan)
-        out[ring] = (score, probability, planned)
+        score, impact = np.divmod(key, base)
+        likelihood = score // np.maximum(impact, 1)  # 0 // 1 where nothing covers
+        out[ring] = (score, probability, planned, likelihood, impact)
     return out
 
 
@@ -259,6 +270,9 @@ def review_windows(
         - ``mean_staff``: officer-hours / hours; ``min_staff``: lowest headcount in it.
         - ``planned_staff``: highest ``planned_personnel`` of this ring's covering register
           items; NaN when no item plans staff for the block.
+        - ``likelihood``, ``impact`` (Int64): the register cell of the item that set
+          ``predicted_score``; when items of equal score cover the block (3 × 4 and 4 × 3),
+          the one with the higher impact. NA where no item covers the block.
 
     Examples
     --------
@@ -284,7 +298,8 @@ def review_windows(
     integer_counts = not aoristic
     parts = []
     for ring in event.meta.ring_ids:
-        score, probability, planned = predictions[ring]
+        score, probability, planned, likelihood, impact = predictions[ring]
+        uncovered = score == 0
         counts, disruptions, max_severity = observations[ring]
         coverage = coverage_over(timeline, ring, starts, ends)
         parts.append(
@@ -306,6 +321,8 @@ def review_windows(
                     "mean_staff": coverage.mean_staff,
                     "min_staff": coverage.min_staff.astype(np.int64),
                     "planned_staff": planned,
+                    "likelihood": pd.arrays.IntegerArray(likelihood, uncovered),
+                    "impact": pd.arrays.IntegerArray(impact, uncovered),
                 }
             )
         )
