@@ -102,7 +102,10 @@ def test_exit_status_counts_the_failed_reports(batch):
 @pytest.mark.parametrize("event_id", ["purwakarta-2024", "kab-cianjur-2024", "xss-check"])
 def test_each_event_gets_report_notebook_and_summary(batch, event_id):
     folder = batch["out"] / event_id
-    assert {p.name for p in folder.iterdir()} == {"report.html", "report.ipynb", "summary.json"}
+    assert {p.name for p in folder.iterdir()} == {
+        "report.html", "report.ipynb", "summary.json",
+        "windows.parquet", "incidents.parquet", "register.parquet",  # for the roll-up
+    }  # fmt: skip
     assert (folder / "report.html").stat().st_size <= MAX_REPORT_BYTES
     assert (folder / "report.ipynb").stat().st_size <= MAX_NOTEBOOK_BYTES
 
@@ -580,7 +583,8 @@ def test_an_interrupt_removes_the_temporary_files_and_exits_130(
     seen = {}
 
     def interrupted_export(notebook, *, title, **assets):
-        # the notebook ran: its executed copy and the summary are still temporary files
+        # the notebook ran: its executed copy, the summary and the three roll-up tables are
+        # still temporary files
         seen["temporary"] = _leftovers(out)
         raise KeyboardInterrupt
 
@@ -590,9 +594,10 @@ def test_an_interrupt_removes_the_temporary_files_and_exits_130(
     assert capsys.readouterr().err.strip().splitlines()[-1] == (
         "interrupted; reports already written stay, temporary files were removed"
     )
-    assert len(seen["temporary"]) == 2
+    assert len(seen["temporary"]) == 5
     assert _leftovers(out) == []
     assert not (out / "kota-sukabumi-2024" / "summary.json").exists()
+    assert not list((out / "kota-sukabumi-2024").glob("*.parquet"))
 
 
 def test_ctrl_c_during_a_parallel_batch_exits_130_leaving_no_temporary_file(tmp_path):
@@ -765,3 +770,48 @@ def test_reports_show_no_nan_none_or_markup_as_text(large_batch, browser, event_
     assert MISSING_OR_MARKUP.findall(record.text) == []
     if event_id == "quiet-2024":  # no disrupted window: no ROC area, shown as a dash
         assert "–\nAUC (rating vs disruption)" in record.text
+
+
+# ------------------------------------------------------- what the roll-up reads, per event
+
+
+def test_each_report_leaves_the_roll_up_tables_beside_its_summary(batch):
+    from sra_analysis import evaluate, load_event
+    from sra_analysis.reports.files import EVENT_TABLES
+    from sra_analysis.rollup.artefacts import INCIDENT_COLUMNS, TABLE_NAMES, event_tables
+
+    assert EVENT_TABLES == TABLE_NAMES
+    folder = batch["out"] / "purwakarta-2024"
+    event = load_event(sample_dir() / "purwakarta-2024")
+    expected = event_tables(evaluate(event, n_resamples=0), event)
+    for name in TABLE_NAMES:
+        saved = pd.read_parquet(folder / f"{name}.parquet")
+        # the same rows and values as the event's tables (scores do not enter them)
+        pd.testing.assert_frame_equal(
+            saved.reset_index(drop=True), expected[name].reset_index(drop=True),
+            check_dtype=False, check_categorical=False,
+        )  # fmt: skip
+    incidents = pd.read_parquet(folder / "incidents.parquet")
+    assert list(incidents.columns) == INCIDENT_COLUMNS  # no description, no officer field
+    assert len(incidents) == len(event.incidents)
+
+
+def test_a_failed_report_leaves_no_summary_and_no_tables(batch):
+    folder = batch["out"] / "broken-event"
+    assert sorted(p.name for p in folder.iterdir()) == ["report.html", "report.ipynb"]
+    assert _leftovers(batch["out"]) == []
+
+
+def test_tables_of_an_earlier_run_go_when_the_report_now_fails(small_event, tmp_path):
+    from sra_analysis import run_reports
+
+    out = tmp_path / "out"
+    first = run_reports([small_event], out, workers=1, progress=False, parameters=FAST)
+    assert first.results[0].ok
+    folder = out / "kota-sukabumi-2024"
+    assert (folder / "windows.parquet").exists()
+    _break(small_event)
+    again = run_reports([small_event], out, workers=1, progress=False, parameters=FAST)
+    assert not again.results[0].ok
+    assert sorted(p.name for p in folder.iterdir()) == ["report.html", "report.ipynb"]
+    assert _leftovers(out) == []

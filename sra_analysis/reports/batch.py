@@ -37,7 +37,7 @@ from sra_analysis.errors import OutputError, ParameterError, SRAError
 from sra_analysis.event import read_event_meta
 from sra_analysis.event_yaml import find_event_dirs
 from sra_analysis.privacy import hide_long_numbers
-from sra_analysis.reports.files import write_atomic
+from sra_analysis.reports.files import EVENT_RESULTS, write_atomic
 from sra_analysis.reports.outdir import check_output_dir, os_hint, os_reason
 from sra_analysis.reports.parameters import ReportParameters, batch_parameters
 from sra_analysis.reports.report_html import choose_assets, failure_page, write_plotly_asset
@@ -93,7 +93,7 @@ def _unreadable(job: Job, message: str) -> ReportResult:
     """The FAILED page of an event whose metadata cannot be read; no notebook runs."""
     folder = Path(job.folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in ("summary.json", "report.ipynb"):  # left by an earlier run
+    for stale in (*EVENT_RESULTS, "report.ipynb"):  # left by an earlier run
         (folder / stale).unlink(missing_ok=True)
     write_atomic(folder / "report.html", failure_page(job.event_id, message))
     return ReportResult(job.event_dir, job.event_id, "failed", str(folder), 0.0, message)
@@ -326,6 +326,7 @@ def _lost(job: Job, failure: BaseException, *, sent: bool = True) -> ReportResul
     folder = Path(job.folder)
     with contextlib.suppress(OSError):  # the report stays FAILED even without its page
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "summary.json").unlink(missing_ok=True)
+        for stale in EVENT_RESULTS:
+            (folder / stale).unlink(missing_ok=True)
         write_atomic(folder / "report.html", failure_page(job.event_id, message))
     return ReportResult(job.event_dir, job.event_id, "failed", str(folder), 0.0, message)

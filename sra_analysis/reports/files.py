@@ -10,7 +10,21 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["write_atomic", "write_json_atomic"]
+__all__ = [
+    "EVENT_RESULTS",
+    "EVENT_TABLES",
+    "table_path",
+    "write_atomic",
+    "write_event_tables",
+    "write_json_atomic",
+]
+
+#: The tables a review leaves for the roll-up across events, saved as ``<name>.parquet``
+#: (:data:`sra_analysis.rollup.artefacts.TABLE_NAMES`).
+EVENT_TABLES = ("windows", "incidents", "register")
+#: What a successful report leaves beside ``report.html`` for later use: its summary and
+#: those tables. None of them may stand beside a report that failed.
+EVENT_RESULTS = ("summary.json", *(f"{name}.parquet" for name in EVENT_TABLES))
 
 
 @functools.cache
@@ -54,3 +68,33 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> Path:
 def write_json_atomic(data: Mapping, path: str | os.PathLike) -> Path:
     """Write JSON to ``path`` through a temporary file and a rename."""
     return write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def table_path(summary_path: str | os.PathLike, name: str) -> Path:
+    """Where a review's table ``name`` goes, given where its summary goes.
+
+    Examples
+    --------
+    >>> table_path("out/e/summary.json", "windows").as_posix()
+    'out/e/windows.parquet'
+    >>> table_path("out/e/.summary.json.41.tmp", "windows").as_posix()  # a batch's temporary
+    'out/e/.windows.parquet.41.tmp'
+    >>> table_path("out/e/review.json", "windows").as_posix()
+    'out/e/review.windows.parquet'
+    """
+    path = Path(summary_path)
+    if "summary.json" in path.name:
+        return path.with_name(path.name.replace("summary.json", f"{name}.parquet"))
+    return path.with_name(f"{path.stem}.{name}.parquet")
+
+
+def write_event_tables(tables: Mapping, summary_path: str | os.PathLike) -> list[Path]:
+    """Write each table as Parquet beside the summary (:func:`table_path`), each through a
+    temporary file and a rename.
+
+    ``tables`` maps names to DataFrames (:func:`sra_analysis.rollup.artefacts.event_tables`).
+    """
+    return [
+        write_atomic(table_path(summary_path, name), frame.to_parquet(index=False))
+        for name, frame in tables.items()
+    ]

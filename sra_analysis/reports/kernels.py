@@ -44,8 +44,9 @@ __all__ = [
 ]
 
 #: What a pre-started kernel imports before its first notebook: the modules the shipped report
-#: notebooks use, and the heavy ones those import on first use. Imported without binding a
-#: name, so a notebook still starts from an empty namespace.
+#: notebooks use, and the heavy ones those import on first use. Each is imported on its own,
+#: a missing optional one skipped, and no name is left bound, so a notebook still starts from
+#: an empty namespace.
 WARM_IMPORTS = (
     "IPython.display",
     "plotly.graph_objects",
@@ -56,8 +57,19 @@ WARM_IMPORTS = (
     "sra_analysis.reports.present",
     "sra_analysis.reports.session",
     "sra_analysis.review.evaluate",
+    "sra_analysis.review.slicing",
+    "sra_analysis.rollup.artefacts",
 )
-_WARM_CODE = f"list(map(__import__, {list(WARM_IMPORTS)!r}))"
+_WARM_CODE = (
+    "def _sra_warm(names):\n"
+    "    for name in names:\n"
+    "        try:\n"
+    "            __import__(name)\n"
+    "        except Exception:\n"
+    "            pass\n"
+    f"_sra_warm({list(WARM_IMPORTS)!r})\n"
+    "del _sra_warm"
+)
 _WARM_TIMEOUT = 300
 _STOP_WAIT = 10
 

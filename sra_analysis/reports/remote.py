@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sra_analysis.errors import InputFileError
-from sra_analysis.reports.files import write_atomic
+from sra_analysis.reports.files import EVENT_RESULTS, write_atomic
 from sra_analysis.reports.runner import Job, ReportResult, run_one
 
 __all__ = ["MAX_EVENT_BYTES", "PackedReport", "pack_event", "run_packed", "unpack_report"]
@@ -139,7 +139,7 @@ def unpack_report(packed: PackedReport) -> ReportResult:
     folder = Path(packed.result.folder)
     folder.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(folder / "tables", ignore_errors=True)
-    for stale in ("summary.json", "report.ipynb"):
+    for stale in (*EVENT_RESULTS, "report.ipynb"):
         if stale not in packed.files:
             (folder / stale).unlink(missing_ok=True)
     for name, content in packed.files.items():

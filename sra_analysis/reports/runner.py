@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sra_analysis.privacy import hide_long_numbers
-from sra_analysis.reports.files import write_atomic
+from sra_analysis.reports.files import EVENT_RESULTS, EVENT_TABLES, table_path, write_atomic
 from sra_analysis.reports.outdir import describe_os_error, remove_files
 from sra_analysis.reports.report_html import (
     PLOTLY_ASSET,
@@ -119,13 +119,15 @@ def run_one(job: Job) -> ReportResult:
     """
     started = time.perf_counter()
     folder = Path(job.folder)
+    summary_tmp = folder / f".summary.json.{os.getpid()}.{threading.get_ident()}.tmp"
     temporary = (
-        folder / f".summary.json.{os.getpid()}.tmp",
-        folder / f".report.{os.getpid()}.tmp.ipynb",
+        summary_tmp,
+        folder / f".report.{os.getpid()}.{threading.get_ident()}.tmp.ipynb",
+        *(table_path(summary_tmp, name) for name in EVENT_TABLES),
     )
     detail = None
     try:
-        error, detail = _write_report(job, folder, *temporary)
+        error, detail = _write_report(job, folder, *temporary[:2])
     except KeyboardInterrupt:
         if multiprocessing.parent_process() is not None:
             # a worker going down: asyncio's complaints about the notebook tasks it abandons
@@ -136,7 +138,7 @@ def run_one(job: Job) -> ReportResult:
         error = describe_os_error(
             failure, doing=f"writing the report of {job.event_id}", out=folder.parent
         )
-        remove_files([folder / "summary.json"])  # never beside a report that failed now
+        remove_files([folder / name for name in EVENT_RESULTS])  # never beside a FAILED report
         with contextlib.suppress(OSError):  # the disk may not take even this page
             write_atomic(folder / "report.html", failure_page(job.event_id, error))
     finally:
@@ -235,8 +237,14 @@ def _write_report(
         write_atomic(folder / "report.ipynb", nbformat.writes(notebook))
     write_atomic(folder / "report.html", page)
     if error is None:
+        for name in EVENT_TABLES:  # a review notebook writes them beside its summary
+            written = table_path(summary_tmp, name)
+            if written.exists():
+                os.replace(written, folder / f"{name}.parquet")
+            else:  # a notebook of one's own may not: no table of an earlier run stays
+                (folder / f"{name}.parquet").unlink(missing_ok=True)
         os.replace(summary_tmp, folder / "summary.json")
     else:
-        # a summary left by an earlier run must not stand beside a report that failed now
-        (folder / "summary.json").unlink(missing_ok=True)
+        # results of this or an earlier run must not stand beside a report that failed now
+        remove_files([folder / name for name in EVENT_RESULTS])
     return error, detail

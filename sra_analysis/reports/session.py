@@ -129,9 +129,10 @@ def start_review(
     (('3',), ('1', '2', '3'), True)
     """
     from sra_analysis.io.load import load_event
-    from sra_analysis.reports.files import write_json_atomic
+    from sra_analysis.reports.files import write_event_tables, write_json_atomic
     from sra_analysis.review.evaluate import evaluate
     from sra_analysis.review.slicing import slice_event
+    from sra_analysis.rollup.artefacts import event_tables
 
     params = check_parameters(
         event_dir=event_dir,
@@ -162,6 +163,8 @@ def start_review(
                 "start": event.meta.start.isoformat(),
                 "end": event.meta.end.isoformat(),
             }
+        # the roll-up across events reads these instead of running the event again
+        write_event_tables(event_tables(review, event), params.summary_path)
         write_json_atomic(summary, params.summary_path)
     return ReviewSession(params=params, event=event, whole=whole, review=review, tables=tables)
 
