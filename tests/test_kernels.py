@@ -37,8 +37,8 @@ def probe(tmp_path):
     return _notebook(
         tmp_path / "probe.ipynb",
         "import os, sys\n"
-        "names = dir()\n"
-        "print('leak' if {'y', 'sra_analysis', '_sra_warm'} & set(names) else 'clean', x, os.getpid(),\n"
+        "leaked = {'y', 'sra_analysis', '_sra_warm'} & set(dir())\n"
+        "print('leak' if leaked else 'clean', x, os.getpid(),\n"
         "      int('sra_analysis.charts' in sys.modules))\n"
         "y = x",
     )
