@@ -1,0 +1,131 @@
+"""What the roll-up across events reads: each report's summary and tables, read back.
+
+Every report that succeeds leaves ``summary.json`` and three tables (``windows``,
+``incidents``, ``register`` as Parquet, :data:`~sra_analysis.reports.files.EVENT_TABLES`)
+beside its ``report.html``. :func:`read_reports` reads them from report folders, or from every
+report folder of a batch's output folder, and pools the tables with an ``event_id`` column
+(:func:`sra_analysis.rollup.artefacts.pool_tables`), so the roll-up never runs an event again.
+A folder whose report FAILED, or that holds no tables, is skipped and said so, never dropped
+silently.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from sra_analysis.errors import InputFileError, ParameterError
+from sra_analysis.reports.files import EVENT_TABLES
+
+__all__ = ["ReportsRead", "read_reports", "report_folders"]
+
+
+@dataclass(frozen=True)
+class ReportsRead:
+    """The reports a roll-up pools.
+
+    Attributes
+    ----------
+    summaries : dict
+        Each event's ``summary.json``, by event id, in the order read.
+    tables : dict
+        ``windows``, ``incidents`` and ``register`` of every event, pooled, each with an
+        ``event_id`` column.
+    skipped : tuple of (str, str)
+        Report folders not pooled, each with the reason.
+    """
+
+    summaries: dict[str, dict]
+    tables: dict[str, pd.DataFrame]
+    skipped: tuple[tuple[str, str], ...]
+
+
+def _is_report_folder(folder: Path) -> bool:
+    return (folder / "summary.json").exists() or (folder / "report.html").exists()
+
+
+def report_folders(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[Path]:
+    """Report folders named by ``paths``: a report folder itself (``summary.json`` or
+    ``report.html`` in it), or a batch's output folder standing for each report folder in it
+    (sorted by name).
+
+    Raises
+    ------
+    InputFileError
+        For a path that does not exist, is not a folder, or holds no report.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    found: dict[Path, None] = {}
+    for path in map(Path, paths):
+        if not path.is_dir():
+            reason = "not a folder; give report folders or a batch's --out" if path.exists() else (
+                "no such folder"
+            )  # fmt: skip
+            raise InputFileError(str(path), reason)
+        if _is_report_folder(path):
+            found[path] = None
+            continue
+        children = sorted(p for p in path.iterdir() if p.is_dir() and _is_report_folder(p))
+        if not children:
+            raise InputFileError(str(path), "holds no report (no summary.json nor report.html)")
+        found.update(dict.fromkeys(children))
+    return list(found)
+
+
+def read_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> ReportsRead:
+    """Read and pool the summaries and tables of the reports under ``paths``.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        Report folders (``OUT/<event id>``) or batch output folders (``OUT``).
+
+    Returns
+    -------
+    ReportsRead
+
+    Raises
+    ------
+    ParameterError
+        When two folders hold reports of the same event id, or no report can be pooled.
+    """
+    from sra_analysis.rollup.artefacts import pool_tables
+
+    summaries: dict[str, dict] = {}
+    tables: dict[str, dict[str, pd.DataFrame]] = {}
+    where: dict[str, Path] = {}
+    skipped: list[tuple[str, str]] = []
+    for folder in report_folders(paths):
+        summary_file = folder / "summary.json"
+        if not summary_file.exists():
+            skipped.append((str(folder), "no summary.json: the report FAILED or did not finish"))
+            continue
+        missing = [n for n in EVENT_TABLES if not (folder / f"{n}.parquet").exists()]
+        if missing:
+            names = ", ".join(f"{n}.parquet" for n in missing)
+            skipped.append((str(folder), f"no {names}: rerun its report to make them"))
+            continue
+        try:
+            summary = json.loads(summary_file.read_text(encoding="utf-8"))
+            event_id = summary["event"]["id"]
+        except (ValueError, KeyError, TypeError) as error:
+            skipped.append((str(folder), f"summary.json cannot be read: {error}"))
+            continue
+        if event_id in where:
+            raise ParameterError(
+                f"two reports of event {event_id!r}: {where[event_id]} and {folder}; "
+                "give each event once"
+            )
+        where[event_id] = folder
+        summaries[event_id] = summary
+        tables[event_id] = {n: pd.read_parquet(folder / f"{n}.parquet") for n in EVENT_TABLES}
+    if not summaries:
+        reasons = "; ".join(f"{folder}: {why}" for folder, why in skipped) or "none found"
+        raise ParameterError(f"no report to pool ({reasons})")
+    return ReportsRead(summaries, pool_tables(tables), tuple(skipped))
