@@ -6,6 +6,8 @@
     Write N synthetic events with a planted ground truth.
 ``sra-review report EVENT_DIR... --out OUT``
     Generate the HTML review report of each event and an index.
+``sra-review rollup OUT... --out OUT``
+    Pool the reports of many events into ``rollup.json``.
 
 Every command answers in one line, never with a traceback: what was being done and what to
 try. ``--debug`` adds the traceback. Exit statuses are listed in :class:`ExitCode` and in each
@@ -97,6 +99,15 @@ _STATUSES = {
         ("70", "internal error, a bug: rerun with --debug for the traceback"),
         ("73", "OUT cannot be created or written (checked before any report runs)"),
         ("74", "I/O error outside one report, e.g. the disk filled while writing the index"),
+        ("130", "interrupted (Ctrl-C); temporary files are removed"),
+    ),
+    "rollup": (
+        ("0", "rollup.json written"),
+        ("64", "usage error: bad arguments, no report to pool, one event given twice"),
+        ("66", "a path does not exist or holds no report"),
+        ("70", "internal error, a bug: rerun with --debug for the traceback"),
+        ("73", "OUT cannot be created or written"),
+        ("74", "I/O error, e.g. the disk filled up"),
         ("130", "interrupted (Ctrl-C); temporary files are removed"),
     ),
 }
@@ -263,6 +274,22 @@ def _report(args: argparse.Namespace) -> int:
     return min(len(batch.failures), MAX_FAILED_STATUS)
 
 
+def _rollup(args: argparse.Namespace) -> int:
+    from sra_analysis.reports.rollup_run import write_rollup
+
+    args.doing = f"pooling the reports into {args.out}"
+    path, results = write_rollup(args.reports, args.out, lang=args.lang)
+    for lesson in results["lessons"]:
+        print(f"- {lesson['text']}")
+    for skipped in results["skipped"]:
+        print(f"skipped {skipped['folder']}: {skipped['reason']}")
+    print(
+        f"{len(results['events'])} event(s) pooled, {len(results['skipped'])} skipped; "
+        f"roll-up: {path}"
+    )
+    return ExitCode.OK
+
+
 # -------------------------------------------------------------------------------- parser
 
 
@@ -329,6 +356,18 @@ def build_parser() -> argparse.ArgumentParser:
         "event, shared for more",
     )  # fmt: skip
     report.set_defaults(run=_report)
+
+    rollup = command("rollup", "pool the reports of many events into rollup.json")
+    rollup.add_argument(
+        "reports", nargs="+", metavar="REPORTS",
+        help="a batch's output folder (OUT of sra-review report) or report folders in it",
+    )  # fmt: skip
+    rollup.add_argument("--out", required=True, metavar="OUT", help="where rollup.json goes")
+    rollup.add_argument(
+        "--lang", type=_lang, default="en", metavar="{" + ",".join(LANGUAGES) + "}",
+        help="language of the lessons (default en)",
+    )  # fmt: skip
+    rollup.set_defaults(run=_rollup)
     return parser
 
 

@@ -156,3 +156,27 @@ def build_event(tmp_path: Path) -> Callable[..., object]:
         return load_event(folder)
 
     return build
+
+
+#: Three sample events whose reports a roll-up pools (a fourth, broken one FAILS).
+ROLLUP_EVENTS = ("purwakarta-2024", "kota-bogor-2024", "kab-garut-2024")
+
+
+@pytest.fixture(scope="session")
+def rollup_batch(tmp_path_factory):
+    """A batch's output folder: the reports of :data:`ROLLUP_EVENTS` and one FAILED report
+    (kota-depok-2024 without its incident log)."""
+    import shutil
+
+    from sra_analysis import run_reports
+    from sra_analysis.resources import sample_dir
+
+    root = tmp_path_factory.mktemp("rollup-events")
+    folders = [shutil.copytree(sample_dir() / name, root / name) for name in ROLLUP_EVENTS]
+    broken = shutil.copytree(sample_dir() / "kota-depok-2024", root / "kota-depok-2024")
+    for file in broken.glob("incidents.*"):
+        file.unlink()
+    out = tmp_path_factory.mktemp("rollup-out")
+    batch = run_reports([*folders, broken], out, progress=False, parameters={"n_resamples": 0})
+    assert [r.ok for r in batch.results] == [True, True, True, False]
+    return out

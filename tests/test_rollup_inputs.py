@@ -5,25 +5,15 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import ROLLUP_EVENTS as EVENTS
 
-from sra_analysis import InputFileError, ParameterError, run_reports
+from sra_analysis import InputFileError, ParameterError
 from sra_analysis.reports.rollup_inputs import read_reports, report_folders
-from sra_analysis.resources import sample_dir
-
-EVENTS = ("purwakarta-2024", "kota-bogor-2024", "kab-garut-2024")
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory):
-    root = tmp_path_factory.mktemp("events")
-    folders = [shutil.copytree(sample_dir() / name, root / name) for name in EVENTS]
-    broken = shutil.copytree(sample_dir() / "kota-depok-2024", root / "kota-depok-2024")
-    for file in broken.glob("incidents.*"):
-        file.unlink()
-    out = tmp_path_factory.mktemp("out")
-    batch = run_reports([*folders, broken], out, progress=False, parameters={"n_resamples": 0})
-    assert [r.ok for r in batch.results] == [True, True, True, False]
-    return out
+def out(rollup_batch):
+    return rollup_batch
 
 
 def test_pooled_totals_equal_the_sums_of_the_per_event_summaries(out):

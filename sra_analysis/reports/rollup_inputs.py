@@ -126,6 +126,8 @@ def read_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Repo
         summaries[event_id] = summary
         tables[event_id] = {n: pd.read_parquet(folder / f"{n}.parquet") for n in EVENT_TABLES}
     if not summaries:
-        reasons = "; ".join(f"{folder}: {why}" for folder, why in skipped) or "none found"
+        reasons = "; ".join(f"{folder}: {why}" for folder, why in skipped[:3])
+        if len(skipped) > 3:
+            reasons += f"; and {len(skipped) - 3} more"
         raise ParameterError(f"no report to pool ({reasons})")
     return ReportsRead(summaries, pool_tables(tables), tuple(skipped))

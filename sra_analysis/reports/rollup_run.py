@@ -1,0 +1,147 @@
+"""``rollup.json``: the roll-up across events, from the reports a batch already wrote.
+
+:func:`rollup_results` runs the pooled analysis of :mod:`sra_analysis.rollup` on what
+:func:`~sra_analysis.reports.rollup_inputs.read_reports` read back — are the levels
+meaningful across events, what the SRAs keep missing, where incidents per officer-hour run
+high, which events stand out in the funnel, the verdicts, and the lessons for the next SRA —
+as plain JSON values. :func:`write_rollup` writes it to ``OUT/rollup.json``
+(``sra-review rollup``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from sra_analysis.labels import check_lang
+from sra_analysis.reports.files import write_json_atomic
+from sra_analysis.reports.rollup_inputs import ReportsRead, read_reports
+
+__all__ = ["ROLLUP_SCHEMA_VERSION", "plain", "rollup_results", "write_rollup"]
+
+ROLLUP_SCHEMA_VERSION = "1"
+
+
+def plain(value):
+    """``value`` as JSON values: dataclasses and mappings as objects, tables as lists of
+    records, numbers as numbers, and missing or non-finite numbers as ``None``.
+
+    Examples
+    --------
+    >>> plain({"a": np.float64("nan"), "b": pd.DataFrame({"x": [1, 2]}), "c": (np.int64(3),)})
+    {'a': None, 'b': [{'x': 1}, {'x': 2}], 'c': [3]}
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, pd.DataFrame):
+        return [plain(row) for row in value.to_dict(orient="records")]
+    if isinstance(value, pd.Series):
+        return [plain(v) for v in value.tolist()]
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, np.ndarray)):
+        return [plain(v) for v in value]
+    if isinstance(value, (pd.Timestamp, dt.datetime, dt.date)):
+        return None if pd.isna(value) else value.isoformat()
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
+    """The pooled analysis of the events ``read``, as JSON values.
+
+    Parameters
+    ----------
+    read : ReportsRead
+        The reports' summaries and pooled tables.
+    lang : {"en", "id"}, default "en"
+        The language of the lessons' text.
+
+    Returns
+    -------
+    dict
+        ``events``, ``skipped``, ``totals`` (sums of the events' summaries), ``rates_by_level``,
+        ``level_rate_ratio`` (disruptions and incidents, with the between-event heterogeneity),
+        ``missed_categories``, ``never_materialised``, ``hot_spans``, ``funnel``,
+        ``verdicts`` and ``lessons``.
+    """
+    from sra_analysis import rollup
+    from sra_analysis.charts import funnel_table
+
+    lang = check_lang(lang)
+    windows = read.tables["windows"]
+    incidents = read.tables["incidents"]
+    register = read.tables["register"]
+    summaries = list(read.summaries.values())
+    totals = Counter()
+    for summary in summaries:
+        totals.update({k: v for k, v in summary["totals"].items() if isinstance(v, (int, float))})
+    ratios = {
+        outcome: rollup.level_rate_ratio(windows, outcome=outcome)
+        for outcome in ("disruptions", "incidents")
+    }
+    missed = rollup.missed_categories(incidents, register)
+    never = rollup.never_materialised(register, incidents)
+    spots = rollup.hot_spots(windows)
+    spans = rollup.hot_spans(windows, spots)
+    funnel, pooled_capture = funnel_table(summaries)
+    verdicts = Counter(
+        (s.get("verdict", {}).get("grade"), s.get("verdict", {}).get("evidence")) for s in summaries
+    )
+    lessons = rollup.lessons(
+        level_ratio=ratios["disruptions"], missed=missed, never=never, spans=spans
+    )
+    return plain(
+        {
+            "schema_version": ROLLUP_SCHEMA_VERSION,
+            "events": list(read.summaries),
+            "skipped": [{"folder": f, "reason": why} for f, why in read.skipped],
+            "totals": dict(totals),
+            "rates_by_level": rollup.rates_by_level(windows),
+            "level_rate_ratio": {
+                outcome: {
+                    k: v
+                    for k, v in dataclasses.asdict(result).items()
+                    if k not in ("fits", "per_event")
+                }
+                for outcome, result in ratios.items()
+            },
+            "missed_categories": missed,
+            "never_materialised": never,
+            "hot_spans": spans,
+            "funnel": {"pooled_capture": pooled_capture, "events": funnel},
+            "verdicts": [
+                {"grade": grade, "evidence": evidence, "events": n}
+                for (grade, evidence), n in sorted(verdicts.items(), key=str)
+            ],
+            "lessons": [lesson.to_dict(lang=lang) for lesson in lessons],
+        }
+    )
+
+
+def write_rollup(
+    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    out: str | os.PathLike,
+    *,
+    lang: str = "en",
+) -> tuple[Path, dict]:
+    """Read the reports under ``paths``, write ``out/rollup.json``; returns its path and body."""
+    from sra_analysis.reports.outdir import check_output_dir
+
+    read = read_reports(paths)
+    folder = check_output_dir(out)
+    results = rollup_results(read, lang=lang)
+    return write_json_atomic(results, folder / "rollup.json"), results

@@ -1,0 +1,96 @@
+"""rollup.json and ``sra-review rollup``: the pooled analysis of reports a batch wrote."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import ROLLUP_EVENTS
+
+from sra_analysis.cli import main
+from sra_analysis.reports.rollup_run import plain, rollup_results, write_rollup
+
+
+def test_plain_makes_json_values_of_tables_numbers_and_missing_values():
+    value = {
+        "nan": float("nan"), "inf": np.float64("inf"), "int": np.int64(7), "na": pd.NA,
+        "when": pd.Timestamp("2024-03-01 07:00", tz="Asia/Jakarta"), "nat": pd.NaT,
+        "table": pd.DataFrame({"level": ["low", "high"], "rate": [0.5, np.nan]}),
+    }  # fmt: skip
+    assert plain(value) == {
+        "nan": None, "inf": None, "int": 7, "na": None,
+        "when": "2024-03-01T07:00:00+07:00", "nat": None,
+        "table": [{"level": "low", "rate": 0.5}, {"level": "high", "rate": None}],
+    }  # fmt: skip
+
+
+def test_rollup_json_pools_the_reports_and_names_what_it_skipped(rollup_batch, tmp_path):
+    path, results = write_rollup(rollup_batch, tmp_path / "rollup")
+    assert path == tmp_path / "rollup" / "rollup.json"
+    on_disk = json.loads(path.read_text("utf-8"))
+    assert on_disk == results
+    json.dumps(results, allow_nan=False)  # plain JSON: no NaN or Infinity
+    assert sorted(results["events"]) == sorted(ROLLUP_EVENTS)
+    assert results["skipped"] == [{
+        "folder": str(rollup_batch / "kota-depok-2024"),
+        "reason": "no summary.json: the report FAILED or did not finish",
+    }]  # fmt: skip
+    summaries = [
+        json.loads((rollup_batch / name / "summary.json").read_text("utf-8"))
+        for name in ROLLUP_EVENTS
+    ]
+    for key in ("incidents", "disruptions", "ring_hours"):
+        assert results["totals"][key] == pytest.approx(sum(s["totals"][key] for s in summaries))
+    # the pooled rates by level add up to the totals
+    by_level = results["rates_by_level"]
+    assert sum(row["incidents"] for row in by_level) == results["totals"]["incidents_in_windows"]
+    assert sum(row["hours"] for row in by_level) == pytest.approx(results["totals"]["ring_hours"])
+    ratio = results["level_rate_ratio"]["disruptions"]
+    assert ratio["events"] == 3
+    assert ratio["ci_low"] <= ratio["rate_ratio"] <= ratio["ci_high"]
+    assert sum(v["events"] for v in results["verdicts"]) == 3
+    assert all(lesson["text"] for lesson in results["lessons"])
+
+
+def test_lessons_follow_the_language(rollup_batch):
+    from sra_analysis.reports.rollup_inputs import read_reports
+
+    read = read_reports(rollup_batch)
+    english = rollup_results(read, lang="en")["lessons"]
+    indonesian = rollup_results(read, lang="id")["lessons"]
+    assert len(english) == len(indonesian) > 0
+    assert [e["text"] for e in english] != [i["text"] for i in indonesian]
+    assert [e["estimate"] for e in english] == [i["estimate"] for i in indonesian]
+
+
+def test_sra_review_rollup_prints_the_lessons_and_where_it_wrote(rollup_batch, tmp_path, capsys):
+    assert main(["rollup", str(rollup_batch), "--out", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1] == f"3 event(s) pooled, 1 skipped; roll-up: {tmp_path / 'rollup.json'}"
+    assert lines[-2].startswith(f"skipped {rollup_batch / 'kota-depok-2024'}: ")
+    assert lines[0].startswith("- ")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "status", "message"),
+    [
+        (["rollup", "{missing}", "--out", "{tmp}"], 66, "no such folder"),
+        (["rollup", "{failed}", "--out", "{tmp}"], 64, "no report to pool"),
+        (["rollup", "{batch}", "--out", "{file}"], 73, "is a file, not a folder"),
+        (["rollup", "{batch}"], 64, "the following arguments are required: --out"),
+    ],
+)
+def test_sra_review_rollup_errors_are_one_line(
+    rollup_batch, tmp_path, capsys, arguments, status, message
+):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    names = {
+        "missing": tmp_path / "missing", "tmp": tmp_path / "out", "batch": rollup_batch,
+        "failed": rollup_batch / "kota-depok-2024", "file": tmp_path / "a-file",
+    }  # fmt: skip
+    assert main([a.format(**names) for a in arguments]) == status
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert message in err.strip().splitlines()[-1]
