@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import numpy as np
 import pandas as pd
@@ -50,6 +51,16 @@ def test_rollup_json_pools_the_reports_and_names_what_it_skipped(rollup_batch, t
     ratio = results["level_rate_ratio"]["disruptions"]
     assert ratio["events"] == 3
     assert ratio["ci_low"] <= ratio["rate_ratio"] <= ratio["ci_high"]
+    # the between-event combination is reported as a rate ratio too: exp of DL's log ratio
+    from sra_analysis.reports.rollup_inputs import read_reports
+    from sra_analysis.rollup import level_rate_ratio
+
+    dl = level_rate_ratio(read_reports(rollup_batch).tables["windows"]).heterogeneity
+    between = ratio["between_events"]
+    assert between["events"] == dl.k
+    if dl.k:
+        assert between["rate_ratio"] == pytest.approx(math.exp(dl.estimate))
+        assert between["ci_low"] <= between["rate_ratio"] <= between["ci_high"]
     assert sum(v["events"] for v in results["verdicts"]) == 3
     assert all(lesson["text"] for lesson in results["lessons"])
 

@@ -111,14 +111,7 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
             "skipped": [{"folder": f, "reason": why} for f, why in read.skipped],
             "totals": dict(totals),
             "rates_by_level": rollup.rates_by_level(windows),
-            "level_rate_ratio": {
-                outcome: {
-                    k: v
-                    for k, v in dataclasses.asdict(result).items()
-                    if k not in ("fits", "per_event")
-                }
-                for outcome, result in ratios.items()
-            },
+            "level_rate_ratio": {outcome: _ratio(result) for outcome, result in ratios.items()},
             "missed_categories": missed,
             "never_materialised": never,
             "hot_spans": spans,
@@ -130,6 +123,29 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
             "lessons": [lesson.to_dict(lang=lang) for lesson in lessons],
         }
     )
+
+
+def _ratio(result) -> dict:
+    """A level rate ratio for rollup.json: the pooled model's ratio, and the between-event
+    combination on the same scale (rate ratios, not the log ratios it is computed on)."""
+    body = {
+        k: getattr(result, k)
+        for k in ("outcome", "rate_ratio", "ci_low", "ci_high", "p_value", "model",
+                  "dispersion", "overdispersed", "events", "windows", "events_without_outcome",
+                  "events_not_estimable")
+    }  # fmt: skip
+    dl = result.heterogeneity
+    body["between_events"] = {
+        "rate_ratio": math.exp(dl.estimate) if math.isfinite(dl.estimate) else None,
+        "ci_low": math.exp(dl.ci_low) if math.isfinite(dl.ci_low) else None,
+        "ci_high": math.exp(dl.ci_high) if math.isfinite(dl.ci_high) else None,
+        "tau2_log_scale": dl.tau2,
+        "i2": dl.i2,
+        "q": dl.q,
+        "q_p_value": dl.q_p_value,
+        "events": dl.k,
+    }
+    return body
 
 
 def write_rollup(
