@@ -605,6 +605,10 @@ def test_summary_json_shape_is_pinned(purwakarta):
     }  # fmt: skip
     assert summary["schema_version"] == "2"
     assert set(summary["verdict"]) == {"grade", "evidence", "reason", "text"}
+    # the event's banding, as event.yaml gives it, for the roll-up's cell rates
+    assert summary["event"]["risk_levels"] == {
+        "low": [1, 4], "medium": [5, 9], "high": [10, 14], "extreme": [15, 25]
+    }  # fmt: skip
     assert set(summary["data_quality"]) >= {"incidents", "staffing", "risk_register"}
     for row in summary["scores"]:
         assert list(row) == ["metric", "estimate", "ci_low", "ci_high", "p_value", "method", "n"]

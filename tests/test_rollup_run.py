@@ -105,3 +105,35 @@ def test_sra_review_rollup_errors_are_one_line(
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert message in err.strip().splitlines()[-1]
+
+
+def test_cells_pool_under_one_banding_and_not_under_several(rollup_batch, tmp_path):
+    import shutil
+
+    from sra_analysis.reports.rollup_inputs import read_reports
+
+    results = rollup_results(read_reports(rollup_batch))
+    assert results["cells_note"] is None
+    bands = {"low": [1, 4], "medium": [5, 9], "high": [10, 14], "extreme": [15, 25]}
+    assert results["cells"]["bands"] == bands  # the sample events' own banding
+    assert results["suggested_banding"]["current"] == bands
+    cells = results["cells"]["cells"]
+    assert len(cells) == 25  # every likelihood × impact cell of the 5 × 5 matrix
+    for cell in cells:  # each cell is banded by its score, as event.yaml says
+        low, high = bands[cell["level"]]
+        assert low <= cell["likelihood"] * cell["impact"] == cell["score"] <= high
+    # the exposure of the cells is the ring-hours an SRA item covered
+    read = read_reports(rollup_batch)
+    covered = read.tables["windows"]["likelihood"].notna()
+    assert sum(c["hours"] for c in cells) == pytest.approx(
+        read.tables["windows"].loc[covered, "hours"].sum()
+    )
+
+    # one report banded differently: cells are not pooled, and rollup.json says why
+    other = shutil.copytree(rollup_batch / "kab-garut-2024", tmp_path / "kab-garut-2024")
+    summary = json.loads((other / "summary.json").read_text("utf-8"))
+    summary["event"]["risk_levels"] = {"low": [1, 9], "high": [10, 25]}
+    (other / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    mixed = rollup_results(read_reports([rollup_batch / "purwakarta-2024", other]))
+    assert mixed["cells"] is None and mixed["suggested_banding"] is None
+    assert mixed["cells_note"].startswith("the events band their scores differently")

@@ -101,9 +101,15 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
     verdicts = Counter(
         (s.get("verdict", {}).get("grade"), s.get("verdict", {}).get("evidence")) for s in summaries
     )
+    cells = banding = None
+    bandings = {_banding_key(s) for s in summaries}
+    if len(bandings) == 1 and None not in bandings:  # cells pool only under one banding
+        cells = rollup.cell_rates(windows, summaries[0]["event"]["risk_levels"])
+        banding = rollup.suggested_banding(cells)
     lessons = rollup.lessons(
-        level_ratio=ratios["disruptions"], missed=missed, never=never, spans=spans
-    )
+        level_ratio=ratios["disruptions"], missed=missed, never=never, spans=spans,
+        cells=cells, banding=banding,
+    )  # fmt: skip
     return plain(
         {
             "schema_version": ROLLUP_SCHEMA_VERSION,
@@ -112,6 +118,14 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
             "totals": dict(totals),
             "rates_by_level": rollup.rates_by_level(windows),
             "level_rate_ratio": {outcome: _ratio(result) for outcome, result in ratios.items()},
+            "cells": cells,
+            "suggested_banding": banding,
+            "cells_note": None
+            if cells is not None
+            else (
+                "the events band their scores differently (or a summary predates the banding "
+                "in summary.json): cells are not pooled"
+            ),
             "missed_categories": missed,
             "never_materialised": never,
             "hot_spans": spans,
@@ -123,6 +137,11 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
             "lessons": [lesson.to_dict(lang=lang) for lesson in lessons],
         }
     )
+
+
+def _banding_key(summary: Mapping):
+    levels = summary.get("event", {}).get("risk_levels")
+    return None if not levels else tuple((k, tuple(v)) for k, v in levels.items())
 
 
 def _ratio(result) -> dict:

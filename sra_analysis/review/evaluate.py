@@ -89,7 +89,9 @@ class Evaluation(ReviewParts):
         """The ``summary.json`` body (DESIGN §5): JSON-ready, NaN as null."""
         event = {} if self.meta is None else self.meta.to_dict()
         body = {
-            "event": {k: event.get(k) for k in ("id", "name", "timezone", "start", "end")},
+            "event": {
+                k: event.get(k) for k in ("id", "name", "timezone", "start", "end", "risk_levels")
+            },
             "provenance": dict(self.provenance),
             "data_quality": dict(self.data_quality),
             "totals": dict(self.totals),
