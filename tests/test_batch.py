@@ -147,7 +147,8 @@ def test_summary_json_equals_evaluate(batch):
 
 def test_summary_has_the_contract_fields(batch):
     summary = json.loads((batch["out"] / "kab-cianjur-2024" / "summary.json").read_text("utf-8"))
-    assert set(summary["event"]) == {"id", "name", "timezone", "start", "end"}
+    # DESIGN §5's event fields, and the banding the roll-up pools cells by
+    assert set(summary["event"]) == {"id", "name", "timezone", "start", "end", "risk_levels"}
     assert set(summary["provenance"]) >= {"sra_analysis_version", "generated_at", "parameters",
                                           "inputs"}  # fmt: skip
     assert set(summary["data_quality"]) >= {"incidents", "staffing", "risk_register"}
