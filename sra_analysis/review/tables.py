@@ -19,6 +19,7 @@ __all__ = [
     "response_time_table",
     "ring_table",
     "sra_item_table",
+    "with_rates",
 ]
 
 #: What a window saw, from quiet to disrupted.
@@ -45,6 +46,15 @@ def rate_by_level_table(windows: pd.DataFrame, *, confidence: float = 0.95) -> p
     )
     table = grouped.reset_index().rename(columns={"predicted_level": "level"})
     table["level"] = table["level"].astype(str)
+    return with_rates(table, confidence=confidence)
+
+
+def with_rates(table: pd.DataFrame, *, confidence: float = 0.95) -> pd.DataFrame:
+    """``table`` (with ``hours``, ``incidents``, ``disruptions`` per row) with the rates per
+    hour and exact Garwood limits of the rounded counts added: ``incident_rate``,
+    ``incident_ci_low``, ``incident_ci_high``, and the same for ``disruption``; NaN rate where
+    a row has no hours. The table is changed in place and returned.
+    """
     for name, counts in (("incident", "incidents"), ("disruption", "disruptions")):
         rates = metrics.poisson_rate_table(
             np.round(table[counts].to_numpy()).astype(int),

@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from sra_analysis import metrics
 from sra_analysis.errors import check_argument
+from sra_analysis.review.tables import with_rates
 from sra_analysis.rollup._checks import require_columns
 from sra_analysis.rollup.heterogeneity import DLResult, dersimonian_laird, per_event_slopes
 
@@ -71,16 +71,7 @@ def rates_by_level(windows: pd.DataFrame, *, confidence: float = 0.95) -> pd.Dat
     )
     table = grouped.reset_index().rename(columns={"predicted_level": "level"})
     table = table[["level", "level_rank", *table.columns[2:]]]
-    for name, counts in (("incident", "incidents"), ("disruption", "disruptions")):
-        rates = metrics.poisson_rate_table(
-            np.round(table[counts].to_numpy()).astype(int),
-            table["hours"].to_numpy(),
-            confidence=confidence,
-        )
-        table[f"{name}_rate"] = table[counts] / table["hours"].where(table["hours"] > 0)
-        table[f"{name}_ci_low"] = rates["ci_low"].to_numpy()
-        table[f"{name}_ci_high"] = rates["ci_high"].to_numpy()
-    return table
+    return with_rates(table, confidence=confidence)
 
 
 @dataclass(frozen=True)
