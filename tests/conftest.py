@@ -180,3 +180,15 @@ def rollup_batch(tmp_path_factory):
     batch = run_reports([*folders, broken], out, progress=False, parameters={"n_resamples": 0})
     assert [r.ok for r in batch.results] == [True, True, True, False]
     return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Debian's), one per test module; the test is skipped without it."""
+    from _browser import CHROMIUM, LAUNCH_ARGS, chromium_or_skip
+
+    sync_playwright = chromium_or_skip()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from _browser import CHROMIUM, LAUNCH_ARGS, chromium_or_skip, visit
+from _browser import visit
 
 from sra_analysis import evaluate, load_event
 from sra_analysis.cli import main
@@ -74,15 +74,6 @@ def batch(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
     status = main(["report", *map(str, events), "--out", str(out), "--workers", "2"])
     return {"status": status, "out": out, "events": events}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_playwright = chromium_or_skip()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
 
 
 def _plotly_outputs(notebook_path: Path) -> int:

@@ -25,7 +25,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from _browser import CHROMIUM, LAUNCH_ARGS, chromium_or_skip
 from hostile_cases import (
     CORPUS,
     LONG_END,
@@ -511,15 +510,6 @@ def test_a_10mb_description_leaves_the_report_small(corpus):
 
 
 # ----------------------------------------------------------------------------- browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_playwright = chromium_or_skip()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
 
 
 def _open(browser, html: Path) -> tuple[str, object]:

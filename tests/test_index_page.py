@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from _browser import CHROMIUM, LAUNCH_ARGS, chromium_or_skip, visit
+from _browser import visit
 from _fabricated import OUTLIERS, fabricated_summaries, write_batch
 
 from sra_analysis.labels import t
@@ -77,15 +77,6 @@ def national(tmp_path_factory):
     summaries[41]["event"]["name"] = HOSTILE
     results = write_batch(out, summaries, failed=("kab-gagal-1", "kab-gagal-2", "kab-gagal-3"))
     return write_index(out, results), summaries
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_playwright = chromium_or_skip()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_index_of_514_events_stays_small_and_lists_the_funnel_outliers(national):

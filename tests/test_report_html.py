@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from _browser import CHROMIUM, LAUNCH_ARGS, chromium_or_skip, visit
+from _browser import visit
 
 from sra_analysis.errors import OutputError, ParameterError
 from sra_analysis.reports.figure_html import PLOTLY_MIMETYPE, figure_fragment
@@ -91,15 +91,6 @@ def _shared_page(notebook, out: Path) -> Path:
         encoding="utf-8",
     )
     return page
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_playwright = chromium_or_skip()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
 
 
 # --------------------------------------------------------------------- choosing the assets
