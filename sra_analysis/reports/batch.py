@@ -186,7 +186,9 @@ def run_reports(
             from sra_analysis.reports.cluster import dask_executor
 
             with dask_executor(scheduler, workers=workers) as cluster:
-                results += _run_elsewhere(jobs, cluster.executor, 2 * cluster.threads, bar)
+                # one report per worker thread at a time: none waits queued on a worker, so a
+                # worker that dies takes only the report it was running with it
+                results += _run_elsewhere(jobs, cluster.executor, cluster.threads, bar)
     finally:
         bar.close()
     order = {job.event_id: i for i, job in enumerate(all_jobs)}
