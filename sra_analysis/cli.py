@@ -7,7 +7,7 @@
 ``sra-review report EVENT_DIR... --out OUT``
     Generate the HTML review report of each event and an index.
 ``sra-review rollup OUT... --out OUT``
-    Pool the reports of many events into ``rollup.json``.
+    Pool the reports of many events into the roll-up report (``rollup.html``, ``rollup.json``).
 
 Every command answers in one line, never with a traceback: what was being done and what to
 try. ``--debug`` adds the traceback. Exit statuses are listed in :class:`ExitCode` and in each
@@ -91,7 +91,8 @@ _STATUSES = {
         ("0", "every report written"),
         (
             f"1-{MAX_FAILED_STATUS}",
-            "that many reports FAILED (63 = 63 or more), each with a page saying FAILED and why",
+            "that many reports FAILED (63 = 63 or more; a FAILED roll-up counts as one), each "
+            "with a page saying FAILED and why",
         ),
         ("64", "usage error: bad arguments or notebook parameters, two events with one id"),
         ("66", "an EVENT_DIR does not exist or holds no event.yaml"),
@@ -102,7 +103,8 @@ _STATUSES = {
         ("130", "interrupted (Ctrl-C); temporary files are removed"),
     ),
     "rollup": (
-        ("0", "rollup.json written"),
+        ("0", "rollup.html, rollup.ipynb and rollup.json written"),
+        ("1", "the roll-up notebook FAILED: rollup.html says where and why"),
         ("64", "usage error: bad arguments, no report to pool, one event given twice"),
         ("66", "a path does not exist or holds no report"),
         ("70", "internal error, a bug: rerun with --debug for the traceback"),
@@ -256,6 +258,7 @@ def _report(args: argparse.Namespace) -> int:
     batch = run_reports(
         args.event_dirs, args.out, notebook=args.notebook, workers=args.workers,
         scheduler=args.scheduler, parameters=parameters, assets=args.assets,
+        rollup=not args.no_rollup,
     )  # fmt: skip
     for result in batch.results:
         mark = "ok    " if result.ok else "FAILED"
@@ -269,23 +272,39 @@ def _report(args: argparse.Namespace) -> int:
         f"{len(batch.results) - len(batch.failures)} of {len(batch.results)} reports written "
         f"in {batch.seconds:.1f} s; index: {batch.index}"
     )
+    failed = len(batch.failures)
+    if batch.rollup is not None and batch.rollup.ok:
+        print(f"roll-up of the reports in {batch.rollup.seconds:.1f} s: {batch.rollup.html}")
+    elif batch.rollup is not None:
+        print(f"FAILED roll-up: {batch.rollup.error}", file=sys.stderr)
+        failed += 1
     if batch.failures:
         print(f"{len(batch.failures)} report(s) FAILED", file=sys.stderr)
-    return min(len(batch.failures), MAX_FAILED_STATUS)
+    return min(failed, MAX_FAILED_STATUS)
 
 
 def _rollup(args: argparse.Namespace) -> int:
-    from sra_analysis.reports.rollup_run import write_rollup
+    import json
+
+    from sra_analysis.reports.outdir import check_output_dir
+    from sra_analysis.reports.rollup_inputs import read_reports
+    from sra_analysis.reports.rollup_report import run_rollup_report
 
     args.doing = f"pooling the reports into {args.out}"
-    path, results = write_rollup(args.reports, args.out, lang=args.lang)
+    read_reports(args.reports)  # a path or a report that cannot be pooled: its exit status
+    out = check_output_dir(args.out)
+    done = run_rollup_report(args.reports, out, lang=args.lang)
+    if not done.ok:
+        print(f"FAILED roll-up: {done.error}; see {done.html}", file=sys.stderr)
+        return 1
+    results = json.loads((out / "rollup.json").read_text(encoding="utf-8"))
     for lesson in results["lessons"]:
         print(f"- {lesson['text']}")
     for skipped in results["skipped"]:
         print(f"skipped {skipped['folder']}: {skipped['reason']}")
     print(
-        f"{len(results['events'])} event(s) pooled, {len(results['skipped'])} skipped; "
-        f"roll-up: {path}"
+        f"{len(results['events'])} event(s) pooled, {len(results['skipped'])} skipped in "
+        f"{done.seconds:.1f} s; roll-up: {done.html}"
     )
     return ExitCode.OK
 
@@ -355,17 +374,27 @@ def build_parser() -> argparse.ArgumentParser:
         "they all load (shared: small reports, kept beside it); default: inline for one "
         "event, shared for more",
     )  # fmt: skip
+    report.add_argument(
+        "--no-rollup", action="store_true",
+        help="do not write the roll-up across events (rollup.html), written by default "
+        "when two or more reports are",
+    )  # fmt: skip
     report.set_defaults(run=_report)
 
-    rollup = command("rollup", "pool the reports of many events into rollup.json")
+    rollup = command(
+        "rollup", "pool the reports of many events into the roll-up report and rollup.json"
+    )
     rollup.add_argument(
         "reports", nargs="+", metavar="REPORTS",
         help="a batch's output folder (OUT of sra-review report) or report folders in it",
     )  # fmt: skip
-    rollup.add_argument("--out", required=True, metavar="OUT", help="where rollup.json goes")
+    rollup.add_argument(
+        "--out", required=True, metavar="OUT",
+        help="where rollup.html, rollup.ipynb and rollup.json go",
+    )  # fmt: skip
     rollup.add_argument(
         "--lang", type=_lang, default="en", metavar="{" + ",".join(LANGUAGES) + "}",
-        help="language of the lessons (default en)",
+        help="report language (default en)",
     )  # fmt: skip
     rollup.set_defaults(run=_rollup)
     return parser

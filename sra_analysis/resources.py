@@ -11,12 +11,22 @@ from pathlib import Path
 
 from sra_analysis.errors import ParameterError
 
-__all__ = ["NOTEBOOKS", "notebook_path", "notebooks_dir", "sample_dir", "sample_events"]
+__all__ = [
+    "NOTEBOOKS",
+    "ROLLUP_NOTEBOOK",
+    "notebook_path",
+    "notebooks_dir",
+    "rollup_notebook",
+    "sample_dir",
+    "sample_events",
+]
 
 _PACKAGE = Path(__file__).resolve().parent
 
 #: The notebooks shipped with the package, by short name.
 NOTEBOOKS = ("review_report", "risk_vs_observed", "staffing_vs_incidents", "explore")
+#: The notebook of the roll-up across events (it reads reports, not an event).
+ROLLUP_NOTEBOOK = "rollup_report"
 
 
 def sample_dir() -> Path:
@@ -57,3 +67,14 @@ def notebook_path(name: str) -> Path:
     raise ParameterError(
         f"notebook must be one of {list(NOTEBOOKS)} or a path to an .ipynb file, got {name!r}"
     )
+
+
+def rollup_notebook() -> Path:
+    """Path of the shipped roll-up notebook (parameters ``reports``, ``lang``, ``rollup_path``).
+
+    Examples
+    --------
+    >>> rollup_notebook().name
+    'rollup_report.ipynb'
+    """
+    return notebooks_dir() / f"{ROLLUP_NOTEBOOK}.ipynb"

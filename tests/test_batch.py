@@ -246,6 +246,21 @@ def test_failed_report_opens_and_says_failed(batch, browser):
     assert record.blocked_requests == [] and record.page_errors == []
 
 
+def test_the_rollup_shows_the_payloads_as_text_and_runs_nothing(batch, browser):
+    html = batch["out"] / "rollup.html"
+    expected = _plotly_outputs(batch["out"] / "rollup.ipynb")
+    record = visit(browser, html, expected_plots=expected)
+    assert record.xss is None
+    assert record.page_errors == [] and record.blocked_requests == []
+    assert record.drawn_plots == expected >= 6
+    page = html.read_text(encoding="utf-8")
+    # the category (as the loader normalised it) is an escaped label of the missed-categories
+    # chart: Plotly draws it as text, not as bold
+    assert '"&lt;b&gt;crowd&lt; b&gt;"' in page and '"<b>crowd< b>"' not in page
+    assert 'class="sra-failed"' not in page  # the broken event is set aside, not fatal ...
+    assert "broken-event" in record.text  # ... and the appendix says so
+
+
 def test_index_draws_its_chart_offline(batch, browser):
     # verdict counts, capture funnel and (up to 40 events) the per-event dot plot
     record = visit(browser, batch["out"] / "index.html", expected_plots=3)
@@ -473,6 +488,8 @@ def test_plotly_js_is_inline_for_one_event_and_shared_for_more_unless_told(
         assert page.count(PLOTLY_BANNER) == (0 if shared else 1)
         assert page.count('<script src="../plotly.min.js"></script>') == (1 if shared else 0)
     assert _leftovers(out) == []
+    assert batch.rollup is None  # FAILED reports have nothing to pool
+    assert not (out / "rollup.html").exists()
 
 
 def test_a_bad_assets_value_stops_the_batch_before_anything_is_written(small_event, tmp_path):

@@ -284,7 +284,8 @@ def test_report_hands_run_reports_one_parameters_object(tmp_path, monkeypatch, c
     assert calls == [
         {"notebook": "review_report", "workers": 2, "parameters": ReportParameters(lang="id"),
          "assets": None,  # None: inline for one event, shared for more
-         "scheduler": None}  # None: on this machine
+         "scheduler": None,  # None: on this machine
+         "rollup": True}  # the roll-up across events, when two or more reports are written
     ]  # fmt: skip
 
 
@@ -319,7 +320,7 @@ EXPECTED_HELP_STATUSES = {
     "validate": ["0", "1", "2", "64", "70", "74", "130"],
     "sample": ["0", "64", "70", "73", "74", "130"],
     "report": ["0", "1-63", "64", "66", "69", "70", "73", "74", "130"],
-    "rollup": ["0", "64", "66", "70", "73", "74", "130"],
+    "rollup": ["0", "1", "64", "66", "70", "73", "74", "130"],
 }
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from sra_analysis.resources import NOTEBOOKS, notebooks_dir
+from sra_analysis.resources import NOTEBOOKS, ROLLUP_NOTEBOOK, notebooks_dir
+
+SHIPPED = sorted(p.stem for p in notebooks_dir().glob("*.ipynb"))
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +33,11 @@ def test_ruff_format_is_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_every_shipped_notebook_is_known():
+    assert set(SHIPPED) == {*NOTEBOOKS, ROLLUP_NOTEBOOK}
+
+
+@pytest.mark.parametrize("name", SHIPPED)
 def test_notebooks_are_committed_without_outputs(name):
     notebook = json.loads((notebooks_dir() / f"{name}.ipynb").read_text(encoding="utf-8"))
     for cell in notebook["cells"]:
@@ -40,7 +46,7 @@ def test_notebooks_are_committed_without_outputs(name):
             assert cell["execution_count"] is None, f"{name}: a code cell has an execution count"
 
 
-@pytest.mark.parametrize("name", NOTEBOOKS)
+@pytest.mark.parametrize("name", SHIPPED)
 def test_notebooks_have_a_commented_parameters_cell(name):
     notebook = json.loads((notebooks_dir() / f"{name}.ipynb").read_text(encoding="utf-8"))
     tagged = [c for c in notebook["cells"] if "parameters" in c["metadata"].get("tags", [])]

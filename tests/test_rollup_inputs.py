@@ -77,3 +77,33 @@ def test_a_summary_that_cannot_be_read_is_skipped(out, tmp_path):
     assert list(read.summaries) == ["purwakarta-2024"]
     assert read.skipped[0][0] == str(bad)
     assert read.skipped[0][1].startswith("summary.json cannot be read: ")
+
+
+def test_a_summary_without_totals_is_skipped(out, tmp_path):
+    import json
+
+    bad = shutil.copytree(out / "kota-bogor-2024", tmp_path / "kota-bogor-2024")
+    summary = json.loads((bad / "summary.json").read_text(encoding="utf-8"))
+    summary["totals"] = "lots"
+    (bad / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    read = read_reports([out / "purwakarta-2024", bad])
+    assert list(read.summaries) == ["purwakarta-2024"]
+    assert "totals are not what a review writes" in read.skipped[0][1]
+
+
+def test_a_damaged_or_foreign_table_sets_its_report_aside(out, tmp_path):
+    import pandas as pd
+
+    damaged = shutil.copytree(out / "kota-bogor-2024", tmp_path / "kota-bogor-2024")
+    (damaged / "incidents.parquet").write_bytes(b"PAR1 but not really")
+    foreign = shutil.copytree(out / "kab-garut-2024", tmp_path / "kab-garut-2024")
+    windows = pd.read_parquet(foreign / "windows.parquet")
+    windows.drop(columns=["level_rank", "officer_hours"]).to_parquet(foreign / "windows.parquet")
+    read = read_reports([out / "purwakarta-2024", damaged, foreign])
+    assert list(read.summaries) == ["purwakarta-2024"]
+    assert read.folders == {"purwakarta-2024": out / "purwakarta-2024"}
+    reasons = dict(read.skipped)
+    assert reasons[str(damaged)].startswith("incidents.parquet cannot be read (")
+    assert reasons[str(foreign)] == (
+        "windows.parquet lacks column(s) ['officer_hours', 'level_rank']: rerun its report"
+    )

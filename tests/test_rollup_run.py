@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -79,7 +80,12 @@ def test_lessons_follow_the_language(rollup_batch):
 def test_sra_review_rollup_prints_the_lessons_and_where_it_wrote(rollup_batch, tmp_path, capsys):
     assert main(["rollup", str(rollup_batch), "--out", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[-1] == f"3 event(s) pooled, 1 skipped; roll-up: {tmp_path / 'rollup.json'}"
+    assert re.fullmatch(
+        rf"3 event\(s\) pooled, 1 skipped in \d+\.\d s; roll-up: {re.escape(str(tmp_path))}"
+        r"/rollup\.html",
+        lines[-1],
+    )
+    assert {p.name for p in tmp_path.iterdir()} == {"rollup.html", "rollup.ipynb", "rollup.json"}
     assert lines[-2].startswith(f"skipped {rollup_batch / 'kota-depok-2024'}: ")
     assert lines[0].startswith("- ")
 

@@ -32,6 +32,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sra_analysis.errors import OutputError, ParameterError, SRAError
 from sra_analysis.event import read_event_meta
@@ -44,6 +45,9 @@ from sra_analysis.reports.report_html import choose_assets, failure_page, write_
 from sra_analysis.reports.runner import KERNEL_NAME, Job, ReportResult, run_one
 from sra_analysis.resources import notebook_path
 
+if TYPE_CHECKING:
+    from sra_analysis.reports.rollup_report import RollupReport
+
 __all__ = ["BatchResult", "ReportResult", "run_reports"]
 
 
@@ -54,6 +58,7 @@ class BatchResult:
     results: tuple[ReportResult, ...]
     index: Path
     seconds: float = 0.0
+    rollup: RollupReport | None = None
     failures: tuple[ReportResult, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -110,6 +115,7 @@ def run_reports(
     scheduler: str | None = None,
     parameters: ReportParameters | Mapping | None = None,
     assets: str | None = None,
+    rollup: bool = True,
     progress: bool = True,
 ) -> BatchResult:
     """Generate the HTML review report of every event, and an index linking them.
@@ -145,6 +151,11 @@ def run_reports(
         on its own); ``"shared"``, one ``OUT/plotly.min.js`` that every report loads by a
         relative path (small reports that need that file beside them). By default inline
         for one event, shared for more.
+    rollup : bool, default True
+        When at least two reports were written with their tables, also write the roll-up
+        across them (``rollup.html``, ``rollup.ipynb``, ``rollup.json``; see
+        :mod:`sra_analysis.reports.rollup_report`), linked first from the index. A roll-up
+        that fails says so in ``rollup.html`` and the index; the reports stand.
     progress : bool, default True
         Show a progress bar on stderr.
 
@@ -193,10 +204,18 @@ def run_reports(
         bar.close()
     order = {job.event_id: i for i, job in enumerate(all_jobs)}
     results.sort(key=lambda r: order[r.event_id])
+    pooled = None
+    if rollup and len(_poolable(results)) >= 2:
+        from sra_analysis.reports.rollup_report import run_rollup_report
+
+        pooled = run_rollup_report(
+            [r.folder for r in results if Path(r.folder).is_dir()], out,
+            lang=checked.lang, assets=assets,
+        )  # fmt: skip
     from sra_analysis.reports.index_page import write_index
 
     try:
-        index = write_index(out, results, lang=checked.lang)
+        index = write_index(out, results, lang=checked.lang, rollup=pooled)
     except OSError as error:
         raise OutputError(
             str(out / "index.html"),
@@ -204,7 +223,14 @@ def run_reports(
             hint=os_hint(error, out=out),
             errno=error.errno,
         ) from error
-    return BatchResult(tuple(results), index, seconds=time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return BatchResult(tuple(results), index, seconds=seconds, rollup=pooled)
+
+
+def _poolable(results) -> list[ReportResult]:
+    """The reports a roll-up can pool: written, with the tables their review saved."""
+    return [r for r in results if r.ok and all(
+        (Path(r.folder) / name).exists() for name in EVENT_RESULTS)]  # fmt: skip
 
 
 def _plan(read, out: Path, notebook: str, parameters: Mapping, assets: str):

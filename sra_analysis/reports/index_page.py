@@ -173,13 +173,28 @@ def prepare_index() -> None:
     from sra_analysis import charts  # noqa: F401
 
 
-def write_index(out: Path, results: Sequence, *, lang: str = "en") -> Path:
+def _rollup_link(rollup, lang: str) -> str:
+    """The first line of the index: the roll-up report, or that it failed and why."""
+    if rollup is None:
+        return ""
+    if rollup.ok:
+        return (f'<p class="sra-rollup"><a href="rollup.html"><b>{esc(t("index.rollup", lang))}'
+                f'</b></a> · {esc(t("index.rollup_what", lang))}</p>\n')  # fmt: skip
+    return (
+        f'<p class="sra-rollup failed"><a href="rollup.html"><b>'
+        f"{esc(t('index.rollup_failed', lang))}</b></a> {esc(rollup.error or '')}</p>\n"
+    )
+
+
+def write_index(out: Path, results: Sequence, *, lang: str = "en", rollup=None) -> Path:
     """Write ``index.html`` (and the shared ``plotly.min.js``) into ``out``.
 
-    The page summarises the batch in charts (verdict counts, a funnel plot of capture and,
-    for up to :data:`DOT_PLOT_EVENTS` events, the per-event dot plot) and lists every event
-    in a table that a small inline script makes sortable (click a header) and filterable
-    (by id or name and by verdict). Without JavaScript the table reads as it is written.
+    A link to the roll-up report comes first when ``rollup`` (a
+    :class:`~sra_analysis.reports.rollup_report.RollupReport`) is given. The page
+    summarises the batch in charts (verdict counts, a funnel plot of capture and, for up to
+    :data:`DOT_PLOT_EVENTS` events, the per-event dot plot) and lists every event in a table
+    that a small inline script makes sortable (click a header) and filterable (by id or name
+    and by verdict). Without JavaScript the table reads as it is written.
     """
     from plotly.offline import get_plotlyjs
 
@@ -210,7 +225,7 @@ def write_index(out: Path, results: Sequence, *, lang: str = "en") -> Path:
 <style>{_STYLE}</style></head>
 <body>
 <h1>{esc(t("index.title", lang))}</h1>
-<p>{esc(status)}</p>
+{_rollup_link(rollup, lang)}<p>{esc(status)}</p>
 {_charts(summaries, failed, lang)}
 {_controls(lang, len(results))}
 <table id="events"><thead><tr>{head}</tr></thead>
@@ -226,6 +241,9 @@ def write_index(out: Path, results: Sequence, *, lang: str = "en") -> Path:
 _STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 1280px; margin: 0 auto; padding: 16px; }
 h1 { color: #1f3b5a; }
+.sra-rollup { font-size: 1.1em; background: #eef3f8; border-left: 6px solid #1f3b5a;
+  padding: 8px 12px; }
+.sra-rollup.failed { background: #fbecea; border-color: #c0392b; }
 table { border-collapse: collapse; font-size: 0.92em; }
 th, td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }

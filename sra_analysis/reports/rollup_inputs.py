@@ -14,13 +14,18 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from sra_analysis.errors import InputFileError, ParameterError
 from sra_analysis.reports.files import EVENT_TABLES
+from sra_analysis.rollup.artefacts import (
+    INCIDENT_COLUMNS,
+    REGISTER_COLUMNS,
+    WINDOW_EXTRA_COLUMNS,
+)
 
 __all__ = ["ReportsRead", "read_reports", "report_folders"]
 
@@ -38,11 +43,23 @@ class ReportsRead:
         ``event_id`` column.
     skipped : tuple of (str, str)
         Report folders not pooled, each with the reason.
+    folders : dict
+        Each pooled event's report folder, by event id.
     """
 
     summaries: dict[str, dict]
     tables: dict[str, pd.DataFrame]
     skipped: tuple[tuple[str, str], ...]
+    folders: dict[str, Path] = field(default_factory=dict)
+
+
+#: Columns the roll-up reads from each saved table.
+_REQUIRED = {
+    "windows": ["ring", "window_start", "hours", "predicted_level", "incidents", "disruptions",
+                "officer_hours", "likelihood", "impact", *WINDOW_EXTRA_COLUMNS],
+    "incidents": INCIDENT_COLUMNS,
+    "register": REGISTER_COLUMNS,
+}  # fmt: skip
 
 
 def _is_report_folder(folder: Path) -> bool:
@@ -76,6 +93,24 @@ def report_folders(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> li
             raise InputFileError(str(path), "holds no report (no summary.json nor report.html)")
         found.update(dict.fromkeys(children))
     return list(found)
+
+
+def _read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], str | None]:
+    """An event's three tables, or why they cannot be pooled (unreadable, columns missing)."""
+    from sra_analysis.privacy import hide_long_numbers
+
+    read = {}
+    for name in EVENT_TABLES:
+        try:
+            table = pd.read_parquet(folder / f"{name}.parquet")
+        except Exception as error:
+            reason = hide_long_numbers(f"{type(error).__name__}: {str(error)[:200]}")
+            return {}, f"{name}.parquet cannot be read ({reason})"
+        missing = [c for c in _REQUIRED[name] if c not in table.columns]
+        if missing:
+            return {}, f"{name}.parquet lacks column(s) {missing}: rerun its report"
+        read[name] = table
+    return read, None
 
 
 def read_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> ReportsRead:
@@ -114,6 +149,8 @@ def read_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Repo
         try:
             summary = json.loads(summary_file.read_text(encoding="utf-8"))
             event_id = summary["event"]["id"]
+            if not isinstance(event_id, str) or not isinstance(summary["totals"], dict):
+                raise TypeError("its event id or totals are not what a review writes")
         except (ValueError, KeyError, TypeError) as error:
             skipped.append((str(folder), f"summary.json cannot be read: {error}"))
             continue
@@ -122,12 +159,16 @@ def read_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Repo
                 f"two reports of event {event_id!r}: {where[event_id]} and {folder}; "
                 "give each event once"
             )
+        read, problem = _read_tables(folder)
+        if problem:  # a damaged or foreign table sets its report aside, not the roll-up
+            skipped.append((str(folder), problem))
+            continue
         where[event_id] = folder
         summaries[event_id] = summary
-        tables[event_id] = {n: pd.read_parquet(folder / f"{n}.parquet") for n in EVENT_TABLES}
+        tables[event_id] = read
     if not summaries:
         reasons = "; ".join(f"{folder}: {why}" for folder, why in skipped[:3])
         if len(skipped) > 3:
             reasons += f"; and {len(skipped) - 3} more"
         raise ParameterError(f"no report to pool ({reasons})")
-    return ReportsRead(summaries, pool_tables(tables), tuple(skipped))
+    return ReportsRead(summaries, pool_tables(tables), tuple(skipped), where)

@@ -75,7 +75,8 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
     dict
         ``events``, ``skipped``, ``totals`` (sums of the events' summaries), ``rates_by_level``,
         ``level_rate_ratio`` (disruptions and incidents, with the between-event heterogeneity),
-        ``missed_categories``, ``never_materialised``, ``hot_spans``, ``funnel``,
+        ``missed_categories``, ``never_materialised``, ``hot_spots`` (ring × hour of day),
+        ``hot_spans``, ``funnel``,
         ``verdicts`` and ``lessons``.
     """
     from sra_analysis import rollup
@@ -128,6 +129,7 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
             ),
             "missed_categories": missed,
             "never_materialised": never,
+            "hot_spots": spots,
             "hot_spans": spans,
             "funnel": {"pooled_capture": pooled_capture, "events": funnel},
             "verdicts": [
@@ -164,6 +166,7 @@ def _ratio(result) -> dict:
         "q_p_value": dl.q_p_value,
         "events": dl.k,
     }
+    body["per_event"] = result.per_event  # each event's own ratio, for the forest plot
     return body
 
 

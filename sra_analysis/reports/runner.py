@@ -30,7 +30,15 @@ from sra_analysis.reports.report_html import (
     failure_page,
 )
 
-__all__ = ["Cancelled", "Job", "ReportResult", "cancel", "prepare_runner", "run_one"]
+__all__ = [
+    "Cancelled",
+    "Job",
+    "ReportResult",
+    "cancel",
+    "execute_notebook",
+    "prepare_runner",
+    "run_one",
+]
 
 KERNEL_NAME = "python3"
 _CELL_TIMEOUT = 900
@@ -155,7 +163,28 @@ def run_one(job: Job) -> ReportResult:
 
 
 def _execute(job: Job, executed_path: Path, summary_tmp: Path):
-    """Run the notebook; returns the executed notebook (or None) and the error, if any."""
+    """Run the event's notebook; returns the executed notebook (or None), the error and the
+    traceback of an unexpected one."""
+    parameters = {**job.parameters, "event_dir": job.event_dir, "summary_path": str(summary_tmp)}
+    return execute_notebook(
+        job.notebook, executed_path, parameters, expect=summary_tmp, expect_name="summary.json"
+    )
+
+
+def execute_notebook(
+    notebook_file: str | os.PathLike,
+    executed_path: Path,
+    parameters: Mapping,
+    *,
+    expect: Path,
+    expect_name: str,
+):
+    """Run a notebook with papermill on a kept kernel; returns the executed notebook (or
+    None), the error (one line, no officer id) and the traceback of an unexpected one.
+
+    ``expect`` is the file the notebook must have written (named ``expect_name`` in the
+    error when it did not).
+    """
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -163,13 +192,12 @@ def _execute(job: Job, executed_path: Path, summary_tmp: Path):
     from sra_analysis.reports.engine import ENGINE_NAME, register_engine
 
     register_engine()
-    parameters = {**job.parameters, "event_dir": job.event_dir, "summary_path": str(summary_tmp)}
     error = notebook = detail = None
     try:
         notebook = papermill.execute_notebook(
-            job.notebook,
+            str(notebook_file),
             str(executed_path),
-            parameters=parameters,
+            parameters=dict(parameters),
             kernel_name=KERNEL_NAME,
             engine_name=ENGINE_NAME,
             progress_bar=False,
@@ -196,8 +224,8 @@ def _execute(job: Job, executed_path: Path, summary_tmp: Path):
         error = hide_long_numbers(error)
         if notebook is not None:
             _tidy_error_outputs(notebook)
-    if error is None and not summary_tmp.exists():
-        error = "the notebook did not write summary.json"
+    if error is None and not expect.exists():
+        error = f"the notebook did not write {expect_name}"
     return notebook, error, detail
 
 
