@@ -82,17 +82,21 @@ def test_the_vectorised_ratio_interval_agrees_with_compare_rates():
         assert high[i] == pytest.approx(expected.ci_high)
 
 
-def test_suggested_banding_moves_the_under_rated_score_and_stays_cox_consistent():
+def _cell_windows() -> pd.DataFrame:
     # a hand-made world: scores 1-4 at 0.01 per ring-hour, 5-9 at 0.04 except 8 (×4 → as
     # high), 10-14 at 0.16, 15-25 at 0.64; 2,000 ring-hours per drawn cell, expected counts
     # used as the observed ones so the answer is exact
     cells = [(1, 2), (2, 2), (1, 4), (2, 3), (3, 3), (2, 4), (3, 4), (2, 5), (4, 4), (5, 5)]
     rates = {2: 0.01, 4: 0.01, 6: 0.04, 9: 0.04, 8: 0.16, 12: 0.16, 10: 0.16, 16: 0.64, 25: 0.64}
-    windows = pd.DataFrame({
+    return pd.DataFrame({
         "event_id": "a", "hours": 2000.0,
         "likelihood": [c[0] for c in cells], "impact": [c[1] for c in cells],
         "disruptions": [round(2000 * rates[a * b]) for a, b in cells],
     })  # fmt: skip
+
+
+def test_suggested_banding_moves_the_under_rated_score_and_stays_cox_consistent():
+    windows = _cell_windows()
     result = suggested_banding(cell_rates(windows, BANDS))
     assert result.changed and result.supported and result.cox_violations.empty
     assert result.bands == {"low": (1, 4), "medium": (5, 7), "high": (8, 14), "extreme": (15, 25)}
@@ -105,7 +109,8 @@ def test_suggested_banding_moves_the_under_rated_score_and_stays_cox_consistent(
     assert moved == [8, 9]
     # a score with too little exposure is marked, not the reason for a cut
     thin = windows.assign(hours=np.where(windows["likelihood"] == 2, 50.0, 2000.0))
-    thin["disruptions"] = np.round(thin["hours"] * [rates[a * b] for a, b in cells])
+    rate = windows["disruptions"] / windows["hours"]  # exact: the counts are 2,000 × rate
+    thin["disruptions"] = np.round(thin["hours"] * rate)
     evidence = suggested_banding(cell_rates(thin, BANDS)).scores.set_index("score")["evidence"]
     assert evidence[8] == "not enough evidence" and evidence[9] == "enough"
 
@@ -230,6 +235,15 @@ def test_a_level_ratio_whose_interval_holds_one_is_not_a_conclusion(pooled):
     assert not lesson.conclusive and lesson.key == "rollup.lesson.levels_unclear"
     assert "Not enough evidence" in lesson.text("en")
     assert "Belum cukup bukti" in lesson.text("id")
+
+
+def test_the_banding_lesson_names_the_levels_in_the_readers_language():
+    windows = _cell_windows()
+    result = suggested_banding(cell_rates(windows, BANDS))
+    assert result.changed
+    (lesson,) = [x for x in lessons(banding=result) if x.kind == "banding"]
+    assert "low 1–4, medium 5–7, high 8–14, extreme 15–25" in lesson.text("en")
+    assert "rendah 1–4, sedang 5–7, tinggi 8–14, ekstrem 15–25" in lesson.text("id")
 
 
 def test_every_rollup_label_has_both_languages():

@@ -194,7 +194,7 @@ def level_ratio_forest(per_event, pooled: Mapping, *, lang: str = "en") -> go.Fi
     return style(
         fig,
         title=t("rollup.chart.forest_title", lang),
-        height=max(320, 120 + 18 * (len(rows) + 2)),
+        height=max(320, 170 + 24 * (len(rows) + 2)),
         hovermode="closest",
         xaxis={"type": "log", "title": {"text": t("rollup.chart.ratio_axis", lang)}},
         yaxis={"categoryorder": "array", "categoryarray": order[::-1], "automargin": True,

@@ -57,6 +57,8 @@ class Lesson:
         for name, value in self.values.items():
             if name == "level":
                 value = level_label(str(value), lang)
+            elif name == "bands":  # (level, lowest score, highest score) per level
+                value = ", ".join(f"{level_label(n, lang)} {lo}–{hi}" for n, lo, hi in value)
             elif name == "outcome":
                 value = t(f"rollup.outcome.{value}", lang)
             fields[name] = _format(name, value, lang)
@@ -177,11 +179,11 @@ def lessons(
                  "hours": int(round(row.hours)), "events": int(row.events)},
             ))  # fmt: skip
     if banding is not None and banding.changed:
-        text = ", ".join(f"{name} {lo}–{hi}" for name, (lo, hi) in banding.bands.items())
+        bands = tuple((name, lo, hi) for name, (lo, hi) in banding.bands.items())
         key = "rollup.lesson.banding" if banding.supported else "rollup.lesson.banding_unclear"
         low = float(banding.adjacent["ci_low"].min()) if len(banding.adjacent) else math.nan
         found.append(Lesson("banding", key, banding.supported, math.nan, low, math.nan, 0,
-                            {"bands": text}))  # fmt: skip
+                            {"bands": bands}))  # fmt: skip
     if spans is not None:
         for row in spans.head(limit).itertuples(index=False):
             conclusive = row.ci_low > 1.0
