@@ -11,6 +11,10 @@ import dataclasses
 import datetime as dt
 import errno
 import json
+import os
+import stat
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -25,6 +29,7 @@ from sra_analysis.cli import main
 from sra_analysis.errors import EventConfigError, OutputError, ParameterError
 from sra_analysis.event import FILE_KINDS, fold_label, read_event_meta
 from sra_analysis.io.validate import map_headers
+from sra_analysis.reports.files import write_atomic
 from sra_analysis.resources import sample_dir
 from sra_analysis.template import write_template
 
@@ -432,16 +437,24 @@ def test_out_that_cannot_be_created_exits_73(tmp_path, capsys):
 
 
 def test_a_disk_error_leaves_no_file_behind(tmp_path, monkeypatch, capsys):
-    def full(self, filename):
-        if "risk_register" in str(filename):
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return original(self, filename)
+    from sra_analysis.template import write as module
 
-    original = openpyxl.Workbook.save
-    monkeypatch.setattr(openpyxl.Workbook, "save", full)
+    def full(path, data):
+        if Path(path).name == "risk_register.xlsx":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write_atomic(path, data)
+
+    monkeypatch.setattr(module, "write_atomic", full)
     assert main(["template", str(tmp_path)]) == 74
     assert "No space left on device" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_files_get_the_usual_permissions(tmp_path):
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for path in write_template(tmp_path):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path.name
 
 
 def test_a_bad_lang_is_refused(tmp_path, capsys):
@@ -458,3 +471,19 @@ def test_help_lists_the_exit_statuses(capsys):
     listed = [line.split()[0] for line in section.splitlines()[1:] if line.strip()]
     assert listed == ["0", "64", "66", "70", "73", "74", "130"]
     assert "--event" in help_text and "--force" in help_text
+
+
+def test_help_loads_neither_the_engine_nor_openpyxl():
+    script = (
+        "import contextlib, io, json, sys\n"
+        "from sra_analysis.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    status = main(['template', '--help'])\n"
+        "print(json.dumps([status, sorted({m.split('.')[0] for m in sys.modules})]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    status, modules = json.loads(done.stdout.strip().splitlines()[-1])
+    assert status == 0
+    assert {"pandera", "scipy", "plotly", "openpyxl"} & set(modules) == set()

@@ -46,6 +46,12 @@ class TemplateColumn:
     def name(self) -> str:
         return self.spec.name
 
+    @property
+    def sheet_width(self) -> float:
+        """The column's width, widened so that its bold header fits on two lines."""
+        longest_word = max(len(word) for word in self.header.split())
+        return max(self.width, longest_word * 1.1 + 3, len(self.header) * 0.55 + 3)
+
 
 # canonical name -> (English header, Indonesian header, width, English help, Indonesian help)
 _COLUMNS: dict[str, dict[str, tuple[str, str, float, str, str]]] = {

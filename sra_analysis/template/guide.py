@@ -154,7 +154,7 @@ def add_instructions(
             start=f"{meta.start:{shown}}",
             end=f"{meta.end:{shown}}",
             format="dd/mm/yyyy hh:mm" if lang == "id" else "yyyy-mm-dd hh:mm",
-        ),  # fmt: skip
+        ),
         _word("checks", lang),
         _word("validate", lang),
     ]
@@ -169,7 +169,9 @@ def add_instructions(
         put(sheet, row + 2, position, example[column.name],
             number_format=number_format(column, lang=lang))  # fmt: skip
         letter = sheet.cell(row=1, column=position).column_letter
-        sheet.column_dimensions[letter].width = max(column.width, 16 if position == 2 else 0)
+        sheet.column_dimensions[letter].width = column.sheet_width
+    # column A also lists every header in the table of columns below
+    sheet.column_dimensions["A"].width = max(len(c.header) * 1.1 + 2 for c in columns)
     sheet.row_dimensions[row + 1].height = 32
 
     row += 4

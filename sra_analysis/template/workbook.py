@@ -124,7 +124,10 @@ def _data_sheet(sheet: Worksheet, columns, meta: EventMeta, lang: str) -> None:
         style_header(cell, required=column.spec.required)
         cell.comment = Comment(column.help, "sra-review", width=240, height=80)
         dimension = sheet.column_dimensions[letter]
-        dimension.width = column.width
+        dimension.width = column.sheet_width
+        if column.spec.kind in ("ring", "ring_or_all"):  # the longest ring name fits
+            longest = max(map(len, ring_choices(meta, lang=lang, allow_all=True)))
+            dimension.width = max(dimension.width, min(longest + 4, 60))
         dimension.number_format = number_format(column, lang=lang)
         rule = _validation(column, meta, lang)
         if rule is not None:

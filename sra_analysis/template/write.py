@@ -1,14 +1,14 @@
 """Write a ready-to-fill event folder: ``event.yaml`` and the three workbooks.
 
-Nothing the user already has is overwritten unless asked (``force``), and a folder never ends
-up half written: every file is written to a temporary name first and the four are renamed
-into place only once all of them were written.
+Nothing the user already has is overwritten unless asked (``force``). Every file is made in
+memory first, then written through a temporary file and a rename; when the disk refuses one,
+the files this call had already added are removed again.
 """
 
 from __future__ import annotations
 
+import io
 import os
-import tempfile
 from pathlib import Path
 
 from sra_analysis.errors import OutputError
@@ -16,6 +16,7 @@ from sra_analysis.event import FILE_KINDS, EventMeta
 from sra_analysis.event_config import read_event_meta
 from sra_analysis.io.readers import SUPPORTED_SUFFIXES
 from sra_analysis.labels import check_lang
+from sra_analysis.reports.files import write_atomic
 from sra_analysis.reports.outdir import check_output_dir, os_hint, os_reason, remove_files
 from sra_analysis.template.event_file import event_yaml_text, example_meta
 from sra_analysis.template.workbook import build_workbook
@@ -50,6 +51,12 @@ def _check_conflicts(out: Path, *, force: bool) -> None:
             f"already holds {', '.join(existing)}",
             hint="add --force to overwrite them, or choose an empty folder",
         )
+
+
+def _xlsx(workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def _meta(event: EventMeta | str | os.PathLike | None, lang: str) -> EventMeta:
@@ -120,27 +127,21 @@ def write_template(
     meta = _meta(event, lang)
     folder = check_output_dir(out, option="OUT")
     _check_conflicts(folder, force=force)
-    contents = {"event.yaml": event_yaml_text(meta, lang=lang)}
-    contents |= {f"{kind}.xlsx": build_workbook(kind, meta, lang=lang) for kind in FILE_KINDS}
-    temporary: list[Path] = []
+    contents = {"event.yaml": event_yaml_text(meta, lang=lang).encode("utf-8")}
+    contents |= {
+        f"{kind}.xlsx": _xlsx(build_workbook(kind, meta, lang=lang)) for kind in FILE_KINDS
+    }
+    existed = {name for name in contents if (folder / name).exists()}
+    written: list[Path] = []
     try:
-        for name, content in contents.items():
-            handle, path = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-            os.close(handle)
-            temporary.append(Path(path))
-            if isinstance(content, str):
-                Path(path).write_text(content, encoding="utf-8")
-            else:
-                content.save(path)
-        for path, name in zip(temporary, contents, strict=True):
-            os.replace(path, folder / name)
+        for name, data in contents.items():
+            written.append(write_atomic(folder / name, data))
     except OSError as error:
+        remove_files(path for path in written if path.name not in existed)
         raise OutputError(
             str(folder),
             f"cannot write the template: {os_reason(error)}",
             hint=os_hint(error, out=folder, option="OUT"),
             errno=error.errno,
         ) from error
-    finally:
-        remove_files(path for path in temporary if path.exists())
     return [folder / name for name in contents]
