@@ -8,6 +8,8 @@
     Generate the HTML review report of each event and an index.
 ``sra-review rollup OUT... --out OUT``
     Pool the reports of many events into the roll-up report (``rollup.html``, ``rollup.json``).
+``sra-review template OUT [--lang id|en] [--event event.yaml]``
+    Write a blank event folder to fill in: ``event.yaml`` and three Excel workbooks.
 
 Every command answers in one line, never with a traceback: what was being done and what to
 try. ``--debug`` adds the traceback. Exit statuses are listed in :class:`ExitCode` and in each
@@ -109,6 +111,15 @@ _STATUSES = {
         ("66", "a path does not exist or holds no report"),
         ("70", "internal error, a bug: rerun with --debug for the traceback"),
         ("73", "OUT cannot be created or written"),
+        ("74", "I/O error, e.g. the disk filled up"),
+        ("130", "interrupted (Ctrl-C); temporary files are removed"),
+    ),
+    "template": (
+        ("0", "the template files were written"),
+        ("64", "usage error: bad arguments"),
+        ("66", "--event names no event.yaml, or one that is not valid"),
+        ("70", "internal error, a bug: rerun with --debug for the traceback"),
+        ("73", "OUT cannot be written, or already holds event files (--force overwrites)"),
         ("74", "I/O error, e.g. the disk filled up"),
         ("130", "interrupted (Ctrl-C); temporary files are removed"),
     ),
@@ -309,6 +320,17 @@ def _rollup(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _template(args: argparse.Namespace) -> int:
+    from sra_analysis.template import write_template
+
+    args.doing = f"writing the template to {args.out}"
+    files = write_template(args.out, lang=args.lang, event=args.event, force=args.force)
+    for file in files:
+        print(f"wrote {file}")
+    print(f"fill in the sheets, then check them: sra-review validate {args.out}")
+    return ExitCode.OK
+
+
 # -------------------------------------------------------------------------------- parser
 
 
@@ -397,6 +419,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="report language (default en)",
     )  # fmt: skip
     rollup.set_defaults(run=_rollup)
+
+    template = command("template", "write a blank event folder to fill in: event.yaml, Excel")
+    template.add_argument("out", metavar="OUT", help="folder to write (made when missing)")
+    template.add_argument(
+        "--lang", type=_lang, default="en", metavar="{" + ",".join(LANGUAGES) + "}",
+        help="language of headers, comments and instructions; id writes times day-first "
+        "(default en)",
+    )  # fmt: skip
+    template.add_argument(
+        "--event", default=None, metavar="EVENT_YAML",
+        help="take rings, times, zone and risk levels from this event.yaml (or event "
+        "folder); default: an example event to edit",
+    )  # fmt: skip
+    template.add_argument("--force", action="store_true", help="overwrite template files in OUT")
+    template.set_defaults(run=_template)
     return parser
 
 

@@ -1,0 +1,188 @@
+"""``event.yaml`` with a comment above each key, from an event's metadata or an example.
+
+The text is written by hand, not dumped, so that every key can carry its explanation in the
+user's language; every value is written as YAML that :func:`sra_analysis.read_event_meta`
+reads back to the same metadata (strings double-quoted, times as local ``YYYY-MM-DDTHH:MM``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+
+from sra_analysis.event import EventMeta, Ring
+from sra_analysis.levels import RiskLevels
+
+__all__ = ["event_yaml_text", "example_meta"]
+
+#: Plain words YAML 1.1 reads as booleans or null.
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+_COMMENTS: dict[str, dict[str, str]] = {
+    "head": {
+        "en": "event.yaml — what the review needs to know about the event.\n"
+        "Change the values, keep the keys. Lines starting with # are comments.\n"
+        "Check the folder with:  sra-review validate FOLDER",
+        "id": "event.yaml — keterangan kegiatan yang diperlukan untuk evaluasi.\n"
+        "Ubah nilainya, jangan ubah nama kuncinya. Baris yang diawali # adalah komentar.\n"
+        "Periksa folder dengan:  sra-review validate FOLDER",
+    },
+    "id": {
+        "en": "Short identifier: lower-case letters, digits, '.', '_' or '-'; names the report "
+        "folder.",
+        "id": "Kode singkat: huruf kecil, angka, '.', '_' atau '-'; menjadi nama folder laporan.",
+    },
+    "name": {"en": "Full name of the event (the report's title).",
+             "id": "Nama lengkap kegiatan (judul laporan)."},
+    "venue": {"en": "Where it took place.", "id": "Tempat kegiatan."},
+    "timezone": {
+        "en": "Time zone of the venue (IANA name, or WIB, WITA, WIT). Times in the sheets\n"
+        "without a zone are local times in this zone.",
+        "id": "Zona waktu tempat kegiatan (nama IANA, atau WIB, WITA, WIT). Waktu dalam\n"
+        "lembar kerja tanpa zona dibaca sebagai waktu setempat di zona ini.",
+    },
+    "start": {
+        "en": "First and last hour of the security operation, local time, YYYY-MM-DDTHH:MM.\n"
+        "Times in the sheets more than time_margin_hours outside them are refused.",
+        "id": "Jam awal dan akhir pengamanan, waktu setempat, format YYYY-MM-DDTHH:MM.\n"
+        "Waktu di lembar kerja yang lebih dari time_margin_hours di luarnya ditolak.",
+    },
+    "planned_personnel": {"en": "Officers deployed in total, as planned (optional).",
+                          "id": "Jumlah personel yang direncanakan (boleh dikosongkan)."},
+    "rings": {
+        "en": "The security rings, in display order. The ring columns of the sheets may hold a\n"
+        "ring's id, name, name_id or any alias (case, spaces and roman numerals do not\n"
+        "matter). The workbooks' ring drop-downs list these rings as they were when the\n"
+        "template was written: after changing them, write the template again with\n"
+        "  sra-review template NEW_FOLDER --event event.yaml",
+        "id": "Ring pengamanan, sesuai urutan tampilan. Kolom ring pada lembar kerja boleh\n"
+        "berisi id, name, name_id atau alias ring (huruf besar/kecil, spasi dan angka\n"
+        "romawi tidak berpengaruh). Daftar pilihan ring di workbook berisi ring yang ada\n"
+        "saat templat dibuat: setelah mengubahnya, buat templat lagi dengan\n"
+        "  sra-review template FOLDER_BARU --event event.yaml",
+    },
+    "risk_levels": {
+        "en": "How score = likelihood x impact (1-25) bands into risk levels: [low, high]\n"
+        "ranges without gaps from 1 to 25. The legend sheet of risk_register.xlsx shows it.",
+        "id": "Pembagian skor = kemungkinan x dampak (1-25) ke tingkat risiko: rentang\n"
+        "[bawah, atas] tanpa celah dari 1 sampai 25. Lembar legenda risk_register.xlsx\n"
+        "menampilkannya.",
+    },
+    "flag_level": {"en": "Windows rated at or above this level count as flagged by the SRA.",
+                   "id": "Jendela waktu dengan tingkat ini atau lebih tinggi dianggap "
+                   "ditandai oleh SRA."},
+    "disruption_severity": {
+        "en": "Incidents at or above this severity (1-5) count as disruptions when their\n"
+        "disrupted-proceedings cell is blank.",
+        "id": "Kejadian dengan tingkat keparahan ini (1-5) atau lebih dianggap gangguan bila\n"
+        "kolom Mengganggu Jalannya Rapat kosong.",
+    },
+    "time_margin_hours": {
+        "en": "Hours before start and after end in which a time is still accepted.",
+        "id": "Jumlah jam sebelum start dan sesudah end yang waktunya masih diterima.",
+    },
+}  # fmt: skip
+
+
+def example_meta(*, lang: str = "en") -> EventMeta:
+    """A plausible event to start from: a three-day plenary guarded in three rings.
+
+    Examples
+    --------
+    >>> example_meta(lang="id").rings[0].label("id")
+    'Luar pagar'
+    """
+    zone = "Asia/Jakarta"
+    return EventMeta(
+        id="contoh-pleno" if lang == "id" else "example-plenary",
+        name="Rapat Pleno Terbuka Rekapitulasi" if lang == "id" else "Open recount plenary",
+        venue="Kantor KPU Kabupaten" if lang == "id" else "Regency election commission office",
+        timezone=zone,
+        start=pd.Timestamp("2024-03-01T07:00", tz=zone),
+        end=pd.Timestamp("2024-03-03T23:00", tz=zone),
+        rings=(
+            Ring("1", "Outside the fence", "Luar pagar", ("ring i", "outer")),
+            Ring("2", "Inside the building", "Dalam gedung", ("ring ii", "building")),
+            Ring("3", "Plenary room", "Ruang pleno", ("ring iii", "plenary")),
+        ),
+        planned_personnel=50,
+        risk_levels=RiskLevels.from_mapping(None),
+    )
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is a subset of it)."""
+    return json.dumps(str(text), ensure_ascii=False)
+
+
+def _plain(text: str) -> str:
+    """A level name as written by hand (``high``) when YAML reads it back as that text.
+
+    Examples
+    --------
+    >>> _plain("high"), _plain("no"), _plain("very high")
+    ('high', '"no"', '"very high"')
+    """
+    bare = re.fullmatch(r"[a-z][a-z0-9_]*", text) and text not in _YAML_WORDS
+    return text if bare else _quoted(text)
+
+
+def _local(stamp: pd.Timestamp) -> str:
+    naive = stamp.tz_localize(None)
+    return naive.strftime("%Y-%m-%dT%H:%M" + (":%S" if naive.second else ""))
+
+
+def _comment(key: str, lang: str) -> list[str]:
+    return [f"# {line}".rstrip() for line in _COMMENTS[key][lang].splitlines()]
+
+
+def _ring_lines(ring: Ring) -> list[str]:
+    lines = [f"  - id: {_quoted(ring.id)}", f"    name: {_quoted(ring.name)}"]
+    if ring.name_id:
+        lines.append(f"    name_id: {_quoted(ring.name_id)}")
+    if ring.aliases:
+        lines.append(f"    aliases: [{', '.join(_quoted(a) for a in ring.aliases)}]")
+    return lines
+
+
+def event_yaml_text(meta: EventMeta, *, lang: str = "en") -> str:
+    """The text of ``event.yaml`` for ``meta``, each key under a comment in ``lang``.
+
+    Parameters
+    ----------
+    meta : EventMeta
+        The event, e.g. from :func:`sra_analysis.read_event_meta` or :func:`example_meta`.
+    lang : {"en", "id"}
+        Language of the comments.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> print(event_yaml_text(example_meta()).splitlines()[5])
+    id: "example-plenary"
+    """
+    lines = [*_comment("head", lang), ""]
+    lines += [*_comment("id", lang), f"id: {_quoted(meta.id)}"]
+    lines += [*_comment("name", lang), f"name: {_quoted(meta.name)}"]
+    lines += [*_comment("venue", lang), f"venue: {_quoted(meta.venue or '')}"]
+    lines += [*_comment("timezone", lang), f"timezone: {_quoted(meta.timezone)}"]
+    lines += [*_comment("start", lang), f"start: {_local(meta.start)}", f"end: {_local(meta.end)}"]
+    if meta.planned_personnel is not None:
+        lines += [*_comment("planned_personnel", lang)]
+        lines += [f"planned_personnel: {int(meta.planned_personnel)}"]
+    lines += [*_comment("rings", lang), "rings:"]
+    for ring in meta.rings:
+        lines += _ring_lines(ring)
+    lines += [*_comment("risk_levels", lang), "risk_levels:"]
+    lines += [f"  {_plain(name)}: [{low}, {high}]" for name, low, high in meta.risk_levels.bands]
+    lines += [*_comment("flag_level", lang), f"flag_level: {_plain(meta.flag_level)}"]
+    lines += [*_comment("disruption_severity", lang)]
+    lines += [f"disruption_severity: {int(meta.disruption_severity)}"]
+    margin = int(meta.time_margin / pd.Timedelta(hours=1))
+    lines += [*_comment("time_margin_hours", lang), f"time_margin_hours: {margin}"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,489 @@
+"""``sra-review template``: blank workbooks the loader reads, checks a clerk sees while typing.
+
+The key test fills the templates with the Purwakarta sample as a clerk would (dates as Excel
+datetimes, numbers as numbers, rings picked from the drop-down) and checks that the event
+loads with nothing quarantined and reviews exactly like the CSV sample.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import errno
+import json
+import os
+import stat
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+import yaml
+from pandas.testing import assert_frame_equal
+
+from sra_analysis import evaluate, load_event, review_windows
+from sra_analysis.cli import main
+from sra_analysis.errors import EventConfigError, OutputError, ParameterError
+from sra_analysis.event import FILE_KINDS, fold_label, read_event_meta
+from sra_analysis.io.validate import map_headers
+from sra_analysis.reports.files import write_atomic
+from sra_analysis.resources import sample_dir
+from sra_analysis.template import write_template
+
+SAMPLE = sample_dir() / "purwakarta-2024"
+
+#: The headers each sheet must carry, written out by hand from the loader's contract and its
+#: Indonesian header variants (sra_analysis/io/schemas.py, HEADER_ALIASES).
+HEADERS = {
+    "en": {
+        "incidents": ["Incident ID", "Reported at", "Ring", "Category", "Severity",
+                      "Disrupted proceedings", "Occurred from", "Occurred to", "Responded at",
+                      "Resolved at", "Risk ID", "Description"],
+        "staffing": ["Officer ID", "Ring", "Shift start", "Shift end", "Unit", "Role"],
+        "risk_register": ["Risk ID", "Threat", "Ring", "Likelihood", "Impact", "Window start",
+                          "Window end", "Probability", "Planned personnel", "Mitigation"],
+    },
+    "id": {
+        "incidents": ["No Kejadian", "Waktu Laporan", "Ring", "Kategori", "Tingkat Keparahan",
+                      "Mengganggu Jalannya Rapat", "Terjadi Mulai", "Terjadi Sampai",
+                      "Waktu Respons", "Waktu Selesai", "Kode Risiko", "Uraian Kejadian"],
+        "staffing": ["NRP", "Ring", "Mulai Tugas", "Selesai Tugas", "Satuan", "Peran"],
+        "risk_register": ["Kode Risiko", "Potensi Ancaman", "Ring", "Kemungkinan", "Dampak",
+                          "Periode Mulai", "Periode Selesai", "Probabilitas", "Rencana Personel",
+                          "Mitigasi"],
+    },
+}  # fmt: skip
+#: The contract columns in the order of the CSV sample (and of DESIGN §2).
+CANONICAL = {
+    "incidents": ["incident_id", "reported_at", "ring", "category", "severity",
+                  "disrupted_proceedings", "occurred_from", "occurred_to", "responded_at",
+                  "resolved_at", "risk_id", "description"],
+    "staffing": ["officer_id", "ring", "shift_start", "shift_end", "unit", "role"],
+    "risk_register": ["risk_id", "threat", "ring", "likelihood", "impact", "window_start",
+                      "window_end", "probability", "planned_personnel", "mitigation"],
+}  # fmt: skip
+REQUIRED = {
+    "incidents": {"incident_id", "reported_at", "ring", "category", "severity"},
+    "staffing": {"officer_id", "ring", "shift_start", "shift_end"},
+    "risk_register": {"risk_id", "threat", "ring", "likelihood", "impact"},
+}
+TIMESTAMPS = {"reported_at", "occurred_from", "occurred_to", "responded_at", "resolved_at",
+              "shift_start", "shift_end", "window_start", "window_end"}  # fmt: skip
+WHOLE_NUMBERS = {"severity", "likelihood", "impact", "planned_personnel"}
+YES_NO = {"en": ("yes", "no"), "id": ("ya", "tidak")}
+#: The Purwakarta rings as event.yaml names them, in English and Indonesian.
+RING_NAMES = {
+    "en": ["Outside the fence", "Inside the building", "Plenary room"],
+    "id": ["Luar pagar", "Dalam gedung", "Ruang pleno"],
+}
+
+
+@pytest.fixture(scope="module", params=["en", "id"])
+def purwakarta_template(request, tmp_path_factory) -> tuple[str, Path]:
+    folder = tmp_path_factory.mktemp(f"template-{request.param}")
+    write_template(folder, lang=request.param, event=SAMPLE / "event.yaml")
+    return request.param, folder
+
+
+def _book(folder: Path, kind: str) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(folder / f"{kind}.xlsx")
+
+
+def _choices(book: openpyxl.Workbook, name: str) -> list[str]:
+    """The values behind a drop-down's workbook-level name."""
+    sheet_name, cells = next(book.defined_names[name].destinations)
+    return [row[0].value for row in book[sheet_name][cells.replace("$", "")]]
+
+
+def _validations(sheet) -> dict[str, object]:
+    """Each validation by the column letter of its range."""
+    found = {}
+    for rule in sheet.data_validations.dataValidation:
+        for cells in rule.sqref.ranges:
+            found[cells.coord.split(":")[0].rstrip("0123456789")] = rule
+    return found
+
+
+# --------------------------------------------------------------------------- the data sheet
+
+
+@pytest.mark.parametrize("kind", FILE_KINDS)
+def test_headers_are_in_the_language_and_the_loader_maps_them(purwakarta_template, kind):
+    lang, folder = purwakarta_template
+    sheet = _book(folder, kind).worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    assert headers == HEADERS[lang][kind]
+    mapping = map_headers(headers, kind=kind, file=f"{kind}.xlsx")
+    assert [mapping[h] for h in headers] == CANONICAL[kind]
+
+
+@pytest.mark.parametrize("kind", FILE_KINDS)
+def test_the_data_sheet_comes_first_holds_only_the_header_and_is_frozen(purwakarta_template, kind):
+    lang, folder = purwakarta_template
+    book = _book(folder, kind)
+    data = book.worksheets[0]
+    expected_titles = {"en": {"incidents": "incidents", "staffing": "staffing",
+                              "risk_register": "risk_register"},
+                       "id": {"incidents": "kejadian", "staffing": "personel",
+                              "risk_register": "daftar_risiko"}}  # fmt: skip
+    assert data.title == expected_titles[lang][kind]
+    assert book.worksheets[1].title == ("Instructions" if lang == "en" else "Petunjuk")
+    assert book["lists"].sheet_state == "hidden"
+    assert data.max_row == 1  # no formatted empty cells the loader would count as blank rows
+    assert data.freeze_panes == "A2"
+    for letter in "ABCD":
+        assert data.column_dimensions[letter].width >= 10
+
+
+@pytest.mark.parametrize("kind", FILE_KINDS)
+def test_columns_carry_time_text_and_number_formats(purwakarta_template, kind):
+    lang, folder = purwakarta_template
+    data = _book(folder, kind).worksheets[0]
+    time_format = "dd/mm/yyyy hh:mm" if lang == "id" else "yyyy-mm-dd hh:mm"
+    for position, name in enumerate(CANONICAL[kind], start=1):
+        letter = openpyxl.utils.get_column_letter(position)
+        shown = data.column_dimensions[letter].number_format
+        if name in TIMESTAMPS:
+            assert shown == time_format, name
+        elif name in WHOLE_NUMBERS:
+            assert shown == "0", name
+        elif name in ("officer_id", "incident_id", "risk_id", "ring"):
+            assert shown == "@", name  # an NRP typed 00012345 keeps its zeros
+
+
+def test_incident_validations_offer_the_rings_severity_and_yes_no(purwakarta_template):
+    lang, folder = purwakarta_template
+    book = _book(folder, "incidents")
+    rules = _validations(book.worksheets[0])
+    ring = rules["C"]
+    assert (ring.type, ring.formula1, ring.errorStyle) == ("list", "=ring_list", "stop")
+    assert _choices(book, "ring_list") == RING_NAMES[lang]
+    severity = rules["E"]
+    assert (severity.type, severity.operator, severity.formula1, severity.formula2) == (
+        "whole", "between", "1", "5"
+    )  # fmt: skip
+    disrupted = rules["F"]
+    assert (disrupted.type, disrupted.formula1) == ("list", '"{},{}"'.format(*YES_NO[lang]))
+    reported = rules["B"]
+    # the event runs 2024-03-01 07:00 – 2024-03-03 23:00 with a 24 h margin; Excel serial
+    # day 45352 is 2024-03-01 (the loader's doctest: 45352.5 = 2024-03-01 12:00)
+    assert reported.type == "date" and reported.errorStyle == "warning"
+    assert float(reported.formula1) == pytest.approx(45351 + 7 / 24, abs=1e-6)
+    assert float(reported.formula2) == pytest.approx(45355 + 23 / 24, abs=1e-6)
+    assert str(ring.sqref) == "C2:C1048576"
+
+
+def test_register_validations_bound_likelihood_impact_and_offer_all(purwakarta_template):
+    lang, folder = purwakarta_template
+    book = _book(folder, "risk_register")
+    rules = _validations(book.worksheets[0])
+    for letter in "DE":  # likelihood, impact
+        assert (rules[letter].type, rules[letter].formula1, rules[letter].formula2) == (
+            "whole", "1", "5"
+        )  # fmt: skip
+    assert (rules["H"].type, rules["H"].formula1, rules["H"].formula2) == ("decimal", "0", "1")
+    assert (rules["I"].type, rules["I"].operator, rules["I"].formula1) == (
+        "whole", "greaterThanOrEqual", "0"
+    )  # fmt: skip
+    assert rules["C"].formula1 == "=ring_or_all_list"
+    everything = "all" if lang == "en" else "semua"
+    assert _choices(book, "ring_or_all_list") == [*RING_NAMES[lang], everything]
+
+
+# --------------------------------------------------------------------- instructions, legend
+
+
+def test_the_legend_colours_the_grid_like_the_reports_levels(purwakarta_template):
+    lang, folder = purwakarta_template
+    legend = _book(folder, "risk_register")["Legend" if lang == "en" else "Legenda"]
+    grid = {}
+    for row in range(4, 9):
+        likelihood = legend.cell(row=row, column=1).value
+        for impact in range(1, 6):
+            cell = legend.cell(row=row, column=1 + impact)
+            grid[likelihood, impact] = (cell.value, cell.fill.start_color.rgb[-6:])
+    assert {key: value[0] for key, value in grid.items()} == {
+        (lik, imp): lik * imp for lik in range(1, 6) for imp in range(1, 6)
+    }
+    # banding of the sample: low 1–4, medium 5–9, high 10–14, extreme 15–25; colours of
+    # the report (Okabe–Ito green, yellow, orange; dark red)
+    assert grid[2, 2][1] == "009E73"  # 4, low
+    assert grid[1, 5][1] == "F0E442"  # 5, medium
+    assert grid[3, 3][1] == "F0E442"  # 9, medium
+    assert grid[5, 2][1] == "E69F00"  # 10, high
+    assert grid[3, 5][1] == "B2182B"  # 15, extreme
+    levels = [legend.cell(row=r, column=1).value for r in range(11, 15)]
+    assert levels == (["low", "medium", "high", "extreme"] if lang == "en"
+                      else ["rendah", "sedang", "tinggi", "ekstrem"])  # fmt: skip
+    assert [legend.cell(row=r, column=2).value for r in range(11, 15)] == [
+        "1–4", "5–9", "10–14", "15–25"
+    ]  # fmt: skip
+
+
+def test_the_legend_follows_the_events_own_banding(tmp_path):
+    config = yaml.safe_load((SAMPLE / "event.yaml").read_text("utf-8"))
+    config["risk_levels"] = {"low": [1, 9], "high": [10, 25]}
+    (tmp_path / "event.yaml").write_text(yaml.safe_dump(config), "utf-8")
+    write_template(tmp_path / "out", event=tmp_path / "event.yaml")
+    legend = _book(tmp_path / "out", "risk_register")["Legend"]
+    # likelihood 3 is row 6 (5 at the top); impact 3 column 4 → 9, low; impact 4 → 12, high
+    assert legend.cell(row=6, column=4).fill.start_color.rgb[-6:] == "009E73"
+    assert legend.cell(row=6, column=5).fill.start_color.rgb[-6:] == "E69F00"
+
+
+@pytest.mark.parametrize("kind", FILE_KINDS)
+def test_instructions_list_the_required_columns(purwakarta_template, kind):
+    lang, folder = purwakarta_template
+    sheet = _book(folder, kind).worksheets[1]
+    yes = YES_NO[lang][0]
+    rows = list(sheet.iter_rows(values_only=True))
+    by_header = {row[0]: row[1] for row in rows if row[0] in HEADERS[lang][kind]}
+    required = {
+        CANONICAL[kind][HEADERS[lang][kind].index(header)]
+        for header, flag in by_header.items()
+        if flag == yes
+    }
+    assert required == REQUIRED[kind]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_each_example_row_copied_to_the_data_sheet_is_accepted(tmp_path, lang):
+    write_template(tmp_path, lang=lang, event=SAMPLE)
+    for kind in FILE_KINDS:
+        book = _book(tmp_path, kind)
+        rows = list(book.worksheets[1].iter_rows(values_only=True))
+        header_at = rows.index(tuple(HEADERS[lang][kind]))
+        book.worksheets[0].append(rows[header_at + 1][: len(HEADERS[lang][kind])])
+        book.save(tmp_path / f"{kind}.xlsx")
+    event = load_event(tmp_path)
+    assert event.rows_quarantined == 0
+    assert [event.quality[kind].accepted for kind in FILE_KINDS] == [1, 1, 1]
+    assert event.staffing["officer_id"].tolist() == ["00012345"]  # text, zeros kept
+
+
+# -------------------------------------------------------------------------------- event.yaml
+
+
+def test_event_yaml_reads_back_as_the_event_it_was_written_from(purwakarta_template):
+    lang, folder = purwakarta_template
+    written = read_event_meta(folder / "event.yaml")
+    original = read_event_meta(SAMPLE / "event.yaml")
+    assert dataclasses.replace(written, source=None) == dataclasses.replace(original, source=None)
+    lines = (folder / "event.yaml").read_text("utf-8").splitlines()
+    keys = [i for i, line in enumerate(lines) if line[:1].isalpha()]
+    assert len(keys) == 12
+    # every key but end (which shares start's comment) sits under a comment
+    assert all(lines[i - 1].startswith("#") for i in keys if not lines[i].startswith("end:"))
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_without_event_an_example_folder_validates(tmp_path, lang, capsys):
+    write_template(tmp_path, lang=lang)
+    meta = read_event_meta(tmp_path)
+    assert meta.id == ("example-plenary" if lang == "en" else "contoh-pleno")
+    assert [ring.label(lang) for ring in meta.rings] == RING_NAMES[lang]
+    assert main(["validate", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    # a blank template is an event without rows: nothing quarantined, no phantom blank rows
+    assert out.count("0 rows read, 0 accepted, 0 quarantined, 0 blank") == 3
+
+
+def test_text_from_event_yaml_is_never_stored_as_a_formula(tmp_path):
+    config = yaml.safe_load((SAMPLE / "event.yaml").read_text("utf-8"))
+    config["rings"][0]["name"] = '=HYPERLINK("http://x","y")'
+    (tmp_path / "event.yaml").write_text(yaml.safe_dump(config), "utf-8")
+    write_template(tmp_path / "out", event=tmp_path / "event.yaml")
+    with zipfile.ZipFile(tmp_path / "out" / "incidents.xlsx") as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert sheets and not any(b"<f>" in archive.read(name) for name in sheets)
+    lists = _book(tmp_path / "out", "incidents")["lists"]
+    assert lists["A1"].value == config["rings"][0]["name"]
+
+
+# ------------------------------------------------------------- filled with the sample data
+
+
+def _typed(name: str, text: str, *, lang: str, ring_choice: dict[str, str]):
+    """A CSV cell as a clerk types it into the workbook."""
+    if text == "":
+        return None
+    if name in TIMESTAMPS:
+        return dt.datetime.strptime(text, "%Y-%m-%d %H:%M")
+    if name in WHOLE_NUMBERS:
+        return int(text)
+    if name == "probability":
+        return float(text)
+    if name == "disrupted_proceedings":
+        return YES_NO[lang][0] if text == "true" else YES_NO[lang][1]
+    if name == "ring":
+        return ring_choice[text]
+    return text
+
+
+def _fill_with_sample(folder: Path, lang: str) -> None:
+    meta = read_event_meta(SAMPLE)
+    lookup = meta.ring_lookup()
+    for kind in FILE_KINDS:
+        book = _book(folder, kind)
+        sheet = book.worksheets[0]
+        assert [c.value for c in sheet[1]] == HEADERS[lang][kind]
+        choices = _choices(book, "ring_or_all_list" if kind == "risk_register" else "ring_list")
+        # the drop-down's entry for each ring written in the CSV (ids and aliases)
+        frame = pd.read_csv(SAMPLE / f"{kind}.csv", dtype=str, keep_default_na=False)
+        ring_choice = {
+            text: choices[-1] if text == "all" else choices[meta.ring_ids.index(lookup[key])]
+            for text in set(frame["ring"])
+            for key in [fold_label(text)]
+        }
+        assert list(frame.columns) == CANONICAL[kind]
+        for record in frame.itertuples(index=False):
+            sheet.append(
+                [
+                    _typed(name, text, lang=lang, ring_choice=ring_choice)
+                    for name, text in zip(CANONICAL[kind], record, strict=True)
+                ]
+            )
+        book.save(folder / f"{kind}.xlsx")
+
+
+#: How each file was read differs (file name, encoding, delimiter); its row counts may not.
+#: (data_quality also holds entries that are no file, such as the staffing overlaps.)
+_HOW_READ = ("file", "encoding", "delimiter")
+
+
+def _summary(evaluation) -> str:
+    """``summary.json``'s content but provenance (input hashes, time written) and how files
+    were read."""
+    summary = evaluation.to_dict()
+    del summary["provenance"]
+    for quality in summary["data_quality"].values():
+        for key in _HOW_READ:
+            quality.pop(key, None)
+    return json.dumps(summary, sort_keys=True, default=str)
+
+
+def test_filled_with_the_sample_it_validates_and_reviews_like_the_csv(
+    purwakarta_template, sample_event, tmp_path, capsys
+):
+    lang, blank = purwakarta_template
+    folder = tmp_path / "filled"
+    folder.mkdir()
+    for name in ("event.yaml", *(f"{kind}.xlsx" for kind in FILE_KINDS)):
+        (folder / name).write_bytes((blank / name).read_bytes())
+    _fill_with_sample(folder, lang)
+
+    assert main(["validate", str(folder)]) == 0
+    out = capsys.readouterr().out
+    for kind, rows in (("incidents", 35), ("staffing", 150), ("risk_register", 14)):
+        assert f"{kind}.xlsx: {rows} rows read, {rows} accepted, 0 quarantined, 0 blank" in out
+
+    filled = load_event(folder)
+    assert filled.rows_quarantined == 0
+    for table in ("incidents", "staffing", "risks"):
+        assert_frame_equal(getattr(filled, table), getattr(sample_event, table))
+    assert_frame_equal(review_windows(filled), review_windows(sample_event))
+    assert _summary(evaluate(filled)) == _summary(evaluate(sample_event))
+
+
+# --------------------------------------------------------------------------- refusals, CLI
+
+
+def test_existing_files_are_kept_unless_forced(tmp_path, capsys):
+    assert main(["template", str(tmp_path)]) == 0
+    (tmp_path / "event.yaml").write_text("id: mine\n", "utf-8")
+    assert main(["template", str(tmp_path), "--lang", "id"]) == 73
+    err = capsys.readouterr().err
+    assert "already holds event.yaml, incidents.xlsx, risk_register.xlsx, staffing.xlsx" in err
+    assert "--force" in err
+    assert (tmp_path / "event.yaml").read_text("utf-8") == "id: mine\n"
+    assert main(["template", str(tmp_path), "--lang", "id", "--force"]) == 0
+    assert read_event_meta(tmp_path).id == "contoh-pleno"
+
+
+def test_another_file_of_a_kind_is_refused_even_when_forced(tmp_path):
+    (tmp_path / "incidents.csv").write_text("incident_id\n", "utf-8")
+    with pytest.raises(OutputError, match=r"holds incidents\.csv, which would sit beside"):
+        write_template(tmp_path, force=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["incidents.csv"]
+
+
+def test_a_broken_event_yaml_is_named_and_nothing_is_written(tmp_path, capsys):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: x\nrings: [\n", "utf-8")
+    out = tmp_path / "out"
+    assert main(["template", str(out), "--event", str(broken)]) == 66
+    assert f"error: {broken}: not valid YAML" in capsys.readouterr().err
+    assert not out.exists()
+    with pytest.raises(EventConfigError, match="no such file"):
+        write_template(out, event=tmp_path / "missing.yaml")
+
+
+def test_an_event_yaml_without_rings_names_the_key(tmp_path):
+    config = yaml.safe_load((SAMPLE / "event.yaml").read_text("utf-8"))
+    del config["rings"]
+    (tmp_path / "event.yaml").write_text(yaml.safe_dump(config), "utf-8")
+    with pytest.raises(EventConfigError, match=r"event\.yaml \(key 'rings'\): required key"):
+        write_template(tmp_path / "out", event=tmp_path / "event.yaml")
+
+
+def test_out_that_cannot_be_created_exits_73(tmp_path, capsys):
+    (tmp_path / "a-file").write_text("x", "utf-8")
+    assert main(["template", str(tmp_path / "a-file")]) == 73
+    assert "a-file: is a file, not a folder" in capsys.readouterr().err
+    assert main(["template", str(tmp_path / "a-file" / "sub")]) == 73
+
+
+def test_a_disk_error_leaves_no_file_behind(tmp_path, monkeypatch, capsys):
+    from sra_analysis.template import write as module
+
+    def full(path, data):
+        if Path(path).name == "risk_register.xlsx":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write_atomic(path, data)
+
+    monkeypatch.setattr(module, "write_atomic", full)
+    assert main(["template", str(tmp_path)]) == 74
+    assert "No space left on device" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_files_get_the_usual_permissions(tmp_path):
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for path in write_template(tmp_path):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path.name
+
+
+def test_a_bad_lang_is_refused(tmp_path, capsys):
+    with pytest.raises(ParameterError, match=r"lang must be one of \['en', 'id'\], got 'fr'"):
+        write_template(tmp_path, lang="fr")
+    assert main(["template", str(tmp_path), "--lang", "fr"]) == 64
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_help_lists_the_exit_statuses(capsys):
+    assert main(["template", "--help"]) == 0
+    help_text = capsys.readouterr().out
+    section = help_text[help_text.index("exit status:") :]
+    listed = [line.split()[0] for line in section.splitlines()[1:] if line.strip()]
+    assert listed == ["0", "64", "66", "70", "73", "74", "130"]
+    assert "--event" in help_text and "--force" in help_text
+
+
+def test_help_loads_neither_the_engine_nor_openpyxl():
+    script = (
+        "import contextlib, io, json, sys\n"
+        "from sra_analysis.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    status = main(['template', '--help'])\n"
+        "print(json.dumps([status, sorted({m.split('.')[0] for m in sys.modules})]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    status, modules = json.loads(done.stdout.strip().splitlines()[-1])
+    assert status == 0
+    assert {"pandera", "scipy", "plotly", "openpyxl"} & set(modules) == set()
