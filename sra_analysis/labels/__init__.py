@@ -11,6 +11,7 @@ from sra_analysis.errors import ParameterError, check_argument
 from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
 from sra_analysis.labels.charts import CHART_LABELS
 from sra_analysis.labels.findings import FINDING_LABELS
+from sra_analysis.labels.plan import PLAN_LABELS
 from sra_analysis.labels.report import REPORT_LABELS
 from sra_analysis.labels.rollup import ROLLUP_LABELS
 
@@ -88,6 +89,7 @@ LABELS: dict[str, dict[str, str]] = {
     **REPORT_LABELS,
     **ACROSS_EVENTS_LABELS,
     **ROLLUP_LABELS,
+    **PLAN_LABELS,
 }
 
 
