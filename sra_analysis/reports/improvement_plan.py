@@ -61,10 +61,10 @@ _CELL_LIMIT = 32_767
 _SPANS = {"misses": "misses", "false_alarms": "false_alarms", "understaffed": "understaffed"}
 #: (label key, width in characters, filled in by the reader)
 _COLUMNS = (
-    ("plan.col.number", 5, False),
+    ("plan.col.number", 6, False),
     ("col.finding", 60, False),
     ("ring", 26, False),
-    ("plan.col.span", 30, False),
+    ("plan.col.span", 36, False),
     ("plan.col.evidence", 30, False),
     ("col.action", 40, True),
     ("col.owner", 22, True),
@@ -235,14 +235,16 @@ def improvement_plan_workbook(review: Evaluation, *, lang: str = "en"):
     wrap = Alignment(wrap_text=True, vertical="top")
     for offset, row in enumerate(rows.itertuples(index=False)):
         number = first + offset
-        sheet.cell(number, 1, offset + 1).alignment = wrap
+        sheet.cell(number, 1, offset + 1).alignment = Alignment(horizontal="center", vertical="top")
         texts = (row.finding, row.ring, row.time_span, row.evidence)
         for column, text in enumerate(texts, start=2):
             _text_cell(sheet, number, column, text).alignment = wrap
         sheet.row_dimensions[number].height = _row_height(texts)
 
-    end = first + len(rows) + SPARE_ROWS - 1
-    _fill_in_columns(sheet, first, end, lang)
+    last_finding = first + len(rows) - 1
+    end = last_finding + SPARE_ROWS
+    _fill_in_columns(sheet, first, last_finding, end, lang)
+    _grid(sheet, header, last_finding)
     sheet.freeze_panes = sheet.cell(first, 1).coordinate
     sheet.auto_filter.ref = f"A{header}:{get_column_letter(last)}{end}"
     sheet.print_title_rows = f"{header}:{header}"
@@ -272,8 +274,10 @@ def _title_lines(review: Evaluation, lang: str, *, empty: bool) -> list[tuple[st
     ]
 
 
-def _fill_in_columns(sheet, first: int, end: int, lang: str) -> None:
-    """The reader's columns: pale yellow, wrapped; dates in the due column, the status list."""
+def _fill_in_columns(sheet, first: int, last: int, end: int, lang: str) -> None:
+    """The reader's columns: on the findings' rows (``first``–``last``) pale yellow and
+    wrapped, dates formatted in the due column; down to ``end``, the due column takes dates
+    only and the status column offers the list."""
     from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -284,7 +288,7 @@ def _fill_in_columns(sheet, first: int, end: int, lang: str) -> None:
     for number, (key, _, fill_in) in enumerate(_COLUMNS, start=1):
         if not fill_in:
             continue
-        for row in range(first, end + 1):
+        for row in range(first, last + 1):
             cell = sheet.cell(row, number)
             cell.fill = fill
             cell.alignment = wrap
@@ -303,6 +307,18 @@ def _fill_in_columns(sheet, first: int, end: int, lang: str) -> None:
         letter = get_column_letter(columns[key])
         validation.add(f"{letter}{first}:{letter}{end}")
         sheet.add_data_validation(validation)
+
+
+def _grid(sheet, first: int, last: int) -> None:
+    """Thin grey lines around every cell of rows ``first``–``last``, so the printed table
+    reads as one."""
+    from openpyxl.styles import Border, Side
+
+    line = Side(style="thin", color="A6A6A6")
+    border = Border(left=line, right=line, top=line, bottom=line)
+    for row in range(first, last + 1):
+        for column in range(1, len(_COLUMNS) + 1):
+            sheet.cell(row, column).border = border
 
 
 def _safe(text: object) -> str:
