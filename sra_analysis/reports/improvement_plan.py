@@ -50,7 +50,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAN_COLUMNS = ("key", "finding", "ring", "time_span", "metric", "value", "evidence")
 #: The status drop-down's choices (label keys ``plan.status.<status>``).
 STATUSES = ("open", "in_progress", "done")
-#: Rows below the findings that get the drop-down and the date format too, for actions
+#: Rows below the findings that get the status drop-down and the date check too, for actions
 #: a reader adds.
 SPARE_ROWS = 50
 #: The numbers behind findings that are ratios or rates, shown with two decimals.
