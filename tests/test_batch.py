@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from _browser import visit
@@ -96,6 +97,7 @@ def test_each_event_gets_report_notebook_and_summary(batch, event_id):
     assert {p.name for p in folder.iterdir()} == {
         "report.html", "report.ipynb", "summary.json",
         "windows.parquet", "incidents.parquet", "register.parquet",  # for the roll-up
+        "improvement_plan.xlsx",
     }  # fmt: skip
     assert (folder / "report.html").stat().st_size <= MAX_REPORT_BYTES
     assert (folder / "report.ipynb").stat().st_size <= MAX_NOTEBOOK_BYTES
@@ -170,6 +172,18 @@ def _without_plotly_library(page: str) -> str:
     return "".join(parts)
 
 
+def _workbook_text(path: Path) -> str:
+    """Every cell of every sheet of a workbook, as text."""
+    workbook = openpyxl.load_workbook(path)
+    return "\n".join(
+        str(cell.value)
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    )
+
+
 @pytest.mark.parametrize("event_id", ["purwakarta-2024", "kab-cianjur-2024"])
 def test_officer_identifiers_never_appear(batch, event_id):
     folder = sample_dir() / event_id
@@ -179,6 +193,7 @@ def test_officer_identifiers_never_appear(batch, event_id):
         _without_plotly_library((report / "report.html").read_text("utf-8")),
         (report / "summary.json").read_text("utf-8"),
         _without_plotly_library((report / "report.ipynb").read_text("utf-8")),
+        _workbook_text(report / "improvement_plan.xlsx"),
     ]
     for text in texts:
         found = [officer for officer in officers if officer in text]
@@ -238,6 +253,39 @@ def test_payloads_in_descriptions_show_as_text_and_run_nothing(batch, browser):
     assert "Pleno <b>bold</b> & co" in record.text
     page = (folder / "report.html").read_text("utf-8")
     assert PAYLOAD_SCRIPT not in page and PAYLOAD_IMG not in page
+
+
+def _link_targets(browser, page_path: Path, selector: str) -> list[Path]:
+    """The files the links ``selector`` of a page point at, as the browser resolves them."""
+    from urllib.parse import unquote, urlparse
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.goto(page_path.resolve().as_uri(), wait_until="load")
+    hrefs = page.eval_on_selector_all(selector, "links => links.map(a => a.href)")
+    context.close()
+    return [Path(unquote(urlparse(href).path)) for href in hrefs]
+
+
+def test_each_report_links_its_improvement_plan_beside_it(batch, browser):
+    out = batch["out"]
+    for event_id in ("purwakarta-2024", "kab-cianjur-2024", "xss-check"):
+        folder = out / event_id
+        plan = (folder / "improvement_plan.xlsx").resolve()
+        assert _link_targets(browser, folder / "report.html", ".sra-plan-file a") == [plan]
+        # the plan holds the areas for improvement the report's summary lists
+        summary = json.loads((folder / "summary.json").read_text("utf-8"))
+        improvements = [f["text"] for f in summary["findings"] if f["kind"] == "improvement"]
+        sheet = openpyxl.load_workbook(plan).active
+        column = [c.value for c in sheet["B"][5:] if c.value is not None]
+        assert column == improvements and len(improvements) >= 1
+    # the index links each successful report's plan, and none for the FAILED one
+    plans = _link_targets(browser, out / "index.html", "a.plan")
+    assert sorted(plans) == sorted(
+        (out / event_id / "improvement_plan.xlsx").resolve()
+        for event_id in ("purwakarta-2024", "kab-cianjur-2024", "xss-check")
+    )
 
 
 def test_failed_report_opens_and_says_failed(batch, browser):
@@ -592,8 +640,8 @@ def test_an_interrupt_removes_the_temporary_files_and_exits_130(
     seen = {}
 
     def interrupted_export(notebook, *, title, **assets):
-        # the notebook ran: its executed copy, the summary and the three roll-up tables are
-        # still temporary files
+        # the notebook ran: its executed copy, the summary, the three roll-up tables and the
+        # improvement plan are still temporary files
         seen["temporary"] = _leftovers(out)
         raise KeyboardInterrupt
 
@@ -603,10 +651,12 @@ def test_an_interrupt_removes_the_temporary_files_and_exits_130(
     assert capsys.readouterr().err.strip().splitlines()[-1] == (
         "interrupted; reports already written stay, temporary files were removed"
     )
-    assert len(seen["temporary"]) == 5
+    assert len(seen["temporary"]) == 6
+    assert any(".improvement_plan.xlsx." in name for name in seen["temporary"])
     assert _leftovers(out) == []
     assert not (out / "kota-sukabumi-2024" / "summary.json").exists()
     assert not list((out / "kota-sukabumi-2024").glob("*.parquet"))
+    assert not (out / "kota-sukabumi-2024" / "improvement_plan.xlsx").exists()
 
 
 def test_ctrl_c_during_a_parallel_batch_exits_130_leaving_no_temporary_file(tmp_path):
@@ -819,8 +869,30 @@ def test_tables_of_an_earlier_run_go_when_the_report_now_fails(small_event, tmp_
     assert first.results[0].ok
     folder = out / "kota-sukabumi-2024"
     assert (folder / "windows.parquet").exists()
+    assert (folder / "improvement_plan.xlsx").exists()
     _break(small_event)
     again = run_reports([small_event], out, workers=1, progress=False, parameters=FAST)
     assert not again.results[0].ok
+    assert sorted(p.name for p in folder.iterdir()) == ["report.html", "report.ipynb"]
+    assert _leftovers(out) == []
+
+
+def test_a_report_failing_after_its_plan_was_written_leaves_no_plan(small_event, tmp_path):
+    # the setup cell writes the plan beside the temporary summary; a later cell fails
+    import nbformat
+
+    from sra_analysis import run_reports
+    from sra_analysis.resources import notebook_path
+
+    notebook = nbformat.read(notebook_path("review_report"), as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('late failure')"))
+    failing = tmp_path / "late_failure.ipynb"
+    nbformat.write(notebook, failing)
+    out = tmp_path / "out"
+    batch = run_reports(
+        [small_event], out, notebook=str(failing), workers=1, progress=False, parameters=FAST
+    )
+    assert not batch.results[0].ok and "late failure" in batch.results[0].error
+    folder = out / "kota-sukabumi-2024"
     assert sorted(p.name for p in folder.iterdir()) == ["report.html", "report.ipynb"]
     assert _leftovers(out) == []

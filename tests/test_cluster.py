@@ -13,6 +13,7 @@ import shutil
 
 import dask
 import nbformat
+import openpyxl
 import pytest
 from distributed import Client, LocalCluster
 
@@ -53,6 +54,10 @@ def _summary(path):
     return summary
 
 
+def _cells(path) -> list[tuple]:
+    return list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+
+
 def _killer_notebook(tmp_path, *, always: bool):
     """review_report with a first cell that kills its Dask worker (the kernel's parent) when
     it reviews kota-sukabumi-2024: the first time only, or every time."""
@@ -81,7 +86,9 @@ def test_a_batch_on_the_cluster_writes_here_what_a_local_batch_writes(cluster, e
     assert [r.event_id for r in batch.results] == list(EVENTS)
     for name, event in zip(EVENTS, events, strict=True):
         folder = out / name
-        assert {p.name for p in folder.iterdir()} >= {"report.html", "report.ipynb", "summary.json"}
+        assert {p.name for p in folder.iterdir()} >= {
+            "report.html", "report.ipynb", "summary.json", "improvement_plan.xlsx"
+        }  # fmt: skip
         # the worker's temporary folders never show; the event's own folder does
         for report in ("report.html", "report.ipynb"):
             text = (folder / report).read_text("utf-8")
@@ -99,6 +106,10 @@ def test_a_batch_on_the_cluster_writes_here_what_a_local_batch_writes(cluster, e
     assert here.results[0].ok
     assert _summary(out / EVENTS[1] / "summary.json") == _summary(
         tmp_path / "here" / EVENTS[1] / "summary.json"
+    )
+    # the improvement plan travels back from the worker with the other files
+    assert _cells(out / EVENTS[1] / "improvement_plan.xlsx") == _cells(
+        tmp_path / "here" / EVENTS[1] / "improvement_plan.xlsx"
     )
 
 

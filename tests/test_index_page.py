@@ -66,6 +66,14 @@ def test_index_lists_every_event_with_its_verdict_in_the_language(batch, lang, g
     assert "<b>x</b>" not in page
 
 
+def test_index_links_an_improvement_plan_where_the_report_left_one(batch):
+    out, results = batch
+    (out / "kab-a" / "improvement_plan.xlsx").write_bytes(b"PK")  # beside kab-a's report only
+    page = write_index(out, results, lang="id").read_text(encoding="utf-8")
+    plans = re.findall(r'<a class="plan" href="([^"]+)"[^>]*>([^<]+)</a>', page)
+    assert plans == [("kab-a/improvement_plan.xlsx", "Rencana perbaikan")]
+
+
 # ----------------------------------------------------------------------------- 514 events
 
 

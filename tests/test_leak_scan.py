@@ -6,10 +6,11 @@ shifted into shift_start, unit and role; a roster without a header row; ids in e
 column and as a column header; ids with leading zeros; Excel workbooks with ids as
 numbers, with and without a header row. One batch runs them all through the CLI with a
 known pseudonym key in the environment; then every file written (report.html, report.ipynb,
-summary.json, index.html, plotly.min.js, anything else) and everything printed, the
-validate command's output included, is scanned for every officer id of the input, for its
-form without leading zeros and for the key. The expected pseudonyms are recomputed with the
-standard library's ``hmac`` (RFC 2104), so the scan cannot pass by showing nothing.
+summary.json, index.html, plotly.min.js, the cells of improvement_plan.xlsx, anything else)
+and everything printed, the validate command's output included, is scanned for every officer
+id of the input, for its form without leading zeros and for the key. The expected pseudonyms
+are recomputed with the standard library's ``hmac`` (RFC 2104), so the scan cannot pass by
+showing nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -226,13 +228,37 @@ def test_the_scan_would_see_an_id(scan):
     assert _leaks(f"<td>{KEY}</td>") == ["the pseudonym key"]
 
 
+def _file_text(path: Path) -> str:
+    """What a file shows: a workbook's cells (its members are compressed), else its bytes
+    read as UTF-8."""
+    if path.suffix == ".xlsx":
+        workbook = openpyxl.load_workbook(path)
+        return "\n".join(
+            str(cell.value)
+            for sheet in workbook.worksheets
+            for row in sheet.iter_rows()
+            for cell in row
+            if cell.value is not None
+        )
+    return path.read_bytes().decode("utf-8", "replace")
+
+
+def test_the_scan_reads_workbook_cells(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active["C7"] = f"checked by {OFFICERS[1]}"
+    workbook.save(tmp_path / "plan.xlsx")
+    assert OFFICERS[1] not in (tmp_path / "plan.xlsx").read_bytes().decode("utf-8", "replace")
+    assert _leaks(_file_text(tmp_path / "plan.xlsx")) == [OFFICERS[1]]
+
+
 def test_no_output_file_holds_an_officer_id_or_the_key(scan):
     files = _written_files(scan["out"])
     names = {path.name for path in files}
     assert {"report.html", "report.ipynb", "summary.json", "index.html"} <= names
+    assert "improvement_plan.xlsx" in names
     leaks = {}
     for path in files:
-        found = _leaks(path.read_bytes().decode("utf-8", "replace"))
+        found = _leaks(_file_text(path))
         if found:
             leaks[str(path.relative_to(scan["out"]))] = found
     assert leaks == {}

@@ -10,6 +10,7 @@ import re
 
 import nbformat
 import numpy as np
+import openpyxl
 import papermill
 import pytest
 
@@ -121,6 +122,11 @@ def test_review_report_in_indonesian_on_an_inside_out_excel_event(tmp_path):
     for section in ("Penilaian atas SRA", "Apakah SRA tepat?", "Rencana perbaikan"):
         assert section in text
     assert (tmp_path / "summary.json").exists()
+    # the improvement plan to fill in lies beside the summary, linked from the plan's section
+    plan = openpyxl.load_workbook(tmp_path / "improvement_plan.xlsx").active
+    assert (plan.title, plan["B5"].value, plan["I5"].value) == ("Rencana perbaikan", "Temuan",
+                                                                "Status")  # fmt: skip
+    assert '<a href="improvement_plan.xlsx">Rencana perbaikan untuk diisi' in text
 
 
 def test_a_bad_parameter_fails_in_the_validation_cell_naming_it(tmp_path):

@@ -81,6 +81,7 @@ def test_unpacking_replaces_what_an_earlier_run_left(tmp_path):
     (folder / "tables").mkdir(parents=True)
     (folder / "tables" / "old.csv").write_text("old", encoding="utf-8")
     (folder / "summary.json").write_text("{}", encoding="utf-8")
+    (folder / "improvement_plan.xlsx").write_bytes(b"PK")
     failed = ReportResult("events/e", "e", "failed", str(folder), 1.0, "cell In[3] raised")
     packed = PackedReport(failed, {"report.html": b"FAILED", "report.ipynb": b"{}"})
     assert unpack_report(packed) is failed

@@ -11,9 +11,9 @@ from sra_analysis.errors import ParameterError, check_argument
 from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
 from sra_analysis.labels.charts import CHART_LABELS
 from sra_analysis.labels.findings import FINDING_LABELS
+from sra_analysis.labels.plan import PLAN_LABELS
 from sra_analysis.labels.report import REPORT_LABELS
 from sra_analysis.labels.rollup import ROLLUP_LABELS
-from sra_analysis.labels.rollup_report import ROLLUP_REPORT_LABELS
 
 __all__ = ["COMMON_LABELS", "LANGUAGES", "LABELS", "check_lang", "level_label", "t"]
 
@@ -89,7 +89,7 @@ LABELS: dict[str, dict[str, str]] = {
     **REPORT_LABELS,
     **ACROSS_EVENTS_LABELS,
     **ROLLUP_LABELS,
-    **ROLLUP_REPORT_LABELS,
+    **PLAN_LABELS,
 }
 
 

@@ -1,10 +1,13 @@
-"""Labels of the roll-up across events (:mod:`sra_analysis.rollup`): its lessons."""
+"""Labels of the roll-up across events (:mod:`sra_analysis.rollup`): its lessons, and (from
+:mod:`sra_analysis.labels.rollup_report`) its report's headings, first screen and charts."""
 
 from __future__ import annotations
 
+from sra_analysis.labels.rollup_report import ROLLUP_REPORT_LABELS
+
 __all__ = ["ROLLUP_LABELS"]
 
-ROLLUP_LABELS: dict[str, dict[str, str]] = {
+_LESSON_LABELS: dict[str, dict[str, str]] = {
     "rollup.outcome.disruptions": {"en": "disruption", "id": "gangguan"},
     "rollup.outcome.incidents": {"en": "incident", "id": "kejadian"},
     "rollup.lesson.levels_meaningful": {
@@ -100,3 +103,6 @@ ROLLUP_LABELS: dict[str, dict[str, str]] = {
         "{low}–{high}); belum cukup bukti adanya titik rawan.",
     },
 }
+
+#: Every label of the roll-up: its lessons and its report.
+ROLLUP_LABELS: dict[str, dict[str, str]] = {**_LESSON_LABELS, **ROLLUP_REPORT_LABELS}

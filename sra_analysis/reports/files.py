@@ -6,6 +6,7 @@ import contextlib
 import functools
 import json
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -13,6 +14,10 @@ from pathlib import Path
 __all__ = [
     "EVENT_RESULTS",
     "EVENT_TABLES",
+    "IMPROVEMENT_PLAN",
+    "placed_name",
+    "plan_path",
+    "results_beside",
     "table_path",
     "write_atomic",
     "write_event_tables",
@@ -22,9 +27,14 @@ __all__ = [
 #: The tables a review leaves for the roll-up across events, saved as ``<name>.parquet``
 #: (:data:`sra_analysis.rollup.artefacts.TABLE_NAMES`).
 EVENT_TABLES = ("windows", "incidents", "register")
-#: What a successful report leaves beside ``report.html`` for later use: its summary and
-#: those tables. None of them may stand beside a report that failed.
-EVENT_RESULTS = ("summary.json", *(f"{name}.parquet" for name in EVENT_TABLES))
+#: The workbook of areas for improvement with columns to fill in
+#: (:mod:`sra_analysis.reports.improvement_plan`).
+IMPROVEMENT_PLAN = "improvement_plan.xlsx"
+#: What a successful report leaves beside ``report.html`` for later use: its summary, those
+#: tables and the improvement plan. None of them may stand beside a report that failed.
+EVENT_RESULTS = ("summary.json", *(f"{name}.parquet" for name in EVENT_TABLES), IMPROVEMENT_PLAN)
+#: A batch's temporary name for a result: ``.<name>.<process>.<thread>.tmp``.
+_BATCH_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.\d+\.\d+\.tmp$")
 
 
 @functools.cache
@@ -82,10 +92,62 @@ def table_path(summary_path: str | os.PathLike, name: str) -> Path:
     >>> table_path("out/e/review.json", "windows").as_posix()
     'out/e/review.windows.parquet'
     """
+    return _beside(summary_path, f"{name}.parquet")
+
+
+def plan_path(summary_path: str | os.PathLike) -> Path:
+    """Where a review's improvement plan goes, given where its summary goes.
+
+    Examples
+    --------
+    >>> plan_path("out/e/summary.json").as_posix()
+    'out/e/improvement_plan.xlsx'
+    >>> plan_path("out/e/.summary.json.41.7.tmp").as_posix()  # a batch's temporary
+    'out/e/.improvement_plan.xlsx.41.7.tmp'
+    >>> plan_path("out/e/review.json").as_posix()
+    'out/e/review.improvement_plan.xlsx'
+    """
+    return _beside(summary_path, IMPROVEMENT_PLAN)
+
+
+def _beside(summary_path: str | os.PathLike, file_name: str) -> Path:
     path = Path(summary_path)
     if "summary.json" in path.name:
-        return path.with_name(path.name.replace("summary.json", f"{name}.parquet"))
-    return path.with_name(f"{path.stem}.{name}.parquet")
+        return path.with_name(path.name.replace("summary.json", file_name))
+    return path.with_name(f"{path.stem}.{file_name}")
+
+
+def results_beside(summary_path: str | os.PathLike) -> dict[str, Path]:
+    """The files a review writes beside its summary: the name each has in a report's folder
+    and where the review writes it (:func:`table_path`, :func:`plan_path`).
+
+    Examples
+    --------
+    >>> {k: v.name for k, v in results_beside("out/e/.summary.json.41.7.tmp").items()}
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'windows.parquet': '.windows.parquet.41.7.tmp',
+     'incidents.parquet': '.incidents.parquet.41.7.tmp',
+     'register.parquet': '.register.parquet.41.7.tmp',
+     'improvement_plan.xlsx': '.improvement_plan.xlsx.41.7.tmp'}
+    """
+    tables = {f"{name}.parquet": table_path(summary_path, name) for name in EVENT_TABLES}
+    return {**tables, IMPROVEMENT_PLAN: plan_path(summary_path)}
+
+
+def placed_name(path: str | os.PathLike) -> str:
+    """The name a file written beside a summary has once in place: a batch writes each
+    result to a temporary name and renames it into the report's folder.
+
+    Examples
+    --------
+    >>> placed_name("out/e/.improvement_plan.xlsx.41.7.tmp")
+    'improvement_plan.xlsx'
+    >>> placed_name("out/e/review.improvement_plan.xlsx")
+    'review.improvement_plan.xlsx'
+    """
+    name = Path(path).name
+    temporary = _BATCH_TEMPORARY.match(name)
+    return temporary["name"] if temporary else name
 
 
 def write_event_tables(tables: Mapping, summary_path: str | os.PathLike) -> list[Path]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sra_analysis.labels import LABELS, t
-from sra_analysis.reports.files import write_atomic
+from sra_analysis.reports.files import IMPROVEMENT_PLAN, write_atomic
 from sra_analysis.reports.html_tables import esc
 
 __all__ = ["DOT_PLOT_EVENTS", "PLOTLY_ASSET", "load_summaries", "prepare_index", "write_index"]
@@ -67,7 +67,7 @@ def _rows(results: Sequence, summaries: dict[str, dict], lang: str) -> str:
         name = summary["event"].get("name")
         search = f"{result.event_id} {name or ''}".casefold()
         cells = [
-            f"<td>{link}</td>",
+            f"<td>{link}{_plan_link(result, lang)}</td>",
             f"<td>{esc(name)}</td>",
             f'<td><span class="grade {grade}" title="{esc(verdict.get("text"))}">'
             f"{esc(_grade_label(verdict.get('grade', ''), lang))}</span>"
@@ -83,6 +83,16 @@ def _rows(results: Sequence, summaries: dict[str, dict], lang: str) -> str:
         ]
         rows.append(f'<tr data-verdict="{grade}" data-search="{esc(search)}">{"".join(cells)}</tr>')
     return "".join(rows)
+
+
+def _plan_link(result, lang: str) -> str:
+    """A link to the report's improvement plan, when it has one."""
+    if not (Path(result.folder) / IMPROVEMENT_PLAN).exists():
+        return ""
+    return (
+        f'<br><small><a class="plan" href="{esc(result.event_id)}/{IMPROVEMENT_PLAN}" '
+        f'title="{esc(t("plan.link", lang))}">{esc(t("plan.sheet", lang))}</a></small>'
+    )
 
 
 def _grade_label(grade: str, lang: str) -> str:

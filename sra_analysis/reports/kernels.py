@@ -49,11 +49,13 @@ __all__ = [
 #: an empty namespace.
 WARM_IMPORTS = (
     "IPython.display",
+    "openpyxl",  # improvement_plan.xlsx
     "plotly.graph_objects",
     "plotly.io",
     "sra_analysis.charts",
     "sra_analysis.io.load",
     "sra_analysis.reports.focus",
+    "sra_analysis.reports.improvement_plan",
     "sra_analysis.reports.present",
     "sra_analysis.reports.session",
     "sra_analysis.review.evaluate",

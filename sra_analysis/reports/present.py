@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -293,8 +294,24 @@ def findings_list(review: Evaluation, *, lang: str = "en") -> None:
     show_html("".join(groups) or esc(t("report.none", lang)))
 
 
-def improvement_plan(review: Evaluation, *, lang: str = "en") -> None:
-    """The improvement-plan table: one row per area for improvement, actions to fill in."""
+def improvement_plan(
+    review: Evaluation, *, lang: str = "en", workbook: str | os.PathLike | None = None
+) -> None:
+    """The improvement-plan table: one row per area for improvement, actions to fill in.
+
+    With ``workbook`` (where the notebook wrote ``improvement_plan.xlsx``, see
+    :func:`~sra_analysis.reports.improvement_plan.write_improvement_plan`) a link to it comes
+    first, relative to the report beside it.
+    """
+    from sra_analysis.reports.files import placed_name
+
+    link = ""
+    if workbook is not None:
+        name = placed_name(workbook)
+        link = (
+            f'<p class="sra-plan-file"><a href="{esc(quote(name))}">{esc(t("plan.link", lang))}'
+            f"</a> ({esc(name)})</p>"
+        )
     rows = [f for f in review.findings if f.kind == "improvement"]
     frame = pd.DataFrame(
         {
@@ -305,7 +322,7 @@ def improvement_plan(review: Evaluation, *, lang: str = "en") -> None:
             t("col.status", lang): "",
         }
     )
-    show_html(html_table(frame, text_limit=FINDING_LIMIT))
+    show_html(link + html_table(frame, text_limit=FINDING_LIMIT))
 
 
 def data_quality(

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sra_analysis.privacy import hide_long_numbers
-from sra_analysis.reports.files import EVENT_RESULTS, EVENT_TABLES, table_path, write_atomic
+from sra_analysis.reports.files import EVENT_RESULTS, results_beside, write_atomic
 from sra_analysis.reports.outdir import describe_os_error, remove_files
 from sra_analysis.reports.report_html import (
     PLOTLY_ASSET,
@@ -131,7 +131,7 @@ def run_one(job: Job) -> ReportResult:
     temporary = (
         summary_tmp,
         folder / f".report.{os.getpid()}.{threading.get_ident()}.tmp.ipynb",
-        *(table_path(summary_tmp, name) for name in EVENT_TABLES),
+        *results_beside(summary_tmp).values(),
     )
     detail = None
     try:
@@ -265,12 +265,12 @@ def _write_report(
         write_atomic(folder / "report.ipynb", nbformat.writes(notebook))
     write_atomic(folder / "report.html", page)
     if error is None:
-        for name in EVENT_TABLES:  # a review notebook writes them beside its summary
-            written = table_path(summary_tmp, name)
+        # a review notebook writes its tables and improvement plan beside its summary
+        for name, written in results_beside(summary_tmp).items():
             if written.exists():
-                os.replace(written, folder / f"{name}.parquet")
-            else:  # a notebook of one's own may not: no table of an earlier run stays
-                (folder / f"{name}.parquet").unlink(missing_ok=True)
+                os.replace(written, folder / name)
+            else:  # a notebook of one's own may not: no file of an earlier run stays
+                (folder / name).unlink(missing_ok=True)
         os.replace(summary_tmp, folder / "summary.json")
     else:
         # results of this or an earlier run must not stand beside a report that failed now

@@ -1,7 +1,8 @@
 """A review notebook's one setup call, and its headings.
 
 Every shipped notebook starts the same way: check the parameters, load the event (narrowed to
-a slice when asked), score its SRA, write ``summary.json`` when asked. :func:`start_review`
+a slice when asked), score its SRA, write ``summary.json`` when asked (and beside it the
+roll-up's tables and ``improvement_plan.xlsx``). :func:`start_review`
 does all of it and returns a :class:`ReviewSession`, so a notebook is a parameters cell, one
 call to it, then calls into the package. It displays nothing: figures carry their data, and
 the HTML export adds plotly.js (:mod:`sra_analysis.reports.report_html`).
@@ -65,6 +66,9 @@ class ReviewSession:
         ``evaluate(event, ...)`` with the parameters' flag level, window length and seed.
     tables : Path or None
         Where full tables of capped ones go (``tables/`` beside ``summary_path``), or None.
+    plan : Path or None
+        The improvement plan written beside ``summary_path``
+        (:func:`~sra_analysis.reports.files.plan_path`), or None when no summary was asked.
     """
 
     params: ReportParameters
@@ -72,6 +76,7 @@ class ReviewSession:
     whole: Event
     review: Evaluation
     tables: Path | None
+    plan: Path | None = None
 
     @property
     def lang(self) -> str:
@@ -129,7 +134,8 @@ def start_review(
     (('3',), ('1', '2', '3'), True)
     """
     from sra_analysis.io.load import load_event
-    from sra_analysis.reports.files import write_event_tables, write_json_atomic
+    from sra_analysis.reports.files import plan_path, write_event_tables, write_json_atomic
+    from sra_analysis.reports.improvement_plan import write_improvement_plan
     from sra_analysis.review.evaluate import evaluate
     from sra_analysis.review.slicing import slice_event
     from sra_analysis.rollup.artefacts import event_tables
@@ -155,6 +161,7 @@ def start_review(
         n_resamples=params.n_resamples,
         seed=params.seed,
     )
+    plan = None
     if params.summary_path:
         summary = review.to_dict(lang=params.lang)
         if event is not whole:  # say which part of the event the numbers are about
@@ -165,8 +172,11 @@ def start_review(
             }
         # the roll-up across events reads these instead of running the event again
         write_event_tables(event_tables(review, event), params.summary_path)
+        plan = write_improvement_plan(review, plan_path(params.summary_path), lang=params.lang)
         write_json_atomic(summary, params.summary_path)
-    return ReviewSession(params=params, event=event, whole=whole, review=review, tables=tables)
+    return ReviewSession(
+        params=params, event=event, whole=whole, review=review, tables=tables, plan=plan
+    )
 
 
 def _given(value) -> bool:
