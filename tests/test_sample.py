@@ -485,6 +485,7 @@ def test_template_register_rates_each_ring_day_as_the_template(tmp_path):
         assert np.bincount(codes[24:], minlength=5).tolist() == [1, 3, 8, 3, 1], ring
     # one item per block of one level: items of a ring never overlap, "none" is uncovered
     register = event.risk_register
+    assert event.planted["register_items_from_template"] == len(register)
     assert (register["ring"] != "all").all() and register["window_start"].notna().all()
     for _, items in register.groupby("ring"):
         items = items.sort_values("window_start")

@@ -234,6 +234,8 @@ def generate_event(
         "disruptions": int(incident_frame["disrupted_proceedings"].sum()),
         "shift_rows": len(staffing_frame),
     }
+    if ground_truth.level_hours is not None:  # n_risks did not apply
+        planted["register_items_from_template"] = int(register["risk_id"].size)
     return SyntheticEvent(
         meta=meta,
         incidents=incident_frame,
