@@ -183,3 +183,14 @@ def test_pooled_totals_equal_the_sums_of_the_per_event_summaries(province):
     by_level = pd.DataFrame(results["rates_by_level"])
     assert by_level["incidents"].sum() == totals["incidents"]
     assert math.isclose(by_level["hours"].sum(), windows["hours"].sum())
+
+
+def test_verdicts_of_the_outliers_follow_their_planted_sras(province):
+    # A worse SRA flags at random: capture beats chance in at most 5% of such events (the
+    # verdict's one-sided test), so it is never graded good. A better one catches ~90% of
+    # disrupted windows against 25% by chance over 30-odd windows: good.
+    summaries = province["read"].summaries
+    for event_id in province["planted"]["worse_events"]:
+        assert summaries[event_id]["verdict"]["grade"] in ("poor", "mixed"), event_id
+    for event_id in province["planted"]["better_events"]:
+        assert summaries[event_id]["verdict"]["grade"] == "good", event_id
