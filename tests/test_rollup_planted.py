@@ -155,7 +155,10 @@ def test_pooled_capture_is_near_the_ordinary_capture_the_truth_implies(province)
     hours = np.array([2, 4, 12, 4, 2])
     rate = np.array(list(planted["rate_by_level"]["ordinary"].values()))
     disrupted = hours * (1 - np.exp(-rate * planted["disruption_chance"]))
-    expected = disrupted[3:].sum() / disrupted.sum()  # 0.55 before staffing and volume
+    expected = disrupted[3:].sum() / disrupted.sum()  # 0.572
+    # Short staffing and volume factors above 1 raise rates, saturating flagged windows more,
+    # and the worse events' 0.25 outweighs the better ones' 0.9, both pulling a few points
+    # down; the pooled share of ~900 disrupted windows has a standard error of ~0.017.
     pooled = province["results"]["funnel"]["pooled_capture"]
     assert abs(pooled - expected) < 0.05, (pooled, expected)
 
