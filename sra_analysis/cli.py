@@ -2,8 +2,9 @@
 
 ``sra-review validate EVENT_DIR...``
     Load each event and print what was accepted and every quarantined row.
-``sra-review sample OUT --events N --seed S``
-    Write N synthetic events with a planted ground truth.
+``sra-review sample OUT --events N --seed S [--planted-rollup]``
+    Write N synthetic events with a planted ground truth (with ``--planted-rollup``, one
+    province-wide truth for checking the roll-up, in ``OUT/province_truth.json``).
 ``sra-review report EVENT_DIR... --out OUT``
     Generate the HTML review report of each event and an index.
 ``sra-review rollup OUT... --out OUT``
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import enum
 import errno
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -221,13 +223,17 @@ def _print_quality(quality) -> None:
 
 def _sample(args: argparse.Namespace) -> int:
     from sra_analysis.reports.outdir import check_output_dir
-    from sra_analysis.sample import generate_province
+    from sra_analysis.sample import PROVINCE_TRUTH_FILE, generate_province
 
     args.doing = f"checking that {args.out} can be written"
     check_output_dir(args.out, option="OUT")
     args.doing = f"writing synthetic events to {args.out}"
-    folders = generate_province(args.out, n_events=args.events, seed=args.seed)
+    folders = generate_province(
+        args.out, n_events=args.events, seed=args.seed, planted_rollup=args.planted_rollup
+    )
     print(f"wrote {len(folders)} synthetic event(s) to {args.out}")
+    if args.planted_rollup:
+        print(f"the planted truth is in {os.path.join(args.out, PROVINCE_TRUTH_FILE)}")
     return ExitCode.OK
 
 
@@ -370,6 +376,12 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--events", type=_positive_int, default=5,
                         help="number of events (default 5)")  # fmt: skip
     sample.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    sample.add_argument(
+        "--planted-rollup", action="store_true",
+        help="make the events from one province-wide truth for checking the roll-up "
+        "(known level rate ratio, a category every SRA misses, named better and worse "
+        "SRAs) and write it to OUT/province_truth.json",
+    )  # fmt: skip
     sample.set_defaults(run=_sample)
 
     report = command("report", "generate HTML review reports and an index")

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 import yaml
 from pandas.testing import assert_frame_equal
+from scipy import stats
 
 import sra_analysis.sample as sample
 from sra_analysis.errors import ParameterError
@@ -465,3 +466,82 @@ def test_bundled_sample_is_what_the_generator_writes(tmp_path):
             if path.suffix in (".csv", ".yaml", ".json"):
                 assert path.read_bytes() == (fresh / path.name).read_bytes(), path
     assert size <= 4 * 1024 * 1024
+
+
+# ----------------------------------------------------------------------------- templates
+
+TEMPLATE = {"none": 2, "low": 4, "medium": 12, "high": 4, "extreme": 2}
+
+
+def test_template_register_rates_each_ring_day_as_the_template(tmp_path):
+    truth = GroundTruth(level_hours=TEMPLATE)
+    event = generate_event(seed=3, days=40 / 24, rings=3, ground_truth=truth)
+    windows = event.planted_windows
+    for ring, part in windows.groupby("ring", observed=True):
+        codes = part["predicted_level"].cat.codes.to_numpy()
+        # a whole day gets the template; the last 16 hours 16/24 of it, (1.33, 2.67, 8,
+        # 2.67, 1.33) hours, rounded by largest remainder to (1, 3, 8, 3, 1)
+        assert np.bincount(codes[:24], minlength=5).tolist() == [2, 4, 12, 4, 2], ring
+        assert np.bincount(codes[24:], minlength=5).tolist() == [1, 3, 8, 3, 1], ring
+    # one item per block of one level: items of a ring never overlap, "none" is uncovered
+    register = event.risk_register
+    assert event.planted["register_items_from_template"] == len(register)
+    assert (register["ring"] != "all").all() and register["window_start"].notna().all()
+    for _, items in register.groupby("ring"):
+        items = items.sort_values("window_start")
+        assert (items["window_start"].iloc[1:].to_numpy() >= items["window_end"].iloc[:-1]).all()
+    covered = windows.merge(
+        register.rename(columns={"window_start": "item_start"}), on="ring", how="left"
+    )
+    inside = (covered["window_start"] >= covered["item_start"]) & (
+        covered["window_start"] < covered["window_end_y"]
+    )
+    per_window = inside.groupby([covered["ring"], covered["window_start"]]).sum()
+    levels = windows.set_index(["ring", "window_start"])["predicted_level"]
+    assert (per_window[levels.index].to_numpy() == (levels != "none").to_numpy()).all()
+    # the loader and review see the planted levels
+    from sra_analysis import load_event, review_windows
+
+    folder = write_event(event, tmp_path / "template")
+    reviewed = review_windows(load_event(folder))
+    assert reviewed["predicted_level"].astype(str).tolist() == (
+        windows["predicted_level"].astype(str).tolist()
+    )
+
+
+def test_missed_category_is_thinned_from_every_incident():
+    # Every hour covered and no other incident left unanticipated: the planted category
+    # is then exactly the incidents without a risk_id, Binomial(n, 0.2) of them.
+    hours = {"none": 0, "low": 6, "medium": 10, "high": 6, "extreme": 2}
+    truth = GroundTruth(
+        level_hours=hours, unanticipated_share=0.0, missed_category="fire", missed_share=0.2
+    )
+    event = generate_event(seed=8, days=4, n_incidents=2000, ground_truth=truth)
+    incidents = event.incidents
+    n = len(incidents)
+    fire = incidents["category"] == "fire"
+    assert n == 2000
+    assert (incidents["risk_id"].isna() == fire).all()
+    low, high = stats.binom.interval(0.999, n, 0.2)
+    assert low <= fire.sum() <= high
+    assert set(incidents.loc[fire, "description"]) == set(
+        sample.vocabulary.CATEGORY_DESCRIPTIONS["fire"]
+    )
+    assert truth.to_dict()["missed_category"] == "fire"
+    assert "missed_category" not in GroundTruth().to_dict()  # older ground_truth.json unchanged
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"level_hours": {**TEMPLATE, "medium": 13}}, "summing to 24"),
+        ({"level_hours": {"low": 24}}, "level_hours must give whole hours"),
+        ({"level_hours": {**TEMPLATE, "low": 3.5, "medium": 12.5}}, "whole hours"),
+        ({"missed_category": "crowd", "missed_share": 0.1}, "one no SRA threat names"),
+        ({"missed_share": 0.1}, "missed_share needs a missed_category"),
+        ({"missed_category": "drone", "missed_share": 1.5}, r"missed_share must lie in \[0, 1\]"),
+    ],
+)
+def test_ground_truth_refuses_a_bad_template_or_missed_category(arguments, message):
+    with pytest.raises(ParameterError, match=message):
+        GroundTruth(**arguments)

@@ -8,6 +8,10 @@ Jawa Barat and, past 27 events, the 487 regions of Indonesia's 37 other province
 zones (WIB, WITA, WIT): ``sra-review sample OUT --events 514`` is a national set.
 ``sra_analysis/sample_data`` holds the province made with seed 2024
 (``sra-review sample OUT --events 26 --seed 2024``), beside the hand-written Purwakarta event.
+With ``planted_rollup=True`` (``--planted-rollup``) every event of the province is made from
+one :class:`ProvinceTruth` instead — one rate ratio per level step, one register template, a
+category every SRA misses, a few much better and much worse SRAs — for checking the roll-up
+across events (:mod:`sra_analysis.sample.province_truth`).
 
 The planted truth (:class:`GroundTruth`, defaults shown)
 --------------------------------------------------------
@@ -63,7 +67,13 @@ from sra_analysis.sample.generate import (
     SyntheticEvent,
     generate_event,
 )
-from sra_analysis.sample.province import generate_province, province_plan, sample_command
+from sra_analysis.sample.province import (
+    PROVINCE_TRUTH_FILE,
+    generate_province,
+    province_plan,
+    sample_command,
+)
+from sra_analysis.sample.province_truth import ProvinceTruth
 from sra_analysis.sample.truth import DEFAULT_GROUND_TRUTH, LEVEL_NAMES, GroundTruth
 from sra_analysis.sample.write import (
     DATE_STYLES,
@@ -80,10 +90,12 @@ __all__ = [
     "FILE_FORMATS",
     "INCIDENT_COLUMNS",
     "LEVEL_NAMES",
+    "PROVINCE_TRUTH_FILE",
     "RING_LABELS",
     "RISK_REGISTER_COLUMNS",
     "STAFFING_COLUMNS",
     "GroundTruth",
+    "ProvinceTruth",
     "SyntheticEvent",
     "generate_event",
     "generate_province",

@@ -20,6 +20,7 @@ __all__ = [
     "draw_incidents",
     "draw_register",
     "draw_roster",
+    "forecast_probability",
     "predicted_scores",
     "running_codes",
     "shift_teams",
@@ -158,10 +159,7 @@ def draw_register(
     score = likelihood * impact
     level = np.searchsorted(_LEVEL_LOWS, score, "right")
 
-    base = np.array([truth.window_probability(name) for name in LEVEL_NAMES])[level]
-    base = np.clip(base, 1e-4, 1 - 1e-4)
-    logit = np.log(base / (1 - base)) + rng.normal(0, truth.probability_noise, n_risks)
-    probability = np.clip(np.round(1 / (1 + np.exp(-logit)), 4), 1e-4, 0.999)
+    probability = forecast_probability(rng, level, truth)
     planned = np.where(ring < 0, planned_on_duty.sum(), planned_on_duty[np.maximum(ring, 0)])
     blank_window = whole & (rng.random(n_risks) < 0.5)
 
@@ -177,6 +175,17 @@ def draw_register(
     register["threat"] = np.array([t[1] for t in threats], object)[register["template"]]
     register["mitigation"] = np.array([t[6] for t in threats], object)[register["template"]]
     return register
+
+
+def forecast_probability(
+    rng: np.random.Generator, level: np.ndarray, truth: GroundTruth
+) -> np.ndarray:
+    """Register ``probability`` of items at ``level`` (codes): the planted chance of a
+    disruption in a ring-hour of the level, with normal noise on the log-odds."""
+    base = np.array([truth.window_probability(name) for name in LEVEL_NAMES])[level]
+    base = np.clip(base, 1e-4, 1 - 1e-4)
+    logit = np.log(base / (1 - base)) + rng.normal(0, truth.probability_noise, level.size)
+    return np.clip(np.round(1 / (1 + np.exp(-logit)), 4), 1e-4, 0.999)
 
 
 def predicted_scores(register: dict[str, np.ndarray], n_rings: int, hours: int) -> dict:
@@ -253,6 +262,18 @@ def draw_incidents(
     )
     occurred_from = np.maximum(0, minute - rng.integers(15, 181, n))
     occurred_to = np.maximum(occurred_from, minute - rng.integers(0, 16, n))
+    unresolved, has_span = rng.random(n) < _UNRESOLVED_SHARE, rng.random(n) < truth.span_share
+    if truth.missed_category is not None:  # drawn last: without it, nothing above changes
+        missed = rng.random(n) < truth.missed_share
+        missed_code = CATEGORIES.index(truth.missed_category)
+        category = np.where(missed, missed_code, category)
+        risk_row = np.where(missed, -1, risk_row)
+        description = np.where(
+            missed,
+            _DESCRIPTION_FIRST[missed_code]
+            + np.floor(rng.random(n) * _DESCRIPTION_COUNT[missed_code]).astype(np.int64),
+            description,
+        )
     return {
         "ring": cell // hours,
         "minute": minute,
@@ -263,8 +284,8 @@ def draw_incidents(
         "description": description,
         "responded": responded.astype(np.int64),
         "resolved": resolved.astype(np.int64),
-        "unresolved": rng.random(n) < _UNRESOLVED_SHARE,
-        "has_span": rng.random(n) < truth.span_share,
+        "unresolved": unresolved,
+        "has_span": has_span,
         "occurred_from": occurred_from,
         "occurred_to": occurred_to,
     }

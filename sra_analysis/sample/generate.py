@@ -12,7 +12,7 @@ import pandas as pd
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import resolve_timezone
 from sra_analysis.levels import DEFAULT_RISK_BANDS
-from sra_analysis.sample import draws, frames
+from sra_analysis.sample import draws, frames, template
 from sra_analysis.sample import vocabulary as vocab
 from sra_analysis.sample.truth import DEFAULT_GROUND_TRUTH, LEVEL_NAMES, GroundTruth
 
@@ -116,7 +116,8 @@ def generate_event(
     ring_order : {"outside_in", "inside_out"}
         Whether ring ``"1"`` is the outermost or the innermost ring.
     n_risks : int
-        Rows of the risk register.
+        Rows of the risk register (unless ``ground_truth.level_hours`` lays out the register
+        from a template, one row per block of one level).
     ground_truth : GroundTruth
         The planted truth.
     shift_hours : int
@@ -164,9 +165,15 @@ def generate_event(
     roster = draws.draw_roster(rng_staff, n_officers, ring_kinds, hours, shift_hours, ground_truth)
     planned_total = n_officers if planned_personnel is None else planned_personnel
     planned_on_duty = planned_total * roster["ring_counts"] / n_officers / n_teams
-    register = draws.draw_register(
-        rng_register, n_risks, ring_kinds, hours, ground_truth, planned_on_duty
-    )
+    if ground_truth.level_hours is None:
+        register = draws.draw_register(
+            rng_register, n_risks, ring_kinds, hours, ground_truth, planned_on_duty
+        )
+    else:
+        register = template.draw_template_register(
+            rng_register, ground_truth.level_hours, ring_kinds, hours, ground_truth,
+            planned_on_duty,
+        )  # fmt: skip
     cover = draws.predicted_scores(register, rings, hours)
 
     # The planted rate of each ring-hour (ring-major).
@@ -227,6 +234,8 @@ def generate_event(
         "disruptions": int(incident_frame["disrupted_proceedings"].sum()),
         "shift_rows": len(staffing_frame),
     }
+    if ground_truth.level_hours is not None:  # n_risks did not apply
+        planted["register_items_from_template"] = int(register["risk_id"].size)
     return SyntheticEvent(
         meta=meta,
         incidents=incident_frame,

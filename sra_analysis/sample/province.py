@@ -9,6 +9,8 @@ the three zones WIB, WITA and WIT.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import sys
 from pathlib import Path
 
@@ -18,9 +20,20 @@ import pandas as pd
 from sra_analysis.errors import ParameterError, SRAError
 from sra_analysis.sample import vocabulary as vocab
 from sra_analysis.sample.generate import generate_event
+from sra_analysis.sample.province_truth import ProvinceTruth
+from sra_analysis.sample.truth import DEFAULT_GROUND_TRUTH
 from sra_analysis.sample.write import write_event
 
-__all__ = ["generate_province", "national_regions", "province_plan", "sample_command"]
+__all__ = [
+    "PROVINCE_TRUTH_FILE",
+    "generate_province",
+    "national_regions",
+    "province_plan",
+    "sample_command",
+]
+
+#: Where a planted province's truth is written, beside its event folders.
+PROVINCE_TRUTH_FILE = "province_truth.json"
 
 # (format, encoding) by event number; "mixed" mixes formats within one folder.
 _FORMAT_CYCLE = (
@@ -165,7 +178,13 @@ def national_regions() -> list[tuple[str, str, str]]:
     return [region for *_, region in sorted(slots)]
 
 
-def generate_province(out_dir: str | Path, *, n_events: int = 26, seed: int = 2024) -> list[Path]:
+def generate_province(
+    out_dir: str | Path,
+    *,
+    n_events: int = 26,
+    seed: int = 2024,
+    planted_rollup: bool | ProvinceTruth = False,
+) -> list[Path]:
     """Generate and write the events of :func:`province_plan` into ``out_dir/<event id>/``.
 
     Parameters
@@ -176,6 +195,13 @@ def generate_province(out_dir: str | Path, *, n_events: int = 26, seed: int = 20
         Number of events.
     seed : int
         Same seed, same bytes.
+    planted_rollup : bool or ProvinceTruth, default False
+        Make the events from one province-wide truth for checking the roll-up
+        (:mod:`sra_analysis.sample.province_truth`): ``True`` for the default
+        :class:`~sra_analysis.sample.province_truth.ProvinceTruth`, or one of your own.
+        Also writes ``out_dir/province_truth.json``; each event's ``ground_truth.json``
+        gains ``planted.rollup`` (its role and volume factor). The plan (names, sizes,
+        rosters, file variants) is the same as without it; registers and incidents differ.
 
     Returns
     -------
@@ -192,15 +218,34 @@ def generate_province(out_dir: str | Path, *, n_events: int = 26, seed: int = 20
     ['event.yaml', 'ground_truth.json', 'incidents.csv', 'risk_register.csv', 'staffing.csv']
     """
     out = Path(out_dir)
+    plan_table = province_plan(n_events=n_events, seed=seed)
+    province = factors = None
+    if planted_rollup is True:
+        planted_rollup = ProvinceTruth()
+    if isinstance(planted_rollup, ProvinceTruth):
+        province = planted_rollup.with_outliers(plan_table)
+        factors = province.event_factors(plan_table["event_id"].tolist(), seed=seed)
+    elif planted_rollup is not False:
+        raise ParameterError(
+            f"planted_rollup must be True, False or a ProvinceTruth, got {planted_rollup!r}"
+        )
     folders = []
-    for plan in province_plan(n_events=n_events, seed=seed).to_dict("records"):
+    for plan in plan_table.to_dict("records"):
+        truth = DEFAULT_GROUND_TRUTH
+        if province is not None:
+            role = province.role(plan["event_id"])
+            truth = province.ground_truth(role, event_factor=factors[plan["event_id"]])
         event = generate_event(
             seed=plan["seed"], event_id=plan["event_id"], name=plan["name"], venue=plan["venue"],
             days=plan["days"], n_officers=plan["n_officers"], rings=plan["rings"],
             ring_order=plan["ring_order"], n_risks=plan["n_risks"],
             shift_hours=plan["shift_hours"], timezone=plan["timezone"], start=plan["start"],
-            planned_personnel=plan["planned_personnel"],
+            planned_personnel=plan["planned_personnel"], ground_truth=truth,
         )  # fmt: skip
+        if province is not None:
+            rollup = {"role": role, "event_factor": factors[plan["event_id"]],
+                      "province_truth": PROVINCE_TRUTH_FILE}  # fmt: skip
+            event = dataclasses.replace(event, planted={**event.planted, "rollup": rollup})
         folders.append(
             write_event(
                 event,
@@ -211,11 +256,31 @@ def generate_province(out_dir: str | Path, *, n_events: int = 26, seed: int = 20
                 encoding=plan["encoding"],
             )
         )
+    if province is not None:
+        _write_province_truth(out, province, factors, seed=seed)
     return folders
 
 
-def sample_command(out: str, events: int, seed: int) -> int:
-    """``sra-review sample OUT --events N --seed S``: write N synthetic events into OUT.
+def _write_province_truth(
+    out: Path, province: ProvinceTruth, factors: dict[str, float], *, seed: int
+) -> Path:
+    body = {
+        "province_truth": province.to_dict(),
+        "seed": int(seed),
+        "events": [
+            {"event_id": event_id, "role": province.role(event_id), "event_factor": factor}
+            for event_id, factor in factors.items()
+        ],
+    }
+    path = out / PROVINCE_TRUTH_FILE
+    text = json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def sample_command(out: str, events: int, seed: int, *, planted_rollup: bool = False) -> int:
+    """``sra-review sample OUT --events N --seed S [--planted-rollup]``: write N synthetic
+    events into OUT (with ``planted_rollup``, from one province-wide truth).
 
     Returns the exit status: 0 on success, 2 when the arguments are refused.
 
@@ -227,9 +292,11 @@ def sample_command(out: str, events: int, seed: int) -> int:
     0
     """
     try:
-        folders = generate_province(out, n_events=events, seed=seed)
+        folders = generate_province(out, n_events=events, seed=seed, planted_rollup=planted_rollup)
     except SRAError as error:
         print(f"sra-review sample: {error}", file=sys.stderr)
         return 2
     print(f"wrote {len(folders)} synthetic event(s) to {out}")
+    if planted_rollup:
+        print(f"the planted truth is in {Path(out) / PROVINCE_TRUTH_FILE}")
     return 0

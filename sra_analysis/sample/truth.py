@@ -10,6 +10,7 @@ import numpy as np
 
 from sra_analysis.errors import ParameterError
 from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
+from sra_analysis.sample.vocabulary import UNANTICIPATED_CATEGORIES
 
 __all__ = ["DEFAULT_GROUND_TRUTH", "LEVEL_NAMES", "GroundTruth"]
 
@@ -54,6 +55,19 @@ class GroundTruth:
         Range of the attendance chance in an under-staffed ring-shift.
     probability_noise : float
         Standard deviation of the noise added to the log-odds of a register ``probability``.
+    level_hours : dict of str to int, optional
+        A register template instead of the drawn register: of every 24 hours of each ring,
+        this many are rated at each level (all of :data:`LEVEL_NAMES`, summing to 24; a last
+        partial day gets its share, rounded by largest remainder), as one-level blocks in a
+        random order, one register item per block; ``none`` hours are covered by no item.
+        Every event made with it then flags the same share of its ring-hours.
+    missed_category : str, optional
+        An incident category no SRA item anticipates (one of
+        :data:`~sra_analysis.sample.vocabulary.UNANTICIPATED_CATEGORIES`): each incident,
+        whatever its ring-hour, is of this category with chance ``missed_share`` and then
+        has a blank ``risk_id``. Thinning keeps every rate ratio between levels.
+    missed_share : float
+        That chance; 0 unless ``missed_category`` is given.
 
     Examples
     --------
@@ -79,6 +93,9 @@ class GroundTruth:
     understaffed_share: float = 0.2
     understaffed_attendance: tuple[float, float] = (0.45, 0.75)
     probability_noise: float = 0.3
+    level_hours: Mapping[str, int] | None = None
+    missed_category: str | None = None
+    missed_share: float = 0.0
 
     def __post_init__(self) -> None:
         for name in ("rate_by_level", "severity_p_by_level"):
@@ -97,6 +114,7 @@ class GroundTruth:
             "span_share": self.span_share,
             "attendance": self.attendance,
             "understaffed_share": self.understaffed_share,
+            "missed_share": self.missed_share,
         }
         for index, value in enumerate(self.disruption_probability, start=1):
             chances[f"disruption_probability[severity {index}]"] = value
@@ -118,6 +136,29 @@ class GroundTruth:
             raise ParameterError(
                 f"staffing_ratio_bounds must satisfy 0 < low ≤ 1 ≤ high, got {(low, high)!r}"
             )
+        self._check_template()
+
+    def _check_template(self) -> None:
+        hours = self.level_hours
+        if hours is not None and (
+            set(hours) != set(LEVEL_NAMES)
+            or not all(isinstance(hours[k], (int, np.integer)) and hours[k] >= 0 for k in hours)
+            or sum(int(v) for v in hours.values()) != 24
+        ):
+            raise ParameterError(
+                f"level_hours must give whole hours ≥ 0 for each of {list(LEVEL_NAMES)}, "
+                f"summing to 24, got {dict(hours)!r}"
+            )
+        if self.missed_category is None:
+            if self.missed_share:
+                raise ParameterError(
+                    f"missed_share needs a missed_category, got share {self.missed_share!r}"
+                )
+        elif self.missed_category not in UNANTICIPATED_CATEGORIES:
+            raise ParameterError(
+                f"missed_category must be one no SRA threat names, one of "
+                f"{list(UNANTICIPATED_CATEGORIES)}, got {self.missed_category!r}"
+            )
 
     def severity_distribution(self, level: str) -> np.ndarray:
         """Chance of severity 1..5 for an incident in a ring-hour of ``level``."""
@@ -134,7 +175,7 @@ class GroundTruth:
 
     def to_dict(self) -> dict:
         """Plain JSON-ready form, with the derived per-level window probabilities."""
-        return {
+        body = {
             "rate_by_level": {k: float(self.rate_by_level[k]) for k in LEVEL_NAMES},
             "rate_unit": "incidents per ring-hour at planned staffing",
             "staffing_effect": "rate * clip(mean_staff / planned_on_duty, *bounds) ** -elasticity",
@@ -155,6 +196,14 @@ class GroundTruth:
             "understaffed_attendance": list(self.understaffed_attendance),
             "probability_noise": self.probability_noise,
         }
+        if self.level_hours is not None:  # only when set: older ground_truth.json unchanged
+            body["register_template_hours_per_day"] = {
+                k: int(self.level_hours[k]) for k in LEVEL_NAMES
+            }
+        if self.missed_category is not None:
+            body["missed_category"] = self.missed_category
+            body["missed_share"] = self.missed_share
+        return body
 
 
 #: The truth planted unless told otherwise.
