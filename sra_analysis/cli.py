@@ -30,6 +30,7 @@ from sra_analysis.errors import (
     InputFileError,
     OutputError,
     ParameterError,
+    PrinterError,
     SRAError,
 )
 from sra_analysis.labels import LANGUAGES, check_lang
@@ -60,6 +61,8 @@ class ExitCode(enum.IntEnum):
     CANNOT_WRITE = 73
     #: EX_IOERR: an I/O error not attributable to one report (the disk filled, ...)
     IO_ERROR = 74
+    #: EX_CONFIG: report --pdf: Playwright or a Chromium is missing, or Chromium does not start
+    CANNOT_PRINT = 78
     #: 128 + SIGINT: interrupted with Ctrl-C
     INTERRUPTED = 130
 
@@ -91,7 +94,8 @@ _STATUSES = {
         ("0", "every report written"),
         (
             f"1-{MAX_FAILED_STATUS}",
-            "that many reports FAILED (63 = 63 or more), each with a page saying FAILED and why",
+            "that many reports FAILED (63 = 63 or more), each with a page saying FAILED and why;"
+            " with --pdf, reports written without their report.pdf count too",
         ),
         ("64", "usage error: bad arguments or notebook parameters, two events with one id"),
         ("66", "an EVENT_DIR does not exist or holds no event.yaml"),
@@ -99,6 +103,7 @@ _STATUSES = {
         ("70", "internal error, a bug: rerun with --debug for the traceback"),
         ("73", "OUT cannot be created or written (checked before any report runs)"),
         ("74", "I/O error outside one report, e.g. the disk filled while writing the index"),
+        ("78", "--pdf: Playwright or a Chromium is missing (checked before any report runs)"),
         ("130", "interrupted (Ctrl-C); temporary files are removed"),
     ),
     "rollup": (
@@ -247,6 +252,11 @@ def _start_kernels_early(args: argparse.Namespace) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     _skip_unused_imports()
+    if args.pdf:  # before the kernels start: a machine that cannot print is told at once
+        from sra_analysis.reports.pdf import check_printer
+
+        args.doing = "looking for Playwright and Chromium (--pdf)"
+        check_printer()
     _start_kernels_early(args)
     from sra_analysis.reports.batch import run_reports
     from sra_analysis.reports.parameters import ReportParameters
@@ -255,7 +265,7 @@ def _report(args: argparse.Namespace) -> int:
     parameters = ReportParameters(lang=args.lang)
     batch = run_reports(
         args.event_dirs, args.out, notebook=args.notebook, workers=args.workers,
-        scheduler=args.scheduler, parameters=parameters, assets=args.assets,
+        scheduler=args.scheduler, parameters=parameters, assets=args.assets, pdf=args.pdf,
     )  # fmt: skip
     for result in batch.results:
         mark = "ok    " if result.ok else "FAILED"
@@ -265,13 +275,17 @@ def _report(args: argparse.Namespace) -> int:
             if args.debug and result.detail:
                 lines += result.detail.splitlines()
             print("\n".join(f"       {line}" for line in lines))
+        if result.pdf_error:  # the report is written; its PDF is not
+            print(f"       {result.pdf_error}")
     print(
         f"{len(batch.results) - len(batch.failures)} of {len(batch.results)} reports written "
         f"in {batch.seconds:.1f} s; index: {batch.index}"
     )
     if batch.failures:
         print(f"{len(batch.failures)} report(s) FAILED", file=sys.stderr)
-    return min(len(batch.failures), MAX_FAILED_STATUS)
+    if batch.pdf_failures:
+        print(f"{len(batch.pdf_failures)} report(s) written without report.pdf", file=sys.stderr)
+    return min(len(batch.failures) + len(batch.pdf_failures), MAX_FAILED_STATUS)
 
 
 def _rollup(args: argparse.Namespace) -> int:
@@ -355,6 +369,11 @@ def build_parser() -> argparse.ArgumentParser:
         "they all load (shared: small reports, kept beside it); default: inline for one "
         "event, shared for more",
     )  # fmt: skip
+    report.add_argument(
+        "--pdf", action="store_true",
+        help="also print each report to an A4 report.pdf beside it, in headless Chromium "
+        "(needs the pdf extra and a Chromium: $SRA_CHROMIUM, or chromium on PATH)",
+    )  # fmt: skip
     report.set_defaults(run=_report)
 
     rollup = command("rollup", "pool the reports of many events into rollup.json")
@@ -377,6 +396,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _status_of(error: SRAError, command: str) -> ExitCode:
     if isinstance(error, ClusterError):
         return ExitCode.UNAVAILABLE
+    if isinstance(error, PrinterError):
+        return ExitCode.CANNOT_PRINT
     if isinstance(error, OutputError):
         disk = error.errno in _DISK_ERRNOS
         return ExitCode.IO_ERROR if disk else ExitCode.CANNOT_WRITE

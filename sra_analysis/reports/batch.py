@@ -19,6 +19,10 @@ Where the reports run:
 - an ``executor`` (a Dask cluster, ``scheduler=``): each event travels to a worker as bytes
   and its report comes back as bytes (:mod:`sra_analysis.reports.remote`); a report whose
   worker died is retried once, then reported FAILED.
+
+With ``pdf=True``, each report written is also printed to ``report.pdf`` as soon as it is
+there, by one headless Chromium that this process starts before any report runs
+(:mod:`sra_analysis.reports.pdf`).
 """
 
 from __future__ import annotations
@@ -49,15 +53,22 @@ __all__ = ["BatchResult", "ReportResult", "run_reports"]
 
 @dataclass(frozen=True)
 class BatchResult:
-    """All reports of a batch and the index linking them."""
+    """All reports of a batch and the index linking them.
+
+    ``failures`` are the reports that FAILED; ``pdf_failures`` those written whose
+    ``report.pdf``, asked for, was not (each says why in ``pdf_error``).
+    """
 
     results: tuple[ReportResult, ...]
     index: Path
     seconds: float = 0.0
     failures: tuple[ReportResult, ...] = field(init=False)
+    pdf_failures: tuple[ReportResult, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "failures", tuple(r for r in self.results if not r.ok))
+        pdf_failures = tuple(r for r in self.results if r.pdf_error is not None)
+        object.__setattr__(self, "pdf_failures", pdf_failures)
 
 
 # ------------------------------------------------------------------------------ batch
@@ -110,6 +121,7 @@ def run_reports(
     scheduler: str | None = None,
     parameters: ReportParameters | Mapping | None = None,
     assets: str | None = None,
+    pdf: bool = False,
     progress: bool = True,
 ) -> BatchResult:
     """Generate the HTML review report of every event, and an index linking them.
@@ -145,6 +157,11 @@ def run_reports(
         on its own); ``"shared"``, one ``OUT/plotly.min.js`` that every report loads by a
         relative path (small reports that need that file beside them). By default inline
         for one event, shared for more.
+    pdf : bool, default False
+        Also print each report written to an A4 ``report.pdf`` beside it, in headless
+        Chromium (:mod:`sra_analysis.reports.pdf`; needs Playwright and a Chromium, both
+        checked before any report runs). A report whose PDF fails stays written, with the
+        reason in its ``pdf_error``. Without it, a ``report.pdf`` of an earlier run is removed.
     progress : bool, default True
         Show a progress bar on stderr.
 
@@ -152,6 +169,12 @@ def run_reports(
     -------
     BatchResult
         One :class:`ReportResult` per event (failures included) and the index path.
+
+    Raises
+    ------
+    PrinterError
+        With ``pdf=True``, before any report runs: Playwright is not installed, or no Chromium
+        is found or it does not start.
     """
     started = time.perf_counter()
     if executor is not None and scheduler is not None:
@@ -160,6 +183,10 @@ def run_reports(
     checked, parameters = batch_parameters(parameters, lang=lang, notebook=notebook_file)
     folders = find_event_dirs(event_dirs)
     assets = choose_assets(assets, events=len(folders))
+    if pdf:  # a machine that cannot print says so before anything starts
+        from sra_analysis.reports.pdf import check_printer
+
+        check_printer()
     from sra_analysis.reports.kernels import cores, prestart_for
 
     workers = workers or cores()
@@ -169,28 +196,27 @@ def run_reports(
     read = [(folder, *_event_id(folder, checked)) for folder in folders]
     out = check_output_dir(out_dir)  # before any notebook runs
     all_jobs, jobs, results = _plan(read, out, str(notebook_file), parameters, assets)
-    results = [_unreadable(job, problem) for job, problem in results]
-    if assets == "shared":  # once, before any report that loads it
-        write_plotly_asset(out)
-
     from tqdm.auto import tqdm
 
-    bar = tqdm(total=len(jobs), desc="reports", unit="event", disable=not progress,
-               file=sys.stderr)  # fmt: skip
-    try:
+    with contextlib.ExitStack() as stack:
+        finish = _pdf_step(stack, pdf=pdf and bool(jobs))  # the browser starts, or stops us
+        results = [_unreadable(job, problem) for job, problem in results]
+        if assets == "shared":  # once, before any report that loads it
+            write_plotly_asset(out)
+        bar = tqdm(total=len(jobs), desc="reports", unit="event", disable=not progress,
+                   file=sys.stderr)  # fmt: skip
+        stack.callback(bar.close)
         if local:
-            results += _run_here(jobs, workers, bar)
+            results += _run_here(jobs, workers, bar, finish)
         elif executor is not None:
-            results += _run_elsewhere(jobs, executor, 2 * workers, bar)
+            results += _run_elsewhere(jobs, executor, 2 * workers, bar, finish)
         else:
             from sra_analysis.reports.cluster import dask_executor
 
             with dask_executor(scheduler, workers=workers) as cluster:
                 # one report per worker thread at a time: none waits queued on a worker, so a
                 # worker that dies takes only the report it was running with it
-                results += _run_elsewhere(jobs, cluster.executor, cluster.threads, bar)
-    finally:
-        bar.close()
+                results += _run_elsewhere(jobs, cluster.executor, cluster.threads, bar, finish)
     order = {job.event_id: i for i, job in enumerate(all_jobs)}
     results.sort(key=lambda r: order[r.event_id])
     from sra_analysis.reports.index_page import write_index
@@ -232,7 +258,26 @@ def _plan(read, out: Path, notebook: str, parameters: Mapping, assets: str):
     return all_jobs, jobs, unreadable
 
 
-def _run_here(jobs: list[Job], workers: int, bar) -> list[ReportResult]:
+def _pdf_step(stack: contextlib.ExitStack, *, pdf: bool):
+    """What happens to each report once written, in this thread: printed to ``report.pdf``
+    by one browser that ``stack`` closes (started here, before any report runs), or, without
+    ``pdf``, a ``report.pdf`` of an earlier run removed."""
+    if not pdf:
+        return _without_pdf
+    from sra_analysis.reports.pdf import ReportPrinter, print_result
+
+    printer = stack.enter_context(ReportPrinter())
+    return lambda result: print_result(printer, result)
+
+
+def _without_pdf(result: ReportResult) -> ReportResult:
+    if result.ok:
+        with contextlib.suppress(OSError):
+            (Path(result.folder) / "report.pdf").unlink(missing_ok=True)
+    return result
+
+
+def _run_here(jobs: list[Job], workers: int, bar, finish=_without_pdf) -> list[ReportResult]:
     """Run the reports in this process: in this thread for one, else on ``workers`` threads.
 
     On an interrupt, reports not yet started never start, and running ones stop (their
@@ -246,7 +291,7 @@ def _run_here(jobs: list[Job], workers: int, bar) -> list[ReportResult]:
     results = []
     if workers == 1 or len(jobs) <= 1:
         for job in jobs:
-            results.append(run_one(job))
+            results.append(finish(run_one(job)))
             bar.update()
         return results
     pool = futures.ThreadPoolExecutor(max_workers=min(workers, len(jobs)),
@@ -254,7 +299,7 @@ def _run_here(jobs: list[Job], workers: int, bar) -> list[ReportResult]:
     interrupted = False
     try:
         for done in futures.as_completed([pool.submit(run_one, job) for job in jobs]):
-            results.append(done.result())
+            results.append(finish(done.result()))  # printed while the others run
             bar.update()
     except KeyboardInterrupt:
         interrupted = True
@@ -265,7 +310,9 @@ def _run_here(jobs: list[Job], workers: int, bar) -> list[ReportResult]:
     return results
 
 
-def _run_elsewhere(jobs: list[Job], executor, in_flight: int, bar) -> list[ReportResult]:
+def _run_elsewhere(
+    jobs: list[Job], executor, in_flight: int, bar, finish=_without_pdf
+) -> list[ReportResult]:
     """Run the reports on an executor, at most ``in_flight`` at once (each event is packed
     only when sent). A report whose worker was lost is sent once more, then FAILED."""
     from sra_analysis.reports.remote import pack_event, run_packed, unpack_report
@@ -301,13 +348,14 @@ def _run_elsewhere(jobs: list[Job], executor, in_flight: int, bar) -> list[Repor
                         bar.update()
                     continue
                 try:
-                    results.append(unpack_report(packed))
+                    result = unpack_report(packed)
                 except OSError as error:
                     raise OutputError(
                         packed.result.folder, f"cannot be written: {os_reason(error)}",
                         hint=os_hint(error, out=Path(packed.result.folder).parent),
                         errno=error.errno,
                     ) from error  # fmt: skip
+                results.append(finish(result))
                 bar.update()
     except KeyboardInterrupt:
         for future in pending:

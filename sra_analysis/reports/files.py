@@ -22,9 +22,9 @@ __all__ = [
 #: The tables a review leaves for the roll-up across events, saved as ``<name>.parquet``
 #: (:data:`sra_analysis.rollup.artefacts.TABLE_NAMES`).
 EVENT_TABLES = ("windows", "incidents", "register")
-#: What a successful report leaves beside ``report.html`` for later use: its summary and
-#: those tables. None of them may stand beside a report that failed.
-EVENT_RESULTS = ("summary.json", *(f"{name}.parquet" for name in EVENT_TABLES))
+#: What a successful report leaves beside ``report.html`` for later use: its summary, those
+#: tables and, when asked for, its PDF. None of them may stand beside a report that failed.
+EVENT_RESULTS = ("summary.json", *(f"{name}.parquet" for name in EVENT_TABLES), "report.pdf")
 
 
 @functools.cache
