@@ -285,7 +285,8 @@ def test_report_hands_run_reports_one_parameters_object(tmp_path, monkeypatch, c
     assert calls == [
         {"notebook": "review_report", "workers": 2, "parameters": ReportParameters(lang="id"),
          "assets": None,  # None: inline for one event, shared for more
-         "scheduler": None}  # None: on this machine
+         "scheduler": None,  # None: on this machine
+         "pdf": False}  # no report.pdf unless --pdf
     ]  # fmt: skip
 
 

@@ -1,8 +1,8 @@
 """``report.pdf``: real reports printed by headless Chromium, read back with pypdf.
 
 One batch (run once per module) prints two sample events with ``pdf=True``: the Purwakarta
-event and Kota Sukabumi, on two threads, so their reports share ``OUT/plotly.min.js`` and
-the first is printed while the second still runs. The paper size, the section breaks, the
+event and Kota Sukabumi, on two threads, so their reports load the shared
+``OUT/plotly.min.js`` from disk as they print. The paper size, the section breaks, the
 charts and the table rows are checked in the PDF itself; the error paths with a Chromium
 that is missing or does not start, and a PDF that cannot be written.
 """

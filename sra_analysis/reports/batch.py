@@ -20,9 +20,10 @@ Where the reports run:
   and its report comes back as bytes (:mod:`sra_analysis.reports.remote`); a report whose
   worker died is retried once, then reported FAILED.
 
-With ``pdf=True``, each report written is also printed to ``report.pdf`` as soon as it is
-there, by one headless Chromium that this process starts before any report runs
-(:mod:`sra_analysis.reports.pdf`).
+With ``pdf=True``, each report written is then printed to ``report.pdf`` by one headless
+Chromium that this process starts before any report runs (:mod:`sra_analysis.reports.pdf`).
+It prints once the reports are done: the reports keep every core busy (one kernel per core),
+and printing alongside them measured no faster (``benchmarks/bench_pdf.py``).
 """
 
 from __future__ import annotations
@@ -207,16 +208,18 @@ def run_reports(
                    file=sys.stderr)  # fmt: skip
         stack.callback(bar.close)
         if local:
-            results += _run_here(jobs, workers, bar, finish)
+            ran = _run_here(jobs, workers, bar)
         elif executor is not None:
-            results += _run_elsewhere(jobs, executor, 2 * workers, bar, finish)
+            ran = _run_elsewhere(jobs, executor, 2 * workers, bar)
         else:
             from sra_analysis.reports.cluster import dask_executor
 
             with dask_executor(scheduler, workers=workers) as cluster:
                 # one report per worker thread at a time: none waits queued on a worker, so a
                 # worker that dies takes only the report it was running with it
-                results += _run_elsewhere(jobs, cluster.executor, cluster.threads, bar, finish)
+                ran = _run_elsewhere(jobs, cluster.executor, cluster.threads, bar)
+        bar.close()
+        results += _finish(ran, finish, pdf=pdf, progress=progress)
     order = {job.event_id: i for i, job in enumerate(all_jobs)}
     results.sort(key=lambda r: order[r.event_id])
     from sra_analysis.reports.index_page import write_index
@@ -259,9 +262,9 @@ def _plan(read, out: Path, notebook: str, parameters: Mapping, assets: str):
 
 
 def _pdf_step(stack: contextlib.ExitStack, *, pdf: bool):
-    """What happens to each report once written, in this thread: printed to ``report.pdf``
-    by one browser that ``stack`` closes (started here, before any report runs), or, without
-    ``pdf``, a ``report.pdf`` of an earlier run removed."""
+    """What happens to each report once the batch has run: printed to ``report.pdf`` by one
+    browser that ``stack`` closes (started here, before any report runs), or, without ``pdf``,
+    a ``report.pdf`` of an earlier run removed."""
     if not pdf:
         return _without_pdf
     from sra_analysis.reports.pdf import ReportPrinter, print_result
@@ -277,7 +280,16 @@ def _without_pdf(result: ReportResult) -> ReportResult:
     return result
 
 
-def _run_here(jobs: list[Job], workers: int, bar, finish=_without_pdf) -> list[ReportResult]:
+def _finish(results: list[ReportResult], finish, *, pdf: bool, progress: bool):
+    """``finish`` applied to each result, with a progress bar of its own when it prints."""
+    from tqdm.auto import tqdm
+
+    with tqdm(results, desc="report.pdf", unit="event", disable=not (pdf and progress),
+              file=sys.stderr) as printing:  # fmt: skip
+        return [finish(result) for result in printing]
+
+
+def _run_here(jobs: list[Job], workers: int, bar) -> list[ReportResult]:
     """Run the reports in this process: in this thread for one, else on ``workers`` threads.
 
     On an interrupt, reports not yet started never start, and running ones stop (their
@@ -291,7 +303,7 @@ def _run_here(jobs: list[Job], workers: int, bar, finish=_without_pdf) -> list[R
     results = []
     if workers == 1 or len(jobs) <= 1:
         for job in jobs:
-            results.append(finish(run_one(job)))
+            results.append(run_one(job))
             bar.update()
         return results
     pool = futures.ThreadPoolExecutor(max_workers=min(workers, len(jobs)),
@@ -299,7 +311,7 @@ def _run_here(jobs: list[Job], workers: int, bar, finish=_without_pdf) -> list[R
     interrupted = False
     try:
         for done in futures.as_completed([pool.submit(run_one, job) for job in jobs]):
-            results.append(finish(done.result()))  # printed while the others run
+            results.append(done.result())
             bar.update()
     except KeyboardInterrupt:
         interrupted = True
@@ -310,9 +322,7 @@ def _run_here(jobs: list[Job], workers: int, bar, finish=_without_pdf) -> list[R
     return results
 
 
-def _run_elsewhere(
-    jobs: list[Job], executor, in_flight: int, bar, finish=_without_pdf
-) -> list[ReportResult]:
+def _run_elsewhere(jobs: list[Job], executor, in_flight: int, bar) -> list[ReportResult]:
     """Run the reports on an executor, at most ``in_flight`` at once (each event is packed
     only when sent). A report whose worker was lost is sent once more, then FAILED."""
     from sra_analysis.reports.remote import pack_event, run_packed, unpack_report
@@ -348,14 +358,13 @@ def _run_elsewhere(
                         bar.update()
                     continue
                 try:
-                    result = unpack_report(packed)
+                    results.append(unpack_report(packed))
                 except OSError as error:
                     raise OutputError(
                         packed.result.folder, f"cannot be written: {os_reason(error)}",
                         hint=os_hint(error, out=Path(packed.result.folder).parent),
                         errno=error.errno,
                     ) from error  # fmt: skip
-                results.append(finish(result))
                 bar.update()
     except KeyboardInterrupt:
         for future in pending:

@@ -1,7 +1,7 @@
 """Reports on paper: each ``report.html`` printed to an A4 ``report.pdf`` in headless Chromium.
 
 ``sra-review report --pdf`` (``run_reports(..., pdf=True)``) prints every report that was
-written, beside it. The page is opened from disk with every request that is not a local file
+written, beside it, once the batch's reports have run. The page is opened from disk with every request that is not a local file
 refused (a report needs none), laid out for print by the template's ``@media print`` rules
 (A4, each section from a new page, charts and table rows kept whole, table header rows
 repeated, nothing interactive), and printed once every Plotly chart has drawn. The charts are
