@@ -1,12 +1,12 @@
 """Reports on paper: each ``report.html`` printed to an A4 ``report.pdf`` in headless Chromium.
 
 ``sra-review report --pdf`` (``run_reports(..., pdf=True)``) prints every report that was
-written, beside it, once the batch's reports have run. The page is opened from disk with every request that is not a local file
-refused (a report needs none), laid out for print by the template's ``@media print`` rules
-(A4, each section from a new page, charts and table rows kept whole, table header rows
-repeated, nothing interactive), and printed once every Plotly chart has drawn. The charts are
-drawn for the paper: the page is opened in a window exactly as wide as the printable width of
-an A4 page at :data:`PRINT_SCALE`.
+written, beside it, once the batch's reports have run. The page is opened from disk with
+every request that is not a local file refused (a report needs none), laid out for print by
+the template's ``@media print`` rules (A4, each section from a new page, charts and table
+rows kept whole, table header rows repeated, nothing interactive), and printed once every
+Plotly chart has drawn. The charts are drawn for the paper: the page is opened in a window
+exactly as wide as the printable width of an A4 page at :data:`PRINT_SCALE`.
 
 One browser serves a whole batch (:class:`ReportPrinter`). It is found (:func:`find_chromium`)
 and started before any report runs, so a machine that cannot print says so at once. Playwright
