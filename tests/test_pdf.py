@@ -281,6 +281,24 @@ def test_a_rerun_without_pdf_removes_the_earlier_pdf(tmp_path):
     assert not earlier.exists()
 
 
+def test_a_report_that_fails_is_not_printed_and_loses_its_earlier_pdf(tmp_path):
+    from sra_analysis import run_reports
+
+    event = shutil.copytree(sample_dir() / "kota-sukabumi-2024", tmp_path / "kota-sukabumi-2024")
+    for incidents in event.glob("incidents.*"):
+        incidents.unlink()  # the report fails: no incident log
+    out = tmp_path / "out"
+    (out / "kota-sukabumi-2024").mkdir(parents=True)
+    earlier = out / "kota-sukabumi-2024" / PDF_NAME
+    earlier.write_bytes(b"%PDF-1.4 an earlier run's report")
+    batch = run_reports([event], out, pdf=True, workers=1, parameters=FAST, progress=False)
+    result = batch.results[0]
+    assert result.status == "failed" and result.pdf_error is None
+    assert batch.pdf_failures == ()
+    assert not earlier.exists()
+    assert "FAILED" in (out / "kota-sukabumi-2024" / "report.html").read_text(encoding="utf-8")
+
+
 # -------------------------------------------------------- no printer on this machine
 
 
