@@ -34,6 +34,7 @@ from sra_analysis.errors import (
     InputFileError,
     OutputError,
     ParameterError,
+    PrinterError,
     SRAError,
 )
 from sra_analysis.labels import LANGUAGES, check_lang
@@ -64,6 +65,8 @@ class ExitCode(enum.IntEnum):
     CANNOT_WRITE = 73
     #: EX_IOERR: an I/O error not attributable to one report (the disk filled, ...)
     IO_ERROR = 74
+    #: EX_CONFIG: report --pdf: Playwright or a Chromium is missing, or Chromium does not start
+    CANNOT_PRINT = 78
     #: 128 + SIGINT: interrupted with Ctrl-C
     INTERRUPTED = 130
 
@@ -96,7 +99,8 @@ _STATUSES = {
         (
             f"1-{MAX_FAILED_STATUS}",
             "that many reports FAILED (63 = 63 or more; a FAILED roll-up counts as one), each "
-            "with a page saying FAILED and why",
+            "with a page saying FAILED and why; with --pdf, reports written without their "
+            "report.pdf count too",
         ),
         ("64", "usage error: bad arguments or notebook parameters, two events with one id"),
         ("66", "an EVENT_DIR does not exist or holds no event.yaml"),
@@ -104,6 +108,7 @@ _STATUSES = {
         ("70", "internal error, a bug: rerun with --debug for the traceback"),
         ("73", "OUT cannot be created or written (checked before any report runs)"),
         ("74", "I/O error outside one report, e.g. the disk filled while writing the index"),
+        ("78", "--pdf: Playwright or a Chromium is missing (checked before any report runs)"),
         ("130", "interrupted (Ctrl-C); temporary files are removed"),
     ),
     "rollup": (
@@ -266,6 +271,11 @@ def _start_kernels_early(args: argparse.Namespace) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     _skip_unused_imports()
+    if args.pdf:  # before the kernels start: a machine that cannot print is told at once
+        from sra_analysis.reports.pdf import check_printer
+
+        args.doing = "looking for Playwright and Chromium (--pdf)"
+        check_printer()
     _start_kernels_early(args)
     from sra_analysis.reports.batch import run_reports
     from sra_analysis.reports.parameters import ReportParameters
@@ -274,7 +284,7 @@ def _report(args: argparse.Namespace) -> int:
     parameters = ReportParameters(lang=args.lang)
     batch = run_reports(
         args.event_dirs, args.out, notebook=args.notebook, workers=args.workers,
-        scheduler=args.scheduler, parameters=parameters, assets=args.assets,
+        scheduler=args.scheduler, parameters=parameters, assets=args.assets, pdf=args.pdf,
         rollup=not args.no_rollup,
     )  # fmt: skip
     for result in batch.results:
@@ -285,6 +295,8 @@ def _report(args: argparse.Namespace) -> int:
             if args.debug and result.detail:
                 lines += result.detail.splitlines()
             print("\n".join(f"       {line}" for line in lines))
+        if result.pdf_error:  # the report is written; its PDF is not
+            print(f"       {result.pdf_error}")
     print(
         f"{len(batch.results) - len(batch.failures)} of {len(batch.results)} reports written "
         f"in {batch.seconds:.1f} s; index: {batch.index}"
@@ -297,7 +309,9 @@ def _report(args: argparse.Namespace) -> int:
         failed += 1
     if batch.failures:
         print(f"{len(batch.failures)} report(s) FAILED", file=sys.stderr)
-    return min(failed, MAX_FAILED_STATUS)
+    if batch.pdf_failures:
+        print(f"{len(batch.pdf_failures)} report(s) written without report.pdf", file=sys.stderr)
+    return min(failed + len(batch.pdf_failures), MAX_FAILED_STATUS)
 
 
 def _rollup(args: argparse.Namespace) -> int:
@@ -413,6 +427,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not write the roll-up across events (rollup.html), written by default "
         "when two or more reports are",
     )  # fmt: skip
+    report.add_argument(
+        "--pdf", action="store_true",
+        help="also print each report to an A4 report.pdf beside it, in headless Chromium "
+        "(needs the pdf extra and a Chromium: $SRA_CHROMIUM, or chromium on PATH)",
+    )  # fmt: skip
     report.set_defaults(run=_report)
 
     rollup = command(
@@ -455,6 +474,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _status_of(error: SRAError, command: str) -> ExitCode:
     if isinstance(error, ClusterError):
         return ExitCode.UNAVAILABLE
+    if isinstance(error, PrinterError):
+        return ExitCode.CANNOT_PRINT
     if isinstance(error, OutputError):
         disk = error.errno in _DISK_ERRNOS
         return ExitCode.IO_ERROR if disk else ExitCode.CANNOT_WRITE

@@ -16,6 +16,7 @@ __all__ = [
     "MissingColumnsError",
     "OutputError",
     "ParameterError",
+    "PrinterError",
     "check_argument",
 ]
 
@@ -217,3 +218,8 @@ def _rebuild_missing(file, missing, found, hint=None):
 
 class ClusterError(SRAError):
     """The Dask scheduler a batch was sent to cannot be reached, or Dask is not installed."""
+
+
+class PrinterError(SRAError):
+    """``report.pdf`` cannot be printed on this machine: Playwright is not installed, or no
+    Chromium is found (or it does not start)."""

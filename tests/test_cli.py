@@ -238,6 +238,7 @@ def test_the_shared_exit_statuses_are_the_bsd_sysexits_codes():
     assert ExitCode.INTERNAL == os.EX_SOFTWARE == 70
     assert ExitCode.CANNOT_WRITE == os.EX_CANTCREAT == 73
     assert ExitCode.IO_ERROR == os.EX_IOERR == 74
+    assert ExitCode.CANNOT_PRINT == os.EX_CONFIG == 78
     assert ExitCode.INTERRUPTED == 128 + 2  # the shell's status for SIGINT
     assert (ExitCode.OK, ExitCode.QUARANTINED, ExitCode.UNREADABLE) == (0, 1, 2)
     assert MAX_FAILED_STATUS < ExitCode.USAGE
@@ -285,7 +286,8 @@ def test_report_hands_run_reports_one_parameters_object(tmp_path, monkeypatch, c
         {"notebook": "review_report", "workers": 2, "parameters": ReportParameters(lang="id"),
          "assets": None,  # None: inline for one event, shared for more
          "scheduler": None,  # None: on this machine
-         "rollup": True}  # the roll-up across events, when two or more reports are written
+         "rollup": True,  # the roll-up across events, when two or more reports are written
+         "pdf": False}  # no report.pdf unless --pdf
     ]  # fmt: skip
 
 
@@ -319,7 +321,7 @@ def test_a_bad_assets_value_names_the_choices(capsys):
 EXPECTED_HELP_STATUSES = {
     "validate": ["0", "1", "2", "64", "70", "74", "130"],
     "sample": ["0", "64", "70", "73", "74", "130"],
-    "report": ["0", "1-63", "64", "66", "69", "70", "73", "74", "130"],
+    "report": ["0", "1-63", "64", "66", "69", "70", "73", "74", "78", "130"],
     "rollup": ["0", "1", "64", "66", "70", "73", "74", "130"],
     "template": ["0", "64", "66", "70", "73", "74", "130"],
 }

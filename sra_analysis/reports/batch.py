@@ -19,6 +19,11 @@ Where the reports run:
 - an ``executor`` (a Dask cluster, ``scheduler=``): each event travels to a worker as bytes
   and its report comes back as bytes (:mod:`sra_analysis.reports.remote`); a report whose
   worker died is retried once, then reported FAILED.
+
+With ``pdf=True``, each report written is then printed to ``report.pdf`` by one headless
+Chromium that this process starts before any report runs (:mod:`sra_analysis.reports.pdf`).
+It prints once the reports are done: the reports keep every core busy (one kernel per core),
+and printing alongside them measured no faster (``benchmarks/bench_pdf.py``).
 """
 
 from __future__ import annotations
@@ -53,16 +58,23 @@ __all__ = ["BatchResult", "ReportResult", "run_reports"]
 
 @dataclass(frozen=True)
 class BatchResult:
-    """All reports of a batch and the index linking them."""
+    """All reports of a batch and the index linking them.
+
+    ``failures`` are the reports that FAILED; ``pdf_failures`` those written whose
+    ``report.pdf``, asked for, was not (each says why in ``pdf_error``).
+    """
 
     results: tuple[ReportResult, ...]
     index: Path
     seconds: float = 0.0
     rollup: RollupReport | None = None
     failures: tuple[ReportResult, ...] = field(init=False)
+    pdf_failures: tuple[ReportResult, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "failures", tuple(r for r in self.results if not r.ok))
+        pdf_failures = tuple(r for r in self.results if r.pdf_error is not None)
+        object.__setattr__(self, "pdf_failures", pdf_failures)
 
 
 # ------------------------------------------------------------------------------ batch
@@ -116,6 +128,7 @@ def run_reports(
     parameters: ReportParameters | Mapping | None = None,
     assets: str | None = None,
     rollup: bool = True,
+    pdf: bool = False,
     progress: bool = True,
 ) -> BatchResult:
     """Generate the HTML review report of every event, and an index linking them.
@@ -156,6 +169,11 @@ def run_reports(
         across them (``rollup.html``, ``rollup.ipynb``, ``rollup.json``; see
         :mod:`sra_analysis.reports.rollup_report`), linked first from the index. A roll-up
         that fails says so in ``rollup.html`` and the index; the reports stand.
+    pdf : bool, default False
+        Also print each report written to an A4 ``report.pdf`` beside it, in headless
+        Chromium (:mod:`sra_analysis.reports.pdf`; needs Playwright and a Chromium, both
+        checked before any report runs). A report whose PDF fails stays written, with the
+        reason in its ``pdf_error``. Without it, a ``report.pdf`` of an earlier run is removed.
     progress : bool, default True
         Show a progress bar on stderr.
 
@@ -163,6 +181,12 @@ def run_reports(
     -------
     BatchResult
         One :class:`ReportResult` per event (failures included) and the index path.
+
+    Raises
+    ------
+    PrinterError
+        With ``pdf=True``, before any report runs: Playwright is not installed, or no Chromium
+        is found or it does not start.
     """
     started = time.perf_counter()
     if executor is not None and scheduler is not None:
@@ -171,6 +195,10 @@ def run_reports(
     checked, parameters = batch_parameters(parameters, lang=lang, notebook=notebook_file)
     folders = find_event_dirs(event_dirs)
     assets = choose_assets(assets, events=len(folders))
+    if pdf:  # a machine that cannot print says so before anything starts
+        from sra_analysis.reports.pdf import check_printer
+
+        check_printer()
     from sra_analysis.reports.kernels import cores, prestart_for
 
     workers = workers or cores()
@@ -180,28 +208,29 @@ def run_reports(
     read = [(folder, *_event_id(folder, checked)) for folder in folders]
     out = check_output_dir(out_dir)  # before any notebook runs
     all_jobs, jobs, results = _plan(read, out, str(notebook_file), parameters, assets)
-    results = [_unreadable(job, problem) for job, problem in results]
-    if assets == "shared":  # once, before any report that loads it
-        write_plotly_asset(out)
-
     from tqdm.auto import tqdm
 
-    bar = tqdm(total=len(jobs), desc="reports", unit="event", disable=not progress,
-               file=sys.stderr)  # fmt: skip
-    try:
+    with contextlib.ExitStack() as stack:
+        finish = _pdf_step(stack, pdf=pdf and bool(jobs))  # the browser starts, or stops us
+        results = [_unreadable(job, problem) for job, problem in results]
+        if assets == "shared":  # once, before any report that loads it
+            write_plotly_asset(out)
+        bar = tqdm(total=len(jobs), desc="reports", unit="event", disable=not progress,
+                   file=sys.stderr)  # fmt: skip
+        stack.callback(bar.close)
         if local:
-            results += _run_here(jobs, workers, bar)
+            ran = _run_here(jobs, workers, bar)
         elif executor is not None:
-            results += _run_elsewhere(jobs, executor, 2 * workers, bar)
+            ran = _run_elsewhere(jobs, executor, 2 * workers, bar)
         else:
             from sra_analysis.reports.cluster import dask_executor
 
             with dask_executor(scheduler, workers=workers) as cluster:
                 # one report per worker thread at a time: none waits queued on a worker, so a
                 # worker that dies takes only the report it was running with it
-                results += _run_elsewhere(jobs, cluster.executor, cluster.threads, bar)
-    finally:
+                ran = _run_elsewhere(jobs, cluster.executor, cluster.threads, bar)
         bar.close()
+        results += _finish(ran, finish, pdf=pdf, progress=progress)
     order = {job.event_id: i for i, job in enumerate(all_jobs)}
     results.sort(key=lambda r: order[r.event_id])
     pooled = None
@@ -257,6 +286,34 @@ def _plan(read, out: Path, notebook: str, parameters: Mapping, assets: str):
         else:
             unreadable.append((job, problem))
     return all_jobs, jobs, unreadable
+
+
+def _pdf_step(stack: contextlib.ExitStack, *, pdf: bool):
+    """What happens to each report once the batch has run: printed to ``report.pdf`` by one
+    browser that ``stack`` closes (started here, before any report runs), or, without ``pdf``,
+    a ``report.pdf`` of an earlier run removed."""
+    if not pdf:
+        return _without_pdf
+    from sra_analysis.reports.pdf import ReportPrinter, print_result
+
+    printer = stack.enter_context(ReportPrinter())
+    return lambda result: print_result(printer, result)
+
+
+def _without_pdf(result: ReportResult) -> ReportResult:
+    if result.ok:
+        with contextlib.suppress(OSError):
+            (Path(result.folder) / "report.pdf").unlink(missing_ok=True)
+    return result
+
+
+def _finish(results: list[ReportResult], finish, *, pdf: bool, progress: bool):
+    """``finish`` applied to each result, with a progress bar of its own when it prints."""
+    from tqdm.auto import tqdm
+
+    with tqdm(results, desc="report.pdf", unit="event", disable=not (pdf and progress),
+              file=sys.stderr) as printing:  # fmt: skip
+        return [finish(result) for result in printing]
 
 
 def _run_here(jobs: list[Job], workers: int, bar) -> list[ReportResult]:

@@ -31,8 +31,14 @@ EVENT_TABLES = ("windows", "incidents", "register")
 #: (:mod:`sra_analysis.reports.improvement_plan`).
 IMPROVEMENT_PLAN = "improvement_plan.xlsx"
 #: What a successful report leaves beside ``report.html`` for later use: its summary, those
-#: tables and the improvement plan. None of them may stand beside a report that failed.
-EVENT_RESULTS = ("summary.json", *(f"{name}.parquet" for name in EVENT_TABLES), IMPROVEMENT_PLAN)
+#: tables, the improvement plan and, when asked for, its PDF. None of them may stand beside a
+#: report that failed.
+EVENT_RESULTS = (
+    "summary.json",
+    *(f"{name}.parquet" for name in EVENT_TABLES),
+    IMPROVEMENT_PLAN,
+    "report.pdf",
+)
 #: A batch's temporary name for a result: ``.<name>.<process>.<thread>.tmp``.
 _BATCH_TEMPORARY = re.compile(r"^\.(?P<name>.+)\.\d+\.\d+\.tmp$")
 

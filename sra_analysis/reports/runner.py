@@ -77,7 +77,8 @@ class ReportResult:
 
     ``status`` is ``"ok"`` or ``"failed"``; ``error`` says where and why when it failed, in
     one line; ``detail`` holds the traceback of an unexpected error, for ``--debug`` only (no
-    report page shows it).
+    report page shows it). ``pdf_error`` says why a report asked for as PDF too got none
+    (:mod:`sra_analysis.reports.pdf`); the report itself is still ``"ok"``.
     """
 
     event_dir: str
@@ -87,6 +88,7 @@ class ReportResult:
     seconds: float
     error: str | None = None
     detail: str | None = None
+    pdf_error: str | None = None
 
     @property
     def ok(self) -> bool:
