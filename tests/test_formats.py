@@ -1,0 +1,178 @@
+"""Tests of sra_analysis.labels.formats: numbers, percentages and dates per report language.
+
+Expected values are worked by hand from the Unicode CLDR conventions (cldr.unicode.org,
+common/main/id.xml and en_GB.xml): Indonesian decimal ",", group ".", percent pattern
+"#,##0%", short time "HH.mm", months Januari…Desember, days Senin…Minggu; British English
+decimal ".", group ",", short time "HH:mm".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sra_analysis.errors import ParameterError
+from sra_analysis.labels.formats import (
+    MISSING,
+    format_date,
+    format_datetime,
+    format_integer,
+    format_number,
+    format_percent,
+    format_range,
+    format_time,
+    plotly_separators,
+)
+
+# CLDR id: Januari … Desember; en: January … December
+MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+             "September", "Oktober", "November", "Desember"]  # fmt: skip
+# CLDR id: Senin … Minggu (Monday … Sunday)
+DAYS_ID = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "english", "indonesian"),
+    [
+        (1168, 0, "1,168", "1.168"),
+        (3.4, 1, "3.4", "3,4"),
+        (1234567.891, 2, "1,234,567.89", "1.234.567,89"),
+        (0.81234, 2, "0.81", "0,81"),
+        (-1234.5, 1, "-1,234.5", "-1.234,5"),
+        (12.0, 2, "12.00", "12,00"),
+        (1234.5, None, "1,234.5", "1.234,5"),  # up to three decimals, trailing zeros dropped
+        (2 / 3, None, "0.667", "0,667"),
+        (np.float64(72493.0), 0, "72,493", "72.493"),
+        (np.int64(200000), 0, "200,000", "200.000"),
+    ],
+)
+def test_format_number_follows_cldr_separators(value, digits, english, indonesian):
+    assert format_number(value, lang="en", digits=digits) == english
+    assert format_number(value, lang="id", digits=digits) == indonesian
+
+
+def test_english_numbers_are_what_python_formatting_gives():
+    # the English report must not change: same digits, same rounding (half to even on the
+    # exact binary value: 2.675 is 2.67499999… in binary, 0.125 is exact and rounds to 0.12)
+    for value in (2.675, 0.125, 0.375, 1e6 + 0.5, 123456.789, -0.0049, 0.5, 1.5, 2.5):
+        for digits in (0, 1, 2, 3):
+            assert format_number(value, digits=digits) == f"{value:,.{digits}f}", (value, digits)
+
+
+def test_grouping_can_be_turned_off():
+    assert format_number(1168.25, lang="id", digits=2, grouping=False) == "1168,25"
+    assert format_number(1168.25, lang="en", digits=2, grouping=False) == "1168.25"
+
+
+def test_format_integer_rounds_and_groups():
+    assert format_integer(1168) == "1,168"
+    assert format_integer(1168, lang="id") == "1.168"
+    assert format_integer(1167.6, lang="id") == "1.168"
+    assert format_integer(0, lang="id") == "0"
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "english", "indonesian"),
+    [
+        (0.125, 1, "12.5%", "12,5%"),
+        (0.12, 0, "12%", "12%"),
+        (0.5, 0, "50%", "50%"),
+        (0.998, 1, "99.8%", "99,8%"),
+        (12.375, 0, "1,238%", "1.238%"),  # exactly 1237.5%: half to even gives 1238%
+        (1.0, 0, "100%", "100%"),
+    ],
+)
+def test_format_percent(value, digits, english, indonesian):
+    assert format_percent(value, lang="en", digits=digits) == english
+    assert format_percent(value, lang="id", digits=digits) == indonesian
+
+
+def test_format_range_uses_an_en_dash():
+    assert format_range(0.6, 0.9) == "0.60–0.90"
+    assert format_range(0.6, 0.9, lang="id") == "0,60–0,90"
+    assert format_range(1.5, 12.25, lang="id", digits=1) == "1,5–12,2"
+    assert format_range(float("nan"), 0.9) == MISSING
+
+
+@pytest.mark.parametrize(
+    "missing", [None, float("nan"), np.nan, pd.NA, pd.NaT, np.float64("nan")]
+)
+def test_missing_values_show_as_an_en_dash(missing):
+    assert MISSING == "–"
+    for lang in ("en", "id"):
+        assert format_number(missing, lang=lang) == MISSING
+        assert format_integer(missing, lang=lang) == MISSING
+        assert format_percent(missing, lang=lang) == MISSING
+        assert format_date(missing, lang=lang) == MISSING
+        assert format_time(missing, lang=lang) == MISSING
+        assert format_datetime(missing, lang=lang) == MISSING
+
+
+def test_infinity_is_written_as_a_sign_not_a_number():
+    assert format_number(math.inf) == "∞"
+    assert format_number(-math.inf, lang="id") == "-∞"
+
+
+def test_dates_in_indonesian_have_indonesian_month_and_day_names():
+    day = dt.date(2024, 3, 1)  # a Friday (Jumat)
+    assert format_date(day, lang="id") == "1 Maret 2024"
+    assert format_date(day, lang="id", style="full") == "Jumat, 1 Maret 2024"
+    assert format_date(day, lang="en") == "1 March 2024"
+    assert format_date(day, lang="en", style="full") == "Friday, 1 March 2024"
+    assert format_date(day, lang="id", style="medium") == "01 Mar 2024"
+    assert format_date(dt.date(2024, 8, 17), lang="id", style="medium") == "17 Agu 2024"
+    assert format_date(dt.date(2024, 5, 5), lang="id", style="weekday") == "Min 05 Mei"
+    assert format_date(dt.date(2024, 12, 25), lang="id", style="day") == "25 Des"
+
+
+def test_every_month_and_weekday_name_in_indonesian():
+    for month, name in enumerate(MONTHS_ID, start=1):
+        assert format_date(dt.date(2024, month, 1), lang="id") == f"1 {name} 2024"
+    # 2024-03-04 is a Monday (Senin)
+    for offset, name in enumerate(DAYS_ID):
+        moment = dt.date(2024, 3, 4 + offset)
+        assert format_date(moment, lang="id", style="full").startswith(f"{name}, ")
+
+
+def test_times_follow_each_language_short_time():
+    moment = pd.Timestamp("2024-03-01 07:05", tz="Asia/Jakarta")
+    assert format_time(moment) == "07:05"
+    assert format_time(moment, lang="id") == "07.05"
+    assert format_datetime(moment) == "01 Mar 2024 07:05"
+    assert format_datetime(moment, lang="id") == "01 Mar 2024 07.05"
+
+
+def test_timestamps_show_their_own_wall_clock_not_utc():
+    # 2024-03-01 23:30 in Jakarta (UTC+7) is 16:30 UTC the same day; 03:00 local is the
+    # previous day in UTC
+    late = pd.Timestamp("2024-03-01 23:30", tz="Asia/Jakarta")
+    early = pd.Timestamp("2024-03-02 03:00", tz="Asia/Jakarta")
+    assert format_datetime(late, lang="id") == "01 Mar 2024 23.30"
+    assert format_date(early, lang="id", style="full") == "Sabtu, 2 Maret 2024"
+    assert format_time(early) == "03:00"
+
+
+def test_iso_text_is_read_as_a_date():
+    assert format_date("2024-03-01T07:00+07:00", lang="id") == "1 Maret 2024"
+
+
+def test_bad_arguments_name_what_was_wrong():
+    with pytest.raises(ParameterError, match="lang must be one of .*'fr'"):
+        format_number(1.0, lang="fr")
+    with pytest.raises(ParameterError, match="digits must be .* got -1"):
+        format_number(1.0, digits=-1)
+    with pytest.raises(ParameterError, match="style must be one of .*'short'"):
+        format_date(dt.date(2024, 3, 1), style="short")
+    with pytest.raises(ParameterError, match="not a date or time: 'yesterday'"):
+        format_date("yesterday")
+    with pytest.raises(ParameterError, match="not a date or time: 3"):
+        format_time(3)
+
+
+def test_plotly_separators_are_decimal_then_group():
+    assert plotly_separators("en") == ".,"
+    assert plotly_separators("id") == ",."
