@@ -176,3 +176,12 @@ def test_bad_arguments_name_what_was_wrong():
 def test_plotly_separators_are_decimal_then_group():
     assert plotly_separators("en") == ".,"
     assert plotly_separators("id") == ",."
+
+
+def test_trim_drops_trailing_zeros_as_the_tables_did():
+    # the tables' rule for floats: f"{x:,.2f}".rstrip("0").rstrip(".")
+    for value in (2.5, 2.0, 1.999, 1234.105, 0.004, 1000.0):
+        expected = f"{value:,.2f}".rstrip("0").rstrip(".")
+        assert format_number(value, digits=2, trim=True) == expected
+    assert format_number(1234.5, lang="id", digits=2, trim=True) == "1.234,5"
+    assert format_number(1000.0, lang="id", digits=2, trim=True) == "1.000"

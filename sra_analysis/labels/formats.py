@@ -51,6 +51,7 @@ DATE_STYLES = {
     "medium": "dd MMM y",  # 01 Mar 2024 / 01 Mar 2024
     "day": "dd MMM",  # 01 Mar / 01 Mar
     "weekday": "EEE dd MMM",  # Fri 01 Mar / Jum 01 Mar
+    "weekday_year": "EEE dd MMM y",  # Fri 01 Mar 2024 / Jum 01 Mar 2024
 }
 
 
@@ -86,15 +87,20 @@ def _check_digits(digits: object) -> int | None:
     return digits
 
 
-def _apply(pattern, value, lang: str, digits: int | None, grouping: bool) -> str:
+def _apply(pattern, value, lang: str, digits: int | None, grouping: bool, trim=False) -> str:
     pattern = copy.copy(pattern)
     if digits is not None:
-        pattern.frac_prec = (digits, digits)
+        pattern.frac_prec = (0 if trim else digits, digits)
     return pattern.apply(_exact(value), _locale(lang), group_separator=grouping)
 
 
 def format_number(
-    value: object, *, lang: str = "en", digits: int | None = 2, grouping: bool = True
+    value: object,
+    *,
+    lang: str = "en",
+    digits: int | None = 2,
+    grouping: bool = True,
+    trim: bool = False,
 ) -> str:
     """A number with ``digits`` decimals (``None``: as many as needed, at most three).
 
@@ -107,6 +113,9 @@ def format_number(
         trailing zeros (the CLDR default, ``#,##0.###``).
     grouping : bool
         Group thousands (``1,168`` / ``1.168``).
+    trim : bool
+        Drop trailing zeros (and the decimal sign when nothing follows it): ``2.50`` reads
+        ``2.5`` and ``2.00`` reads ``2``.
 
     Examples
     --------
@@ -114,6 +123,8 @@ def format_number(
     ('1,168', '1.168')
     >>> format_number(3.4, lang="id", digits=1), format_number(1234.5, lang="id", digits=None)
     ('3,4', '1.234,5')
+    >>> format_number(2.5, lang="id", trim=True), format_number(1.999, trim=True)
+    ('2,5', '2')
     >>> format_number(float("nan")), format_number(None, lang="id")
     ('–', '–')
     """
@@ -122,7 +133,7 @@ def format_number(
         return MISSING
     if isinstance(value, float) and math.isinf(value):
         return "∞" if value > 0 else "-∞"
-    return _apply(_locale(lang).decimal_formats[None], value, lang, digits, grouping)
+    return _apply(_locale(lang).decimal_formats[None], value, lang, digits, grouping, trim)
 
 
 def format_integer(value: object, *, lang: str = "en") -> str:
