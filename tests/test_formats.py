@@ -18,10 +18,12 @@ import pytest
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels.formats import (
     MISSING,
+    Number,
     format_date,
     format_datetime,
     format_integer,
     format_number,
+    format_p_value,
     format_percent,
     format_range,
     format_time,
@@ -98,9 +100,7 @@ def test_format_range_uses_an_en_dash():
     assert format_range(float("nan"), 0.9) == MISSING
 
 
-@pytest.mark.parametrize(
-    "missing", [None, float("nan"), np.nan, pd.NA, pd.NaT, np.float64("nan")]
-)
+@pytest.mark.parametrize("missing", [None, float("nan"), np.nan, pd.NA, pd.NaT, np.float64("nan")])
 def test_missing_values_show_as_an_en_dash(missing):
     assert MISSING == "–"
     for lang in ("en", "id"):
@@ -185,3 +185,24 @@ def test_trim_drops_trailing_zeros_as_the_tables_did():
         assert format_number(value, digits=2, trim=True) == expected
     assert format_number(1234.5, lang="id", digits=2, trim=True) == "1.234,5"
     assert format_number(1000.0, lang="id", digits=2, trim=True) == "1.000"
+
+
+def test_p_values_as_sentences_quote_them():
+    assert format_p_value(0.0364) == "p = 0.036"
+    assert format_p_value(0.0364, lang="id") == "p = 0,036"
+    assert format_p_value(0.0004, lang="id") == "p < 0,001"
+    assert format_p_value(float("nan"), lang="id") == "p = –"
+
+
+def test_a_number_is_written_out_per_language_only_when_asked():
+    share = Number(0.125, digits=1, style="percent")
+    assert (share.text("en"), share.text("id")) == ("12.5%", "12,5%")
+    count = Number(1168.0, digits=None)
+    assert (count.text("en"), count.text("id")) == ("1,168", "1.168")
+    assert Number(0.02, style="p_value").text("id") == "p = 0,020"
+    assert Number(None).text("id") == MISSING
+    assert Number(3.4, digits=1) == Number(3.4, digits=1)  # compared by value
+    with pytest.raises(ParameterError, match="style must be one of .*'money'"):
+        Number(1.0, style="money")
+    with pytest.raises(ParameterError, match="digits must be"):
+        Number(1.0, digits=2.5)

@@ -18,6 +18,7 @@ import copy
 import datetime as dt
 import decimal
 import math
+from dataclasses import dataclass
 from functools import cache
 
 from babel import Locale
@@ -30,10 +31,12 @@ __all__ = [
     "DATE_STYLES",
     "LOCALES",
     "MISSING",
+    "Number",
     "format_date",
     "format_datetime",
     "format_integer",
     "format_number",
+    "format_p_value",
     "format_percent",
     "format_range",
     "format_time",
@@ -176,6 +179,66 @@ def format_range(low: object, high: object, *, lang: str = "en", digits: int = 2
     return f"{format_number(low, lang=lang, digits=digits)}–" + format_number(
         high, lang=lang, digits=digits
     )
+
+
+def format_p_value(value: object, *, lang: str = "en") -> str:
+    """A p-value as a sentence quotes it: ``p = 0.036``, ``p < 0.001``, ``p = –``.
+
+    Examples
+    --------
+    >>> format_p_value(0.0364), format_p_value(0.0364, lang="id"), format_p_value(0.0002)
+    ('p = 0.036', 'p = 0,036', 'p < 0.001')
+    """
+    if _is_missing(value):
+        return f"p = {MISSING}"
+    if float(value) < 0.001:
+        return f"p < {format_number(0.001, lang=lang, digits=3)}"
+    return f"p = {format_number(value, lang=lang, digits=3)}"
+
+
+_STYLES = ("number", "percent", "p_value")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number kept with how to show it, written out in a language only when asked.
+
+    Sentence templates (findings, lessons) hold these as fields, so one result serves a
+    report in each language.
+
+    Attributes
+    ----------
+    value : number or None
+    digits : int or None
+        As :func:`format_number` (for ``"percent"``: decimals of the percentage).
+    style : {"number", "percent", "p_value"}
+        :func:`format_number`, :func:`format_percent` or :func:`format_p_value`.
+    trim : bool
+        As :func:`format_number`.
+
+    Examples
+    --------
+    >>> Number(1234.5, digits=1).text("id"), Number(0.25, digits=0, style="percent").text()
+    ('1.234,5', '25%')
+    """
+
+    value: object
+    digits: int | None = 2
+    style: str = "number"
+    trim: bool = False
+
+    def __post_init__(self):
+        if self.style not in _STYLES:
+            raise ParameterError(f"style must be one of {list(_STYLES)}, got {self.style!r}")
+        _check_digits(self.digits)
+
+    def text(self, lang: str = "en") -> str:
+        """The number as ``lang`` writes it."""
+        if self.style == "percent":
+            return format_percent(self.value, lang=lang, digits=self.digits or 0)
+        if self.style == "p_value":
+            return format_p_value(self.value, lang=lang)
+        return format_number(self.value, lang=lang, digits=self.digits, trim=self.trim)
 
 
 def _moment(value: object):
