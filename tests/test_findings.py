@@ -159,9 +159,9 @@ def test_finding_numbers_are_written_in_the_reader_language():
     from sra_analysis.labels.formats import Number
     from sra_analysis.review.findings import Finding
 
-    # 1168 incidents, 1,5 hours of overlap: grouped and decimal as CLDR en_GB / id writes them
-    overlaps = Finding("note", "overlaps", "overlapping_shifts", 1168,
-                       {"count": Number(1168, digits=None), "hours": Number(1.5, digits=1)})  # fmt: skip
+    # 1168 overlaps, 1.5 hours: grouped and decimal as CLDR en_GB / id writes them
+    values = {"count": Number(1168, digits=None), "hours": Number(1.5, digits=1)}
+    overlaps = Finding("note", "overlaps", "overlapping_shifts", 1168, values)
     assert "1,168" in overlaps.text("en") and "1.5" in overlaps.text("en")
     assert "1.168" in overlaps.text("id") and "1,5" in overlaps.text("id")
     assert "1,168" not in overlaps.text("id")
