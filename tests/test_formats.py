@@ -26,6 +26,7 @@ from sra_analysis.labels.formats import (
     format_p_value,
     format_percent,
     format_range,
+    format_significant,
     format_time,
     plotly_separators,
 )
@@ -206,3 +207,15 @@ def test_a_number_is_written_out_per_language_only_when_asked():
         Number(1.0, style="money")
     with pytest.raises(ParameterError, match="digits must be"):
         Number(1.0, digits=2.5)
+
+
+def test_significant_digits_never_use_an_exponent():
+    # three significant digits: 0.0123456 → 0.0123; 1.23e-05 written out in full
+    assert format_significant(0.0123456) == "0.0123"
+    assert format_significant(0.0123456, lang="id") == "0,0123"
+    assert format_significant(1.23e-05, lang="id") == "0,0000123"
+    assert format_significant(12345.6) == "12300"  # three significant digits, not grouped
+    assert format_significant(0.04, lang="id") == "0,04"
+    assert Number(0.0123456, digits=3, style="significant").text("id") == "0,0123"
+    with pytest.raises(ParameterError, match="at least 1"):
+        format_significant(0.5, digits=0)

@@ -23,6 +23,7 @@ from functools import cache
 
 from babel import Locale
 from babel import dates as babel_dates
+from babel import numbers as babel_numbers
 
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import check_lang
@@ -39,6 +40,7 @@ __all__ = [
     "format_p_value",
     "format_percent",
     "format_range",
+    "format_significant",
     "format_time",
     "plotly_separators",
 ]
@@ -196,7 +198,27 @@ def format_p_value(value: object, *, lang: str = "en") -> str:
     return f"p = {format_number(value, lang=lang, digits=3)}"
 
 
-_STYLES = ("number", "percent", "p_value")
+_STYLES = ("number", "percent", "p_value", "significant")
+
+
+def format_significant(value: object, *, lang: str = "en", digits: int = 3) -> str:
+    """A number to at most ``digits`` significant digits, never in exponent notation
+    (for p-values and other small quantities quoted as they are).
+
+    Examples
+    --------
+    >>> format_significant(0.0123456), format_significant(0.0123456, lang="id")
+    ('0.0123', '0,0123')
+    >>> format_significant(1.23e-05), format_significant(0.5, lang="id")
+    ('0.0000123', '0,5')
+    """
+    digits = _check_digits(digits)
+    if not digits:
+        raise ParameterError(f"digits must be at least 1 for significant digits, got {digits!r}")
+    if _is_missing(value):
+        return MISSING
+    pattern = babel_numbers.parse_pattern("@" + "#" * (digits - 1))
+    return pattern.apply(_exact(value), _locale(lang))
 
 
 @dataclass(frozen=True)
@@ -211,8 +233,9 @@ class Number:
     value : number or None
     digits : int or None
         As :func:`format_number` (for ``"percent"``: decimals of the percentage).
-    style : {"number", "percent", "p_value"}
-        :func:`format_number`, :func:`format_percent` or :func:`format_p_value`.
+    style : {"number", "percent", "p_value", "significant"}
+        :func:`format_number`, :func:`format_percent`, :func:`format_p_value` or
+        :func:`format_significant` (``digits`` significant digits).
     trim : bool
         As :func:`format_number`.
 
@@ -238,6 +261,8 @@ class Number:
             return format_percent(self.value, lang=lang, digits=self.digits or 0)
         if self.style == "p_value":
             return format_p_value(self.value, lang=lang)
+        if self.style == "significant":
+            return format_significant(self.value, lang=lang, digits=self.digits or 3)
         return format_number(self.value, lang=lang, digits=self.digits, trim=self.trim)
 
 
