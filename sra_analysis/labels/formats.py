@@ -43,6 +43,8 @@ __all__ = [
     "format_significant",
     "format_time",
     "plotly_separators",
+    "plotly_time_format",
+    "time_separator",
 ]
 
 #: The CLDR locale of each report language.
@@ -347,3 +349,26 @@ def plotly_separators(lang: str) -> str:
     """
     symbols = _locale(lang).number_symbols["latn"]
     return symbols["decimal"] + symbols["group"]
+
+
+def time_separator(lang: str) -> str:
+    """What stands between hours and minutes in the language's short time (CLDR).
+
+    Examples
+    --------
+    >>> time_separator("en"), time_separator("id")
+    (':', '.')
+    """
+    pattern = _locale(lang).time_formats["short"].pattern  # "HH:mm" / "HH.mm"
+    return pattern[pattern.index("H") + 2 : pattern.index("m")].strip("'")
+
+
+def plotly_time_format(lang: str) -> str:
+    """A d3 time format of hours and minutes for Plotly hover text (``%{x|...}``).
+
+    Examples
+    --------
+    >>> plotly_time_format("en"), plotly_time_format("id")
+    ('%H:%M', '%H.%M')
+    """
+    return f"%H{time_separator(lang)}%M"
