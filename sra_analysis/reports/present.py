@@ -124,7 +124,9 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
         "incidents_per_100_officer_hours": t("incidents_per_100_officer_hours", lang),
     })  # fmt: skip
     numeric = list(ring_table.columns[2:])
-    period = f"{_when(meta.start, lang)} – {_when(meta.end, lang)} ({meta.timezone})"
+    start, end = (format_datetime(meta.start, lang=lang, style="full"),
+                  format_datetime(meta.end, lang=lang, style="full"))  # fmt: skip
+    period = f"{start} – {end} ({meta.timezone})"
     show_html(
         f"<h1>{esc(clip(meta.name))}</h1>"
         f'<div class="sra-subtitle">{esc(clip(meta.venue))} · {esc(period)} · '
