@@ -9,7 +9,10 @@ decimal ".", group ",", short time "HH:mm".
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -219,3 +222,74 @@ def test_significant_digits_never_use_an_exponent():
     assert Number(0.0123456, digits=3, style="significant").text("id") == "0,0123"
     with pytest.raises(ParameterError, match="at least 1"):
         format_significant(0.5, digits=0)
+
+
+# ------------------------------------------------------------- an Indonesian report, end to end
+
+#: A wall-clock time as Bahasa Indonesia writes it (CLDR id short time "HH.mm"): not a number.
+_TIME_ID = re.compile(r"\b(?:[01]\d|2[0-3])\.[0-5]\d\b")
+#: A whole number grouped with dots (1.168): Indonesian thousands, not a decimal point.
+_GROUPED_ID = re.compile(r"\b\d{1,3}(?:\.\d{3})+(?![\d.,])")
+#: English thousands (1,168): a first group that does not start with 0, then groups of 3.
+_GROUPED_EN = re.compile(r"\b[1-9]\d{0,2}(?:,\d{3})+(?![\d,])")
+
+
+def _reader_text(page: str) -> str:
+    """What a reader sees of a report page: no scripts or styles, tags as line breaks; the
+    provenance (package version, ISO time and the parameters as JSON code: a machine record
+    quoted as it is) left out."""
+    page = re.sub(r"<(script|style|code)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r"<p>sra_analysis [^<]*</p>", " ", page)
+    return html.unescape(re.sub(r"<[^>]+>", "\n", page))
+
+
+@pytest.fixture(scope="module")
+def indonesian_batch(tmp_path_factory):
+    from sra_analysis import run_reports
+    from sra_analysis.resources import sample_dir
+
+    out = tmp_path_factory.mktemp("laporan")
+    batch = run_reports(
+        [sample_dir() / "purwakarta-2024"], out,
+        parameters={"lang": "id", "n_resamples": 0}, progress=False,
+    )  # fmt: skip
+    assert [r.status for r in batch.results] == ["ok"], batch.results
+    return out
+
+
+def test_an_indonesian_report_writes_no_english_style_number(indonesian_batch):
+    page = (indonesian_batch / "purwakarta-2024" / "report.html").read_text(encoding="utf-8")
+    text = _reader_text(page)
+    assert not _GROUPED_EN.findall(text)
+    # every line, times (07.00) and grouped whole numbers (1.168) aside, has no "3.4"
+    decimal_points = [
+        line for line in text.splitlines()
+        if re.search(r"\d\.\d", _GROUPED_ID.sub(" ", _TIME_ID.sub(" ", line)))
+    ]  # fmt: skip
+    assert decimal_points == []
+    # and what it does write: decimal commas, a grouped count, Indonesian dates
+    assert re.search(r"\d,\d", text) and _GROUPED_ID.search(text)
+    assert "Jumat, 1 Maret 2024 07.00 – Minggu, 3 Maret 2024 23.00" in text
+    assert not re.search(r"\b(Friday|Saturday|Sunday|March|Fri|Sat|Sun)\b", text)
+
+
+def test_an_indonesian_report_draws_its_charts_with_decimal_commas(indonesian_batch):
+    page = (indonesian_batch / "purwakarta-2024" / "report.html").read_text(encoding="utf-8")
+    charts = page.count("Plotly.newPlot")
+    assert charts >= 5
+    assert page.count('"separators":",."') == charts
+    assert "Jum 01 Mar" in page and "Fri 01 Mar" not in page  # the centrepiece's date ticks
+
+
+def test_the_indonesian_index_and_machine_outputs(indonesian_batch):
+    index = _reader_text((indonesian_batch / "index.html").read_text(encoding="utf-8"))
+    assert not _GROUPED_EN.findall(index)
+    assert not re.search(r"\d\.\d", _GROUPED_ID.sub(" ", index))
+    # summary.json stays locale-free: numbers are JSON numbers, times ISO 8601
+    summary = json.loads(
+        (indonesian_batch / "purwakarta-2024" / "summary.json").read_text(encoding="utf-8")
+    )
+    assert isinstance(summary["totals"]["officer_hours"], float)
+    assert summary["totals"]["officer_hours"] >= 1000
+    assert summary["event"]["start"].startswith("2024-03-01T07:00")
+    assert isinstance(summary["prediction"]["auc"], float)
