@@ -293,3 +293,35 @@ def test_the_indonesian_index_and_machine_outputs(indonesian_batch):
     assert summary["totals"]["officer_hours"] >= 1000
     assert summary["event"]["start"].startswith("2024-03-01T07:00")
     assert isinstance(summary["prediction"]["auc"], float)
+
+
+def test_the_indonesian_report_as_chromium_draws_it(indonesian_batch, browser):
+    from _browser import visit
+
+    report = indonesian_batch / "purwakarta-2024" / "report.html"
+    seen = visit(browser, report, expected_plots=5)
+    assert seen.plots == seen.drawn_plots >= 5 and seen.page_errors == []
+    assert seen.blocked_requests == []  # offline, whatever the language
+    assert "Jumat, 1 Maret 2024 07.00" in seen.text
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto(report.resolve().as_uri(), wait_until="load")
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 5")
+    # the axis labels Plotly draws itself (xtick, x3tick, ytick, y2tick, ...): decimals with
+    # a comma (0,2), never a point; times as HH.mm
+    ticks = page.eval_on_selector_all("g[class$=tick] text", "els => els.map(e => e.textContent)")
+    assert any(re.fullmatch(r"\d,\d+", tick) for tick in ticks), ticks
+    assert not [t for t in ticks if re.fullmatch(r"\d+\.\d+", t) and not _TIME_ID.fullmatch(t)]
+    # the centrepiece's time axis: 12.00 on Friday 1 March first, a tick every six hours
+    assert "12.00Jum 01 Mar" in ticks and "00.00Sab 02 Mar" in ticks and "18.00" in ticks
+    # the hover of INC-001 (reported 2024-03-01 07:35)
+    hover = page.evaluate(
+        """() => {
+          const gd = document.querySelector('.js-plotly-plot');
+          const i = gd.data.findIndex(t => t.meta && t.meta.kind === 'incidents');
+          Plotly.Fx.hover(gd, [{curveNumber: i, pointNumber: 0}]);
+          return Array.from(gd.querySelectorAll('.hoverlayer text')).map(e => e.textContent);
+        }"""
+    )
+    assert any("Dilaporkan: Jum 01 Mar 2024 07.35" in line for line in hover), hover
+    context.close()
