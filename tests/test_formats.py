@@ -175,6 +175,10 @@ def test_bad_arguments_name_what_was_wrong():
         format_date("yesterday")
     with pytest.raises(ParameterError, match="not a date or time: 3"):
         format_time(3)
+    with pytest.raises(ParameterError, match="not a number: 'many'"):
+        format_number("many")
+    with pytest.raises(ParameterError, match="not a number: array"):
+        format_percent(np.array([0.1, 0.2]))
 
 
 def test_plotly_separators_are_decimal_then_group():

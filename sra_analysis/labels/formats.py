@@ -72,8 +72,10 @@ def _is_missing(value: object) -> bool:
         return True
     try:
         return bool(value != value)  # NaN, NaT and pandas' NA are not equal to themselves
-    except (TypeError, ValueError):  # pandas' NA refuses bool()
+    except TypeError:  # pandas' NA refuses bool()
         return True
+    except ValueError:  # an array is not one value, and not a missing one
+        return False
 
 
 def _exact(value) -> decimal.Decimal:
@@ -83,7 +85,10 @@ def _exact(value) -> decimal.Decimal:
         return value
     if isinstance(value, int):
         return decimal.Decimal(value)
-    return decimal.Decimal(float(value))
+    try:
+        return decimal.Decimal(float(value))
+    except (TypeError, ValueError):
+        raise ParameterError(f"not a number: {value!r}") from None
 
 
 def _check_digits(digits: object) -> int | None:
@@ -94,10 +99,18 @@ def _check_digits(digits: object) -> int | None:
     return digits
 
 
-def _apply(pattern, value, lang: str, digits: int | None, grouping: bool, trim=False) -> str:
-    pattern = copy.copy(pattern)
+@cache
+def _pattern(lang: str, kind: str, digits: int | None, trim: bool):
+    """The locale's decimal or percent pattern, showing ``digits`` decimals."""
+    pattern = getattr(_locale(lang), f"{kind}_formats")[None]
     if digits is not None:
+        pattern = copy.copy(pattern)
         pattern.frac_prec = (0 if trim else digits, digits)
+    return pattern
+
+
+def _apply(kind: str, value, lang: str, digits: int | None, grouping: bool, trim=False) -> str:
+    pattern = _pattern(lang, kind, digits, trim)
     return pattern.apply(_exact(value), _locale(lang), group_separator=grouping)
 
 
@@ -140,7 +153,7 @@ def format_number(
         return MISSING
     if isinstance(value, float) and math.isinf(value):
         return "∞" if value > 0 else "-∞"
-    return _apply(_locale(lang).decimal_formats[None], value, lang, digits, grouping, trim)
+    return _apply("decimal", value, lang, digits, grouping, trim)
 
 
 def format_integer(value: object, *, lang: str = "en") -> str:
@@ -167,7 +180,7 @@ def format_percent(value: object, *, lang: str = "en", digits: int = 0) -> str:
     digits = _check_digits(digits)
     if _is_missing(value):
         return MISSING
-    return _apply(_locale(lang).percent_formats[None], value, lang, digits, True)
+    return _apply("percent", value, lang, digits, True)
 
 
 def format_range(low: object, high: object, *, lang: str = "en", digits: int = 2) -> str:
