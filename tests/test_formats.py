@@ -160,8 +160,11 @@ def test_timestamps_show_their_own_wall_clock_not_utc():
     assert format_time(early) == "03:00"
 
 
-def test_iso_text_is_read_as_a_date():
+def test_iso_text_and_numpy_datetimes_are_read_as_dates():
     assert format_date("2024-03-01T07:00+07:00", lang="id") == "1 Maret 2024"
+    assert format_datetime(np.datetime64("2024-08-17T10:30"), lang="id", style="full") == (
+        "Sabtu, 17 Agustus 2024 10.30"  # 17 August 2024 was a Saturday (Sabtu)
+    )
 
 
 def test_bad_arguments_name_what_was_wrong():

@@ -289,9 +289,10 @@ def _moment(value: object):
             return dt.datetime.fromisoformat(value)
         except ValueError:
             raise ParameterError(f"not a date or time: {value!r}") from None
-    to_pydatetime = getattr(value, "to_pydatetime", None)  # numpy/pandas scalars
-    if to_pydatetime is not None:
-        return to_pydatetime()
+    if type(value).__name__ == "datetime64":  # numpy's, read through pandas
+        import pandas as pd
+
+        return pd.Timestamp(value).to_pydatetime()
     raise ParameterError(f"not a date or time: {value!r}")
 
 
