@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -575,6 +576,59 @@ def test_indonesian_labels(sample_event, review):
     assert list(heat.data[0].x) == ["tidak ada kejadian", "kejadian", "gangguan"]
     comparison = charts.event_comparison(_summaries(5), lang="id")
     assert comparison.layout.yaxis.title.text.startswith("5 kegiatan")
+
+
+def _every_chart(event, review, lang):
+    return {
+        "staffing_vs_incidents": charts.staffing_vs_incidents(event, evaluation=review, lang=lang),
+        "rate_by_level": charts.rate_by_level(review, lang=lang),
+        "confusion_heatmap": charts.confusion_heatmap(review, lang=lang),
+        "risk_matrix": charts.risk_matrix(review, lang=lang),
+        "ring_rates": charts.ring_rates(review, lang=lang),
+        "hour_of_day_heatmap": charts.hour_of_day_heatmap(event, lang=lang),
+        "calibration": charts.calibration(review, lang=lang),
+        "staffing_alignment": charts.staffing_alignment(review, lang=lang),
+        "event_comparison": charts.event_comparison(_summaries(5), lang=lang),
+        "capture_funnel": charts.capture_funnel(_summaries(5), lang=lang),
+        "verdict_counts": charts.verdict_counts(_summaries(5), lang=lang),
+    }
+
+
+@pytest.mark.parametrize(("lang", "separators"), [("en", ".,"), ("id", ",.")])
+def test_every_chart_writes_numbers_as_the_language_does(sample_event, review, lang, separators):
+    # Plotly's layout.separators is "decimal then thousands"; CLDR id: decimal ",", group "."
+    for name, fig in _every_chart(sample_event, review, lang).items():
+        assert fig.layout.separators == separators, name
+
+
+def test_indonesian_dates_times_and_numbers_in_the_charts(sample_event, review):
+    english = charts.staffing_vs_incidents(sample_event, evaluation=review, lang="en")
+    bahasa = charts.staffing_vs_incidents(sample_event, evaluation=review, lang="id")
+    # the axis spans 2024-03-01 07:00 – 03-03 23:00 (64 hours): a tick every 6 hours from
+    # 12:00 on Friday 1 March (Jumat, abbreviated "Jum" in CLDR id), times as HH.mm in id
+    assert bahasa.layout.xaxis3.ticktext[0] == "12.00<br><b>Jum 01 Mar</b>"
+    assert english.layout.xaxis3.ticktext[0] == "12:00<br><b>Fri 01 Mar</b>"
+    assert "00.00<br><b>Sab 02 Mar</b>" in bahasa.layout.xaxis3.ticktext
+
+    def hovers(fig):
+        return [h for trace in fig.data for h in (trace.hovertext or ())]
+
+    # INC-001 was reported at 2024-03-01 07:35 (incidents.csv of the sample)
+    assert any("Dilaporkan" in h and "Jum 01 Mar 2024 07.35" in h for h in hovers(bahasa))
+    assert any("Fri 01 Mar 2024 07:35" in h for h in hovers(english))
+    assert not any("Fri " in h or "07:35" in h for h in hovers(bahasa))
+    headcount = next(tr for tr in bahasa.data if (tr.meta or {}).get("kind") == "headcount")
+    assert "%{x|%d/%m/%Y %H.%M}" in headcount.hovertemplate
+
+    # the confusion matrix's share of each level, and the comparison's numbers
+    heat = charts.confusion_heatmap(review, lang="id")
+    shares = [cell for row in heat.data[0].customdata for cell in row]
+    assert all(cell == "–" or cell.endswith("%") for cell in shares)
+    comparison = charts.event_comparison(_summaries(5), lang="id")
+    text = " ".join(h for trace in comparison.data for h in (trace.hovertext or ()))
+    assert re.search(r"AUC: 0,\d\d \[0,\d\d–", text)
+    assert not re.search(r"\d\.\d\d(?!\d)", text)  # no decimal point before two decimals
+    assert re.search(r"\d\.\d{3}", text)  # officer-hours 500–2000 grouped with a dot
 
 
 @pytest.mark.parametrize(

@@ -39,12 +39,15 @@ def test_window_findings_carry_their_numbers():
     assert "they held 1, where flagging at random would catch about 1.0 (p = 0.750)" in (
         capture.text()
     )
-    assert "1 dari 2 gangguan (50%) pada 50% dari total ring-jam (PAI 1.00)" in capture.text("id")
+    # Bahasa Indonesia writes the decimal comma (CLDR id): PAI 1,00, about 1,0, p = 0,750
+    indonesian = capture.text("id")
+    assert "1 dari 2 gangguan (50%) pada 50% dari total ring-jam (PAI 1,00)" in indonesian
+    assert "sekitar 1,0 (p = 0,750)" in indonesian
     # the miss: ring 1, 09:00–10:00 (medium)
     misses = found["misses"]
     assert (misses.metric, misses.value) == ("misses", 1)
     assert misses.text().endswith("rated below high: Ring 1, 01 Mar 09:00–10:00.")
-    assert "di bawah tinggi: Ring 1, 01 Mar 09:00–10:00." in misses.text("id")
+    assert "di bawah tinggi: Ring 1, 01 Mar 09.00–10.00." in misses.text("id")  # CLDR id HH.mm
     # the false alarm: the high window 08:00–09:00
     alarms = found["false_alarms"]
     assert (alarms.metric, alarms.value) == ("false_alarm_hours", 1.0)
@@ -141,8 +144,24 @@ def test_format_span():
             "start": pd.Timestamp("2024-03-02 14:00", tz=TZ),
             "end": pd.Timestamp("2024-03-02 15:00", tz=TZ)}  # fmt: skip
     assert format_span(span) == "Ring 1 (Outside the fence), 02 Mar 14:00–15:00"
-    assert format_span(span, "id") == "Ring 1 (Luar pagar), 02 Mar 14:00–15:00"
+    assert format_span(span, "id") == "Ring 1 (Luar pagar), 02 Mar 14.00–15.00"
     overnight = {**span, "end": pd.Timestamp("2024-03-03 01:00", tz=TZ)}
     assert format_span(overnight) == "Ring 1 (Outside the fence), 02 Mar 14:00–03 Mar 01:00"
+    august = {**span, "start": pd.Timestamp("2024-08-16 22:00", tz=TZ),
+              "end": pd.Timestamp("2024-08-17 02:00", tz=TZ)}  # fmt: skip
+    # CLDR id abbreviates August as "Agu"
+    assert format_span(august, "id") == "Ring 1 (Luar pagar), 16 Agu 22.00–17 Agu 02.00"
     bare = {"id": "2", "name": "2", "start": span["start"], "end": span["end"]}
     assert format_span(bare) == "Ring 2, 02 Mar 14:00–15:00"
+
+
+def test_finding_numbers_are_written_in_the_reader_language():
+    from sra_analysis.labels.formats import Number
+    from sra_analysis.review.findings import Finding
+
+    # 1168 overlaps, 1.5 hours: grouped and decimal as CLDR en_GB / id writes them
+    values = {"count": Number(1168, digits=None), "hours": Number(1.5, digits=1)}
+    overlaps = Finding("note", "overlaps", "overlapping_shifts", 1168, values)
+    assert "1,168" in overlaps.text("en") and "1.5" in overlaps.text("en")
+    assert "1.168" in overlaps.text("id") and "1,5" in overlaps.text("id")
+    assert "1,168" not in overlaps.text("id")

@@ -41,7 +41,8 @@ def test_a_slice_says_which_part_and_escapes_the_ring_names(build_event, shown):
     part = slice_event(whole, rings=["3"], start="2024-03-02 00:00")
     focus.slice_note(part, whole, lang="id")
     assert "<img" not in shown[0] and "<b>" not in shown[0]
-    assert "Ruang &lt;b&gt;pleno&lt;/b&gt;, 02 Mar 2024 00:00 – 02 Mar 2024 04:00" in shown[0]
+    # Indonesian short time is HH.mm (CLDR id)
+    assert "Ruang &lt;b&gt;pleno&lt;/b&gt;, 02 Mar 2024 00.00 – 02 Mar 2024 04.00" in shown[0]
     assert "memuat 1 dari 5 kejadian" in shown[0]  # I4 of the five loaded incidents
 
 
@@ -54,9 +55,10 @@ def test_scores_by_day_table_in_indonesian(build_event, shown):
     assert len(rows) == 6  # three rings × two days
     # ring 1 on 1 March: 4 hours, 2 flagged, 1 incident, 1 disruption, 1 hit, 0 misses,
     # 1 false alarm, POD 1, FAR 0.5 (see tests/test_breakdowns.py)
-    # (the report's tables drop trailing zeros: 4.00 shows as 4, 0.50 as 0.5)
-    assert rows[0] == ["Luar pagar", "Fri 01 Mar 2024", "4", "2", "1", "1", "1", "0", "1",
-                       "1", "0.5"]  # fmt: skip
+    # (the report's tables drop trailing zeros: 4.00 shows as 4, 0.50 as 0,5 with the
+    # decimal comma; Friday is "Jum" in CLDR id's abbreviated day names)
+    assert rows[0] == ["Luar pagar", "Jum 01 Mar 2024", "4", "2", "1", "1", "1", "0", "1",
+                       "1", "0,5"]  # fmt: skip
     assert rows[1][-2:] == ["–", "–"]  # no disruption, nothing flagged: no POD, no FAR
 
 
@@ -121,7 +123,7 @@ def test_understaffed_windows_show_the_officer_hours_short(build_event, page):
     assert page[0] == "### Jendela bertanda dengan personel di bawah rencana"
     # ring 1, 20:00–22:00: 3 planned, 2 on duty, so 1 officer short for 2 hours
     (row,) = _cells(page[1])
-    assert row[:4] == ["Luar pagar", "01 Mar 2024 20:00", "01 Mar 2024 22:00", "2"]
+    assert row[:4] == ["Luar pagar", "01 Mar 2024 20.00", "01 Mar 2024 22.00", "2"]  # CLDR id
     assert row[-1] == "2"
 
 

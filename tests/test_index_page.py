@@ -74,6 +74,25 @@ def test_index_links_an_improvement_plan_where_the_report_left_one(batch):
     assert plans == [("kab-a/improvement_plan.xlsx", "Rencana perbaikan")]
 
 
+@pytest.mark.parametrize(
+    ("lang", "officer_hours", "pod", "pai", "auc"),
+    # CLDR en_GB: group ",", decimal "."; CLDR id: group ".", decimal ","
+    [("en", "1,200", "0.50", "2.00", "0.75"), ("id", "1.200", "0,50", "2,00", "0,75")],
+)
+def test_index_numbers_are_written_as_the_language_writes_them(
+    batch, lang, officer_hours, pod, pai, auc
+):
+    out, results = batch
+    page = write_index(out, results, lang=lang).read_text(encoding="utf-8")
+    row = re.search(r'<tr data-verdict="good".*?</tr>', page, re.S).group(0)
+    cells = re.findall(r'<td class="num" data-value="([^"]*)">([^<]*)</td>', row)
+    # incidents, disruptions, personnel, officer-hours, POD, FAR (missing), PAI, AUC
+    assert [shown for _, shown in cells] == ["12", "3", "40", officer_hours, pod, "–", pai, auc]
+    # the sort keys stay plain numbers whatever the language
+    assert [raw for raw, _ in cells] == ["12.0", "3.0", "40.0", "1200.0", "0.5", "", "2.0",
+                                         "0.75"]  # fmt: skip
+
+
 # ----------------------------------------------------------------------------- 514 events
 
 

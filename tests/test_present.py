@@ -190,3 +190,25 @@ def test_a_figure_is_shown_as_data_with_its_config_and_no_html(monkeypatch):
     assert data["data"][0]["type"] == "bar" and data["data"][0]["x"] == ["1", "2", "3"]
     assert bundle["text/plain"] == "<Figure: &lt;b&gt;Rings&lt;/b&gt;>"
     assert figure.layout.title.text == "<b>Rings</b>"  # the figure itself is left alone
+
+
+def test_overview_and_scores_write_numbers_and_dates_in_indonesian(sample_event, shown):
+    review = evaluate(sample_event, n_resamples=0)
+    present.overview(sample_event, review, lang="id")
+    present.overview(sample_event, review, lang="en")
+    bahasa, english = shown
+    # the sample runs Friday 1 March 2024 07:00 to Sunday 3 March 23:00 (CLDR id: Jumat,
+    # Minggu, Maret; short time HH.mm)
+    assert "Jumat, 1 Maret 2024 07.00 – Minggu, 3 Maret 2024 23.00 (Asia/Jakarta)" in bahasa
+    assert "Friday, 1 March 2024 07:00 – Sunday, 3 March 2024 23:00 (Asia/Jakarta)" in english
+    hours = review.totals["officer_hours"]
+    assert hours >= 1000  # so that the thousands separator shows
+    # CLDR id: group ".", decimal ","; English as Python writes it
+    tiles_id, tiles_en = _tiles(bahasa), _tiles(english)
+    assert tiles_id["Jam-personel"] == f"{hours:,.0f}".replace(",", ".")
+    assert tiles_en["Officer-hours"] == f"{hours:,.0f}"
+    auc = review.score("auc").estimate
+    assert tiles_id["AUC (risiko vs gangguan)"] == f"{auc:.2f}".replace(".", ",")
+    present.score_table(review, lang="id")
+    values = re.findall(r'<td[^>]*class="[^"]*col1[^"]*"[^>]*>(.*?)</td>', shown[-1], re.S)
+    assert values and all(re.fullmatch(r"-?\d+,\d\d", v.strip()) for v in values), values

@@ -261,3 +261,16 @@ def test_inputs_are_not_mutated(pooled):
     cell_rates(pooled["windows"], BANDS)
     for name, table in pooled.items():
         assert_frame_equal(table, kept[name])
+
+
+def test_lesson_numbers_are_written_as_the_reader_language_does():
+    # 99.8% of 1168 incidents (one decimal near 100%); CLDR en_GB "99.8%", "1,168";
+    # CLDR id "99,8%", "1.168"
+    missed = pd.DataFrame({"category": ["drone"], "events": [12], "incidents": [1168],
+                           "share_unanticipated": [0.998], "ci_low": [0.912], "ci_high": [1.0],
+                           "unanticipated_disruptions": [9]})  # fmt: skip
+    (lesson,) = lessons(missed=missed)
+    english, bahasa = lesson.text("en"), lesson.text("id")
+    assert "99.8% of 1,168 incidents" in english and "91%–100%" in english
+    assert "99,8%" in bahasa and "1.168" in bahasa and "91%–100%" in bahasa
+    assert "99.8" not in bahasa and "1,168" not in bahasa

@@ -188,3 +188,15 @@ def test_judge_reads_only_the_prediction_scores():
     assert verdict.grade == "good"
     pd.testing.assert_frame_equal(windows, before)  # input not mutated
     assert verdict.to_dict(lang="id")["text"].startswith("Penilaian SRA lebih baik")
+
+
+def test_the_sentence_writes_numbers_as_the_reader_language_does():
+    # the "good" case: 12 disrupted windows, 10 of them among the 20 flagged of 100 windows;
+    # flagging 20% at random catches about 12 × 0.2 = 2.4 (CLDR: "2.4" in en_GB, "2,4" in id)
+    windows = _windows(["extreme"] * 20 + ["low"] * 80, _spread(100, [*range(0, 20, 2), 40, 70]))
+    verdict = evaluate(windows, n_resamples=200).verdict
+    english, indonesian = verdict.text("en"), verdict.text("id")
+    assert "10 of 12" in english and "20%" in english and "about 2.4;" in english
+    assert "10 dari 12" in indonesian and "20%" in indonesian and "sekitar 2,4;" in indonesian
+    auc = verdict.skill.auc  # the AUC with two decimals, comma in Bahasa Indonesia
+    assert f"AUC {auc:.2f}".replace(".", ",") in indonesian and f"AUC {auc:.2f}" in english

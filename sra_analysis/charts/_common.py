@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event, EventMeta
 from sra_analysis.labels import check_lang, level_label, t  # noqa: F401 (check_lang: charts)
+from sra_analysis.labels.formats import format_number, plotly_separators
 from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
 from sra_analysis.review.evaluate import Evaluation
 
@@ -196,12 +197,17 @@ def level_legend(
         )
 
 
-def style(fig: go.Figure, *, title: str, height: int | None = None, **layout) -> go.Figure:
-    """Common layout: white background, readable font, title at the left."""
+def style(
+    fig: go.Figure, *, title: str, height: int | None = None, lang: str = "en", **layout
+) -> go.Figure:
+    """Common layout: white background, readable font, title at the left; axes, hover and
+    cell text write numbers as ``lang`` does (``layout.separators``: ``",."`` in Bahasa
+    Indonesia)."""
     layout = {"margin": {"l": 70, "r": 30, "t": 80, "b": 60}, **layout}
     fig.update_layout(
         template="plotly_white",
         font=FONT,
+        separators=plotly_separators(lang),
         title={"text": title, "x": 0.01, "xanchor": "left"},
         hoverlabel={"align": "left"},
         **layout,
@@ -227,8 +233,9 @@ def error_bars(value, low, high) -> dict:
     }
 
 
-def number(value, digits: int = 2) -> str:
-    """``value`` with ``digits`` decimals, or an en dash when it is missing."""
+def number(value, digits: int = 2, lang: str = "en") -> str:
+    """``value`` with ``digits`` decimals as ``lang`` writes it, or an en dash when it is
+    missing (:func:`sra_analysis.labels.formats.format_number`)."""
     if value is None or pd.isna(value):
         return "–"
-    return f"{float(value):.{digits}f}"
+    return format_number(float(value), lang=lang, digits=digits)

@@ -19,24 +19,34 @@ import plotly.graph_objects as go
 
 from sra_analysis.charts._common import DESCRIPTION_LIMIT, INK, LABEL_LIMIT, WRAP_WIDTH, escape
 from sra_analysis.labels import t
+from sra_analysis.labels.formats import format_date, format_integer, format_time
 
-__all__ = ["MARKER_LIMIT", "MAX_BINS", "bin_hours", "count_text", "date_text", "incident_traces"]
+__all__ = [
+    "MARKER_LIMIT",
+    "MAX_BINS",
+    "bin_hours",
+    "count_text",
+    "date_text",
+    "incident_traces",
+    "moment_text",
+]
 
 #: Most incidents drawn one marker each; above it, markers count incidents per ring × bin.
 MARKER_LIMIT = 2000
 #: Most time bins per ring when markers are counts (so a trace holds at most this many points).
 MAX_BINS = 1000
 DISRUPTION_COLOUR = "#CC0066"
-_MONTHS = {
-    "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(),
-    "id": "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des".split(),
-}
-_DAYS = {"en": "Mon Tue Wed Thu Fri Sat Sun".split(), "id": "Sen Sel Rab Kam Jum Sab Min".split()}
 
 
 def date_text(stamp: pd.Timestamp, lang: str) -> str:
-    """``Fri 01 Mar`` in English, ``Jum 01 Mar`` in Bahasa Indonesia."""
-    return f"{_DAYS[lang][stamp.day_of_week]} {stamp.day:02d} {_MONTHS[lang][stamp.month - 1]}"
+    """``Fri 01 Mar`` in English, ``Jum 01 Mar`` in Bahasa Indonesia (CLDR day and month
+    abbreviations)."""
+    return format_date(stamp, lang=lang, style="weekday")
+
+
+def moment_text(stamp: pd.Timestamp, lang: str) -> str:
+    """``Fri 01 Mar 2024 07:00`` in English, ``Jum 01 Mar 2024 07.00`` in Bahasa Indonesia."""
+    return f"{format_date(stamp, lang=lang, style='weekday_year')} {format_time(stamp, lang=lang)}"
 
 
 def count_text(count: int, lang: str) -> str:
@@ -47,7 +57,7 @@ def count_text(count: int, lang: str) -> str:
     >>> count_text(72493, "en"), count_text(72493, "id"), count_text(7, "id")
     ('72,493', '72.493', '7')
     """
-    return f"{int(count):,}".replace(",", "." if lang == "id" else ",")
+    return format_integer(int(count), lang=lang)
 
 
 def bin_hours(n_incidents: int, hours: float) -> int | None:
@@ -167,8 +177,8 @@ def _binned(incidents, ring_id, ring_name, times, heads, start, width, largest, 
     middle = bin_start + pd.Timedelta(hours=width) / 2
     on_duty = headcount_at(times, heads, middle)
     hover = [
-        f"<b>{ring_name}</b> · {date_text(begin, lang)} {begin:%Y %H:%M}–"
-        f"{begin + pd.Timedelta(hours=width):%H:%M}<br>"
+        f"<b>{ring_name}</b> · {moment_text(begin, lang)}–"
+        f"{format_time(begin + pd.Timedelta(hours=width), lang=lang)}<br>"
         f"{t('incidents', lang)}: {count_text(count, lang)}<br>"
         f"{t('disruptions', lang)}: {count_text(hit, lang)}<br>"
         f"{t('chart.highest_severity', lang)}: {worst}<br>"
@@ -218,8 +228,7 @@ def _incident_hover(rows: pd.DataFrame, ring_name: str, on_duty, lang: str) -> l
         category = escape(str(row.category).replace("_", " "), limit=LABEL_LIMIT)
         lines = [
             f"<b>{escape(row.incident_id, limit=LABEL_LIMIT)}</b> · {ring_name}",
-            f"{t('chart.reported_at', lang)}: {date_text(row.local_time, lang)} "
-            f"{row.local_time:%Y %H:%M}",
+            f"{t('chart.reported_at', lang)}: {moment_text(row.local_time, lang)}",
             f"{t('category', lang)}: {category}",
             f"{t('severity', lang)}: {int(row.severity)}",
             f"{t('chart.disrupted', lang)}: {yes if row.disrupted_proceedings else no}",

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from sra_analysis.charts._markers import date_text
+from sra_analysis.labels.formats import format_time, plotly_time_format
 
-__all__ = ["axis_ref", "local_time", "midnight_lines", "tick_step", "time_ticks"]
+__all__ = ["axis_ref", "hover_time", "local_time", "midnight_lines", "tick_step", "time_ticks"]
 
 
 def local_time(values, zone: str) -> pd.Series:
@@ -56,7 +57,7 @@ def time_ticks(start: pd.Timestamp, end: pd.Timestamp, lang: str) -> tuple[list,
     >>> ticks, text = time_ticks(pd.Timestamp("2024-03-01 20:00"),
     ...                          pd.Timestamp("2024-03-02 04:00"), "id")
     >>> len(ticks), text[0], text[3:5]
-    (9, '20:00<br><b>Jum 01 Mar</b>', ['23:00', '00:00<br><b>Sab 02 Mar</b>'])
+    (9, '20.00<br><b>Jum 01 Mar</b>', ['23.00', '00.00<br><b>Sab 02 Mar</b>'])
     """
     step = tick_step((end - start) / pd.Timedelta(hours=1))
     ticks = [
@@ -66,11 +67,23 @@ def time_ticks(start: pd.Timestamp, end: pd.Timestamp, lang: str) -> tuple[list,
     ]
     text = []
     for position, tick in enumerate(ticks):
-        label = f"{tick:%H:%M}"
+        label = format_time(tick, lang=lang)
         if position == 0 or (tick.hour == 0 and tick.minute == 0):
             label += f"<br><b>{date_text(tick, lang)}</b>"
         text.append(label)
     return ticks, text
+
+
+def hover_time(lang: str) -> str:
+    """The d3 date and time of hover text (``%{x|...}``): ``01/03/2024 07:00``, and
+    ``01/03/2024 07.00`` in Bahasa Indonesia.
+
+    Examples
+    --------
+    >>> hover_time("en"), hover_time("id")
+    ('%d/%m/%Y %H:%M', '%d/%m/%Y %H.%M')
+    """
+    return f"%d/%m/%Y {plotly_time_format(lang)}"
 
 
 def midnight_lines(start: pd.Timestamp, end: pd.Timestamp) -> list[dict]:

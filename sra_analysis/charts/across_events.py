@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from sra_analysis.charts._common import INK, NEUTRAL, check_lang, escape, style
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import t
+from sra_analysis.labels.formats import format_percent
 from sra_analysis.metrics.funnel import FUNNEL_LEVELS, binomial_funnel_limits, funnel_position
 
 __all__ = ["GRADES", "capture_funnel", "funnel_table", "verdict_counts"]
@@ -105,8 +106,7 @@ def funnel_table(summaries: Sequence[Mapping]) -> tuple[pd.DataFrame, float]:
 
 def _percent(share: float, lang: str) -> str:
     """A share as a percentage with one decimal, with a decimal comma in Indonesian."""
-    text = f"{share * 100:.1f}%"
-    return text.replace(".", ",") if lang == "id" else text
+    return format_percent(share, lang=lang, digits=1)
 
 
 def capture_funnel(summaries: Sequence[Mapping], *, lang: str = "en") -> go.Figure:
@@ -143,6 +143,7 @@ def capture_funnel(summaries: Sequence[Mapping], *, lang: str = "en") -> go.Figu
     notes = [t("across.funnel.not_shown", lang, count=not_shown)] if not_shown else []
     return style(
         fig,
+        lang=lang,
         title=t("across.funnel.title", lang),
         height=480,
         hovermode="closest",
@@ -276,6 +277,7 @@ def verdict_counts(summaries: Sequence[Mapping], *, failed: int = 0, lang: str =
         )  # fmt: skip
     return style(
         fig,
+        lang=lang,
         title=t("across.verdicts.title", lang),
         height=360,
         barmode="stack",

@@ -31,6 +31,7 @@ from sra_analysis.charts._markers import DISRUPTION_COLOUR
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import EventMeta
 from sra_analysis.labels import t
+from sra_analysis.labels.formats import format_time
 from sra_analysis.review.evaluate import Evaluation
 
 __all__ = ["staffing_alignment"]
@@ -80,7 +81,7 @@ def staffing_alignment(data: Evaluation | pd.DataFrame, *, lang: str = "en") -> 
     levels = [name for name in every_level if name in present]
     labels = {level: level_text(level, lang) for level in levels}
     colours = level_colors(every_level)
-    points = _window_points(windows, meta)
+    points = _window_points(windows, meta, lang)
     fig = _ring_panels(rings, ring_names(meta, rings, lang))
     for column, ring_id in enumerate(rings, start=1):
         mine = points[points["ring"] == ring_id]
@@ -95,10 +96,10 @@ def staffing_alignment(data: Evaluation | pd.DataFrame, *, lang: str = "en") -> 
     return _lay_out(fig, [labels[name] for name in levels], len(rings), lang)
 
 
-def _window_points(windows: pd.DataFrame, meta: EventMeta | None) -> pd.DataFrame:
+def _window_points(windows: pd.DataFrame, meta: EventMeta | None, lang: str) -> pd.DataFrame:
     """One row per window: ``ring``, ``level`` (names as text), ``when`` (local start as
-    ``dd/mm HH:MM``), ``staff`` (mean on duty), ``planned`` (NaN where none) and
-    ``disrupted``."""
+    ``dd/mm HH:MM``, ``dd/mm HH.MM`` in Bahasa Indonesia), ``staff`` (mean on duty),
+    ``planned`` (NaN where none) and ``disrupted``."""
     start = pd.Series(pd.to_datetime(windows["window_start"])).reset_index(drop=True)
     if meta is not None and start.dt.tz is not None:
         start = start.dt.tz_convert(meta.timezone)
@@ -111,7 +112,9 @@ def _window_points(windows: pd.DataFrame, meta: EventMeta | None) -> pd.DataFram
         {
             "ring": windows["ring"].astype(str).to_numpy(),
             "level": windows["predicted_level"].astype(str).to_numpy(),
-            "when": start.dt.strftime("%d/%m %H:%M").to_numpy(dtype=object),
+            "when": np.array(
+                [f"{s:%d/%m} {format_time(s, lang=lang)}" for s in start], dtype=object
+            ),
             "staff": windows["mean_staff"].to_numpy(dtype=float),
             "planned": planned,
             "disrupted": windows["disruptions"].to_numpy(dtype=float) > 0,
@@ -259,6 +262,7 @@ def _lay_out(fig: go.Figure, level_labels: list[str], rings: int, lang: str) -> 
     fig.update_yaxes(title_text=t("chart.mean_staff", lang), rangemode="tozero", row=1, col=1)
     return style(
         fig,
+        lang=lang,
         title=t("chart.staffing_alignment.title", lang),
         height=540,
         legend={"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top"},

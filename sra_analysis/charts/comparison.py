@@ -220,15 +220,19 @@ def _event_labels(table: pd.DataFrame) -> pd.Series:
 
 def _event_hover(table: pd.DataFrame, lang: str) -> list[str]:
     """Hover text of each event: its name and id and every number of the three panels."""
+
+    def num(value, digits: int = 2) -> str:
+        """A number of the hover, as ``lang`` writes it."""
+        return number(value, digits, lang=lang)
+
     return [
         f"<b>{escape(row.event_name, limit=120)}</b><br>{escape(row.event_id)}<br>"
-        f"AUC: {number(row.auc)} [{number(row.auc_ci_low)}–{number(row.auc_ci_high)}]<br>"
-        f"PAI: {number(row.pai)}<br>{t('incidents', lang)}: {number(row.incidents, 0)}, "
-        f"{t('disruptions', lang).lower()}: {number(row.disruptions, 0)}<br>"
-        f"{t('officer_hours', lang)}: {number(row.officer_hours, 0)}<br>"
+        f"AUC: {num(row.auc)} [{num(row.auc_ci_low)}–{num(row.auc_ci_high)}]<br>"
+        f"PAI: {num(row.pai)}<br>{t('incidents', lang)}: {num(row.incidents, 0)}, "
+        f"{t('disruptions', lang).lower()}: {num(row.disruptions, 0)}<br>"
+        f"{t('officer_hours', lang)}: {num(row.officer_hours, 0)}<br>"
         f"{t('incidents_per_100_officer_hours', lang)}: "
-        f"{number(row.incidents_per_100_officer_hours)} [{number(row.ci_low)}–"
-        f"{number(row.ci_high)}]"
+        f"{num(row.incidents_per_100_officer_hours)} [{num(row.ci_low)}–{num(row.ci_high)}]"
         for row in table.itertuples(index=False)
     ]
 
@@ -299,6 +303,7 @@ def _lay_out(fig: go.Figure, events: int, sort_by: str, *, many: bool, lang: str
     height = 900 if many else max(360, 160 + 22 * events)
     return style(
         fig,
+        lang=lang,
         title=t("chart.event_comparison.title", lang),
         height=height,
         hovermode="closest",

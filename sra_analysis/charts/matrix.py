@@ -226,4 +226,4 @@ def _lay_out(fig: go.Figure, shapes: list[dict], annotations: list[dict], lang: 
         **axis,
     )
     fig.update_layout(shapes=shapes, annotations=annotations)
-    return style(fig, title=t("chart.risk_matrix.title", lang), height=700)
+    return style(fig, title=t("chart.risk_matrix.title", lang), height=700, lang=lang)

@@ -22,6 +22,7 @@ from sra_analysis.charts._common import (
 )
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import LABELS, t
+from sra_analysis.labels.formats import format_percent, format_range
 from sra_analysis.review.evaluate import Evaluation
 
 __all__ = ["calibration", "confusion_heatmap", "rate_by_level"]
@@ -111,17 +112,19 @@ def rate_by_level(
         _add_no_windows_notes(fig, empty, row, lang)
     fig.update_xaxes(categoryorder="array", categoryarray=labels, type="category")
     fig.update_xaxes(title_text=t("predicted_level", lang), row=len(series), col=1)
-    return style(fig, title=t("chart.rate_by_level.title", lang), height=260 + 220 * len(series))
+    return style(
+        fig, title=t("chart.rate_by_level.title", lang), height=260 + 220 * len(series), lang=lang
+    )
 
 
 def _rate_hover(table: pd.DataFrame, name: str, labels: list[str], lang: str) -> list[str]:
     """Hover text per level: windows, ring-hours, count and rate with its interval."""
     return [
         f"<b>{label}</b><br>{t('chart.windows', lang)}: {int(w)} "
-        f"({number(h, 0)} {t('chart.ring_hours', lang).lower()})<br>"
-        f"{t(f'chart.{name}s_series', lang)}: {number(k, 0)}<br>"
-        f"{t('chart.rate_per_hour', lang)}: {number(r, 3)} "
-        f"[{number(a, 3)}–{number(b, 3)}]"
+        f"({number(h, 0, lang=lang)} {t('chart.ring_hours', lang).lower()})<br>"
+        f"{t(f'chart.{name}s_series', lang)}: {number(k, 0, lang=lang)}<br>"
+        f"{t('chart.rate_per_hour', lang)}: {number(r, 3, lang=lang)} "
+        f"[{number(a, 3, lang=lang)}–{number(b, 3, lang=lang)}]"
         for label, w, h, k, r, a, b in zip(
             labels,
             table["windows"],
@@ -211,7 +214,9 @@ def confusion_heatmap(data: Evaluation | pd.DataFrame, *, lang: str = "en") -> g
     share = np.divide(counts, totals, out=np.full_like(counts, np.nan), where=totals > 0)
     y = [level_text(level, lang) for level in levels]
     x = [t(f"observed.{c}", lang) if f"observed.{c}" in LABELS else escape(c) for c in classes]
-    share_text = [[f"{value:.0%}" if np.isfinite(value) else "–" for value in row] for row in share]
+    share_text = [
+        [format_percent(v, lang=lang) if np.isfinite(v) else "–" for v in row] for row in share
+    ]
     fig = go.Figure(
         go.Heatmap(
             z=counts,
@@ -231,7 +236,9 @@ def confusion_heatmap(data: Evaluation | pd.DataFrame, *, lang: str = "en") -> g
     )
     fig.update_xaxes(title_text=t("chart.observed_class", lang), side="bottom", type="category")
     fig.update_yaxes(title_text=t("predicted_level", lang), type="category")
-    return style(fig, title=t("chart.confusion.title", lang), height=140 + 70 * len(levels) + 60)
+    return style(
+        fig, title=t("chart.confusion.title", lang), height=140 + 70 * len(levels) + 60, lang=lang
+    )
 
 
 def calibration(data: Evaluation | pd.DataFrame, *, lang: str = "en") -> go.Figure:
@@ -282,6 +289,7 @@ def calibration(data: Evaluation | pd.DataFrame, *, lang: str = "en") -> go.Figu
     )
     return style(
         fig,
+        lang=lang,
         title=t("chart.calibration.title", lang),
         height=620,
         width=None,
@@ -308,9 +316,11 @@ def _reliability_bins(data: Evaluation | pd.DataFrame) -> pd.DataFrame:
 def _add_bins(fig: go.Figure, bins: pd.DataFrame, lang: str) -> None:
     """Add one point per bin (area grows with its windows) with its Wilson interval."""
     hover = [
-        f"{t('chart.forecast_bin', lang)}: {lo:.2f}–{hi:.2f}<br>{t('chart.windows', lang)}: "
-        f"{int(n)}<br>{t('forecast_probability', lang)}: {f:.3f}<br>"
-        f"{t('observed_frequency', lang)}: {o:.3f} [{a:.3f}–{b:.3f}]"
+        f"{t('chart.forecast_bin', lang)}: {format_range(lo, hi, lang=lang)}<br>"
+        f"{t('chart.windows', lang)}: {number(n, 0, lang=lang)}<br>"
+        f"{t('forecast_probability', lang)}: {number(f, 3, lang=lang)}<br>"
+        f"{t('observed_frequency', lang)}: {number(o, 3, lang=lang)} "
+        f"[{format_range(a, b, lang=lang, digits=3)}]"
         for lo, hi, n, f, o, a, b in bins[list(_RELIABILITY_COLUMNS)].itertuples(index=False)
     ]
     fig.add_trace(

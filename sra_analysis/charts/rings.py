@@ -26,6 +26,7 @@ from sra_analysis.charts._common import (
 )
 from sra_analysis.event import Event, EventMeta
 from sra_analysis.labels import t
+from sra_analysis.labels.formats import time_separator
 from sra_analysis.review.evaluate import Evaluation
 
 __all__ = ["hour_of_day_heatmap", "ring_rates"]
@@ -72,9 +73,10 @@ def ring_rates(
     labels = [names[i] for i in ids]
     rate = table["incidents_per_100_officer_hours"]
     hover = [
-        f"<b>{label}</b><br>{t('incidents', lang)}: {number(k, 0)}<br>"
-        f"{t('officer_hours', lang)}: {number(h, 0)}<br>"
-        f"{t('incidents_per_100_officer_hours', lang)}: {number(r)} [{number(a)}–{number(b)}]"
+        f"<b>{label}</b><br>{t('incidents', lang)}: {number(k, 0, lang=lang)}<br>"
+        f"{t('officer_hours', lang)}: {number(h, 0, lang=lang)}<br>"
+        f"{t('incidents_per_100_officer_hours', lang)}: {number(r, lang=lang)} "
+        f"[{number(a, lang=lang)}–{number(b, lang=lang)}]"
         for label, k, h, r, a, b in zip(
             labels,
             table["incidents"],
@@ -91,7 +93,7 @@ def ring_rates(
             y=rate,
             error_y=error_bars(rate, table["ci_low"], table["ci_high"]),
             marker={"color": NEUTRAL, "line": {"color": INK, "width": 1}},
-            text=[f"n = {number(k, 0)}" for k in table["incidents"]],
+            text=[f"n = {number(k, 0, lang=lang)}" for k in table["incidents"]],
             textposition="inside",
             insidetextanchor="start",
             textfont={"color": "white"},
@@ -103,7 +105,7 @@ def ring_rates(
         title_text=t("ring", lang), type="category", categoryorder="array", categoryarray=labels
     )
     fig.update_yaxes(title_text=t("incidents_per_100_officer_hours", lang), rangemode="tozero")
-    return style(fig, title=t("chart.ring_rates.title", lang), height=480)
+    return style(fig, title=t("chart.ring_rates.title", lang), height=480, lang=lang)
 
 
 def _local_hours(values, zone: str | None) -> np.ndarray:
@@ -219,7 +221,8 @@ def hour_of_day_heatmap(
                 "title": {"text": t("incidents_per_hour" if per_ring_hour else "incidents", lang)},
                 "dtick": None if per_ring_hour else max(1, int(np.ceil(counts.max() / 6))),
             },
-            hovertemplate=f"%{{y}}, {t('hour_of_day', lang).lower()} %{{x}}:00<br>"
+            hovertemplate=f"%{{y}}, {t('hour_of_day', lang).lower()} "
+            f"%{{x}}{time_separator(lang)}00<br>"
             f"{t('incidents', lang)}: %{{customdata[0]:.0f}}<br>"
             f"{t('chart.ring_hours', lang)}: %{{customdata[1]:.1f}}<extra></extra>",
         )
@@ -234,4 +237,4 @@ def hour_of_day_heatmap(
     title = t("chart.hour_of_day.title_rate" if per_ring_hour else "chart.hour_of_day.title", lang)
     if zone is not None:
         title += f"<br><sup>{t('chart.time_local', lang, zone=escape(zone))}</sup>"
-    return style(fig, title=title, height=220 + 60 * len(rings))
+    return style(fig, title=title, height=220 + 60 * len(rings), lang=lang)

@@ -34,7 +34,7 @@ from sra_analysis.charts._markers import (
     largest_bin_count,
 )
 from sra_analysis.charts._runs import level_bands, level_runs, planned_runs, planned_steps
-from sra_analysis.charts._time_axis import local_time, midnight_lines, time_ticks
+from sra_analysis.charts._time_axis import hover_time, local_time, midnight_lines, time_ticks
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event, EventMeta, Ring, fold_label
 from sra_analysis.labels import t
@@ -45,7 +45,6 @@ from sra_analysis.review.windows import review_windows
 __all__ = ["staffing_vs_incidents"]
 
 _ROW_HEIGHT = 250
-_TIME_FORMAT = "%d/%m/%Y %H:%M"
 
 
 @dataclass(frozen=True)
@@ -259,7 +258,7 @@ def _add_headcount(fig: go.Figure, timeline: pd.DataFrame, ring: str, row: int, 
             name=label,
             legendgroup="headcount",
             showlegend=row == 1,
-            hovertemplate=f"%{{x|{_TIME_FORMAT}}}<br>{label}: %{{y}}<extra></extra>",
+            hovertemplate=f"%{{x|{hover_time(canvas.lang)}}}<br>{label}: %{{y}}<extra></extra>",
             meta={"kind": "headcount", "ring": escape(ring)},
         ),
         row=row,
@@ -285,7 +284,7 @@ def _add_planned(fig: go.Figure, runs: pd.DataFrame, ring: str, row: int, lang: 
             name=label,
             legendgroup="planned",
             showlegend=not any((tr.meta or {}).get("kind") == "planned" for tr in fig.data),
-            hovertemplate=f"%{{x|{_TIME_FORMAT}}}<br>{label}: %{{y}}<extra></extra>",
+            hovertemplate=f"%{{x|{hover_time(lang)}}}<br>{label}: %{{y}}<extra></extra>",
             meta={"kind": "planned", "ring": escape(ring)},
         ),
         row=row,
@@ -389,6 +388,7 @@ def _lay_out(
         title += f"<br><sup>{note}</sup>"
     return style(
         fig,
+        lang=lang,
         title=title,
         height=_ROW_HEIGHT * len(meta.rings) + 170 + (20 if binned else 0),
         hovermode="closest",

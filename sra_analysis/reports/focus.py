@@ -16,6 +16,12 @@ import pandas as pd
 
 from sra_analysis.event import Event, EventMeta
 from sra_analysis.labels import level_label, t
+from sra_analysis.labels.formats import (
+    format_date,
+    format_datetime,
+    format_number,
+    format_range,
+)
 from sra_analysis.reports.html_tables import MISSING, esc, html_table, is_missing
 from sra_analysis.reports.present import incident_table, show_html, span_table
 from sra_analysis.reports.session import heading
@@ -37,16 +43,16 @@ def _ring_label(meta: EventMeta | None, ring: str, lang: str) -> str:
     return meta.ring(ring).label(lang) if meta is not None else ring
 
 
-def _rates(table: pd.DataFrame, name: str) -> list[str]:
+def _rates(table: pd.DataFrame, name: str, lang: str) -> list[str]:
     """``rate (low–high)`` per row of a rate table, ``–`` for what is missing."""
     out = []
     rows = zip(
         table[f"{name}_rate"], table[f"{name}_ci_low"], table[f"{name}_ci_high"], strict=True
     )
     for rate, low, high in rows:
-        text = MISSING if is_missing(rate) else f"{rate:.2f}"
+        text = MISSING if is_missing(rate) else format_number(rate, lang=lang, digits=2)
         if not (is_missing(low) or is_missing(high)):
-            text += f" ({low:.2f}–{high:.2f})"
+            text += f" ({format_range(low, high, lang=lang, digits=2)})"
         out.append(text)
     return out
 
@@ -59,9 +65,10 @@ def slice_note(event: Event, whole: Event, *, lang: str = "en") -> None:
     meta = event.meta
     rings = ", ".join(r.label(lang) for r in meta.rings)
     text = t(
-        "slice.note", lang, rings=rings, start=f"{meta.start:%d %b %Y %H:%M}",
-        end=f"{meta.end:%d %b %Y %H:%M}", incidents=len(event.incidents),
-        total=len(whole.incidents),
+        "slice.note", lang, rings=rings, start=format_datetime(meta.start, lang=lang),
+        end=format_datetime(meta.end, lang=lang),
+        incidents=format_number(len(event.incidents), lang=lang, digits=0),
+        total=format_number(len(whole.incidents), lang=lang, digits=0),
     )  # fmt: skip
     show_html(f'<div class="sra-verdict mixed">{esc(text)}</div>')
 
@@ -79,18 +86,18 @@ def rate_by_level_per_ring_table(review: Evaluation, *, lang: str = "en") -> Non
             t("predicted_level", lang): [level_label(v, lang) for v in table["level"]],
             t("col.hours", lang): table["hours"],
             t("incidents", lang): table["incidents"],
-            t("col.incident_rate", lang): _rates(table, "incident"),
+            t("col.incident_rate", lang): _rates(table, "incident", lang),
             t("disruptions", lang): table["disruptions"],
-            t("col.disruption_rate", lang): _rates(table, "disruption"),
+            t("col.disruption_rate", lang): _rates(table, "disruption", lang),
         }
     )
     numeric = [t(k, lang) for k in ("col.hours", "incidents", "col.incident_rate",
                                     "disruptions", "col.disruption_rate")]  # fmt: skip
-    show_html(html_table(shown, numeric=numeric, digits=1))
+    show_html(html_table(shown, numeric=numeric, digits=1, lang=lang))
 
 
-def _day_text(days: pd.Series) -> list[str]:
-    return [f"{day:%a %d %b %Y}" for day in days]
+def _day_text(days: pd.Series, lang: str) -> list[str]:
+    return [format_date(day, lang=lang, style="weekday_year") for day in days]
 
 
 def scores_by_day_table(review: Evaluation, *, lang: str = "en") -> None:
@@ -103,7 +110,7 @@ def scores_by_day_table(review: Evaluation, *, lang: str = "en") -> None:
     shown = pd.DataFrame(
         {
             t("ring", lang): [_ring_label(review.meta, r, lang) for r in table["ring"]],
-            t("col.day", lang): _day_text(table["day"]),
+            t("col.day", lang): _day_text(table["day"], lang),
             t("col.hours", lang): table["hours"],
             t("col.flagged_hours", lang): table["flagged_hours"],
             t("incidents", lang): table["incidents"],
@@ -115,7 +122,7 @@ def scores_by_day_table(review: Evaluation, *, lang: str = "en") -> None:
             t("score.far", lang): table["far"],
         }
     )
-    show_html(html_table(shown, numeric=list(shown.columns[2:]), digits=2))
+    show_html(html_table(shown, numeric=list(shown.columns[2:]), digits=2, lang=lang))
 
 
 def staffing_by_day_table(review: Evaluation, *, lang: str = "en") -> None:
@@ -139,11 +146,11 @@ def staffing_by_day_table(review: Evaluation, *, lang: str = "en") -> None:
     shown = pd.DataFrame(
         {
             t("ring", lang): [_ring_label(review.meta, r, lang) for r in table["ring"]],
-            t("col.day", lang): _day_text(table["day"]),
+            t("col.day", lang): _day_text(table["day"], lang),
             **{label: table[name] for name, label in columns.items()},
         }
     )
-    show_html(html_table(shown, numeric=list(columns.values()), digits=1))
+    show_html(html_table(shown, numeric=list(columns.values()), digits=1, lang=lang))
 
 
 def missed_and_false_alarm_windows(

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from sra_analysis.labels import t
+from sra_analysis.labels.formats import MISSING, format_number
 
 __all__ = [
     "MISSING",
@@ -51,8 +52,6 @@ TEXT_LIMIT = 300
 #: Characters a finding shows (its sentence is generated, but it quotes ring names and
 #: categories from the input).
 FINDING_LIMIT = 1000
-#: What a missing value shows as.
-MISSING = "–"
 #: Folder beside summary.json that holds the full tables of capped ones.
 TABLES_FOLDER = "tables"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -102,6 +101,8 @@ def clip(value: object, limit: int = TEXT_LIMIT) -> str:
 def number_text(value: object, digits: int = 0, *, lang: str = "en") -> str:
     """A number for display, thousands grouped as the language writes them; missing as ``–``.
 
+    (:func:`sra_analysis.labels.formats.format_number`.)
+
     Examples
     --------
     >>> number_text(200000), number_text(200000, lang="id"), number_text(0.8123, 2)
@@ -111,17 +112,14 @@ def number_text(value: object, digits: int = 0, *, lang: str = "en") -> str:
     """
     if is_missing(value):
         return MISSING
-    text = f"{float(value):,.{digits}f}"
-    if lang == "id":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return text
+    return format_number(float(value), lang=lang, digits=digits)
 
 
-def _cell_text(value: object, numeric: bool, digits: int, limit: int) -> str:
+def _cell_text(value: object, numeric: bool, digits: int, limit: int, lang: str) -> str:
     if numeric and isinstance(value, float) and not is_missing(value):
-        return f"{value:,.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:,.0f}"
+        return format_number(value, lang=lang, digits=digits, trim=True)
     if numeric and isinstance(value, int | np.integer) and not isinstance(value, bool):
-        return f"{value:,}"
+        return format_number(int(value), lang=lang, digits=0)
     return clip(value, limit)
 
 
@@ -132,9 +130,10 @@ def html_table(
     digits: int = 2,
     footer: str = "",
     text_limit: int = TEXT_LIMIT,
+    lang: str = "en",
 ) -> str:
     """An HTML table through pandas' Styler, every cell and heading escaped; ``numeric``
-    columns right-aligned and rounded.
+    columns right-aligned, rounded and written as ``lang`` writes numbers.
 
     Missing values show as ``–`` and text is cut at ``text_limit`` characters.
     ``footer``, an HTML fragment that is already escaped, becomes a last row across the
@@ -145,11 +144,13 @@ def html_table(
     >>> page = html_table(pd.DataFrame({"a": ["<b>", None], "n": [1200.0, 3.0]}), numeric=["n"])
     >>> "&lt;b&gt;" in page and "<b>" not in page, "–" in page, ">1,200<" in page
     (True, True, True)
+    >>> ">1.200<" in html_table(pd.DataFrame({"n": [1200.0]}), numeric=["n"], lang="id")
+    True
     """
     numeric = set(numeric)
     flags = [column in numeric for column in frame.columns]
     shown = pd.DataFrame(
-        [[_cell_text(v, flag, digits, text_limit) for v, flag in zip(row, flags, strict=True)]
+        [[_cell_text(v, flag, digits, text_limit, lang) for v, flag in zip(row, flags, strict=True)]
          for row in frame.itertuples(index=False)],
         columns=range(len(frame.columns)), dtype=object,
     )  # fmt: skip
@@ -243,7 +244,7 @@ def capped_table(
     False
     """
     if len(frame) <= max_rows:
-        return html_table(frame, numeric=numeric, digits=digits)
+        return html_table(frame, numeric=numeric, digits=digits, lang=lang)
     hidden = len(frame) - max_rows
     footer = esc(t("report.more_rows", lang, count=number_text(hidden, lang=lang)))
     if tables_dir is not None:
@@ -256,4 +257,6 @@ def capped_table(
         where = f"{folder.name}/{path.name}"
         link = f'<a href="{esc(where)}">{esc(where)}</a>'
         footer += f" — {esc(t('report.full_table', lang))}: {link}"
-    return html_table(frame.head(max_rows), numeric=numeric, digits=digits, footer=footer)
+    return html_table(
+        frame.head(max_rows), numeric=numeric, digits=digits, footer=footer, lang=lang
+    )

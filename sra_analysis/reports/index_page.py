@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sra_analysis.labels import LABELS, t
+from sra_analysis.labels.formats import format_integer, format_number
 from sra_analysis.reports.files import IMPROVEMENT_PLAN, write_atomic
 from sra_analysis.reports.html_tables import esc
 
@@ -34,18 +35,17 @@ def load_summaries(results: Sequence) -> list[dict]:
     return summaries
 
 
-def _number(value, digits: int = 2) -> str:
-    if value is None:
-        return "–"
+def _number(value, digits: int = 2, lang: str = "en") -> str:
     if isinstance(value, float):
-        return f"{value:,.{digits}f}"
-    return f"{value:,}"
+        return format_number(value, lang=lang, digits=digits)
+    return format_number(value, lang=lang, digits=0)  # a whole number, or None as "–"
 
 
-def _cell(value, digits: int = 2) -> str:
-    """A number cell whose ``data-value`` sorts it (empty for a missing value)."""
+def _cell(value, digits: int = 2, lang: str = "en") -> str:
+    """A number cell whose ``data-value`` sorts it (empty for a missing value); the shown
+    number is written as ``lang`` writes numbers, the sort key stays plain."""
     raw = "" if value is None else repr(float(value))
-    return f'<td class="num" data-value="{esc(raw)}">{_number(value, digits)}</td>'
+    return f'<td class="num" data-value="{esc(raw)}">{esc(_number(value, digits, lang))}</td>'
 
 
 def _rows(results: Sequence, summaries: dict[str, dict], lang: str) -> str:
@@ -72,14 +72,14 @@ def _rows(results: Sequence, summaries: dict[str, dict], lang: str) -> str:
             f'<td><span class="grade {grade}" title="{esc(verdict.get("text"))}">'
             f"{esc(_grade_label(verdict.get('grade', ''), lang))}</span>"
             f"{_evidence(verdict.get('evidence'), lang)}</td>",
-            _cell(totals.get("incidents"), 0),
-            _cell(totals.get("disruptions"), 0),
-            _cell(totals.get("personnel"), 0),
-            _cell(totals.get("officer_hours"), 0),
-            _cell(p.get("pod")),
-            _cell(p.get("far")),
-            _cell(p.get("pai")),
-            _cell(p.get("auc")),
+            _cell(totals.get("incidents"), 0, lang),
+            _cell(totals.get("disruptions"), 0, lang),
+            _cell(totals.get("personnel"), 0, lang),
+            _cell(totals.get("officer_hours"), 0, lang),
+            _cell(p.get("pod"), lang=lang),
+            _cell(p.get("far"), lang=lang),
+            _cell(p.get("pai"), lang=lang),
+            _cell(p.get("auc"), lang=lang),
         ]
         rows.append(f'<tr data-verdict="{grade}" data-search="{esc(search)}">{"".join(cells)}</tr>')
     return "".join(rows)
@@ -222,9 +222,10 @@ def write_index(out: Path, results: Sequence, *, lang: str = "en", rollup=None) 
         (t("officer_hours", lang), "number"), ("POD", "number"), ("FAR", "number"),
         ("PAI", "number"), ("AUC", "number"),
     ]  # fmt: skip
-    status = t("index.status", lang, ok=len(results) - failed, total=len(results))
+    count = lambda n: format_integer(n, lang=lang)  # noqa: E731
+    status = t("index.status", lang, ok=count(len(results) - failed), total=count(len(results)))
     if failed:
-        status += " " + t("index.failed", lang, failed=failed)
+        status += " " + t("index.failed", lang, failed=count(failed))
     head = "".join(f'<th data-type="{kind}">{esc(label)}</th>' for label, kind in headers)
     page = f"""<!DOCTYPE html>
 <html lang="{esc(lang)}"><head><meta charset="utf-8">

@@ -19,6 +19,7 @@ import pandas as pd
 
 from sra_analysis.event import Event
 from sra_analysis.labels import level_label, t
+from sra_analysis.labels.formats import format_datetime, format_integer, format_range
 from sra_analysis.privacy import redact_issues
 from sra_analysis.reports.files import write_atomic, write_json_atomic
 from sra_analysis.reports.html_tables import (
@@ -81,11 +82,10 @@ def show(figure) -> None:
     display(bundle, raw=True)
 
 
-def _when(stamp) -> str:
+def _when(stamp, lang: str = "en") -> str:
     if is_missing(stamp):
         return MISSING
-    stamp = pd.Timestamp(stamp)
-    return f"{stamp:%d %b %Y %H:%M}"
+    return format_datetime(pd.Timestamp(stamp), lang=lang)
 
 
 def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
@@ -125,7 +125,9 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
         "incidents_per_100_officer_hours": t("incidents_per_100_officer_hours", lang),
     })  # fmt: skip
     numeric = list(ring_table.columns[2:])
-    period = f"{_when(meta.start)} – {_when(meta.end)} ({meta.timezone})"
+    start, end = (format_datetime(meta.start, lang=lang, style="full"),
+                  format_datetime(meta.end, lang=lang, style="full"))  # fmt: skip
+    period = f"{start} – {end} ({meta.timezone})"
     show_html(
         f"<h1>{esc(clip(meta.name))}</h1>"
         f'<div class="sra-subtitle">{esc(clip(meta.venue))} · {esc(period)} · '
@@ -133,7 +135,7 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
         f'<div class="sra-verdict {esc(grade)}"><b>{esc(t("report.verdict", lang))}:</b> '
         f"{esc(sentence)}</div>"
         f'<div class="sra-tiles">{tile_html}</div>'
-        + html_table(ring_table, numeric=numeric, digits=1)
+        + html_table(ring_table, numeric=numeric, digits=1, lang=lang)
     )
 
 
@@ -167,21 +169,23 @@ def score_table(review: Evaluation, *, lang: str = "en") -> None:
         value, low, high = score.estimate, score.ci_low, score.ci_high
         if pd.isna(value):
             continue
-        interval = MISSING if is_missing(low) or is_missing(high) else f"{low:.2f}–{high:.2f}"
+        interval = format_range(low, high, lang=lang, digits=2)
         rows.append(
             {
                 t("col.score", lang): t(key, lang),
-                t("col.value", lang): f"{value:.2f}",
+                t("col.value", lang): number_text(value, 2, lang=lang),
                 t("col.interval", lang): interval,
                 t("col.meaning", lang): t(f"{key}.help", lang),
             }
         )
+    count = lambda n: format_integer(n, lang=lang)  # noqa: E731
     line = (
-        f"{t('col.hits', lang)} {counts.hits} · {t('col.misses', lang)} {counts.misses} · "
-        f"{t('col.false_alarms', lang)} {counts.false_alarms} · "
-        f"{t('col.correct_negatives', lang)} {counts.correct_negatives}"
+        f"{t('col.hits', lang)} {count(counts.hits)} · "
+        f"{t('col.misses', lang)} {count(counts.misses)} · "
+        f"{t('col.false_alarms', lang)} {count(counts.false_alarms)} · "
+        f"{t('col.correct_negatives', lang)} {count(counts.correct_negatives)}"
     )
-    show_html(f"<p>{esc(line)}</p>" + html_table(pd.DataFrame(rows)))
+    show_html(f"<p>{esc(line)}</p>" + html_table(pd.DataFrame(rows), lang=lang))
 
 
 def span_table(
@@ -202,8 +206,8 @@ def span_table(
     frame = pd.DataFrame(
         {
             t("ring", lang): [event.meta.ring(r).label(lang) for r in spans["ring"]],
-            t("col.from", lang): spans["start"].map(_when),
-            t("col.to", lang): spans["end"].map(_when),
+            t("col.from", lang): [_when(v, lang) for v in spans["start"]],
+            t("col.to", lang): [_when(v, lang) for v in spans["end"]],
             t("col.hours", lang): spans["hours"],
             t("predicted_level", lang): [level_label(str(v), lang) for v in spans["max_level"]],
             t("incidents", lang): spans["incidents"],
@@ -238,7 +242,7 @@ def incident_table(
     frame = pd.DataFrame(
         {
             "ID": incidents["incident_id"],
-            t("time", lang): incidents["reported_at"].map(_when),
+            t("time", lang): [_when(v, lang) for v in incidents["reported_at"]],
             t("ring", lang): [event.meta.ring(str(r)).label(lang) for r in incidents["ring"]],
             t("category", lang): incidents["category"],
             t("severity", lang): incidents["severity"],
@@ -267,8 +271,8 @@ def sra_items_table(
                 f"{level_label(str(v), lang)} ({s})"
                 for v, s in zip(items["level"], items["score"], strict=True)
             ],
-            t("col.from", lang): items["window_start"].map(_when),
-            t("col.to", lang): items["window_end"].map(_when),
+            t("col.from", lang): [_when(v, lang) for v in items["window_start"]],
+            t("col.to", lang): [_when(v, lang) for v in items["window_end"]],
             t("incidents", lang): items["linked_incidents"],
             t("disruptions", lang): items["linked_disruptions"],
             t("col.outcome", lang): [
@@ -322,7 +326,7 @@ def improvement_plan(
             t("col.status", lang): "",
         }
     )
-    show_html(link + html_table(frame, text_limit=FINDING_LIMIT))
+    show_html(link + html_table(frame, text_limit=FINDING_LIMIT, lang=lang))
 
 
 def data_quality(
@@ -338,7 +342,7 @@ def data_quality(
                "warnings", "encoding"]  # fmt: skip
     counts = pd.DataFrame([q.to_dict() for q in event.quality.values()])[columns]
     counts = counts.rename(columns={c: t(f"dq.{c}", lang) for c in columns})
-    parts = [html_table(counts)]
+    parts = [html_table(counts, lang=lang)]
     for kind, quality in event.quality.items():
         issues = quality.issues
         if issues.empty:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from sra_analysis.labels import level_label, t
-from sra_analysis.review.verdict import assess_skill, format_p
+from sra_analysis.labels.formats import Number, format_date, format_time
+from sra_analysis.review.verdict import assess_skill
 
 if TYPE_CHECKING:  # pragma: no cover
     from sra_analysis.review.parts import ReviewParts
@@ -38,7 +39,9 @@ class Finding:
         Name of the number behind it; ``value`` that number.
     values : mapping
         Template fields. ``flag_level`` is translated; ``where`` holds spans (dicts with
-        ``ring``, ``ring_name``, ``ring_name_id``, ``start``, ``end``) rendered as places.
+        ``ring``, ``ring_name``, ``ring_name_id``, ``start``, ``end``) rendered as places;
+        numbers are :class:`~sra_analysis.labels.formats.Number`, written as the language
+        writes them.
     """
 
     kind: str
@@ -49,7 +52,7 @@ class Finding:
 
     def text(self, lang: str = "en") -> str:
         """The statement in ``lang``."""
-        fields = dict(self.values)
+        fields = {k: v.text(lang) if isinstance(v, Number) else v for k, v in self.values.items()}
         if "flag_level" in fields:
             fields["flag_level"] = level_label(fields["flag_level"], lang)
         if "where" in fields:
@@ -74,10 +77,15 @@ def _ring_text(ring: Mapping, lang: str) -> str:
 
 
 def format_span(span: Mapping, lang: str = "en") -> str:
-    """``Ring 1 (Outside the fence), 02 Mar 14:00–15:00`` (end date shown when it differs)."""
+    """``Ring 1 (Outside the fence), 02 Mar 14:00–15:00`` (end date shown when it differs;
+    ``02 Mar 14.00–15.00`` in Bahasa Indonesia)."""
     start, end = pd.Timestamp(span["start"]), pd.Timestamp(span["end"])
-    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%d %b %H:%M}"
-    return f"{_ring_text(span, lang)}, {start:%d %b %H:%M}–{end_text}"
+
+    def moment(stamp: pd.Timestamp) -> str:
+        return f"{format_date(stamp, lang=lang, style='day')} {format_time(stamp, lang=lang)}"
+
+    end_text = format_time(end, lang=lang) if end.date() == start.date() else moment(end)
+    return f"{_ring_text(span, lang)}, {moment(start)}–{end_text}"
 
 
 def _places(spans: pd.DataFrame, evaluation: ReviewParts, *, sort_by: str) -> list[dict]:
@@ -98,8 +106,18 @@ def _places(spans: pd.DataFrame, evaluation: ReviewParts, *, sort_by: str) -> li
     return places
 
 
-def _fmt(value: float, digits: int = 2) -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:.{digits}f}"
+def _fmt(value: float, digits: int = 2) -> Number:
+    return Number(None if value is None or pd.isna(value) else float(value), digits)
+
+
+def _count(value) -> Number:
+    """A count as the sentence shows it: whole numbers plain, weighted counts with up to
+    three decimals."""
+    return Number(value, digits=None)
+
+
+def _share(value: float) -> Number:
+    return Number(value, digits=0, style="percent")
 
 
 def build_findings(evaluation: ReviewParts) -> list[Finding]:
@@ -129,15 +147,15 @@ def build_findings(evaluation: ReviewParts) -> list[Finding]:
                 pai,
                 {
                     "flag_level": flag,
-                    "captured": f"{counts.disruptions_in_flagged:g}",
-                    "total": f"{total:g}",
-                    "share": f"{counts.disruptions_in_flagged / total:.0%}",
-                    "area": f"{skill.flagged_share:.0%}",
+                    "captured": _count(counts.disruptions_in_flagged),
+                    "total": _count(total),
+                    "share": _share(counts.disruptions_in_flagged / total),
+                    "area": _share(skill.flagged_share),
                     "pai": _fmt(pai),
-                    "hits": f"{skill.hits}",
-                    "observed": f"{skill.observed}",
-                    "expected": f"{skill.expected:.1f}",
-                    "p": format_p(skill.capture_p),
+                    "hits": _count(skill.hits),
+                    "observed": _count(skill.observed),
+                    "expected": _fmt(skill.expected, 1),
+                    "p": Number(skill.capture_p, style="p_value"),
                 },
             )  # fmt: skip
         )
@@ -150,7 +168,7 @@ def build_findings(evaluation: ReviewParts) -> list[Finding]:
                 "misses",
                 counts.misses,
                 {
-                    "count": f"{count:g}",
+                    "count": _count(count),
                     "flag_level": flag,
                     "where": _places(evaluation.misses, evaluation, sort_by="disruptions"),
                 },
@@ -165,7 +183,7 @@ def build_findings(evaluation: ReviewParts) -> list[Finding]:
                 "false_alarm_hours",
                 hours,
                 {
-                    "hours": f"{hours:g}",
+                    "hours": _count(hours),
                     "flag_level": flag,
                     "where": _places(evaluation.false_alarms, evaluation, sort_by="hours"),
                 },
@@ -189,7 +207,7 @@ def build_findings(evaluation: ReviewParts) -> list[Finding]:
                     "low": _fmt(skill.auc_low),
                     "high": _fmt(skill.auc_high),
                     "tau": _fmt(prediction.score("kendall_tau_b").estimate),
-                    "observed": f"{skill.observed}",
+                    "observed": _count(skill.observed),
                 },
             )  # fmt: skip
         )
@@ -211,7 +229,11 @@ def _event_findings(evaluation: ReviewParts) -> list[Finding]:
                 "unanticipated",
                 "unanticipated_incidents",
                 len(unanticipated),
-                {"count": len(unanticipated), "total": n_incidents, "categories": categories},
+                {
+                    "count": _count(len(unanticipated)),
+                    "total": _count(n_incidents),
+                    "categories": categories,
+                },
             )
         )
     elif n_incidents:
@@ -227,8 +249,8 @@ def _event_findings(evaluation: ReviewParts) -> list[Finding]:
                     "items_not_realised",
                     len(idle),
                     {
-                        "count": len(idle),
-                        "total": len(items),
+                        "count": _count(len(idle)),
+                        "total": _count(len(items)),
                         "items": ", ".join(idle["risk_id"].astype(str).head(8))
                         + (" …" if len(idle) > 8 else ""),
                     },
@@ -244,9 +266,9 @@ def _event_findings(evaluation: ReviewParts) -> list[Finding]:
                 "understaffed_hours",
                 float(spans["hours"].sum()),
                 {
-                    "hours": f"{spans['hours'].sum():g}",
+                    "hours": _count(spans["hours"].sum()),
                     "flag_level": flag,
-                    "shortfall": f"{spans['shortfall_officer_hours'].sum():.0f}",
+                    "shortfall": _fmt(spans["shortfall_officer_hours"].sum(), 0),
                     "where": _places(spans, evaluation, sort_by="shortfall_officer_hours"),
                 },
             )  # fmt: skip
@@ -284,10 +306,10 @@ def _event_findings(evaluation: ReviewParts) -> list[Finding]:
                 "median_response_minutes",
                 row["median_minutes"],
                 {
-                    "median": f"{row['median_minutes']:.0f}",
-                    "q1": f"{row['q1_minutes']:.0f}",
-                    "q3": f"{row['q3_minutes']:.0f}",
-                    "n": int(row["n"]),
+                    "median": _fmt(row["median_minutes"], 0),
+                    "q1": _fmt(row["q1_minutes"], 0),
+                    "q3": _fmt(row["q3_minutes"], 0),
+                    "n": _count(int(row["n"])),
                 },
             )  # fmt: skip
         )
@@ -299,13 +321,19 @@ def _event_findings(evaluation: ReviewParts) -> list[Finding]:
                 "overlaps",
                 "overlapping_shifts",
                 len(overlaps),
-                {"count": len(overlaps), "hours": f"{overlaps['overlap_hours'].sum():.1f}"},
+                {"count": _count(len(overlaps)), "hours": _fmt(overlaps["overlap_hours"].sum(), 1)},
             )  # fmt: skip
         )
     quarantined = sum(q.get("quarantined", 0) for q in evaluation.data_quality.values())
     if quarantined:
         findings.append(
-            Finding("note", "quarantined", "rows_quarantined", quarantined, {"count": quarantined})
+            Finding(
+                "note",
+                "quarantined",
+                "rows_quarantined",
+                quarantined,
+                {"count": _count(quarantined)},
+            )  # fmt: skip
         )
     violations = evaluation.matrix_violations
     if len(violations):

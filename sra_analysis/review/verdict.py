@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sra_analysis.labels import level_label, t
+from sra_analysis.labels.formats import format_number, format_p_value, format_percent
 
 if TYPE_CHECKING:  # pragma: no cover
     from sra_analysis.review.scores import PredictionScores
@@ -164,15 +165,9 @@ def assess_skill(scores: PredictionScores) -> Skill:
     )
 
 
-def _fmt(value: float, digits: int = 2) -> str:
-    return "–" if value is None or math.isnan(value) else f"{value:.{digits}f}"
-
-
-def format_p(value: float) -> str:
-    """``p = 0.036``, ``p < 0.001``."""
-    if math.isnan(value):
-        return "p = –"
-    return "p < 0.001" if value < 0.001 else f"p = {value:.3f}"
+def format_p(value: float, lang: str = "en") -> str:
+    """``p = 0.036``, ``p < 0.001`` (``p = 0,036`` in Bahasa Indonesia)."""
+    return format_p_value(value, lang=lang)
 
 
 @dataclass(frozen=True)
@@ -201,18 +196,19 @@ class Verdict:
     def text(self, lang: str = "en") -> str:
         """The verdict's sentence(s) in ``lang``."""
         s = self.skill
+        number = lambda v, d=2: format_number(v, lang=lang, digits=d)  # noqa: E731
         fields = {
             "flag_level": level_label(self.flag_level, lang),
-            "area": f"{s.flagged_share:.0%}",
-            "hits": f"{s.hits}",
-            "observed": f"{s.observed}",
-            "expected": f"{s.expected:.1f}",
-            "p": format_p(s.capture_p),
-            "auc": _fmt(s.auc),
-            "low": _fmt(s.auc_low),
-            "high": _fmt(s.auc_high),
-            "incidents": f"{self.incidents:g}",
-            "minimum": f"{MIN_DISRUPTED_WINDOWS}",
+            "area": format_percent(s.flagged_share, lang=lang),
+            "hits": number(s.hits, 0),
+            "observed": number(s.observed, 0),
+            "expected": number(s.expected, 1),
+            "p": format_p(s.capture_p, lang),
+            "auc": number(s.auc),
+            "low": number(s.auc_low),
+            "high": number(s.auc_high),
+            "incidents": number(self.incidents, None),
+            "minimum": number(MIN_DISRUPTED_WINDOWS, 0),
         }
         text = t(f"verdict.{self.reason}", lang, **fields)
         if self.reason != "quiet" and self.evidence == "thin":

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from sra_analysis.labels import check_lang, level_label, t
+from sra_analysis.labels.formats import Number, format_number
 
 __all__ = ["Lesson", "lessons"]
 
@@ -37,8 +38,9 @@ class Lesson:
     events : int
         Events it rests on.
     values : mapping
-        The template's fields (numbers unformatted; ``level`` and ``outcome`` translated
-        when rendered).
+        The template's fields (numbers unformatted or as
+        :class:`~sra_analysis.labels.formats.Number`, written as ``lang`` writes numbers;
+        ``level`` and ``outcome`` translated when rendered).
     """
 
     kind: str
@@ -76,21 +78,21 @@ class Lesson:
 
 
 def _format(name: str, value, lang: str) -> str:
+    if isinstance(value, Number):
+        return value.text(lang)
     if isinstance(value, bool) or value is None:
         return str(value)
     if isinstance(value, int):
-        return f"{value:,}".replace(",", "." if lang == "id" else ",")
+        return format_number(value, lang=lang, digits=0)
     if isinstance(value, float):
-        text = f"{value:.2f}" if value < 10 else f"{value:,.0f}"
-        return text.replace(".", ",") if lang == "id" else text
+        return format_number(value, lang=lang, digits=2 if value < 10 else 0)
     return str(value)
 
 
-def _share(value: float) -> str:
+def _share(value: float) -> Number:
     """A percentage; one decimal near 0 and 100 so that 99.8% does not read as 100%."""
-    if 0 < value < 0.005 or 0.995 <= value < 1:
-        return f"{100 * value:.1f}%"
-    return f"{100 * value:.0f}%"
+    digits = 1 if 0 < value < 0.005 or 0.995 <= value < 1 else 0
+    return Number(float(value), digits=digits, style="percent")
 
 
 def _ratio(value: float) -> float:
@@ -217,6 +219,7 @@ def _level_lessons(result) -> list[Lesson]:
     if dl.k >= 3 and not math.isnan(dl.q_p_value) and dl.q_p_value < 0.05:
         out.append(Lesson(
             "heterogeneity", "rollup.lesson.levels_vary", True, dl.tau2, math.nan, math.nan,
-            dl.k, {"i2": f"{100 * dl.i2:.0f}%", "p": f"{dl.q_p_value:.3g}"},
+            dl.k, {"i2": Number(float(dl.i2), digits=0, style="percent"),
+                   "p": Number(float(dl.q_p_value), digits=3, style="significant")},
         ))  # fmt: skip
     return out
