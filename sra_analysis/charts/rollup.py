@@ -27,6 +27,7 @@ from sra_analysis.charts._common import (
 )
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import t
+from sra_analysis.labels.formats import format_percent
 
 __all__ = [
     "FOREST_LIMIT",
@@ -57,15 +58,11 @@ def _frame(data, columns: list[str], *, caller: str) -> pd.DataFrame:
 
 
 def _percent(share, lang: str) -> str:
-    if share is None or pd.isna(share):
-        return "–"
-    text = f"{float(share) * 100:.0f}%"
-    return text.replace(".", ",") if lang == "id" else text
+    return format_percent(share, lang=lang)
 
 
 def _num(value, digits: int, lang: str) -> str:
-    text = number(value, digits)
-    return text.replace(".", ",") if lang == "id" else text
+    return number(value, digits, lang)
 
 
 def pooled_rates_by_level(rates, *, lang: str = "en") -> go.Figure:
@@ -124,7 +121,7 @@ def pooled_rates_by_level(rates, *, lang: str = "en") -> go.Figure:
         fig.update_yaxes(title_text=t("rollup.chart.per_ring_hour", lang), rangemode="tozero",
                          row=1, col=col)  # fmt: skip
         fig.update_xaxes(title_text=t("predicted_level", lang), row=1, col=col)
-    return style(fig, title=t("rollup.chart.rates_title", lang), height=420)
+    return style(fig, title=t("rollup.chart.rates_title", lang), height=420, lang=lang)
 
 
 def level_ratio_forest(per_event, pooled: Mapping, *, lang: str = "en") -> go.Figure:
@@ -193,6 +190,7 @@ def level_ratio_forest(per_event, pooled: Mapping, *, lang: str = "en") -> go.Fi
     order = [label for label, source, *_ in summary_rows if source.get("rate_ratio")] + rows
     return style(
         fig,
+        lang=lang,
         title=t("rollup.chart.forest_title", lang),
         height=max(320, 170 + 24 * (len(rows) + 2)),
         hovermode="closest",
@@ -280,6 +278,7 @@ def cell_ratings(cells, *, lang: str = "en") -> go.Figure:
     )  # fmt: skip
     return style(
         fig,
+        lang=lang,
         title=t("rollup.chart.cells_title", lang),
         height=480,
         xaxis={"title": {"text": t("impact", lang)}, "dtick": 1, "constrain": "domain"},
@@ -343,6 +342,7 @@ def missed_categories_chart(missed, *, lang: str = "en", top: int = 15) -> go.Fi
     notes = [t("rollup.chart.missed_more", lang, count=total - len(table))] if total > top else []
     return style(
         fig,
+        lang=lang,
         title=t("rollup.chart.missed_title", lang),
         height=max(300, 110 + 32 * len(table)),
         barmode="stack",
@@ -410,6 +410,7 @@ def hot_spot_heatmap(spots, *, lang: str = "en") -> go.Figure:
     )  # fmt: skip
     return style(
         fig,
+        lang=lang,
         title=t("rollup.chart.hot_title", lang),
         height=max(300, 150 + 45 * len(rings)),
         xaxis={"title": {"text": t("hour_of_day", lang)}, "dtick": 2, "range": [-0.5, 23.5]},

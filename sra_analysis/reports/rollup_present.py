@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from sra_analysis.labels import check_lang, level_label, t
+from sra_analysis.labels.formats import format_date, format_percent, time_separator
 from sra_analysis.reports.files import write_json_atomic
 from sra_analysis.reports.html_tables import MISSING, clip, esc, html_table, number_text
 from sra_analysis.reports.present import show_html
@@ -106,14 +107,13 @@ def _ci(low, high, digits: int, lang: str) -> str:
 
 
 def _percent(share, lang: str) -> str:
-    if share is None or pd.isna(share):
-        return MISSING
-    return f"{number_text(share * 100, 0, lang=lang)}%"
+    return format_percent(share, lang=lang)
 
 
-def _date(value) -> str:
+def _date(value, lang: str) -> str:
+    """An event's start or end (ISO 8601 in summary.json) as a date in the reader's words."""
     stamp = pd.Timestamp(value) if value else pd.NaT
-    return MISSING if pd.isna(stamp) else f"{stamp:%d %b %Y}"
+    return MISSING if pd.isna(stamp) else format_date(stamp.date(), lang=lang)
 
 
 def _answer(results: Mapping, summaries: list[dict], lang: str) -> tuple[str, list[str]]:
@@ -160,8 +160,8 @@ def overview(session: RollupSession) -> None:
     starts = [s["event"].get("start") for s in summaries if s["event"].get("start")]
     ends = [s["event"].get("end") for s in summaries if s["event"].get("end")]
     subtitle = t(
-        "rollup.subtitle", lang, first=_date(min(starts, default=None)),
-        last=_date(max(ends, default=None)), events=len(summaries),
+        "rollup.subtitle", lang, first=_date(min(starts, default=None), lang),
+        last=_date(max(ends, default=None), lang), events=len(summaries),
         skipped=len(results["skipped"]),
     )  # fmt: skip
     grade, sentences = _answer(results, summaries, lang)
@@ -225,7 +225,7 @@ def levels_table(session: RollupSession) -> None:
     frame = pd.DataFrame(rows)
     model = session.results["level_rate_ratio"]["disruptions"]["model"]
     show_html(
-        html_table(frame, numeric=list(frame.columns[1:3]) + list(frame.columns[5:]))
+        html_table(frame, numeric=list(frame.columns[1:3]) + list(frame.columns[5:]), lang=lang)
         + f'<p class="sra-note">{esc(t("rollup.levels_note", lang, model=model))}</p>'
     )
 
@@ -245,7 +245,7 @@ def banding_table(session: RollupSession) -> None:
         }
         for level, bounds in banding["bands"].items()
     ]
-    show_html(html_table(pd.DataFrame(rows)))
+    show_html(html_table(pd.DataFrame(rows), lang=lang))
 
 
 def never_table(session: RollupSession, *, limit: int = 20) -> None:
@@ -261,7 +261,7 @@ def never_table(session: RollupSession, *, limit: int = 20) -> None:
         t("rollup.col.usual_level", lang): [level_label(x, lang) for x in never["highest_level"]],
         t("rollup.col.upper", lang): never["per_event_upper"].round(2),
     }).head(limit)  # fmt: skip
-    show_html(html_table(frame, numeric=[frame.columns[1], frame.columns[3]]))
+    show_html(html_table(frame, numeric=[frame.columns[1], frame.columns[3]], lang=lang))
 
 
 def hot_spans_table(session: RollupSession) -> None:
@@ -271,10 +271,11 @@ def hot_spans_table(session: RollupSession) -> None:
     if spans.empty:
         show_html(f"<p>{esc(t('rollup.no_spans', lang))}</p>")
         return
+    colon = time_separator(lang)
     frame = pd.DataFrame({
         t("ring", lang): [f"{r} · {n}" if n else r for r, n in
                           zip(spans["ring"], spans["ring_name"].fillna(""), strict=True)],
-        t("rollup.col.span", lang): [f"{a:02d}:00–{b:02d}:59" for a, b in
+        t("rollup.col.span", lang): [f"{a:02d}{colon}00–{b:02d}{colon}59" for a, b in
                                      zip(spans["first_hour"], spans["last_hour"], strict=True)],
         t("rollup.col.ratio", lang): spans["rate_ratio"].round(2),
         t("rollup.col.ci", lang): [_ci(a, b, 2, lang) for a, b in
@@ -283,7 +284,7 @@ def hot_spans_table(session: RollupSession) -> None:
         t("rollup.col.usual_level", lang): [level_label(x, lang) if isinstance(x, str) else MISSING
                                             for x in spans["usual_level"]],
     })  # fmt: skip
-    show_html(html_table(frame, numeric=[frame.columns[2], frame.columns[4]]))
+    show_html(html_table(frame, numeric=[frame.columns[2], frame.columns[4]], lang=lang))
 
 
 def outliers_table(session: RollupSession) -> None:
@@ -305,11 +306,11 @@ def outliers_table(session: RollupSession) -> None:
         ],
         t("rollup.col.position", lang): [
             f"{t('across.funnel.above' if c > pooled else 'across.funnel.below', lang)} "
-            f"{'99.8' if o == 0.998 else '95'}%"
+            f"{format_percent(o, lang=lang, digits=1 if o == 0.998 else 0)}"
             for c, o in zip(out["capture"], out["outside"], strict=True)
         ],
     })  # fmt: skip
-    show_html(html_table(frame))
+    show_html(html_table(frame, lang=lang))
 
 
 def _link(session: RollupSession, event_id: str) -> str:
@@ -332,5 +333,5 @@ def appendix(session: RollupSession) -> None:
         aside = html_table(pd.DataFrame({
             t("rollup.col.folder", lang): [Path(f).name for f in skipped["folder"]],
             t("rollup.col.reason", lang): skipped["reason"],
-        }))  # fmt: skip
+        }), lang=lang)  # fmt: skip
     show_html(f"<h3>{esc(t('rollup.event_links', lang))}</h3><p>{links}</p>{aside}")
