@@ -2,32 +2,25 @@
 
 Each builder takes a table of the roll-up (as :func:`~sra_analysis.rollup.rates_by_level`,
 :func:`~sra_analysis.rollup.cell_rates` etc. return it, or the same rows read back from
-``rollup.json``), so the roll-up report draws from what it computed once.
+``rollup.json``), so the roll-up report draws from what it computed once. The charts of the
+levels are in :mod:`sra_analysis.charts.rollup_levels`; this module gathers them with the
+charts of the matrix and of where and what the SRAs miss.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from sra_analysis.charts._common import (
-    INK,
-    NEUTRAL,
-    check_lang,
-    error_bars,
-    escape,
-    level_colors,
-    level_text,
-    number,
-    style,
+from sra_analysis.charts._common import check_lang, escape, level_text, style
+from sra_analysis.charts._rollup_common import frame_of, num, percent
+from sra_analysis.charts.rollup_levels import (
+    FOREST_LIMIT,
+    level_ratio_forest,
+    pooled_rates_by_level,
 )
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import t
-from sra_analysis.labels.formats import format_percent
 
 __all__ = [
     "FOREST_LIMIT",
@@ -38,175 +31,7 @@ __all__ = [
     "pooled_rates_by_level",
 ]
 
-#: Events a forest plot shows at most (the most precisely estimated; a note counts the rest).
-FOREST_LIMIT = 60
-_TEXT_COLUMNS = {"event_id", "status", "level", "rating", "category", "ring", "ring_name", "hot"}
 _RATING_MARKS = {"under-rated": "▲", "over-rated": "▼", "as rated": "", "not enough evidence": "·"}
-
-
-def _frame(data, columns: list[str], *, caller: str) -> pd.DataFrame:
-    """``data`` (a DataFrame or a list of records) as a DataFrame holding ``columns``."""
-    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(list(data or []))
-    missing = [c for c in columns if c not in frame.columns]
-    if missing and len(frame):
-        raise ParameterError(f"{caller}: the table lacks column(s) {missing}")
-    if missing:
-        frame = pd.DataFrame(columns=columns)
-    numbers = [c for c in columns if c not in _TEXT_COLUMNS]
-    # rows read back from JSON carry null for a missing number: make those columns numbers
-    return frame.assign(**{c: pd.to_numeric(frame[c], errors="coerce") for c in numbers})
-
-
-def _percent(share, lang: str) -> str:
-    return format_percent(share, lang=lang)
-
-
-def _num(value, digits: int, lang: str) -> str:
-    return number(value, digits, lang)
-
-
-def pooled_rates_by_level(rates, *, lang: str = "en") -> go.Figure:
-    """Incidents and disruptions per ring-hour by predicted level, pooled over events.
-
-    Parameters
-    ----------
-    rates : DataFrame or list of dict
-        :func:`sra_analysis.rollup.rates_by_level`: ``level``, ``events``, ``hours``,
-        ``incidents``, ``disruptions`` and each rate with its ``*_ci_low``/``*_ci_high``.
-    lang : {"en", "id"}, default "en"
-
-    Returns
-    -------
-    plotly.graph_objects.Figure
-        Two panels (incidents, disruptions), one bar per level in its colour with the
-        exact 95% interval; ``meta`` of the bar traces is ``"incidents"`` and
-        ``"disruptions"``.
-    """
-    check_lang(lang)
-    columns = ["level", "events", "hours", "incidents", "disruptions", "incident_rate",
-               "incident_ci_low", "incident_ci_high", "disruption_rate", "disruption_ci_low",
-               "disruption_ci_high"]  # fmt: skip
-    table = _frame(rates, columns, caller="pooled_rates_by_level")
-    if table.empty:
-        raise ParameterError("pooled_rates_by_level: the table has no levels")
-    colours = level_colors(table["level"].astype(str))
-    names = [level_text(str(level), lang) for level in table["level"]]
-    fig = make_subplots(
-        rows=1, cols=2, horizontal_spacing=0.12,
-        subplot_titles=(t("incidents", lang), t("disruptions", lang)),
-    )  # fmt: skip
-    for col, (outcome, prefix) in enumerate(
-        (("incidents", "incident"), ("disruptions", "disruption")), start=1
-    ):
-        hover = [
-            t("rollup.chart.rate_hover", lang, level=name, count=_num(row[outcome], 0, lang),
-              hours=_num(row["hours"], 0, lang), events=int(row["events"]),
-              rate=_num(row[f"{prefix}_rate"], 3, lang),
-              low=_num(row[f"{prefix}_ci_low"], 3, lang),
-              high=_num(row[f"{prefix}_ci_high"], 3, lang))
-            for name, (_, row) in zip(names, table.iterrows(), strict=True)
-        ]  # fmt: skip
-        fig.add_trace(
-            go.Bar(
-                x=names, y=table[f"{prefix}_rate"], meta=outcome, name=t(outcome, lang),
-                marker={"color": [colours[str(level)] for level in table["level"]],
-                        "line": {"color": INK, "width": 0.5}},
-                error_y=error_bars(table[f"{prefix}_rate"], table[f"{prefix}_ci_low"],
-                                   table[f"{prefix}_ci_high"]),
-                customdata=hover, hovertemplate="%{customdata}<extra></extra>",
-                showlegend=False,
-            ),
-            row=1, col=col,
-        )  # fmt: skip
-        fig.update_yaxes(title_text=t("rollup.chart.per_ring_hour", lang), rangemode="tozero",
-                         row=1, col=col)  # fmt: skip
-        fig.update_xaxes(title_text=t("predicted_level", lang), row=1, col=col)
-    return style(fig, title=t("rollup.chart.rates_title", lang), height=420, lang=lang)
-
-
-def level_ratio_forest(per_event, pooled: Mapping, *, lang: str = "en") -> go.Figure:
-    """Each event's disruption rate ratio per level step, with the pooled estimates.
-
-    Parameters
-    ----------
-    per_event : DataFrame or list of dict
-        :func:`sra_analysis.rollup.heterogeneity.per_event_slopes` rows: ``event_id``,
-        ``rate_ratio``, ``ci_low``, ``ci_high``, ``se``, ``status``. Only ``"estimated"``
-        rows are drawn; at most :data:`FOREST_LIMIT` of them, those with the smallest
-        standard error, and a note counts the others.
-    pooled : mapping
-        ``rollup.json``'s ``level_rate_ratio`` entry: ``rate_ratio``, ``ci_low``,
-        ``ci_high``, ``model`` and ``between_events`` (``rate_ratio``, ``ci_low``,
-        ``ci_high``, ``i2``).
-    lang : {"en", "id"}, default "en"
-
-    Returns
-    -------
-    plotly.graph_objects.Figure
-        A log-scale x axis; traces ``meta`` ``"events"`` (one marker per event with its
-        interval), ``"pooled"`` and ``"between_events"``, and a reference line at 1.
-    """
-    check_lang(lang)
-    columns = ["event_id", "rate_ratio", "ci_low", "ci_high", "se", "status"]
-    table = _frame(per_event, columns, caller="level_ratio_forest")
-    estimated = table[table["status"] == "estimated"]
-    estimated = estimated[np.isfinite(estimated["rate_ratio"].astype(float))]
-    shown = estimated.nsmallest(FOREST_LIMIT, "se").sort_values("rate_ratio")
-    rows = [escape(e, limit=40) for e in shown["event_id"]]
-    between = pooled.get("between_events") or {}
-    summary_rows = [
-        (t("rollup.chart.between_events", lang), between, "between_events", "#7B3294"),
-        (t("rollup.chart.pooled_model", lang), pooled, "pooled", INK),
-    ]
-    fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            x=shown["rate_ratio"], y=rows, mode="markers", meta="events",
-            name=t("rollup.chart.one_event", lang),
-            marker={"color": NEUTRAL, "size": 7, "symbol": "square"},
-            error_x=error_bars(shown["rate_ratio"], shown["ci_low"], shown["ci_high"]),
-            hovertemplate="%{y}: %{x:.2f}×<extra></extra>",
-        )
-    )  # fmt: skip
-    for label, source, key, colour in summary_rows:
-        value = source.get("rate_ratio")
-        if value is None or not np.isfinite(value):
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=[value], y=[label], mode="markers", meta=key, name=label,
-                marker={"color": colour, "size": 13, "symbol": "diamond"},
-                error_x=error_bars([value], [source.get("ci_low")], [source.get("ci_high")]),
-                hovertemplate=f"{escape(label)}: %{{x:.2f}}×<extra></extra>",
-            )
-        )  # fmt: skip
-    hidden = len(estimated) - len(shown)
-    not_estimated = len(table) - len(estimated)
-    notes = []
-    if hidden:
-        notes.append(t("rollup.chart.forest_hidden", lang, shown=len(shown), hidden=hidden))
-    if not_estimated:
-        notes.append(t("rollup.chart.forest_not_estimated", lang, count=not_estimated))
-    order = [label for label, source, *_ in summary_rows if source.get("rate_ratio")] + rows
-    return style(
-        fig,
-        lang=lang,
-        title=t("rollup.chart.forest_title", lang),
-        height=max(320, 170 + 24 * (len(rows) + 2)),
-        hovermode="closest",
-        xaxis={"type": "log", "title": {"text": t("rollup.chart.ratio_axis", lang)}},
-        yaxis={"categoryorder": "array", "categoryarray": order[::-1], "automargin": True,
-               "tickfont": {"size": 11}},
-        shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": 1, "x1": 1, "y0": 0,
-                 "y1": 1, "line": {"color": "#999999", "dash": "dot"}}],
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0.4},
-        annotations=[
-            {"text": "<br>".join(notes), "xref": "paper", "yref": "paper", "x": 0, "y": 0,
-             "yshift": -62, "yanchor": "top", "xanchor": "left", "showarrow": False,
-             "font": {"size": 11}}
-        ] if notes else [],
-        margin={"l": 70, "r": 30, "t": 90, "b": 100},
-    )  # fmt: skip
 
 
 def cell_ratings(cells, *, lang: str = "en") -> go.Figure:
@@ -232,33 +57,13 @@ def cell_ratings(cells, *, lang: str = "en") -> go.Figure:
     check_lang(lang)
     columns = ["likelihood", "impact", "level", "hours", "count", "rate", "ci_low", "ci_high",
                "rate_ratio", "ratio_ci_low", "ratio_ci_high", "rating"]  # fmt: skip
-    table = _frame(cells, columns, caller="cell_ratings")
+    table = frame_of(cells, columns, caller="cell_ratings")
     size = (
         int(max(5, *table["likelihood"].astype(int), *table["impact"].astype(int)))
         if len(table)
         else 5
     )
-    z = np.full((size, size), np.nan)
-    thin = np.full((size, size), np.nan)  # observed, but too few ring-hours to judge
-    text = np.full((size, size), "", dtype=object)
-    hover = np.full((size, size), "", dtype=object)
-    for row in table.itertuples(index=False):
-        i, j = int(row.likelihood) - 1, int(row.impact) - 1
-        level = level_text(str(row.level), lang)
-        mark = _RATING_MARKS.get(str(row.rating), "")
-        text[i, j] = f"{level} {mark}".strip()
-        ratio = row.rate_ratio
-        if str(row.rating) == "not enough evidence":
-            thin[i, j] = 1.0 if row.hours else np.nan
-        elif row.hours and ratio is not None and np.isfinite(ratio) and ratio > 0:
-            z[i, j] = float(np.clip(np.log2(ratio), -3, 3))
-        hover[i, j] = t(
-            "rollup.chart.cell_hover", lang, likelihood=int(row.likelihood),
-            impact=int(row.impact), level=level, rating=t(f"rollup.rating.{row.rating}", lang),
-            count=_num(row.count, 0, lang), hours=_num(row.hours, 0, lang),
-            rate=_num(row.rate, 3, lang), ratio=_num(ratio, 2, lang),
-            low=_num(row.ratio_ci_low, 2, lang), high=_num(row.ratio_ci_high, 2, lang),
-        )  # fmt: skip
+    z, thin, text, hover = _cell_grid(table, size, lang)
     axis = list(range(1, size + 1))
     fig = go.Figure(
         go.Heatmap(
@@ -290,6 +95,33 @@ def cell_ratings(cells, *, lang: str = "en") -> go.Figure:
     )  # fmt: skip
 
 
+def _cell_grid(table, size: int, lang: str):
+    """The grids of :func:`cell_ratings`: colour (log2 of the ratio), grey for cells observed
+    too little, each cell's label and its hover text."""
+    z = np.full((size, size), np.nan)
+    thin = np.full((size, size), np.nan)  # observed, but too few ring-hours to judge
+    text = np.full((size, size), "", dtype=object)
+    hover = np.full((size, size), "", dtype=object)
+    for row in table.itertuples(index=False):
+        i, j = int(row.likelihood) - 1, int(row.impact) - 1
+        level = level_text(str(row.level), lang)
+        mark = _RATING_MARKS.get(str(row.rating), "")
+        text[i, j] = f"{level} {mark}".strip()
+        ratio = row.rate_ratio
+        if str(row.rating) == "not enough evidence":
+            thin[i, j] = 1.0 if row.hours else np.nan
+        elif row.hours and ratio is not None and np.isfinite(ratio) and ratio > 0:
+            z[i, j] = float(np.clip(np.log2(ratio), -3, 3))
+        hover[i, j] = t(
+            "rollup.chart.cell_hover", lang, likelihood=int(row.likelihood),
+            impact=int(row.impact), level=level, rating=t(f"rollup.rating.{row.rating}", lang),
+            count=num(row.count, 0, lang), hours=num(row.hours, 0, lang),
+            rate=num(row.rate, 3, lang), ratio=num(ratio, 2, lang),
+            low=num(row.ratio_ci_low, 2, lang), high=num(row.ratio_ci_high, 2, lang),
+        )  # fmt: skip
+    return z, thin, text, hover
+
+
 def missed_categories_chart(missed, *, lang: str = "en", top: int = 15) -> go.Figure:
     """Incidents by category across events, split by whether an SRA item anticipated them.
 
@@ -314,13 +146,13 @@ def missed_categories_chart(missed, *, lang: str = "en", top: int = 15) -> go.Fi
         raise ParameterError(f"top must be a whole number ≥ 1, got {top!r}")
     columns = ["category", "events", "incidents", "unanticipated", "share_unanticipated",
                "ci_low", "ci_high", "unanticipated_disruptions"]  # fmt: skip
-    table = _frame(missed, columns, caller="missed_categories_chart")
+    table = frame_of(missed, columns, caller="missed_categories_chart")
     table = table.sort_values(["unanticipated", "incidents"], ascending=False).head(top)
     table = table.iloc[::-1]  # the largest at the top of a horizontal bar chart
     names = [escape(c, limit=40) for c in table["category"]]
     labels = [
-        t("rollup.chart.missed_label", lang, share=_percent(row.share_unanticipated, lang),
-          low=_percent(row.ci_low, lang), high=_percent(row.ci_high, lang),
+        t("rollup.chart.missed_label", lang, share=percent(row.share_unanticipated, lang),
+          low=percent(row.ci_low, lang), high=percent(row.ci_high, lang),
           events=int(row.events))
         for row in table.itertuples(index=False)
     ]  # fmt: skip
@@ -338,7 +170,7 @@ def missed_categories_chart(missed, *, lang: str = "en", top: int = 15) -> go.Fi
                 hovertemplate="%{y}: %{x}<extra>" + t(f"rollup.chart.{key}", lang) + "</extra>",
             )
         )  # fmt: skip
-    total = len(_frame(missed, columns, caller="missed_categories_chart"))
+    total = len(frame_of(missed, columns, caller="missed_categories_chart"))
     notes = [t("rollup.chart.missed_more", lang, count=total - len(table))] if total > top else []
     return style(
         fig,
@@ -376,7 +208,7 @@ def hot_spot_heatmap(spots, *, lang: str = "en") -> go.Figure:
     check_lang(lang)
     columns = ["ring", "hour", "rate", "ci_low", "ci_high", "incidents", "officer_hours",
                "events", "rate_ratio", "hot"]  # fmt: skip
-    table = _frame(spots, columns, caller="hot_spot_heatmap")
+    table = frame_of(spots, columns, caller="hot_spot_heatmap")
     table = table.assign(ring=table["ring"].astype(str))
     rings = sorted(table["ring"].unique(), key=lambda r: (len(r), r))
     names = {}
@@ -395,10 +227,10 @@ def hot_spot_heatmap(spots, *, lang: str = "en") -> go.Figure:
         text[i, j] = "★" if bool(row.hot) else ""
         hover[i, j] = t(
             "rollup.chart.hot_hover", lang, ring=labels[row.ring], hour=j,
-            rate=_num(row.rate, 1, lang), low=_num(row.ci_low, 1, lang),
-            high=_num(row.ci_high, 1, lang), incidents=int(row.incidents),
-            hours=_num(row.officer_hours, 0, lang), events=int(row.events),
-            ratio=_num(row.rate_ratio, 2, lang),
+            rate=num(row.rate, 1, lang), low=num(row.ci_low, 1, lang),
+            high=num(row.ci_high, 1, lang), incidents=int(row.incidents),
+            hours=num(row.officer_hours, 0, lang), events=int(row.events),
+            ratio=num(row.rate_ratio, 2, lang),
         )  # fmt: skip
     fig = go.Figure(
         go.Heatmap(
