@@ -171,3 +171,35 @@ def test_tables_folder_is_beside_the_summary_and_starts_empty(tmp_path):
     (folder / "notes.txt").write_text("kept", encoding="utf-8")
     assert tables_folder(tmp_path / ".summary.json.123.tmp") == folder
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+# ---------------------------------------------------------------------------- alignment
+
+
+def _alignments(page: str, tag: str) -> list[str]:
+    return re.findall(rf'<{tag} id="[^"]+" class="[^"]*" style="text-align: (\w+)">', page)
+
+
+def test_text_columns_are_left_and_number_columns_right_on_every_heading_and_cell():
+    frame = pd.DataFrame(
+        {
+            "ID": ["INC-1", "INC-2"],  # text
+            "Severity": pd.Categorical([3, 5], categories=[1, 2, 3, 4, 5], ordered=True),
+            "Officers": [12, 7],  # numbers, not listed as numeric
+            "Rate": ["0.25 (0.1–0.5)", "–"],  # text of numbers, listed as numeric
+            "Disrupted": [True, False],  # a yes/no column reads as text
+        }
+    )
+    page = html_table(frame, numeric=["Rate"])
+    expected = ["left", "right", "right", "right", "left"]
+    assert _alignments(page, "th") == expected
+    assert _alignments(page, "td") == expected * 2
+    # the report's stylesheet aligns by class: number headings and cells carry "num"
+    assert re.findall(r'<th [^>]*class="([^"]*)"', page)[1].endswith(" num")
+    assert "col0 num" not in page
+
+
+def test_the_more_row_of_a_capped_table_is_left_aligned():
+    page = capped_table(pd.DataFrame({"n": range(5)}), name="n", max_rows=2)
+    (more,) = re.findall(r'<tr class="sra-more"><td [^>]*>', page)
+    assert "text-align:left" in more

@@ -19,8 +19,12 @@ from sra_analysis.resources import NOTEBOOKS, notebook_path, sample_dir
 
 COMMON = {"event_dir", "lang", "flag_level", "freq", "n_resamples", "seed", "summary_path"}
 FOCUSED = ("risk_vs_observed", "staffing_vs_incidents")
+SLICE = {"slice_rings", "slice_start", "slice_end", "slice_categories"}  # explore's last section
 PARAMETERS = {
-    name: COMMON | ({"rings", "start", "end"} if name in FOCUSED else set()) for name in NOTEBOOKS
+    name: COMMON
+    | ({"rings", "start", "end"} if name in FOCUSED else set())
+    | (SLICE if name == "explore" else set())
+    for name in NOTEBOOKS
 }
 
 # Text each notebook's output must show (English labels from sra_analysis.labels).
@@ -159,10 +163,12 @@ def test_setup_is_one_shared_call_not_copied_cells(name):
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_each_heading_is_written_once_as_a_label_key(name):
     cells = _source(name).cells
-    # Markdown cells are notes for JupyterLab; the only heading among them is the title
+    # Markdown cells are notes for JupyterLab; in a report the only heading among them is the
+    # title (explore is no report: its Markdown headings outline it in JupyterLab)
     for cell in cells[1:]:
         if cell.cell_type == "markdown":
-            assert not re.search(r"^#", cell.source, re.MULTILINE), cell.source
+            if name != "explore":
+                assert not re.search(r"^#", cell.source, re.MULTILINE), cell.source
             assert "notebook-only" in cell.metadata.get("tags", [])
     keys = re.findall(r"heading\(\"([^\"]+)\"", "\n".join(c.source for c in cells))
     assert len(keys) == len(set(keys))  # no section heads two places
@@ -249,3 +255,67 @@ def test_a_bad_slice_fails_in_the_setup_cell_naming_it(tmp_path):
             progress_bar=False,
             cwd=str(tmp_path),
         )
+
+
+def _chart_calls(name: str) -> int:
+    """Charts a notebook draws, counted in its source: one per ``present.show(`` call."""
+    return sum(
+        c.source.count("present.show(") for c in _source(name).cells if c.cell_type == "code"
+    )
+
+
+def test_explore_draws_every_chart_of_the_report_and_reviews_its_slice(tmp_path):
+    report_charts = set(re.findall(r"charts\.(\w+)\(", _code("review_report")))
+    explore = _code("explore")
+    # every chart the review report draws, drawn for the whole event (on `review` or `event`)
+    for chart in report_charts:
+        assert re.search(rf"charts\.{chart}\((review|event)\b", explore), chart
+    notebook = papermill.execute_notebook(
+        str(notebook_path("explore")),
+        str(tmp_path / "out.ipynb"),
+        parameters={
+            "event_dir": str(sample_dir() / "purwakarta-2024"),
+            "n_resamples": 0,
+            "slice_rings": ["Outside the fence"],  # ring 1, by its name
+            "slice_start": "2024-03-02 00:00",
+            "slice_end": "2024-03-03 00:00",
+            "slice_categories": ["Protest"],
+        },
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(tmp_path),
+    )
+    assert _errors(notebook) == []
+    # the sample's register gives probabilities, so the calibration chart is drawn too
+    assert len(_figures(notebook)) == _chart_calls("explore") == len(report_charts) + 3
+    # incidents.csv of the sample: the protests in ring 1 on 2 March are INC-019, -021, -022
+    # and -025 (INC-021 written "Ring I"); the slice's table lists exactly those
+    (table,) = [c for c in notebook.cells if c.source.startswith("present.incident_table(part")]
+    shown = "".join(o.get("data", {}).get("text/html", "") for o in table.outputs)
+    assert sorted(set(re.findall(r"INC-\d+", shown))) == [
+        "INC-019",
+        "INC-021",
+        "INC-022",
+        "INC-025",
+    ]
+    text = _output_text(notebook)
+    assert "This review covers part of the event: Outside the fence" in text
+    # the slice's timeline holds ring 1 only
+    (timeline,) = [
+        f for f, c in _figures_with_source(notebook) if "staffing_vs_incidents(part" in c
+    ]
+    rings = {t["meta"]["ring"] for t in timeline["data"] if isinstance(t.get("meta"), dict)}
+    assert rings == {"1"}
+
+
+def _code(name: str) -> str:
+    return "\n".join(c.source for c in _source(name).cells if c.cell_type == "code")
+
+
+def _figures_with_source(notebook) -> list[tuple[dict, str]]:
+    return [
+        (output["data"]["application/vnd.plotly.v1+json"], cell.source)
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if "application/vnd.plotly.v1+json" in output.get("data", {})
+    ]

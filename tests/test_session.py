@@ -88,3 +88,20 @@ def test_a_heading_refuses_an_unknown_key_or_level(shown):
     with pytest.raises(ParameterError, match="level must be a whole number from 1 to 6, got 7"):
         heading("section.sra", level=7)
     assert shown == []
+
+
+def test_narrowing_a_session_reviews_the_part_and_writes_nothing(folder, tmp_path):
+    summary = tmp_path / "summary.json"
+    session = start_review(event_dir=str(folder), n_resamples=0, summary_path=str(summary))
+    written = summary.read_bytes()
+    part = session.narrow(rings=["1"], categories=["traffic"])
+    assert part.sliced and part.whole is session.whole and part.params == session.params
+    assert sorted(part.event.incidents["incident_id"]) == ["I2", "I5"]
+    # I2 (01:30) is in the review's windows; I5 (19:30, before the start) only in the totals
+    assert part.review.windows["incidents"].sum() == 1
+    assert part.review.totals["officer_hours"] == 12.0  # O1 4 h + O2 8 h in ring 1
+    assert part.tables is None and summary.read_bytes() == written
+    assert session.review.totals["incidents"] == 5  # the session itself is unchanged
+    assert session.narrow(rings=[], start="", end="", categories=None) is session
+    with pytest.raises(ParameterError, match="categories must name categories"):
+        session.narrow(categories=["drone"])

@@ -11,7 +11,13 @@ from _night_event import night_event
 
 from sra_analysis.errors import ParameterError
 from sra_analysis.review.evaluate import evaluate
-from sra_analysis.review.slicing import check_rings, check_span, slice_counts, slice_event
+from sra_analysis.review.slicing import (
+    check_categories,
+    check_rings,
+    check_span,
+    slice_counts,
+    slice_event,
+)
 
 
 @pytest.fixture
@@ -110,3 +116,47 @@ def test_an_empty_choice_is_the_whole_event(event):
     assert check_rings(event.meta, []) == ("1", "2", "3")
     assert check_rings(event.meta, "") == ("1", "2", "3")
     assert check_span(event.meta, start="", end=None) == (event.meta.start, event.meta.end)
+
+
+# ------------------------------------------------------------------------- categories
+
+
+def test_categories_keep_only_those_incidents_and_leave_staffing_and_register(event):
+    before = event.incidents.copy()
+    part = slice_event(event, categories=["Traffic "])  # case and spaces ignored
+    assert _ids(part.incidents, "incident_id") == ["I2", "I5"]  # the two traffic incidents
+    assert _ids(part.staffing, "officer_id") == ["O1", "O2", "O3", "O4"]
+    assert _ids(part.risks, "risk_id") == ["R1", "R2", "R3"]
+    assert part.meta.ring_ids == ("1", "2", "3") and part.meta.start == event.meta.start
+    pd.testing.assert_frame_equal(event.incidents, before)
+
+
+def test_categories_combine_with_rings_and_a_span(event):
+    part = slice_event(event, rings=["1"], start="2024-03-02 00:00", categories=["traffic"])
+    assert _ids(part.incidents, "incident_id") == ["I2"]  # I5 (19:30 on 1 March) is outside
+    # I2 at 01:30 in ring 1 is the one incident in the review's windows: 4 ring-1 hours
+    windows = evaluate(part, n_resamples=0).windows
+    assert len(windows) == 4 and windows["incidents"].tolist() == [0, 1, 0, 0]
+
+
+def test_two_categories_keep_both(event):
+    part = slice_event(event, categories=["crowd", "PROTEST"])
+    assert _ids(part.incidents, "incident_id") == ["I1", "I4"]
+
+
+@pytest.mark.parametrize(
+    ("categories", "message"),
+    [
+        (
+            ["drone"],
+            r"categories must name categories of the incidents "
+            r"\(\['access', 'crowd', 'protest', 'traffic'\]\), got 'drone'",
+        ),
+        ("crowd", r"categories must be a list of incident categories .* got 'crowd'"),
+        ([3], r"categories must name categories of the incidents .* got 3"),
+    ],
+)
+def test_a_bad_category_is_named_with_the_known_ones(event, categories, message):
+    with pytest.raises(ParameterError, match=message):
+        slice_event(event, categories=categories)
+    assert check_categories(event.incidents, []) == ()

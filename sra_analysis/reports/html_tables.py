@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -133,7 +134,11 @@ def html_table(
     lang: str = "en",
 ) -> str:
     """An HTML table through pandas' Styler, every cell and heading escaped; ``numeric``
-    columns right-aligned, rounded and written as ``lang`` writes numbers.
+    columns rounded and written as ``lang`` writes numbers.
+
+    Columns listed in ``numeric`` and columns that hold numbers are right-aligned, all
+    others left-aligned, by an inline style on each heading and cell (so in JupyterLab as in
+    the exported report) and the ``num`` class.
 
     Missing values show as ``–`` and text is cut at ``text_limit`` characters.
     ``footer``, an HTML fragment that is already escaped, becomes a last row across the
@@ -149,29 +154,62 @@ def html_table(
     """
     numeric = set(numeric)
     flags = [column in numeric for column in frame.columns]
+    right = [
+        flag or _holds_numbers(frame.iloc[:, i]) for i, flag in enumerate(flags)
+    ]  # alignment: numeric columns and columns of numbers
     shown = pd.DataFrame(
         [[_cell_text(v, flag, digits, text_limit, lang) for v, flag in zip(row, flags, strict=True)]
          for row in frame.itertuples(index=False)],
         columns=range(len(frame.columns)), dtype=object,
     )  # fmt: skip
-    classes = pd.DataFrame([["num" if flag else "" for flag in flags]] * len(shown),
+    classes = pd.DataFrame([["num" if flag else "" for flag in right]] * len(shown),
                            index=shown.index, columns=shown.columns)  # fmt: skip
-    right = [{"selector": "", "props": "text-align: right"}]
     styler = (
         shown.style.hide(axis="index")
         .format(escape="html")
         .relabel_index([esc(column) for column in frame.columns], axis=1)
         .set_td_classes(classes)
-        .set_table_styles({i: right for i, flag in enumerate(flags) if flag}, overwrite=False)
     )
     # a stable id from the content keeps reports reproducible byte for byte
     uuid = hashlib.sha1(repr((list(frame.columns), shown.values.tolist())).encode()).hexdigest()
-    page = styler.to_html(table_uuid=uuid[:10])
+    page = _aligned(styler.to_html(table_uuid=uuid[:10]), right)
     if footer:
         row = (f'<tr class="sra-more"><td colspan="{max(len(frame.columns), 1)}" '
-               f'style="font-style:italic;color:#555">{footer}</td></tr>')  # fmt: skip
+               f'style="font-style:italic;color:#555;text-align:left">'
+               f'{footer}</td></tr>')  # fmt: skip
         page = page.replace("</tbody>", row + "</tbody>", 1)
     return page
+
+
+def _holds_numbers(column: pd.Series) -> bool:
+    """Whether a column holds numbers (not booleans), or is a categorical of numbers
+    (such as severity 1–5)."""
+    dtype = column.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        dtype = dtype.categories.dtype
+    return pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+
+
+_CELL = re.compile(r'<(td|th) (id="T_\w+_(?:row\d+|level0)_col(\d+)") class="([^"]*)"\s*>')
+
+
+def _aligned(page: str, right: list[bool]) -> str:
+    """Each heading and cell of the Styler's table with its alignment as an inline style.
+
+    The report's stylesheet aligns by the ``num`` class, but JupyterLab right-aligns every
+    ``td`` and ``th`` of an output and does not load that stylesheet (nor keep a ``<style>``
+    block of an untrusted notebook); an inline ``text-align`` wins over both and survives
+    JupyterLab's sanitizer, so a table reads the same in JupyterLab and in the report.
+    """
+
+    def align(match: re.Match) -> str:
+        tag, ident, column, classes = match.groups()
+        side = "right" if right[int(column)] else "left"
+        if side == "right" and tag == "th":
+            classes += " num"
+        return f'<{tag} {ident} class="{classes}" style="text-align: {side}">'
+
+    return _CELL.sub(align, page)
 
 
 def tables_folder(summary_path: str | os.PathLike | None) -> Path | None:

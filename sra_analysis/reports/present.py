@@ -185,7 +185,8 @@ def score_table(review: Evaluation, *, lang: str = "en") -> None:
         f"{t('col.false_alarms', lang)} {count(counts.false_alarms)} · "
         f"{t('col.correct_negatives', lang)} {count(counts.correct_negatives)}"
     )
-    show_html(f"<p>{esc(line)}</p>" + html_table(pd.DataFrame(rows), lang=lang))
+    numbers = [t("col.value", lang), t("col.interval", lang)]  # text of numbers: right
+    show_html(f"<p>{esc(line)}</p>" + html_table(pd.DataFrame(rows), numeric=numbers, lang=lang))
 
 
 def span_table(

@@ -13,6 +13,7 @@ JupyterLab's outline) and as HTML (for the exported report) in one output.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,54 @@ class ReviewSession:
     def heading(self, key: str, *, level: int = 2) -> None:
         """:func:`heading` in the session's language."""
         heading(key, self.lang, level=level)
+
+    def narrow(
+        self,
+        *,
+        rings: Sequence[str] | None = None,
+        start="",
+        end="",
+        categories: Sequence[str] | None = None,
+    ) -> ReviewSession:
+        """The review of one part of this session's event, scored with the same parameters.
+
+        The event is narrowed by :func:`sra_analysis.review.slicing.slice_event` (rings,
+        a time span, incident categories) and evaluated again; ``whole`` stays the event
+        as loaded, and nothing is written (no ``summary.json``, no full tables).
+
+        Returns
+        -------
+        ReviewSession
+            This session itself when nothing narrows it.
+
+        Raises
+        ------
+        ParameterError
+            As :func:`~sra_analysis.review.slicing.slice_event` does.
+
+        Examples
+        --------
+        >>> session = start_review(n_resamples=0)
+        >>> part = session.narrow(rings=["3"], categories=["Witness_dispute"])
+        >>> part.event.meta.ring_ids, sorted(part.event.incidents["incident_id"]), part.sliced
+        (('3',), ['INC-006', 'INC-010', 'INC-015', 'INC-026', 'INC-034'], True)
+        >>> session.narrow() is session
+        True
+        """
+        from sra_analysis.review.evaluate import evaluate
+        from sra_analysis.review.slicing import slice_event
+
+        if not (rings or _given(start) or _given(end) or categories):
+            return self
+        event = slice_event(self.event, rings=rings, start=start, end=end, categories=categories)
+        review = evaluate(
+            event,
+            flag_level=self.params.flag_level,
+            freq=self.params.freq,
+            n_resamples=self.params.n_resamples,
+            seed=self.params.seed,
+        )
+        return dataclasses.replace(self, event=event, review=review, tables=None)
 
 
 def start_review(

@@ -19,7 +19,7 @@ import pandas as pd
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event, EventMeta, fold_label
 
-__all__ = ["check_rings", "check_span", "slice_counts", "slice_event"]
+__all__ = ["check_categories", "check_rings", "check_span", "slice_counts", "slice_event"]
 
 
 def check_rings(meta: EventMeta, rings: Sequence[str] | str | None) -> tuple[str, ...]:
@@ -113,6 +113,49 @@ def check_span(meta: EventMeta, *, start=None, end=None) -> tuple[pd.Timestamp, 
     return low, high
 
 
+def check_categories(
+    incidents: pd.DataFrame, categories: Sequence[str] | str | None
+) -> tuple[str, ...]:
+    """The incident categories that ``categories`` names, spelled as in ``incidents``;
+    empty when none are asked for (every category).
+
+    Case and surrounding spaces are ignored, so ``"Protest "`` names ``protest``.
+
+    Raises
+    ------
+    ParameterError
+        When ``categories`` is not a list of text, or names a category no incident has.
+
+    Examples
+    --------
+    >>> incidents = pd.DataFrame({"category": ["crowd", "protest", "crowd"]})
+    >>> check_categories(incidents, ["Protest"]), check_categories(incidents, [])
+    (('protest',), ())
+    >>> check_categories(incidents, ["drone"])
+    Traceback (most recent call last):
+    ...
+    sra_analysis.errors.ParameterError: categories must name categories of the incidents (['crowd', 'protest']), got 'drone'
+    """  # noqa: E501
+    if categories is None or (isinstance(categories, str) and not categories.strip()):
+        return ()
+    if isinstance(categories, str) or not isinstance(categories, Sequence):
+        raise ParameterError(
+            f"categories must be a list of incident categories such as ['protest'], "
+            f"got {categories!r}"
+        )
+    known = sorted(str(c) for c in incidents["category"].dropna().unique())
+    by_folded = {c.strip().casefold(): c for c in known}
+    chosen = []
+    for category in categories:
+        found = by_folded.get(category.strip().casefold()) if isinstance(category, str) else None
+        if found is None:
+            raise ParameterError(
+                f"categories must name categories of the incidents ({known}), got {category!r}"
+            )
+        chosen.append(found)
+    return tuple(dict.fromkeys(chosen))
+
+
 def _with_rings(column: pd.Series, keep: Sequence[str]) -> pd.Series:
     """A ring column whose categories are only ``keep`` (plus ``all`` where present)."""
     extra = [c for c in column.cat.categories if c not in keep and c != "all"]
@@ -125,8 +168,10 @@ def slice_event(
     rings: Sequence[str] | None = None,
     start=None,
     end=None,
+    categories: Sequence[str] | None = None,
 ) -> Event:
-    """The event narrowed to some rings and a time span, as a new :class:`Event`.
+    """The event narrowed to some rings, a time span and some incident categories, as a new
+    :class:`Event`.
 
     Parameters
     ----------
@@ -138,20 +183,24 @@ def slice_event(
     start, end : str or Timestamp, optional
         The span to keep (naive times are local to the event); each is clipped to the
         event's own start and end, and empty means the event's.
+    categories : list of str, optional
+        Incident categories to keep (case ignored); empty or None keeps every category.
+        Staffing and the register are not narrowed by category: the review then asks how
+        the SRA and staffing fared against incidents of those categories only.
 
     Returns
     -------
     Event
         ``meta`` with only the chosen rings and the span as start and end; ``incidents`` of
-        those rings reported within the span (all of them, as loaded, when no span is
-        given); ``staffing`` shifts of those rings that overlap the span; ``risks`` of those
-        rings or ``all`` whose window overlaps the span. ``quality`` and ``inputs`` are
-        those of the whole files.
+        those rings and categories reported within the span (all of them, as loaded, when
+        no span is given); ``staffing`` shifts of those rings that overlap the span;
+        ``risks`` of those rings or ``all`` whose window overlaps the span. ``quality`` and
+        ``inputs`` are those of the whole files.
 
     Raises
     ------
     ParameterError
-        As :func:`check_rings` and :func:`check_span` do.
+        As :func:`check_rings`, :func:`check_span` and :func:`check_categories` do.
 
     Examples
     --------
@@ -163,10 +212,13 @@ def slice_event(
     (('3',), '2024-03-02 00:00:00+07:00', '2024-03-03 00:00:00+07:00')
     >>> set(part.incidents["ring"]) <= {"3"}
     True
+    >>> set(slice_event(event, categories=["protest"]).incidents["category"])
+    {'protest'}
     """
     meta = event.meta
     keep = check_rings(meta, rings)
     low, high = check_span(meta, start=start, end=end)
+    kinds = check_categories(event.incidents, categories)
     timed = (low, high) != (meta.start, meta.end)
     new_meta = dataclasses.replace(
         meta, rings=tuple(r for r in meta.rings if r.id in keep), start=low, end=high
@@ -176,6 +228,8 @@ def slice_event(
     mask = incidents["ring"].isin(keep)
     if timed:
         mask &= (incidents["reported_at"] >= low) & (incidents["reported_at"] < high)
+    if kinds:
+        mask &= incidents["category"].isin(kinds)
     incidents = incidents[mask].reset_index(drop=True)
     incidents["ring"] = _with_rings(incidents["ring"], keep)
 
