@@ -7,6 +7,7 @@ import copy
 import numpy as np
 import pytest
 from _fabricated import OUTLIERS, fabricated_summaries
+from scipy import stats
 
 from sra_analysis import charts
 from sra_analysis.errors import ParameterError
@@ -100,3 +101,54 @@ def test_verdict_counts_stack_thin_evidence_and_count_failed():
 def test_bad_arguments_are_refused(call, match):
     with pytest.raises(ParameterError, match=match):
         call()
+
+
+def _flagging(event_id, hits, misses, flagged_windows, windows=200):
+    """A summary whose SRA flagged ``flagged_windows`` of its ``windows``."""
+    body = _event(event_id, hits, misses)
+    body["prediction"].update(false_alarms=flagged_windows - hits, windows=windows)
+    return body
+
+
+def test_an_sra_that_flags_nearly_everything_is_not_a_star_for_it():
+    # Ten ordinary events flag a fifth of their windows and catch 6 of 10 disrupted ones;
+    # "all" flags 190 of 200 windows and so catches its 10 by flagging alone. Raw capture
+    # 10/10 lies above the funnel; for its flagged share 10 of 10 is what it should catch
+    # (its exact tail is not small), so it sits inside, as do the ordinary events.
+    ordinary = [_flagging(f"e{i}", 6, 4, 40) for i in range(10)]
+    table, pooled = charts.funnel_table([*ordinary, _flagging("all", 10, 0, 190)])
+    raw, _ = charts.funnel_table([*(_event(f"e{i}", 6, 4) for i in range(10)),
+                                  _event("all", 10, 0)])  # fmt: skip
+    assert raw.set_index("event_id").loc["all", "outside"] in (0.95, 0.998)
+    placed = table.set_index("event_id")
+    assert placed.loc["all", "capture"] == 1.0
+    assert placed.loc["all", "expected_capture"] > 0.95
+    assert np.isnan(placed.loc["all", "outside"])
+    assert placed["outside"].isna().all()
+    # the adjustment keeps the total: expected flagged windows add up to those observed
+    expected = (placed["expected_capture"] * placed["disrupted_windows"]).sum()
+    assert expected == pytest.approx(placed["flagged"].sum())
+    assert pooled == pytest.approx(70 / 110)
+
+
+def test_an_sra_that_flags_the_right_few_windows_stands_out():
+    # "sharp" flags only 60 of 600 windows yet catches 48 of 60 disrupted ones; ordinary
+    # events flag 120 of 600 and catch 36 of 60. Raw capture 0.8 is unremarkable, but the
+    # common risk ratio is 7 (600·1.4/2.2 + 60·0.7/1.6 = 381.82 + 26.25 = 408 = 10·36 + 48),
+    # which expects 0.1·7 / (0.1·7 + 0.9) = 0.4375 from flagging a tenth, and 48 of 60 at
+    # 0.4375 has an exact tail far below 0.001
+    ordinary = [_flagging(f"e{i}", 36, 24, 120, windows=600) for i in range(10)]
+    table, _ = charts.funnel_table([*ordinary, _flagging("sharp", 48, 12, 60, windows=600)])
+    sharp = table.set_index("event_id").loc["sharp"]
+    assert sharp["capture"] == 0.8
+    assert sharp["expected_capture"] == pytest.approx(0.4375, abs=1e-9)
+    assert stats.binom.sf(47, 60, sharp["expected_capture"]) < 0.001
+    assert sharp["adjusted_capture"] > sharp["upper_99_8"]
+    assert sharp["outside"] == 0.998
+    assert table.set_index("event_id").drop(index="sharp")["outside"].isna().all()
+
+
+def test_without_window_counts_no_event_is_adjusted():
+    table, _ = charts.funnel_table([_flagging("a", 6, 4, 40), _event("b", 1, 9)])
+    assert table["expected_capture"].isna().all()
+    assert table["adjusted_capture"].tolist() == table["capture"].tolist()

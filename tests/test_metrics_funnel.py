@@ -7,6 +7,7 @@ import pytest
 from scipy import stats
 
 from sra_analysis.metrics import binomial_funnel_limits, funnel_position
+from sra_analysis.metrics.funnel import common_risk_ratio, equivalent_share, expected_capture
 
 
 def test_limits_for_a_fair_coin_of_ten_from_the_binomial_table():
@@ -75,3 +76,47 @@ def test_position_names_the_widest_level_crossed():
 def test_bad_arguments_are_named(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_expected_capture_is_bayes_rule_over_flagged_and_other_windows():
+    # a quarter flagged, flagged windows 3× as risky: P(flagged | disrupted)
+    # = 0.25·3 / (0.25·3 + 0.75·1) = 0.5; R = 1 is flagging at random: the flagged share
+    assert expected_capture([0.25, 0.25, 0.1], risk_ratio=3.0).tolist()[:2] == [0.5, 0.5]
+    assert expected_capture([0.1], risk_ratio=1.0).tolist() == pytest.approx([0.1])
+    assert expected_capture([0.0, 1.0], risk_ratio=1e9).tolist() == [0.0, 1.0]
+    with pytest.raises(ValueError, match="flagged_share must lie in"):
+        expected_capture([1.5], risk_ratio=2.0)
+
+
+def test_common_risk_ratio_matches_the_observed_total():
+    # R² − 2.5R − 13.5 = 0 solves 10·R/(R + 1) + 10·R/(R + 9) = 12 (flagged shares 1/2, 1/10)
+    ratio = common_risk_ratio([0.5, 0.1], [10, 10], [9, 3])
+    assert ratio == pytest.approx((2.5 + 60.25**0.5) / 2, rel=1e-9)
+    # nothing flagged was ever disrupted, or everything disrupted was flagged: no finite ratio
+    assert np.isnan(common_risk_ratio([0.5, 0.1], [10, 10], [0, 0]))
+    assert np.isnan(common_risk_ratio([0.5, 0.1], [10, 10], [10, 10]))
+
+
+def test_equivalent_share_keeps_each_count_exactly_as_far_out_in_its_tail():
+    # when the unit's own expectation is the funnel's centre, a share in a tail is y / n:
+    # F(y) = a puts r = y and alpha = 0 in Spiegelhalter's interpolation
+    assert equivalent_share([1, 2, 8], [10, 10, 10], p=0.5, p0=0.5).tolist() == [0.1, 0.2, 0.8]
+    # otherwise: outside the limits at level L exactly when the exact tail probability of y
+    # under the unit's own p is below (1 - L) / 2, recomputed here with scipy's binomial
+    rng = np.random.default_rng(11)
+    n = rng.integers(3, 80, 400)
+    p = rng.uniform(0.05, 0.97, 400)
+    y = rng.binomial(n, np.clip(p + rng.normal(0, 0.15, 400), 0, 1))
+    share = equivalent_share(y, n, p=p, p0=0.6)
+    placed = funnel_position(share * n, n, p0=0.6)
+    tail = np.minimum(stats.binom.cdf(y, n, p), stats.binom.sf(y - 1, n, p))
+    for level, column in ((0.95, "95"), (0.998, "99_8")):
+        beyond = (placed["share"] < placed[f"lower_{column}"]) | (
+            placed["share"] > placed[f"upper_{column}"]
+        )
+        limit_clipped = (placed[f"lower_{column}"] == 0) | (placed[f"upper_{column}"] == 1)
+        exact = tail < (1 - level) / 2
+        agree = (beyond.to_numpy() == exact) | limit_clipped.to_numpy()
+        assert agree.all(), level
+    # a count its own expectation makes likely sits in the middle of the funnel
+    assert equivalent_share([10], [10], p=0.995, p0=0.6).tolist() == [0.6]

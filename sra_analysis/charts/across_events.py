@@ -16,7 +16,14 @@ from sra_analysis.charts._common import INK, NEUTRAL, check_lang, escape, style
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import t
 from sra_analysis.labels.formats import format_percent
-from sra_analysis.metrics.funnel import FUNNEL_LEVELS, binomial_funnel_limits, funnel_position
+from sra_analysis.metrics.funnel import (
+    FUNNEL_LEVELS,
+    binomial_funnel_limits,
+    common_risk_ratio,
+    equivalent_share,
+    expected_capture,
+    funnel_position,
+)
 
 __all__ = ["GRADES", "capture_funnel", "funnel_table", "verdict_counts"]
 
@@ -28,8 +35,9 @@ _GRADE_COLORS = {
 }  # fmt: skip
 _OUTSIDE_COLORS = {"inside": NEUTRAL, 0.95: "#E69F00", 0.998: "#C0392B"}
 _FUNNEL_COLUMNS = [
-    "event_id", "event_name", "flagged", "disrupted_windows", "capture",
-    "lower_95", "upper_95", "lower_99_8", "upper_99_8", "outside",
+    "event_id", "event_name", "flagged", "disrupted_windows", "capture", "flagged_share",
+    "expected_capture", "adjusted_capture", "lower_95", "upper_95", "lower_99_8",
+    "upper_99_8", "outside",
 ]  # fmt: skip
 
 
@@ -42,14 +50,33 @@ def _count(value) -> float:
     return number if np.isfinite(number) and number >= 0 and number % 1 == 0 else np.nan
 
 
+def _flagged_share(prediction: Mapping) -> float:
+    """Share of an event's windows its SRA flagged (hits and false alarms of all windows)."""
+    hits, alarms = _count(prediction.get("hits")), _count(prediction.get("false_alarms"))
+    windows = _count(prediction.get("windows"))
+    if not windows or not np.isfinite(hits + alarms + windows) or hits + alarms > windows:
+        return np.nan
+    return (hits + alarms) / windows
+
+
 def funnel_table(summaries: Sequence[Mapping]) -> tuple[pd.DataFrame, float]:
-    """Each event's capture against the funnel limits around the pooled capture.
+    """Each event's capture, adjusted for how much its SRA flagged, against funnel limits
+    around the pooled capture.
 
     Capture is counted over windows, as the verdict's chance test counts it: of the windows
     (ring-hours) with at least one disruption, how many the SRA rated at or above its flag
-    level (``prediction.hits`` of ``hits + misses``). Whole counts make the exact binomial
-    limits of :func:`~sra_analysis.metrics.funnel.binomial_funnel_limits` apply; disruptions
-    themselves can be fractional (aoristic spreading) and cluster within one window.
+    level (``prediction.hits`` of ``hits + misses``). An SRA that flags more of its windows
+    catches more by that alone, so events are compared after indirect standardisation
+    (Spiegelhalter 2005, section 4): ``expected_capture`` is what the event would capture, for
+    its own flagged share, if its flagged windows were as much riskier than its others as
+    they are across all events (:func:`~sra_analysis.metrics.funnel.common_risk_ratio`);
+    ``adjusted_capture`` is the capture that is as surprising around the pooled capture as
+    the event's own is around that expectation
+    (:func:`~sra_analysis.metrics.funnel.equivalent_share`), so an event falls outside the
+    exact binomial limits of :func:`~sra_analysis.metrics.funnel.binomial_funnel_limits`
+    exactly when its exact test against its own expectation says so. When some event's
+    summary lacks its window counts (``windows``, ``false_alarms``), no event is adjusted
+    and the raw capture is placed.
 
     Parameters
     ----------
@@ -60,7 +87,8 @@ def funnel_table(summaries: Sequence[Mapping]) -> tuple[pd.DataFrame, float]:
     -------
     (DataFrame, float)
         One row per event with at least one disrupted window: ``event_id``, ``event_name``,
-        ``flagged``, ``disrupted_windows``, ``capture``, ``lower_95``, ``upper_95``,
+        ``flagged``, ``disrupted_windows``, ``capture``, ``flagged_share``,
+        ``expected_capture``, ``adjusted_capture``, ``lower_95``, ``upper_95``,
         ``lower_99_8``, ``upper_99_8``, ``outside`` (0.95, 0.998 or NaN, see
         :func:`~sra_analysis.metrics.funnel.funnel_position`); and the pooled capture
         (NaN when no event had a disrupted window). Limits are NaN when the pooled capture
@@ -68,12 +96,17 @@ def funnel_table(summaries: Sequence[Mapping]) -> tuple[pd.DataFrame, float]:
 
     Examples
     --------
+    Two events of 8 disrupted windows flag a half and a quarter of their 100 windows and
+    catch 7 and 3: a common risk ratio of 3 expects 8 × 0.75 + 8 × 0.5 = 10, as observed, so
+    each catches about what its flagged share implies and neither stands out:
+
     >>> table, pooled = funnel_table([
-    ...     {"event": {"id": "a"}, "prediction": {"hits": 9, "misses": 1}},
-    ...     {"event": {"id": "b"}, "prediction": {"hits": 1, "misses": 9}},
-    ...     {"event": {"id": "c"}, "prediction": {"hits": 0, "misses": 0}}])
-    >>> pooled, table["event_id"].tolist(), table["outside"].tolist()
-    (0.5, ['a', 'b'], [0.95, 0.95])
+    ...     {"event": {"id": "a"}, "prediction": {"hits": 7, "misses": 1, "false_alarms": 43,
+    ...                                           "windows": 100}},
+    ...     {"event": {"id": "b"}, "prediction": {"hits": 3, "misses": 5, "false_alarms": 22,
+    ...                                           "windows": 100}}])
+    >>> pooled, table["expected_capture"].round(6).tolist(), table["outside"].isna().all()
+    (0.625, [0.75, 0.5], np.True_)
     """
     rows = []
     for position, summary in enumerate(summaries):
@@ -86,22 +119,41 @@ def funnel_table(summaries: Sequence[Mapping]) -> tuple[pd.DataFrame, float]:
                 "event_name": str(event.get("name") or event_id),
                 "flagged": hits,
                 "disrupted_windows": hits + misses,
+                "flagged_share": _flagged_share(prediction),
             }
         )
-    table = pd.DataFrame(rows, columns=["event_id", "event_name", "flagged", "disrupted_windows"])
+    columns = ["event_id", "event_name", "flagged", "disrupted_windows", "flagged_share"]
+    table = pd.DataFrame(rows, columns=columns)
     table = table[table["disrupted_windows"] > 0].reset_index(drop=True)
     if table.empty:
         return pd.DataFrame(columns=_FUNNEL_COLUMNS), float("nan")
     pooled = float(table["flagged"].sum() / table["disrupted_windows"].sum())
     table["capture"] = table["flagged"] / table["disrupted_windows"]
+    table["expected_capture"] = np.nan
+    table["adjusted_capture"] = table["capture"]
+    if 0.0 < pooled < 1.0 and table["flagged_share"].notna().all():
+        _adjust(table, pooled)
     if 0.0 < pooled < 1.0:
-        position = funnel_position(table["flagged"], table["disrupted_windows"], p0=pooled)
-        for column in _FUNNEL_COLUMNS[5:]:
+        adjusted = table["adjusted_capture"] * table["disrupted_windows"]
+        position = funnel_position(adjusted, table["disrupted_windows"], p0=pooled)
+        for column in _FUNNEL_COLUMNS[8:]:
             table[column] = position[column].to_numpy()
     else:
-        for column in _FUNNEL_COLUMNS[5:]:
+        for column in _FUNNEL_COLUMNS[8:]:
             table[column] = np.nan
     return table[_FUNNEL_COLUMNS], pooled
+
+
+def _adjust(table: pd.DataFrame, pooled: float) -> None:
+    """Fill ``expected_capture`` and ``adjusted_capture`` (see :func:`funnel_table`)."""
+    ratio = common_risk_ratio(table["flagged_share"], table["disrupted_windows"], table["flagged"])
+    if not np.isfinite(ratio):
+        return
+    expected = expected_capture(table["flagged_share"], risk_ratio=ratio)
+    table["expected_capture"] = expected
+    table["adjusted_capture"] = equivalent_share(
+        table["flagged"], table["disrupted_windows"], p=expected, p0=pooled
+    )
 
 
 def _percent(share: float, lang: str) -> str:
@@ -214,11 +266,23 @@ def _add_events(fig: go.Figure, table: pd.DataFrame, lang: str) -> None:
                 windows=int(row.disrupted_windows),
                 share=_percent(row.capture, lang),
             )  # fmt: skip
+            + (
+                "<br>"
+                + t(
+                    "across.funnel.hover_adjusted",
+                    lang,
+                    flagged_share=_percent(row.flagged_share, lang),
+                    expected=_percent(row.expected_capture, lang),
+                    adjusted=_percent(row.adjusted_capture, lang),
+                )
+                if pd.notna(row.expected_capture)
+                else ""
+            )  # fmt: skip
             for row in rows.itertuples(index=False)
         ]
         fig.add_trace(
             go.Scatter(
-                x=rows["disrupted_windows"], y=rows["capture"], mode="markers", meta=key,
+                x=rows["disrupted_windows"], y=rows["adjusted_capture"], mode="markers", meta=key,
                 name=f"{t(f'across.funnel.{key}', lang)} ({len(rows)})",
                 marker={"color": color, "size": 8, "opacity": 0.75,
                         "line": {"width": 0.5, "color": "white"}},

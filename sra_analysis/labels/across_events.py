@@ -30,8 +30,8 @@ ACROSS_EVENTS_LABELS: dict[str, dict[str, str]] = {
         "id": "Jendela terganggu (ring-jam dengan gangguan)",
     },
     "across.funnel.y": {
-        "en": "Share flagged (flag level or above)",
-        "id": "Bagian yang ditandai SRA",
+        "en": "Share flagged, adjusted for the share of windows flagged",
+        "id": "Bagian yang ditandai, disesuaikan dengan bagian jendela yang ditandai",
     },
     "across.funnel.pooled": {
         "en": "All events pooled: {share}",
@@ -42,6 +42,11 @@ ACROSS_EVENTS_LABELS: dict[str, dict[str, str]] = {
     "across.funnel.inside": {"en": "Within the 95% limits", "id": "Di dalam batas 95%"},
     "across.funnel.outside_95": {"en": "Outside 95%", "id": "Di luar 95%"},
     "across.funnel.outside_99_8": {"en": "Outside 99.8%", "id": "Di luar 99,8%"},
+    "across.funnel.hover_adjusted": {
+        "en": "flags {flagged_share} of its windows, so {expected} expected; adjusted {adjusted}",
+        "id": "menandai {flagged_share} jendelanya, jadi diharapkan {expected}; disesuaikan "
+        "{adjusted}",
+    },
     "across.funnel.hover": {
         "en": "{flagged} of {windows} disrupted windows flagged ({share})",
         "id": "{flagged} dari {windows} jendela terganggu ditandai ({share})",
@@ -61,12 +66,14 @@ ACROSS_EVENTS_LABELS: dict[str, dict[str, str]] = {
     "across.funnel.above": {"en": "above", "id": "di atas"},
     "across.funnel.below": {"en": "below", "id": "di bawah"},
     "across.funnel.note": {
-        "en": "Each dot is one event; the funnel is where a share would fall by chance if "
-        "every event captured the pooled share. Events flag different shares of their hours, "
-        "so a dot outside the funnel is a question to ask, not a verdict.",
-        "id": "Tiap titik adalah satu kegiatan; corong menunjukkan sebaran karena kebetulan "
-        "bila semua kegiatan menangkap bagian gabungan. Kegiatan menandai bagian jam yang "
-        "berbeda, jadi titik di luar corong adalah pertanyaan, bukan penilaian.",
+        "en": "Each dot is one event, its capture adjusted for the share of windows its SRA "
+        "flagged (flagging more catches more by itself); the funnel is where it would fall by "
+        "chance if every SRA told risky windows apart as well as all of them together. A dot "
+        "outside the funnel is a question to ask, not a verdict.",
+        "id": "Tiap titik adalah satu kegiatan, tangkapannya disesuaikan dengan bagian jendela "
+        "yang ditandai SRA-nya (menandai lebih banyak dengan sendirinya menangkap lebih "
+        "banyak); corong menunjukkan sebaran karena kebetulan bila setiap SRA sama baiknya "
+        "dengan gabungan semuanya. Titik di luar corong adalah pertanyaan, bukan penilaian.",
     },
     # verdict counts
     "across.verdicts.title": {"en": "Verdicts across events", "id": "Penilaian antar-kegiatan"},

@@ -25,9 +25,16 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import optimize, stats
 
-__all__ = ["FUNNEL_LEVELS", "binomial_funnel_limits", "funnel_position"]
+__all__ = [
+    "FUNNEL_LEVELS",
+    "binomial_funnel_limits",
+    "common_risk_ratio",
+    "equivalent_share",
+    "expected_capture",
+    "funnel_position",
+]
 
 #: The two conventional funnel levels: about 2 and 3 standard deviations.
 FUNNEL_LEVELS: tuple[float, ...] = (0.95, 0.998)
@@ -155,3 +162,97 @@ def funnel_position(
         outside[beyond.to_numpy()] = level
     table["outside"] = outside
     return table
+
+
+def expected_capture(flagged_share, *, risk_ratio: float) -> np.ndarray:
+    """Share of disrupted windows flagged, by a unit flagging ``flagged_share`` of its windows
+    whose flagged windows are disrupted ``risk_ratio`` times as often as the others.
+
+    With ``f`` the flagged share and ``R`` the ratio, a disrupted window is flagged with
+    probability ``f R / (f R + 1 - f)`` (Bayes' rule over flagged and other windows).
+
+    Examples
+    --------
+    >>> expected_capture([0.5, 0.25, 0.0, 1.0], risk_ratio=3.0).tolist()
+    [0.75, 0.5, 0.0, 1.0]
+    >>> expected_capture([0.25], risk_ratio=1.0).tolist()  # flagging at random
+    [0.25]
+    """
+    f = np.asarray(flagged_share, dtype=float)
+    ratio = float(risk_ratio)
+    if not ratio >= 0 or np.any((f < 0) | (f > 1)):
+        raise ValueError("flagged_share must lie in [0, 1] and risk_ratio must be ≥ 0.")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = f * ratio / (f * ratio + 1.0 - f)
+    return np.where(f >= 1.0, 1.0, np.where(f <= 0.0, 0.0, share))
+
+
+def common_risk_ratio(flagged_share, disrupted, flagged) -> float:
+    """The one risk ratio under which the units' expected flagged disruptions add up to the
+    flagged disruptions observed: ``sum(n * expected_capture(f, R)) == sum(y)``.
+
+    Parameters
+    ----------
+    flagged_share : sequence of float
+        Each unit's share of windows flagged.
+    disrupted : sequence of int
+        Each unit's disrupted windows (``n``).
+    flagged : sequence of int
+        Each unit's disrupted windows that were flagged (``y``).
+
+    Returns
+    -------
+    float
+        ``R`` (NaN when no ratio can match: nothing or everything flagged was disrupted).
+
+    Examples
+    --------
+    Two units of 8 disrupted windows flagging a half and a quarter of their windows: with
+    ``R = 3`` they expect ``8 × 0.75 + 8 × 0.5 = 10`` flagged, as observed (7 + 3):
+
+    >>> round(common_risk_ratio([0.5, 0.25], [8, 8], [7, 3]), 6)
+    3.0
+    """
+    f = np.asarray(flagged_share, dtype=float)
+    n = np.asarray(disrupted, dtype=float)
+    target = float(np.sum(flagged))
+
+    def gap(log_ratio: float) -> float:
+        return float(np.sum(n * expected_capture(f, risk_ratio=np.exp(log_ratio)))) - target
+
+    low, high = -30.0, 30.0
+    if not gap(low) < 0 < gap(high):
+        return float("nan")
+    return float(np.exp(optimize.brentq(gap, low, high, xtol=1e-12)))
+
+
+def equivalent_share(y, n, *, p, p0: float) -> np.ndarray:
+    """The share of a unit of size ``n`` around ``p0`` that is as far out in its tail as the
+    count ``y`` is around the unit's own expected share ``p``.
+
+    With ``a = P(Y <= y)`` and ``b = P(Y >= y)`` for ``Y ~ Binomial(n, p)``: the funnel's
+    lower limit at tail ``a`` when ``a < 1/2``, its upper limit at tail ``b`` when
+    ``b < 1/2``, else ``p0``. Both limits are those of :func:`binomial_funnel_limits`, so the
+    share falls outside the limits at level ``L`` exactly when the exact tail probability of
+    ``y`` under ``p`` is below ``(1 - L) / 2``; and when ``p == p0`` a share in a tail is
+    ``y / n`` itself.
+
+    Examples
+    --------
+    >>> equivalent_share([1, 9], [10, 10], p=0.5, p0=0.5).tolist()  # p == p0: y / n
+    [0.1, 0.9]
+    >>> equivalent_share([10], [10], p=0.995, p0=0.5).tolist()  # expected: the middle
+    [0.5]
+    """
+    y, n = np.asarray(y, dtype=float), np.asarray(n, dtype=float)
+    p = np.broadcast_to(np.asarray(p, dtype=float), y.shape)
+    lower_tail = stats.binom.cdf(y, n, p)
+    upper_tail = stats.binom.sf(y - 1, n, p)
+    share = np.full(y.shape, float(p0))
+    low = lower_tail < 0.5
+    high = ~low & (upper_tail < 0.5)
+    if low.any():
+        share[low] = _lower(n[low], p0, lower_tail[low])
+    if high.any():
+        share[high] = 1.0 - _lower(n[high], 1.0 - p0, upper_tail[high])
+    return share
