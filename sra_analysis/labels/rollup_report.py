@@ -110,6 +110,11 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     "rollup.col.reason": {"en": "Why set aside", "id": "Alasan disisihkan"},
     "rollup.col.capture": {"en": "Capture", "id": "Tangkapan"},
     "rollup.col.position": {"en": "Position", "id": "Posisi"},
+    "rollup.col.flagged_share": {"en": "Windows flagged", "id": "Jendela ditandai"},
+    "rollup.col.expected": {
+        "en": "Capture expected for that share",
+        "id": "Tangkapan yang diharapkan untuk bagian itu",
+    },
     "rollup.levels_note": {
         "en": "The rate ratio is the factor by which the rate per ring-hour grows with each step "
         "up the SRA's levels (none, low, medium, …), from a {model} model with ring effects, "

@@ -288,13 +288,14 @@ def hot_spans_table(session: RollupSession) -> None:
 
 
 def outliers_table(session: RollupSession) -> None:
-    """The events outside the funnel's 95% limits, furthest out first, each linked."""
+    """The events outside the funnel's 95% limits, furthest out first: capture, the share of
+    windows flagged, the capture that share implies, and the side of the funnel."""
     lang = session.lang
     funnel = pd.DataFrame(session.results["funnel"]["events"])
     if funnel.empty or funnel["outside"].isna().all():
         show_html(f"<p>{esc(t('across.funnel.none', lang))}</p>")
         return
-    out = funnel[funnel["outside"].notna()].sort_values(["outside", "capture"],
+    out = funnel[funnel["outside"].notna()].sort_values(["outside", "adjusted_capture"],
                                                         ascending=[False, True])  # fmt: skip
     pooled = session.results["funnel"]["pooled_capture"]
     frame = pd.DataFrame({
@@ -304,10 +305,12 @@ def outliers_table(session: RollupSession) -> None:
             for f, n, c in zip(out["flagged"], out["disrupted_windows"], out["capture"],
                                strict=True)
         ],
+        t("rollup.col.flagged_share", lang): [_percent(x, lang) for x in out["flagged_share"]],
+        t("rollup.col.expected", lang): [_percent(x, lang) for x in out["expected_capture"]],
         t("rollup.col.position", lang): [
             f"{t('across.funnel.above' if c > pooled else 'across.funnel.below', lang)} "
             f"{format_percent(o, lang=lang, digits=1 if o == 0.998 else 0)}"
-            for c, o in zip(out["capture"], out["outside"], strict=True)
+            for c, o in zip(out["adjusted_capture"], out["outside"], strict=True)
         ],
     })  # fmt: skip
     show_html(html_table(frame, lang=lang))
