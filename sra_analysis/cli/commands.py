@@ -1,0 +1,192 @@
+"""What each ``sra-review`` command does once its arguments are parsed.
+
+Each handler takes the parsed arguments and returns the exit status; what it needs beyond
+the standard library is imported inside it, so that ``sra-review --help`` stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from sra_analysis.cli.status import MAX_FAILED_STATUS, ExitCode
+from sra_analysis.errors import SRAError
+
+__all__ = ["report", "rollup", "sample", "template", "validate"]
+
+
+def validate(args: argparse.Namespace) -> int:
+    from sra_analysis.io import find_event_dirs, load_event
+
+    args.doing = "looking for event folders"
+    try:
+        folders = find_event_dirs(args.event_dirs)
+    except SRAError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return ExitCode.UNREADABLE
+    status = ExitCode.OK
+    for folder in folders:
+        args.doing = f"validating {folder}"
+        try:
+            event = load_event(folder)
+        except SRAError as error:
+            print(f"{folder}: CANNOT READ\n  {error}\n")
+            status = ExitCode.UNREADABLE
+            continue
+        print(f"{folder}: {event.meta.id} — {event.meta.name}")
+        for quality in event.quality.values():
+            _print_quality(quality)
+        if event.rows_quarantined and status == ExitCode.OK:
+            status = ExitCode.QUARANTINED
+        print()
+    return status
+
+
+def _print_quality(quality) -> None:
+    read_as = ", ".join(
+        part
+        for part in (
+            quality.encoding,
+            {",": "comma", ";": "semicolon", "\t": "tab"}.get(quality.delimiter or ""),
+            f"sheet {quality.sheet!r}" if quality.sheet else None,
+        )
+        if part
+    )
+    print(
+        f"  {quality.file}: {quality.rows_read} rows read, {quality.accepted} accepted, "
+        f"{quality.quarantined} quarantined, {quality.blank} blank, "
+        f"{quality.duplicates} duplicate" + (f" ({read_as})" if read_as else "")
+    )
+    if quality.ignored_columns:
+        print(f"    ignored columns: {', '.join(quality.ignored_columns)}")
+    for issue in quality.issues.itertuples(index=False):
+        print(
+            f"    {quality.file} row {issue.row}, column {issue.column!r}"
+            f" = {issue.value!r}: {issue.reason} [{issue.action}]"
+        )
+
+
+def sample(args: argparse.Namespace) -> int:
+    from sra_analysis.reports.outdir import check_output_dir
+    from sra_analysis.sample import PROVINCE_TRUTH_FILE, generate_province
+
+    args.doing = f"checking that {args.out} can be written"
+    check_output_dir(args.out, option="OUT")
+    args.doing = f"writing synthetic events to {args.out}"
+    folders = generate_province(
+        args.out, n_events=args.events, seed=args.seed, planted_rollup=args.planted_rollup
+    )
+    print(f"wrote {len(folders)} synthetic event(s) to {args.out}")
+    if args.planted_rollup:
+        print(f"the planted truth is in {os.path.join(args.out, PROVINCE_TRUTH_FILE)}")
+    return ExitCode.OK
+
+
+def _skip_unused_imports() -> None:
+    """Keep this command from importing what it never uses, for a faster start.
+
+    nbformat validates notebooks with jsonschema, which builds a parser for IRI checks when
+    it is imported if ``rfc3987-syntax`` is installed (JupyterLab brings it): a second and a
+    half, and notebook validation checks no IRI. A ``None`` in ``sys.modules`` makes that
+    import fail, which jsonschema expects (the format is then not checked). Only the
+    command's own process is affected, never a program that imports the package.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
+def _start_kernels_early(args: argparse.Namespace) -> None:
+    """Start the batch's Jupyter kernels first, so that they import pandas, SciPy and plotly
+    while this process imports papermill and reads the events (run_reports uses them)."""
+    if args.scheduler is not None:
+        return
+    from sra_analysis.event_yaml import find_event_dirs
+    from sra_analysis.reports.kernels import prestart_for
+
+    try:
+        events = len(find_event_dirs(args.event_dirs))
+    except SRAError:  # run_reports says what is wrong, in its words
+        return
+    prestart_for(events, args.workers)
+
+
+def report(args: argparse.Namespace) -> int:
+    _skip_unused_imports()
+    if args.pdf:  # before the kernels start: a machine that cannot print is told at once
+        from sra_analysis.reports.pdf import check_printer
+
+        args.doing = "looking for Playwright and Chromium (--pdf)"
+        check_printer()
+    _start_kernels_early(args)
+    from sra_analysis.reports.batch import run_reports
+    from sra_analysis.reports.parameters import ReportParameters
+
+    args.doing = f"running the reports into {args.out}"
+    parameters = ReportParameters(lang=args.lang)
+    batch = run_reports(
+        args.event_dirs, args.out, notebook=args.notebook, workers=args.workers,
+        scheduler=args.scheduler, parameters=parameters, assets=args.assets, pdf=args.pdf,
+        rollup=not args.no_rollup,
+    )  # fmt: skip
+    for result in batch.results:
+        mark = "ok    " if result.ok else "FAILED"
+        print(f"{mark} {result.event_id:<32} {result.seconds:6.1f} s  {result.folder}")
+        if not result.ok:  # the first line says where and why; --debug shows the rest
+            lines = result.error.splitlines() if args.debug else result.error.splitlines()[:1]
+            if args.debug and result.detail:
+                lines += result.detail.splitlines()
+            print("\n".join(f"       {line}" for line in lines))
+        if result.pdf_error:  # the report is written; its PDF is not
+            print(f"       {result.pdf_error}")
+    print(
+        f"{len(batch.results) - len(batch.failures)} of {len(batch.results)} reports written "
+        f"in {batch.seconds:.1f} s; index: {batch.index}"
+    )
+    failed = len(batch.failures)
+    if batch.rollup is not None and batch.rollup.ok:
+        print(f"roll-up of the reports in {batch.rollup.seconds:.1f} s: {batch.rollup.html}")
+    elif batch.rollup is not None:
+        print(f"FAILED roll-up: {batch.rollup.error}", file=sys.stderr)
+        failed += 1
+    if batch.failures:
+        print(f"{len(batch.failures)} report(s) FAILED", file=sys.stderr)
+    if batch.pdf_failures:
+        print(f"{len(batch.pdf_failures)} report(s) written without report.pdf", file=sys.stderr)
+    return min(failed + len(batch.pdf_failures), MAX_FAILED_STATUS)
+
+
+def rollup(args: argparse.Namespace) -> int:
+    import json
+
+    from sra_analysis.reports.outdir import check_output_dir
+    from sra_analysis.reports.rollup_inputs import read_reports
+    from sra_analysis.reports.rollup_report import run_rollup_report
+
+    args.doing = f"pooling the reports into {args.out}"
+    read_reports(args.reports)  # a path or a report that cannot be pooled: its exit status
+    out = check_output_dir(args.out)
+    done = run_rollup_report(args.reports, out, lang=args.lang)
+    if not done.ok:
+        print(f"FAILED roll-up: {done.error}; see {done.html}", file=sys.stderr)
+        return 1
+    results = json.loads((out / "rollup.json").read_text(encoding="utf-8"))
+    for lesson in results["lessons"]:
+        print(f"- {lesson['text']}")
+    for skipped in results["skipped"]:
+        print(f"skipped {skipped['folder']}: {skipped['reason']}")
+    print(
+        f"{len(results['events'])} event(s) pooled, {len(results['skipped'])} skipped in "
+        f"{done.seconds:.1f} s; roll-up: {done.html}"
+    )
+    return ExitCode.OK
+
+
+def template(args: argparse.Namespace) -> int:
+    from sra_analysis.template import write_template
+
+    args.doing = f"writing the template to {args.out}"
+    files = write_template(args.out, lang=args.lang, event=args.event, force=args.force)
+    for file in files:
+        print(f"wrote {file}")
+    print(f"fill in the sheets, then check them: sra-review validate {args.out}")
+    return ExitCode.OK
