@@ -29,7 +29,7 @@ import pandas as pd
 import pytest
 
 from sra_analysis.labels import t
-from sra_analysis.resources import NOTEBOOKS, notebook_path, sample_dir
+from sra_analysis.resources import NOTEBOOKS, notebook_path, rollup_notebook, sample_dir
 
 pytest.importorskip("jupyterlab", reason="JupyterLab is not installed: pip install -e '.[lab]'")
 
@@ -120,12 +120,16 @@ def _stop(process: subprocess.Popen, url: str, token: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    """A JupyterLab server on loopback: ``(base url, token, root folder)``."""
+def lab(tmp_path_factory, rollup_batch):
+    """A JupyterLab server on loopback: ``(base url, token, root folder)``. The root holds
+    the bundled notebooks and, as ``reports/``, a batch's reports for the roll-up notebook
+    (its default ``reports`` parameter)."""
     home = tmp_path_factory.mktemp("jupyter-home")
     root = tmp_path_factory.mktemp("lab-root")
     for name in NOTEBOOKS:
         shutil.copy(notebook_path(name), root / f"{name}.ipynb")
+    shutil.copy(rollup_notebook(), root / rollup_notebook().name)
+    shutil.copytree(rollup_batch, root / "reports")
     port, token = _free_port(), secrets.token_hex(16)
     url = f"http://127.0.0.1:{port}"
     command = [
@@ -339,3 +343,37 @@ def test_a_bundled_notebook_runs_cleanly_in_jupyterlab(name, lab, browser, tmp_p
         page.screenshot(path=str(tmp_path / f"{name}-report.png"))
     finally:
         context.close()
+
+
+def test_the_rollup_notebook_runs_cleanly_in_jupyterlab(lab, browser, tmp_path):
+    # its default parameters read the reports beside it (reports/), as after
+    # `sra-review report data/sample --out reports` in the notebooks' folder
+    url, token, _ = lab
+    name = rollup_notebook().stem
+    source = nbformat.read(rollup_notebook(), as_version=4)
+    code_cells = sum(c.cell_type == "code" for c in source.cells)
+    expected_charts = _chart_calls(source)
+    assert expected_charts == 7  # every section of the three sample reports has data
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page_errors: list[str] = []
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    try:
+        page.goto(f"{url}/lab/tree/{name}.ipynb?reset&token={token}")
+        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+        _wait_for_kernel(lab, name)
+        _run_all(page, code_cells, tmp_path / f"{name}-run-all.png")
+        errors = page.locator(ERROR_OUTPUTS).all_inner_texts()
+        assert errors == [], errors
+        assert _drawn_charts(page, expected_charts) == expected_charts
+        assert page_errors == []
+        cells = _alignments(page, TABLE_CELLS)
+        outcome = cells[cells["column"] == t("rollup.col.outcome", "en")]
+        events = cells[cells["column"] == t("rollup.col.events", "en")]
+        assert len(outcome) == len(events) == 2  # disruptions and incidents
+        assert set(outcome["align"]) == {"left"} and set(events["align"]) == {"right"}
+        page.locator(".jp-NotebookPanel .js-plotly-plot").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(tmp_path / f"{name}-jupyterlab-chart.png"))
+    finally:
+        context.close()
+        _shut_kernels(lab)

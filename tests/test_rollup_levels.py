@@ -75,6 +75,26 @@ def test_level_rate_ratio_covers_the_planted_ratio(pooled, outcome):
     assert result.fits["method"].iloc[0].startswith("Poisson GLM")
 
 
+def test_few_events_give_a_t_interval_on_events_minus_one_degrees_of_freedom(pooled):
+    # three events are three clusters: the interval is exp(b ± t(0.975, 2) · se) with the
+    # event-clustered se (t(0.975, 2) = 4.303, Student's table), not b ± 1.96 · se
+    windows = pooled["windows"][pooled["windows"]["event_id"].isin(["event-0", "event-1",
+                                                                     "event-2"])]  # fmt: skip
+    result = level_rate_ratio(windows, outcome="incidents")
+    ring = windows["ring"]
+    exog = np.column_stack(
+        [np.ones(len(windows)), windows["level_rank"], ring == "2", ring == "3"]
+    ).astype(float)
+    groups = windows["event_id"].factorize()[0]
+    fit = sm.GLM(windows["incidents"].to_numpy(float), exog, family=sm.families.Poisson(),
+                 offset=np.log(windows["hours"].to_numpy(float))).fit(
+        cov_type="cluster", cov_kwds={"groups": groups})  # fmt: skip
+    beta, se = fit.params[1], fit.bse[1]
+    assert result.rate_ratio == pytest.approx(math.exp(beta), rel=1e-9)
+    assert result.ci_low == pytest.approx(math.exp(beta - 4.302653 * se), rel=1e-5)
+    assert result.ci_high == pytest.approx(math.exp(beta + 4.302653 * se), rel=1e-5)
+
+
 def test_level_rate_ratio_fits_a_negative_binomial_when_overdispersed():
     # gamma-Poisson counts per window (shape 0.5: variance μ + 2μ²) at a high mean
     rng = np.random.default_rng(5)

@@ -4,7 +4,9 @@
 all events, with exact (Garwood) intervals. :func:`level_rate_ratio` fits a Poisson GLM
 (statsmodels) of the counts per window on the level's rank (an ordinal step: none = 0,
 low = 1, ...) with ring fixed effects and offset ``log(hours)``, with standard errors robust
-to clustering by event (windows of one event share its circumstances); checks the Pearson
+to clustering by event (windows of one event share its circumstances) and intervals from
+Student's t on events − 1 degrees of freedom, so that a handful of events gives the wide
+interval it deserves rather than one as narrow as thousands of windows would; checks the Pearson
 dispersion and, when overdispersed, fits a negative binomial (NB2) the same way; and
 combines per-event slopes by DerSimonian–Laird for the between-event heterogeneity
 (:mod:`sra_analysis.rollup.heterogeneity`).
@@ -136,14 +138,17 @@ def _design(windows: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
     return np.column_stack(columns), levels
 
 
-def _summary_row(model: str, result, z: float, extra: dict, method: str) -> dict:
+def _summary_row(model: str, result, df: int, confidence: float, extra: dict, method: str) -> dict:
+    """The level-step coefficient as a rate ratio, with a t interval and p-value on ``df``
+    degrees of freedom (events − 1: the clusters, not the windows, are the sample)."""
     beta, se = float(result.params[1]), float(result.bse[1])
+    crit = float(stats.t.ppf(0.5 + confidence / 2.0, df))
     return {
         "model": model,
         "rate_ratio": math.exp(beta),
-        "ci_low": math.exp(beta - z * se),
-        "ci_high": math.exp(beta + z * se),
-        "p_value": float(2 * stats.norm.sf(abs(beta / se))) if se > 0 else math.nan,
+        "ci_low": math.exp(beta - crit * se),
+        "ci_high": math.exp(beta + crit * se),
+        "p_value": float(2 * stats.t.sf(abs(beta / se), df)) if se > 0 else math.nan,
         **extra,
         "method": method,
     }
@@ -198,7 +203,9 @@ def level_rate_ratio(
     endog = use[outcome].to_numpy(dtype=float)
     offset = np.log(use["hours"].to_numpy(dtype=float))
     _, groups = np.unique(use["event_id"].astype(str).to_numpy(), return_inverse=True)
-    z = float(stats.norm.ppf(0.5 + confidence / 2.0))
+    # few events make few clusters: the sandwich is scaled by G/(G-1) (statsmodels'
+    # correction) and the interval uses t with G-1 df (Cameron & Miller 2015, section VI)
+    df = max(int(groups.max()) if len(groups) else 0, 1)
     cluster = {"cov_type": "cluster", "cov_kwds": {"groups": groups}}
 
     poisson = sm.GLM(endog, exog, family=sm.families.Poisson(), offset=offset).fit(**cluster)
@@ -207,7 +214,8 @@ def level_rate_ratio(
         _summary_row(
             "poisson",
             poisson,
-            z,
+            df,
+            confidence,
             {"dispersion": dispersion, "alpha": math.nan},
             "Poisson GLM, offset log(hours), ring fixed effects, event-clustered SE",
         )  # fmt: skip
@@ -221,7 +229,8 @@ def level_rate_ratio(
             _summary_row(
                 "negative binomial",
                 nb_fit,
-                z,
+                df,
+                confidence,
                 {"dispersion": math.nan, "alpha": alpha},
                 "negative binomial (NB2), offset log(hours), ring fixed effects, "
                 "event-clustered SE",
