@@ -240,7 +240,7 @@ def _add_limits(fig: go.Figure, largest: int, pooled: float, lang: str) -> None:
         fig.add_trace(
             go.Scatter(
                 x=x, y=y, mode="lines", meta=key, name=t(f"across.funnel.{key}", lang),
-                line={"color": "#555555", "width": 1.2, "dash": dash, "shape": "spline"},
+                line={"color": "#555555", "width": 1.2, "dash": dash},
                 hoverinfo="skip", connectgaps=False,
             )
         )  # fmt: skip

@@ -178,7 +178,9 @@ def missed_categories_chart(missed, *, lang: str = "en", top: int = 15) -> go.Fi
         title=t("rollup.chart.missed_title", lang),
         height=max(300, 110 + 32 * len(table)),
         barmode="stack",
-        xaxis={"title": {"text": t("incidents", lang)}, "rangemode": "tozero"},
+        # room after the longest bar for its label
+        xaxis={"title": {"text": t("incidents", lang)},
+               "range": [0, 1.6 * max(float(table["incidents"].max()) if len(table) else 1, 1)]},
         yaxis={"automargin": True},
         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0.5},
         margin={"l": 70, "r": 200, "t": 90, "b": 60},
@@ -202,7 +204,7 @@ def hot_spot_heatmap(spots, *, lang: str = "en") -> go.Figure:
     Returns
     -------
     plotly.graph_objects.Figure
-        One heatmap (``meta`` ``"rates"``), a row per ring (outermost first as the ids sort)
+        One heatmap (``meta`` ``"rates"``), a row per ring (numbers in order, then names)
         and a column per hour 0–23; cells the screen marks hot carry ★.
     """
     check_lang(lang)
@@ -210,12 +212,16 @@ def hot_spot_heatmap(spots, *, lang: str = "en") -> go.Figure:
                "events", "rate_ratio", "hot"]  # fmt: skip
     table = frame_of(spots, columns, caller="hot_spot_heatmap")
     table = table.assign(ring=table["ring"].astype(str))
-    rings = sorted(table["ring"].unique(), key=lambda r: (len(r), r))
+    # ring numbers in order, then ring names (the roll-up pools rings by name) alphabetically
+    rings = sorted(table["ring"].unique(), key=lambda r: (not r.isdigit(), len(r), r))
     names = {}
     if "ring_name" in table:
         named = table[table["ring_name"].map(lambda n: isinstance(n, str) and n != "")]
         names = named.groupby("ring")["ring_name"].first().to_dict()
-    labels = {r: escape(f"{r} · {names[r]}" if names.get(r) else r, limit=40) for r in rings}
+    labels = {
+        r: escape(f"{r} · {names[r]}" if names.get(r) not in (None, r) else r, limit=40)
+        for r in rings
+    }
     hours = list(range(24))
     z = np.full((len(rings), 24), np.nan)
     text = np.full((len(rings), 24), "", dtype=object)

@@ -30,8 +30,8 @@ ACROSS_EVENTS_LABELS: dict[str, dict[str, str]] = {
         "id": "Jendela terganggu (ring-jam dengan gangguan)",
     },
     "across.funnel.y": {
-        "en": "Share flagged, adjusted for the share of windows flagged",
-        "id": "Bagian yang ditandai, disesuaikan dengan bagian jendela yang ditandai",
+        "en": "Capture, adjusted for share flagged",
+        "id": "Tangkapan (disesuaikan)",
     },
     "across.funnel.pooled": {
         "en": "All events pooled: {share}",

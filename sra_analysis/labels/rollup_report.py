@@ -112,8 +112,8 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     "rollup.col.position": {"en": "Position", "id": "Posisi"},
     "rollup.col.flagged_share": {"en": "Windows flagged", "id": "Jendela ditandai"},
     "rollup.col.expected": {
-        "en": "Capture expected for that share",
-        "id": "Tangkapan yang diharapkan untuk bagian itu",
+        "en": "Capture expected for that share, were the SRA as sharp as all together",
+        "id": "Tangkapan yang diharapkan untuk bagian itu, bila SRA setajam gabungan",
     },
     "rollup.levels_note": {
         "en": "The rate ratio is the factor by which the rate per ring-hour grows with each step "
@@ -226,8 +226,8 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     },
     "rollup.chart.hot_note": {
         "en": "★ above the rest of its ring beyond chance (exact test, Bonferroni over all cells). "
-        "Rings are numbered by each event's own plan.",
+        "Rings are pooled by name across events.",
         "id": "★ di atas jam lain di ring-nya melebihi kebetulan (uji eksak, Bonferroni atas semua "
-        "sel). Nomor ring mengikuti rencana tiap kegiatan.",
+        "sel). Ring digabung menurut namanya di semua kegiatan.",
     },
 }

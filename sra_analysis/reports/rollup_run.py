@@ -96,8 +96,9 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
     }
     missed = rollup.missed_categories(incidents, register)
     never = rollup.never_materialised(register, incidents)
-    spots = rollup.hot_spots(windows)
-    spans = rollup.hot_spans(windows, spots)
+    by_name = _rings_by_name(windows)  # events number their rings differently
+    spots = rollup.hot_spots(by_name)
+    spans = rollup.hot_spans(by_name, spots)
     funnel, pooled_capture = funnel_table(summaries)
     verdicts = Counter(
         (s.get("verdict", {}).get("grade"), s.get("verdict", {}).get("evidence")) for s in summaries
@@ -139,6 +140,21 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
             "lessons": [lesson.to_dict(lang=lang) for lesson in lessons],
         }
     )
+
+
+def _rings_by_name(windows: pd.DataFrame) -> pd.DataFrame:
+    """The windows with each ring known by its name, where it has one: events number their
+    rings from either end and may have 2 or 4 of them, so ring 1 of one event can be the
+    plenary room and of another the fence. Names are compared without case or surrounding
+    space; a ring without a name keeps its number."""
+    if "ring_name" not in windows:
+        return windows
+    names = windows["ring_name"].astype("string").str.strip()
+    named = names.notna() & (names != "")
+    key = names.str.casefold().where(named)
+    shown = names.groupby(key).agg(lambda s: s.mode().iloc[0]) if named.any() else None
+    ring = windows["ring"].astype(str).where(~named, key.map(shown) if shown is not None else "")
+    return windows.assign(ring=ring.astype(str), ring_name=ring.astype(str))
 
 
 def _banding_key(summary: Mapping):
