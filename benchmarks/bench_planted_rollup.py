@@ -92,8 +92,9 @@ def _print_recovery(found: dict, events: int, seed: int) -> None:
             row = funnel[event_id]
             print(
                 f"  {kind:6s} {event_id:26s} {row['flagged']:.0f}/{row['disrupted_windows']:.0f} "
-                f"= {row['capture']:.2f}; 95% {row['lower_95']:.2f}–{row['upper_95']:.2f}, "
-                f"99.8% {row['lower_99_8']:.2f}–{row['upper_99_8']:.2f}"
+                f"= {row['capture']:.2f} (flags {row['flagged_share']:.2f} of its windows; "
+                f"adjusted {row['adjusted_capture']:.2f}); 95% {row['lower_95']:.2f}–"
+                f"{row['upper_95']:.2f}, 99.8% {row['lower_99_8']:.2f}–{row['upper_99_8']:.2f}"
             )
     ordinary = [
         row
