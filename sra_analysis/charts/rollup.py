@@ -213,7 +213,9 @@ def hot_spot_heatmap(spots, *, lang: str = "en") -> go.Figure:
     table = frame_of(spots, columns, caller="hot_spot_heatmap")
     table = table.assign(ring=table["ring"].astype(str))
     # ring numbers in order, then ring names (the roll-up pools rings by name) alphabetically
-    rings = sorted(table["ring"].unique(), key=lambda r: (not r.isdigit(), len(r), r))
+    rings = sorted(
+        table["ring"].unique(), key=lambda r: (not r.isdigit(), len(r) if r.isdigit() else 0, r)
+    )
     names = {}
     if "ring_name" in table:
         named = table[table["ring_name"].map(lambda n: isinstance(n, str) and n != "")]

@@ -30,7 +30,7 @@ ACROSS_EVENTS_LABELS: dict[str, dict[str, str]] = {
         "id": "Jendela terganggu (ring-jam dengan gangguan)",
     },
     "across.funnel.y": {
-        "en": "Capture, adjusted for share flagged",
+        "en": "Capture (adjusted)",
         "id": "Tangkapan (disesuaikan)",
     },
     "across.funnel.pooled": {
