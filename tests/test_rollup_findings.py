@@ -163,6 +163,14 @@ def test_category_names_are_folded_and_bad_input_named():
         }
     )
     assert missed_categories(incidents)["category"].tolist() == ["crowd"]
+    # grouped by the folded name, shown as the input wrote it: folding must not change text
+    slashed = incidents.assign(category=["Gudang/dalam gedung", "gudang/dalam gedung"])
+    register = pd.DataFrame({"event_id": ["a", "b", "b"], "threat": ["Sabotase gudang/dalam",
+                             "sabotase gudang/dalam", "sabotase gudang/dalam"],
+                             "level": "high", "incidents": 0})  # fmt: skip
+    assert missed_categories(slashed)["category"].tolist() == ["Gudang/dalam gedung"]
+    never = never_materialised(register)
+    assert never["threat"].tolist() == ["sabotase gudang/dalam"] and never["events"][0] == 2
     with pytest.raises(ParameterError, match=r"incidents lacks column\(s\) \['anticipated'\]"):
         missed_categories(incidents.drop(columns="anticipated"))
 

@@ -190,6 +190,23 @@ def missed_categories_chart(missed, *, lang: str = "en", top: int = 15) -> go.Fi
     )  # fmt: skip
 
 
+def _ring_rows(table) -> tuple[list[str], dict[str, str]]:
+    """The heatmap's rows: ring numbers in order, then ring names (the roll-up pools rings by
+    name) alphabetically; each labelled with its name too when it is a number that has one."""
+    rings = sorted(
+        table["ring"].unique(), key=lambda r: (not r.isdigit(), len(r) if r.isdigit() else 0, r)
+    )
+    names = {}
+    if "ring_name" in table:
+        named = table[table["ring_name"].map(lambda n: isinstance(n, str) and n != "")]
+        names = named.groupby("ring")["ring_name"].first().to_dict()
+    labels = {
+        r: escape(f"{r} · {names[r]}" if names.get(r) not in (None, r) else r, limit=40)
+        for r in rings
+    }
+    return rings, labels
+
+
 def hot_spot_heatmap(spots, *, lang: str = "en") -> go.Figure:
     """Incidents per 100 officer-hours by ring × hour of day, pooled over events.
 
@@ -212,18 +229,7 @@ def hot_spot_heatmap(spots, *, lang: str = "en") -> go.Figure:
                "events", "rate_ratio", "hot"]  # fmt: skip
     table = frame_of(spots, columns, caller="hot_spot_heatmap")
     table = table.assign(ring=table["ring"].astype(str))
-    # ring numbers in order, then ring names (the roll-up pools rings by name) alphabetically
-    rings = sorted(
-        table["ring"].unique(), key=lambda r: (not r.isdigit(), len(r) if r.isdigit() else 0, r)
-    )
-    names = {}
-    if "ring_name" in table:
-        named = table[table["ring_name"].map(lambda n: isinstance(n, str) and n != "")]
-        names = named.groupby("ring")["ring_name"].first().to_dict()
-    labels = {
-        r: escape(f"{r} · {names[r]}" if names.get(r) not in (None, r) else r, limit=40)
-        for r in rings
-    }
+    rings, labels = _ring_rows(table)
     hours = list(range(24))
     z = np.full((len(rings), 24), np.nan)
     text = np.full((len(rings), 24), "", dtype=object)

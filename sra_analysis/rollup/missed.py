@@ -28,7 +28,22 @@ NEVER_COLUMNS = [
 
 
 def _folded(values: pd.Series) -> pd.Series:
+    """The key values are matched and grouped by: case and spelling variants folded."""
     return values.astype(str).map(fold_label)
+
+
+def _shown(values: pd.Series) -> dict[str, str]:
+    """For each folded key, the text to show: the most common way the input wrote it (a
+    key folds away case, spaces and punctuation, which must not change what a reader sees);
+    among equally common ones, the one written as its key."""
+    written = values.astype(str).str.strip()
+    frame = pd.DataFrame({"key": _folded(values).to_numpy(), "text": written.to_numpy()})
+    counts = frame.groupby(["key", "text"]).size().reset_index(name="n")
+    counts["canonical"] = counts["key"] == counts["text"]  # a tie goes to the plain spelling
+    counts = counts.sort_values(
+        ["key", "n", "canonical", "text"], ascending=[True, False, False, True]
+    )
+    return dict(counts.drop_duplicates("key")[["key", "text"]].itertuples(index=False))
 
 
 def missed_categories(
@@ -100,6 +115,7 @@ def missed_categories(
         table["events_rating_it"] = table["category"].map(rated).fillna(0).astype(np.int64)
     else:
         table["events_rating_it"] = 0
+    table["category"] = table["category"].map(_shown(incidents["category"]))
     table = table.sort_values(["ci_low", "unanticipated"], ascending=False, ignore_index=True)
     return table[MISSED_COLUMNS]
 
@@ -163,6 +179,7 @@ def never_materialised(
     if incidents is not None and len(incidents):
         matched |= set(_folded(incidents["category"]))
     never = frame[~frame["threat"].isin(matched)]
+    shown = _shown(register["threat"])
     rows = []
     for threat, part in never.groupby("threat", sort=True):
         per_event = part.sort_values("rank").groupby("event_id").last()
@@ -172,7 +189,7 @@ def never_materialised(
         upper = metrics.poisson_rate(0, events, confidence=confidence).ci_high
         rows.append(
             {
-                "threat": threat,
+                "threat": shown[threat],
                 "events": events,
                 "items": len(part),
                 "levels": ", ".join(f"{lv} ×{int(n)}" for lv, n in counts["size"].items()),
