@@ -289,6 +289,28 @@ def _save(page, path: Path, code_cells: int) -> nbformat.NotebookNode:
     pytest.fail(f"JupyterLab did not save {path.name} with its outputs")
 
 
+def _run_in_lab(page, lab: tuple, name: str, source, tmp_path: Path) -> list[str]:
+    """Open notebook ``name`` in JupyterLab, Run All, and check it: no error output, every
+    chart its source calls drawn. Returns the page errors seen (checked by the caller)."""
+    url, token, _ = lab
+    code_cells = sum(c.cell_type == "code" for c in source.cells)
+    expected_charts = _chart_calls(source)
+    page_errors: list[str] = []
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    page.goto(f"{url}/lab/tree/{name}.ipynb?reset&token={token}")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+    _wait_for_kernel(lab, name)
+    _run_all(page, code_cells, tmp_path / f"{name}-run-all.png")
+    errors = page.locator(ERROR_OUTPUTS).all_inner_texts()
+    assert errors == [], errors
+    drawn = _drawn_charts(page, expected_charts)
+    assert drawn == expected_charts, (
+        f"{drawn} of {expected_charts} charts drawn; is plotly's JupyterLab extension "
+        "(jupyterlab-plotly, shipped with plotly) on the Jupyter path?"
+    )
+    return page_errors
+
+
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_a_bundled_notebook_runs_cleanly_in_jupyterlab(name, lab, browser, tmp_path):
     url, token, root = lab
@@ -299,21 +321,8 @@ def test_a_bundled_notebook_runs_cleanly_in_jupyterlab(name, lab, browser, tmp_p
 
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page_errors: list[str] = []
-    page.on("pageerror", lambda error: page_errors.append(str(error)))
     try:
-        page.goto(f"{url}/lab/tree/{name}.ipynb?reset&token={token}")
-        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-        _wait_for_kernel(lab, name)
-        _run_all(page, code_cells, tmp_path / f"{name}-run-all.png")
-        errors = page.locator(ERROR_OUTPUTS).all_inner_texts()
-        assert errors == [], errors
-        drawn = _drawn_charts(page, expected_charts)
-        assert drawn == expected_charts, (
-            f"{drawn} of {expected_charts} charts drawn; is plotly's JupyterLab extension "
-            "(jupyterlab-plotly, shipped with plotly) on the Jupyter path?"
-        )
-        assert page_errors == []
+        assert _run_in_lab(page, lab, name, source, tmp_path) == []
         _check_alignment(_alignments(page, TABLE_CELLS), f"{name} in JupyterLab")
         # to look at: the first table, the first chart and the last chart, as JupyterLab shows
         for shot, element in (
@@ -348,25 +357,13 @@ def test_a_bundled_notebook_runs_cleanly_in_jupyterlab(name, lab, browser, tmp_p
 def test_the_rollup_notebook_runs_cleanly_in_jupyterlab(lab, browser, tmp_path):
     # its default parameters read the reports beside it (reports/), as after
     # `sra-review report data/sample --out reports` in the notebooks' folder
-    url, token, _ = lab
     name = rollup_notebook().stem
     source = nbformat.read(rollup_notebook(), as_version=4)
-    code_cells = sum(c.cell_type == "code" for c in source.cells)
-    expected_charts = _chart_calls(source)
-    assert expected_charts == 7  # every section of the three sample reports has data
+    assert _chart_calls(source) == 7  # every section of the three sample reports has data
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page_errors: list[str] = []
-    page.on("pageerror", lambda error: page_errors.append(str(error)))
     try:
-        page.goto(f"{url}/lab/tree/{name}.ipynb?reset&token={token}")
-        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-        _wait_for_kernel(lab, name)
-        _run_all(page, code_cells, tmp_path / f"{name}-run-all.png")
-        errors = page.locator(ERROR_OUTPUTS).all_inner_texts()
-        assert errors == [], errors
-        assert _drawn_charts(page, expected_charts) == expected_charts
-        assert page_errors == []
+        assert _run_in_lab(page, lab, name, source, tmp_path) == []
         cells = _alignments(page, TABLE_CELLS)
         outcome = cells[cells["column"] == t("rollup.col.outcome", "en")]
         events = cells[cells["column"] == t("rollup.col.events", "en")]
