@@ -1,14 +1,12 @@
-"""What the roll-up's charts share: reading a roll-up table back, numbers in the reader's words."""
+"""What the roll-up's charts share: reading a roll-up table back (a DataFrame or JSON rows)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from sra_analysis.charts._common import number
 from sra_analysis.errors import ParameterError
-from sra_analysis.labels.formats import format_percent
 
-__all__ = ["frame_of", "num", "percent"]
+__all__ = ["frame_of"]
 
 #: Columns of the roll-up's tables that hold text; every other column read is a number.
 _TEXT_COLUMNS = {"event_id", "status", "level", "rating", "category", "ring", "ring_name", "hot"}
@@ -25,13 +23,3 @@ def frame_of(data, columns: list[str], *, caller: str) -> pd.DataFrame:
     numbers = [c for c in columns if c not in _TEXT_COLUMNS]
     # rows read back from JSON carry null for a missing number: make those columns numbers
     return frame.assign(**{c: pd.to_numeric(frame[c], errors="coerce") for c in numbers})
-
-
-def percent(share, lang: str) -> str:
-    """A share as a whole percentage in ``lang``, or an en dash when it is missing."""
-    return format_percent(share, lang=lang)
-
-
-def num(value, digits: int, lang: str) -> str:
-    """``value`` with ``digits`` decimals in ``lang``, or an en dash when it is missing."""
-    return number(value, digits, lang)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from sra_analysis.charts._common import check_lang, escape, level_text, style
-from sra_analysis.charts._rollup_common import frame_of, num, percent
+from sra_analysis.charts._common import check_lang, escape, level_text, number, style
+from sra_analysis.charts._rollup_common import frame_of
 from sra_analysis.charts.rollup_levels import (
     FOREST_LIMIT,
     level_ratio_forest,
@@ -21,6 +21,7 @@ from sra_analysis.charts.rollup_levels import (
 )
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import t
+from sra_analysis.labels.formats import format_percent
 
 __all__ = [
     "FOREST_LIMIT",
@@ -115,9 +116,9 @@ def _cell_grid(table, size: int, lang: str):
         hover[i, j] = t(
             "rollup.chart.cell_hover", lang, likelihood=int(row.likelihood),
             impact=int(row.impact), level=level, rating=t(f"rollup.rating.{row.rating}", lang),
-            count=num(row.count, 0, lang), hours=num(row.hours, 0, lang),
-            rate=num(row.rate, 3, lang), ratio=num(ratio, 2, lang),
-            low=num(row.ratio_ci_low, 2, lang), high=num(row.ratio_ci_high, 2, lang),
+            count=number(row.count, 0, lang), hours=number(row.hours, 0, lang),
+            rate=number(row.rate, 3, lang), ratio=number(ratio, 2, lang),
+            low=number(row.ratio_ci_low, 2, lang), high=number(row.ratio_ci_high, 2, lang),
         )  # fmt: skip
     return z, thin, text, hover
 
@@ -151,8 +152,9 @@ def missed_categories_chart(missed, *, lang: str = "en", top: int = 15) -> go.Fi
     table = table.iloc[::-1]  # the largest at the top of a horizontal bar chart
     names = [escape(c, limit=40) for c in table["category"]]
     labels = [
-        t("rollup.chart.missed_label", lang, share=percent(row.share_unanticipated, lang),
-          low=percent(row.ci_low, lang), high=percent(row.ci_high, lang),
+        t("rollup.chart.missed_label", lang,
+          share=format_percent(row.share_unanticipated, lang=lang),
+          low=format_percent(row.ci_low, lang=lang), high=format_percent(row.ci_high, lang=lang),
           events=int(row.events))
         for row in table.itertuples(index=False)
     ]  # fmt: skip
@@ -241,10 +243,10 @@ def hot_spot_heatmap(spots, *, lang: str = "en") -> go.Figure:
         text[i, j] = "★" if bool(row.hot) else ""
         hover[i, j] = t(
             "rollup.chart.hot_hover", lang, ring=labels[row.ring], hour=j,
-            rate=num(row.rate, 1, lang), low=num(row.ci_low, 1, lang),
-            high=num(row.ci_high, 1, lang), incidents=int(row.incidents),
-            hours=num(row.officer_hours, 0, lang), events=int(row.events),
-            ratio=num(row.rate_ratio, 2, lang),
+            rate=number(row.rate, 1, lang), low=number(row.ci_low, 1, lang),
+            high=number(row.ci_high, 1, lang), incidents=int(row.incidents),
+            hours=number(row.officer_hours, 0, lang), events=int(row.events),
+            ratio=number(row.rate_ratio, 2, lang),
         )  # fmt: skip
     fig = go.Figure(
         go.Heatmap(

@@ -16,9 +16,10 @@ from sra_analysis.charts._common import (
     escape,
     level_colors,
     level_text,
+    number,
     style,
 )
-from sra_analysis.charts._rollup_common import frame_of, num
+from sra_analysis.charts._rollup_common import frame_of
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import t
 
@@ -62,11 +63,11 @@ def pooled_rates_by_level(rates, *, lang: str = "en") -> go.Figure:
         (("incidents", "incident"), ("disruptions", "disruption")), start=1
     ):
         hover = [
-            t("rollup.chart.rate_hover", lang, level=name, count=num(row[outcome], 0, lang),
-              hours=num(row["hours"], 0, lang), events=int(row["events"]),
-              rate=num(row[f"{prefix}_rate"], 3, lang),
-              low=num(row[f"{prefix}_ci_low"], 3, lang),
-              high=num(row[f"{prefix}_ci_high"], 3, lang))
+            t("rollup.chart.rate_hover", lang, level=name, count=number(row[outcome], 0, lang),
+              hours=number(row["hours"], 0, lang), events=int(row["events"]),
+              rate=number(row[f"{prefix}_rate"], 3, lang),
+              low=number(row[f"{prefix}_ci_low"], 3, lang),
+              high=number(row[f"{prefix}_ci_high"], 3, lang))
             for name, (_, row) in zip(names, table.iterrows(), strict=True)
         ]  # fmt: skip
         fig.add_trace(

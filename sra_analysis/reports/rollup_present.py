@@ -17,7 +17,12 @@ from pathlib import Path
 import pandas as pd
 
 from sra_analysis.labels import check_lang, level_label, t
-from sra_analysis.labels.formats import format_date, format_percent, time_separator
+from sra_analysis.labels.formats import (
+    format_date,
+    format_percent,
+    format_range,
+    time_separator,
+)
 from sra_analysis.reports.files import write_json_atomic
 from sra_analysis.reports.html_tables import MISSING, clip, esc, html_table, number_text
 from sra_analysis.reports.present import show_html
@@ -100,16 +105,6 @@ def start_rollup(
     return RollupSession(read=read, results=results, lang=lang, links_from=links_from)
 
 
-def _ci(low, high, digits: int, lang: str) -> str:
-    if low is None or high is None:
-        return MISSING
-    return f"{number_text(low, digits, lang=lang)}–{number_text(high, digits, lang=lang)}"
-
-
-def _percent(share, lang: str) -> str:
-    return format_percent(share, lang=lang)
-
-
 def _date(value, lang: str) -> str:
     """An event's start or end (ISO 8601 in summary.json) as a date in the reader's words."""
     stamp = pd.Timestamp(value) if value else pd.NaT
@@ -172,11 +167,13 @@ def overview(session: RollupSession) -> None:
         (t("incidents", lang), number_text(totals.get("incidents"), lang=lang)),
         (t("disruptions", lang), number_text(totals.get("disruptions"), lang=lang)),
         (
-            t("rollup.tile.ratio", lang, ci=_ci(ratio["ci_low"], ratio["ci_high"], 1, lang)),
+            t("rollup.tile.ratio", lang,
+              ci=format_range(ratio["ci_low"], ratio["ci_high"], lang=lang, digits=1)),
             f"{number_text(ratio['rate_ratio'], 1, lang=lang)}×"
             if ratio.get("rate_ratio") is not None else MISSING,
         ),
-        (t("rollup.tile.capture", lang), _percent(results["funnel"]["pooled_capture"], lang)),
+        (t("rollup.tile.capture", lang),
+         format_percent(results["funnel"]["pooled_capture"], lang=lang)),
         (t("rollup.tile.outside", lang), number_text(outside, lang=lang)),
     ]  # fmt: skip
     tile_html = "".join(
@@ -212,13 +209,14 @@ def levels_table(session: RollupSession) -> None:
         rows.append({
             t("rollup.col.outcome", lang): t(outcome, lang),
             t("rollup.col.ratio", lang): number_text(body["rate_ratio"], 2, lang=lang),
-            t("rollup.col.ci", lang): _ci(body["ci_low"], body["ci_high"], 2, lang),
+            t("rollup.col.ci", lang): format_range(body["ci_low"], body["ci_high"], lang=lang,
+                                                   digits=2),
             t("rollup.col.model", lang): body["model"],
             t("rollup.col.between", lang): (
                 f"{number_text(between['rate_ratio'], 2, lang=lang)} "
-                f"({_ci(between['ci_low'], between['ci_high'], 2, lang)})"
+                f"({format_range(between['ci_low'], between['ci_high'], lang=lang, digits=2)})"
             ),
-            t("rollup.col.i2", lang): _percent(between["i2"], lang),
+            t("rollup.col.i2", lang): format_percent(between["i2"], lang=lang),
             t("rollup.col.events", lang): number_text(body["events"], lang=lang),
             t("rollup.col.windows", lang): number_text(body["windows"], lang=lang),
         })  # fmt: skip
@@ -278,7 +276,7 @@ def hot_spans_table(session: RollupSession) -> None:
         t("rollup.col.span", lang): [f"{a:02d}{colon}00–{b:02d}{colon}59" for a, b in
                                      zip(spans["first_hour"], spans["last_hour"], strict=True)],
         t("rollup.col.ratio", lang): spans["rate_ratio"].round(2),
-        t("rollup.col.ci", lang): [_ci(a, b, 2, lang) for a, b in
+        t("rollup.col.ci", lang): [format_range(a, b, lang=lang, digits=2) for a, b in
                                    zip(spans["ci_low"], spans["ci_high"], strict=True)],
         t("rollup.col.events", lang): spans["events"],
         t("rollup.col.usual_level", lang): [level_label(x, lang) if isinstance(x, str) else MISSING
@@ -301,12 +299,14 @@ def outliers_table(session: RollupSession) -> None:
     frame = pd.DataFrame({
         t("event", lang): out["event_id"],
         t("rollup.col.capture", lang): [
-            f"{int(f)}/{int(n)} ({_percent(c, lang)})"
+            f"{int(f)}/{int(n)} ({format_percent(c, lang=lang)})"
             for f, n, c in zip(out["flagged"], out["disrupted_windows"], out["capture"],
                                strict=True)
         ],
-        t("rollup.col.flagged_share", lang): [_percent(x, lang) for x in out["flagged_share"]],
-        t("rollup.col.expected", lang): [_percent(x, lang) for x in out["expected_capture"]],
+        t("rollup.col.flagged_share", lang): [format_percent(x, lang=lang)
+                                              for x in out["flagged_share"]],
+        t("rollup.col.expected", lang): [format_percent(x, lang=lang)
+                                         for x in out["expected_capture"]],
         t("rollup.col.position", lang): [
             f"{t('across.funnel.above' if c > pooled else 'across.funnel.below', lang)} "
             f"{format_percent(o, lang=lang, digits=1 if o == 0.998 else 0)}"
