@@ -21,13 +21,7 @@ from pathlib import Path
 from sra_analysis.labels import check_lang, t
 from sra_analysis.reports.files import write_atomic
 from sra_analysis.reports.outdir import describe_os_error, remove_files
-from sra_analysis.reports.report_html import (
-    ASSETS,
-    PLOTLY_ASSET,
-    export_html,
-    failure_banner,
-    failure_page,
-)
+from sra_analysis.reports.report_html import ASSETS, PLOTLY_ASSET, failure_page
 
 __all__ = ["ROLLUP_FILES", "RollupReport", "run_rollup_report"]
 #: What a roll-up writes into its output folder.
@@ -126,30 +120,15 @@ def run_rollup_report(
 
 def _write(notebook_file, folder: Path, parameters, json_tmp: Path, executed: Path, *,
            lang: str, assets: str) -> str | None:  # fmt: skip
-    import nbformat
-
-    from sra_analysis.reports.runner import execute_notebook
+    from sra_analysis.reports.runner import execute_notebook, write_pages
 
     notebook, error, _ = execute_notebook(
         notebook_file, executed, parameters, expect=json_tmp, expect_name="rollup.json"
     )
-    title = t("rollup.page_title", lang)
-    if notebook is None:
-        page = failure_page(title, error or "the notebook produced no output")
-    else:
-        if error is not None:
-            notebook.cells.insert(0, failure_banner(error))
-        try:
-            page = export_html(
-                notebook, title=f"{'FAILED – ' if error else ''}{title}", assets=assets,
-                asset_href=PLOTLY_ASSET if assets == "shared" else None,
-            )  # fmt: skip
-        except Exception as failure:  # an export failure still leaves a readable page
-            if error is None:
-                error = f"HTML export failed: {type(failure).__name__}: {failure}"
-            page = failure_page(title, error)
-        write_atomic(folder / "rollup.ipynb", nbformat.writes(notebook))
-    write_atomic(folder / "rollup.html", page)
+    error = write_pages(
+        notebook, error, folder / "rollup", title=t("rollup.page_title", lang), assets=assets,
+        asset_href=PLOTLY_ASSET if assets == "shared" else None,
+    )  # fmt: skip
     if error is None:
         os.replace(json_tmp, folder / "rollup.json")
     else:  # a rollup.json of an earlier run must not stand beside a roll-up that failed now

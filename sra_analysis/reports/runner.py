@@ -38,6 +38,7 @@ __all__ = [
     "execute_notebook",
     "prepare_runner",
     "run_one",
+    "write_pages",
 ]
 
 KERNEL_NAME = "python3"
@@ -231,12 +232,45 @@ def execute_notebook(
     return notebook, error, detail
 
 
+def write_pages(
+    notebook, error: str | None, stem: Path, *, title: str, assets: str,
+    asset_href: str | None,
+) -> str | None:  # fmt: skip
+    """Write an executed notebook as ``<stem>.ipynb`` and its HTML export as ``<stem>.html``;
+    returns the error, which an export failure sets when the notebook had none.
+
+    A notebook that failed starts with a FAILED banner (:func:`failure_banner`); one that
+    could not be read back, or exported, still gets a page saying FAILED and why
+    (:func:`failure_page`).
+    """
+    import nbformat
+
+    if notebook is None:
+        error = error or "the notebook produced no output"
+        page = failure_page(title, error)
+    else:
+        if error is not None:
+            notebook.cells.insert(0, failure_banner(error))
+        try:
+            page = export_html(
+                notebook, title=f"{'FAILED – ' if error else ''}{title}", assets=assets,
+                asset_href=asset_href,
+            )  # fmt: skip
+        except Exception as failure:  # an export failure still leaves a readable page
+            if error is None:
+                error = f"HTML export failed: {type(failure).__name__}: {failure}"
+                notebook.cells.insert(0, failure_banner(error))
+            page = failure_page(title, error)
+        write_atomic(stem.with_suffix(".ipynb"), nbformat.writes(notebook))
+    write_atomic(stem.with_suffix(".html"), page)
+    return error
+
+
 def _write_report(
     job: Job, folder: Path, summary_tmp: Path, executed_path: Path
 ) -> tuple[str | None, str | None]:
     """Execute, then write report.ipynb, report.html and summary.json; returns the error and
     the traceback of an unexpected one."""
-    import nbformat
 
     if _CANCELLED.is_set():  # the batch was interrupted before this report started
         raise Cancelled(job.event_id)
@@ -246,26 +280,11 @@ def _write_report(
     notebook, error, detail = _execute(job, executed_path, summary_tmp)
     if _CANCELLED.is_set():  # the batch was interrupted while this notebook ran
         raise Cancelled(job.event_id)
-    title = job.event_id
-    if notebook is None:
-        error = error or "the notebook produced no output"
-        page = failure_page(title, error)
-    else:
-        if error is not None:
-            notebook.cells.insert(0, failure_banner(error))
-        try:
-            shared = job.assets == "shared"  # OUT/<event id>/report.html → OUT/plotly.min.js
-            page = export_html(
-                notebook, title=f"{'FAILED – ' if error else ''}{title}", assets=job.assets,
-                asset_href=f"../{PLOTLY_ASSET}" if shared else None,
-            )  # fmt: skip
-        except Exception as failure:  # an export failure still leaves a readable page
-            if error is None:
-                error = f"HTML export failed: {type(failure).__name__}: {failure}"
-                notebook.cells.insert(0, failure_banner(error))
-            page = failure_page(title, error)
-        write_atomic(folder / "report.ipynb", nbformat.writes(notebook))
-    write_atomic(folder / "report.html", page)
+    shared = job.assets == "shared"  # OUT/<event id>/report.html → OUT/plotly.min.js
+    error = write_pages(
+        notebook, error, folder / "report", title=job.event_id, assets=job.assets,
+        asset_href=f"../{PLOTLY_ASSET}" if shared else None,
+    )  # fmt: skip
     if error is None:
         # a review notebook writes its tables and improvement plan beside its summary
         for name, written in results_beside(summary_tmp).items():
