@@ -107,3 +107,21 @@ def test_a_damaged_or_foreign_table_sets_its_report_aside(out, tmp_path):
     assert reasons[str(foreign)] == (
         "windows.parquet lacks column(s) ['officer_hours', 'level_rank']: rerun its report"
     )
+
+
+def test_check_reports_refuses_what_read_reports_refuses_without_reading_a_table(out, tmp_path):
+    from sra_analysis.reports.rollup_inputs import check_reports
+
+    assert sorted(p.name for p in check_reports(out)) == sorted(EVENTS)
+    twin = shutil.copytree(out / "purwakarta-2024", tmp_path / "elsewhere")
+    with pytest.raises(ParameterError, match="two reports of event 'purwakarta-2024'"):
+        check_reports([out / "purwakarta-2024", twin])
+    with pytest.raises(ParameterError, match="no report to pool"):
+        check_reports(out / "kota-depok-2024")
+    with pytest.raises(InputFileError, match="no such folder"):
+        check_reports(tmp_path / "missing")
+    # a damaged table is found only by reading it: the check passes, the reading sets it aside
+    (twin / "windows.parquet").write_bytes(b"not parquet")
+    assert check_reports(twin) == [twin]
+    with pytest.raises(ParameterError, match="windows.parquet cannot be read"):
+        read_reports(twin)

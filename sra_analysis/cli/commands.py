@@ -159,11 +159,11 @@ def rollup(args: argparse.Namespace) -> int:
     import json
 
     from sra_analysis.reports.outdir import check_output_dir
-    from sra_analysis.reports.rollup_inputs import read_reports
+    from sra_analysis.reports.rollup_inputs import check_reports
     from sra_analysis.reports.rollup_report import run_rollup_report
 
     args.doing = f"pooling the reports into {args.out}"
-    read_reports(args.reports)  # a path or a report that cannot be pooled: its exit status
+    check_reports(args.reports)  # a path or a report that cannot be pooled: its exit status
     out = check_output_dir(args.out)
     done = run_rollup_report(args.reports, out, lang=args.lang)
     if not done.ok:

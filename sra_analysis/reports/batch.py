@@ -43,7 +43,7 @@ from sra_analysis.errors import OutputError, ParameterError, SRAError
 from sra_analysis.event import read_event_meta
 from sra_analysis.event_yaml import find_event_dirs
 from sra_analysis.privacy import hide_long_numbers
-from sra_analysis.reports.files import EVENT_RESULTS, EVENT_TABLES, write_atomic
+from sra_analysis.reports.files import EVENT_RESULTS, write_atomic
 from sra_analysis.reports.outdir import check_output_dir, os_hint, os_reason
 from sra_analysis.reports.parameters import ReportParameters, batch_parameters
 from sra_analysis.reports.report_html import choose_assets, failure_page, write_plotly_asset
@@ -258,9 +258,9 @@ def run_reports(
 
 def _poolable(results) -> list[ReportResult]:
     """The reports a roll-up can pool: written, with the tables their review saved."""
-    needed = ("summary.json", *(f"{name}.parquet" for name in EVENT_TABLES))
-    return [r for r in results if r.ok and all(
-        (Path(r.folder) / name).exists() for name in needed)]  # fmt: skip
+    from sra_analysis.reports.rollup_inputs import missing_files
+
+    return [r for r in results if r.ok and missing_files(r.folder) is None]
 
 
 def _plan(read, out: Path, notebook: str, parameters: Mapping, assets: str):

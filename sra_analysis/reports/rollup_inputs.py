@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from sra_analysis.rollup.artefacts import (
     WINDOW_EXTRA_COLUMNS,
 )
 
-__all__ = ["ReportsRead", "read_reports", "report_folders"]
+__all__ = ["ReportsRead", "check_reports", "missing_files", "read_reports", "report_folders"]
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,75 @@ def _read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], str | None]:
     return read, None
 
 
+def missing_files(folder: str | os.PathLike) -> str | None:
+    """Why the report in ``folder`` cannot be pooled, judged from its files being there
+    (``summary.json`` and the review's tables), or None when they all are."""
+    folder = Path(folder)
+    if not (folder / "summary.json").exists():
+        return "no summary.json: the report FAILED or did not finish"
+    missing = [n for n in EVENT_TABLES if not (folder / f"{n}.parquet").exists()]
+    if missing:
+        names = ", ".join(f"{n}.parquet" for n in missing)
+        return f"no {names}: rerun its report to make them"
+    return None
+
+
+def _summaries(paths, skipped: list[tuple[str, str]]) -> Iterator[tuple[Path, dict, str]]:
+    """``(folder, summary, event id)`` of each report under ``paths`` whose files are there
+    and whose summary reads; the others are added to ``skipped`` with the reason."""
+    for folder in report_folders(paths):
+        problem = missing_files(folder)
+        if problem:
+            skipped.append((str(folder), problem))
+            continue
+        try:
+            summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+            event_id = summary["event"]["id"]
+            if not isinstance(event_id, str) or not isinstance(summary["totals"], dict):
+                raise TypeError("its event id or totals are not what a review writes")
+        except (ValueError, KeyError, TypeError) as error:
+            skipped.append((str(folder), f"summary.json cannot be read: {error}"))
+            continue
+        yield folder, summary, event_id
+
+
+def _claim(where: dict[str, Path], event_id: str, folder: Path) -> None:
+    """Refuse a second report of one event."""
+    if event_id in where:
+        raise ParameterError(
+            f"two reports of event {event_id!r}: {where[event_id]} and {folder}; "
+            "give each event once"
+        )
+
+
+def _nothing_to_pool(skipped: list[tuple[str, str]]) -> ParameterError:
+    reasons = "; ".join(f"{folder}: {why}" for folder, why in skipped[:3])
+    if len(skipped) > 3:
+        reasons += f"; and {len(skipped) - 3} more"
+    return ParameterError(f"no report to pool ({reasons})")
+
+
+def check_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[Path]:
+    """The report folders under ``paths`` that can be pooled, judged from their files and
+    summaries without reading a table: what :func:`read_reports` refuses, refused up front.
+
+    Raises
+    ------
+    InputFileError
+        For a path that does not exist, is not a folder, or holds no report.
+    ParameterError
+        When two folders hold reports of the same event id, or no report can be pooled.
+    """
+    where: dict[str, Path] = {}
+    skipped: list[tuple[str, str]] = []
+    for folder, _, event_id in _summaries(paths, skipped):
+        _claim(where, event_id, folder)
+        where[event_id] = folder
+    if not where:
+        raise _nothing_to_pool(skipped)
+    return list(where.values())
+
+
 def read_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> ReportsRead:
     """Read and pool the summaries and tables of the reports under ``paths``.
 
@@ -136,29 +205,8 @@ def read_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Repo
     tables: dict[str, dict[str, pd.DataFrame]] = {}
     where: dict[str, Path] = {}
     skipped: list[tuple[str, str]] = []
-    for folder in report_folders(paths):
-        summary_file = folder / "summary.json"
-        if not summary_file.exists():
-            skipped.append((str(folder), "no summary.json: the report FAILED or did not finish"))
-            continue
-        missing = [n for n in EVENT_TABLES if not (folder / f"{n}.parquet").exists()]
-        if missing:
-            names = ", ".join(f"{n}.parquet" for n in missing)
-            skipped.append((str(folder), f"no {names}: rerun its report to make them"))
-            continue
-        try:
-            summary = json.loads(summary_file.read_text(encoding="utf-8"))
-            event_id = summary["event"]["id"]
-            if not isinstance(event_id, str) or not isinstance(summary["totals"], dict):
-                raise TypeError("its event id or totals are not what a review writes")
-        except (ValueError, KeyError, TypeError) as error:
-            skipped.append((str(folder), f"summary.json cannot be read: {error}"))
-            continue
-        if event_id in where:
-            raise ParameterError(
-                f"two reports of event {event_id!r}: {where[event_id]} and {folder}; "
-                "give each event once"
-            )
+    for folder, summary, event_id in _summaries(paths, skipped):
+        _claim(where, event_id, folder)
         read, problem = _read_tables(folder)
         if problem:  # a damaged or foreign table sets its report aside, not the roll-up
             skipped.append((str(folder), problem))
@@ -167,8 +215,5 @@ def read_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Repo
         summaries[event_id] = summary
         tables[event_id] = read
     if not summaries:
-        reasons = "; ".join(f"{folder}: {why}" for folder, why in skipped[:3])
-        if len(skipped) > 3:
-            reasons += f"; and {len(skipped) - 3} more"
-        raise ParameterError(f"no report to pool ({reasons})")
+        raise _nothing_to_pool(skipped)
     return ReportsRead(summaries, pool_tables(tables), tuple(skipped), where)
