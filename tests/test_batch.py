@@ -18,6 +18,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from _browser import visit
+from _workbooks import workbook_text
 
 from sra_analysis import evaluate, load_event
 from sra_analysis.cli import main
@@ -172,18 +173,6 @@ def _without_plotly_library(page: str) -> str:
     return "".join(parts)
 
 
-def _workbook_text(path: Path) -> str:
-    """Every cell of every sheet of a workbook, as text."""
-    workbook = openpyxl.load_workbook(path)
-    return "\n".join(
-        str(cell.value)
-        for sheet in workbook.worksheets
-        for row in sheet.iter_rows()
-        for cell in row
-        if cell.value is not None
-    )
-
-
 @pytest.mark.parametrize("event_id", ["purwakarta-2024", "kab-cianjur-2024"])
 def test_officer_identifiers_never_appear(batch, event_id):
     folder = sample_dir() / event_id
@@ -193,7 +182,7 @@ def test_officer_identifiers_never_appear(batch, event_id):
         _without_plotly_library((report / "report.html").read_text("utf-8")),
         (report / "summary.json").read_text("utf-8"),
         _without_plotly_library((report / "report.ipynb").read_text("utf-8")),
-        _workbook_text(report / "improvement_plan.xlsx"),
+        workbook_text(report / "improvement_plan.xlsx"),
     ]
     for text in texts:
         found = [officer for officer in officers if officer in text]

@@ -30,6 +30,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from _workbooks import workbook_text
 
 from sra_analysis.cli import main
 from sra_analysis.privacy import KEY_ENV, KEY_FILE_ENV
@@ -232,14 +233,7 @@ def _file_text(path: Path) -> str:
     """What a file shows: a workbook's cells (its members are compressed), else its bytes
     read as UTF-8."""
     if path.suffix == ".xlsx":
-        workbook = openpyxl.load_workbook(path)
-        return "\n".join(
-            str(cell.value)
-            for sheet in workbook.worksheets
-            for row in sheet.iter_rows()
-            for cell in row
-            if cell.value is not None
-        )
+        return workbook_text(path)
     return path.read_bytes().decode("utf-8", "replace")
 
 
