@@ -76,6 +76,13 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _add_lang(parser: argparse.ArgumentParser, help: str) -> None:
+    """A command's ``--lang``: one of the report languages, English by default."""
+    parser.add_argument(
+        "--lang", type=_lang, default="en", metavar="{" + ",".join(LANGUAGES) + "}", help=help
+    )
+
+
 def _lang(text: str) -> str:
     """``--lang``, checked by the one ``lang`` check (a usage error, exit 64)."""
     try:
@@ -135,10 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("event_dirs", nargs="+", metavar="EVENT_DIR")
     report.add_argument("--out", required=True, metavar="OUT", help="output folder")
     report.add_argument("--notebook", default="review_report", help="notebook name or path")
-    report.add_argument(
-        "--lang", type=_lang, default="en", metavar="{" + ",".join(LANGUAGES) + "}",
-        help="report language (default en)",
-    )  # fmt: skip
+    _add_lang(report, "report language (default en)")
     report.add_argument(
         "--workers", type=_positive_int, default=None,
         help="reports run at once (default: one per core); with --scheduler local, the "
@@ -178,19 +182,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", required=True, metavar="OUT",
         help="where rollup.html, rollup.ipynb and rollup.json go",
     )  # fmt: skip
-    rollup.add_argument(
-        "--lang", type=_lang, default="en", metavar="{" + ",".join(LANGUAGES) + "}",
-        help="report language (default en)",
-    )  # fmt: skip
+    _add_lang(rollup, "report language (default en)")
     rollup.set_defaults(run=handlers.rollup)
 
     template = command("template", "write a blank event folder to fill in: event.yaml, Excel")
     template.add_argument("out", metavar="OUT", help="folder to write (made when missing)")
-    template.add_argument(
-        "--lang", type=_lang, default="en", metavar="{" + ",".join(LANGUAGES) + "}",
-        help="language of headers, comments and instructions; id writes times day-first "
-        "(default en)",
-    )  # fmt: skip
+    _add_lang(
+        template,
+        "language of headers, comments and instructions; id writes times day-first (default en)",
+    )
     template.add_argument(
         "--event", default=None, metavar="EVENT_YAML",
         help="take rings, times, zone and risk levels from this event.yaml (or event "
