@@ -145,15 +145,20 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
 def _rings_by_name(windows: pd.DataFrame) -> pd.DataFrame:
     """The windows with each ring known by its name, where it has one: events number their
     rings from either end and may have 2 or 4 of them, so ring 1 of one event can be the
-    plenary room and of another the fence. Names are compared without case or surrounding
-    space; a ring without a name keeps its number."""
+    plenary room and of another the fence. Names are matched as the loader matches ring
+    labels (:func:`~sra_analysis.event.fold_label`) and shown as most events wrote them; a
+    ring without a name keeps its number."""
+    from sra_analysis.event import fold_label
+    from sra_analysis.rollup import as_written
+
     if "ring_name" not in windows:
         return windows
     names = windows["ring_name"].astype("string").str.strip()
-    named = names.notna() & (names != "")
-    key = names.str.casefold().where(named)
-    shown = names.groupby(key).agg(lambda s: s.mode().iloc[0]) if named.any() else None
-    ring = windows["ring"].astype(str).where(~named, key.map(shown) if shown is not None else "")
+    named = (names.notna() & (names != "")).to_numpy()
+    ring = windows["ring"].astype(str).to_numpy(dtype=object)
+    if named.any():
+        shown = as_written(names[named])
+        ring[named] = [shown[fold_label(name)] for name in names[named]]
     return windows.assign(ring=ring.astype(str), ring_name=ring.astype(str))
 
 

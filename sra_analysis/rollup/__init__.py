@@ -24,7 +24,7 @@ from sra_analysis.rollup.cells import CellRates, cell_rates
 from sra_analysis.rollup.heterogeneity import DLResult, dersimonian_laird, per_event_slopes
 from sra_analysis.rollup.hotspots import hot_spans, hot_spots
 from sra_analysis.rollup.levels import LevelRateRatio, level_rate_ratio, rates_by_level
-from sra_analysis.rollup.missed import missed_categories, never_materialised
+from sra_analysis.rollup.missed import as_written, missed_categories, never_materialised
 from sra_analysis.rollup.next_sra import Lesson, lessons
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "Lesson",
     "LevelRateRatio",
     "SuggestedBanding",
+    "as_written",
     "cell_rates",
     "dersimonian_laird",
     "event_tables",

@@ -13,7 +13,13 @@ from sra_analysis import metrics
 from sra_analysis.event import fold_label
 from sra_analysis.rollup._checks import clopper_pearson, require_columns
 
-__all__ = ["MISSED_COLUMNS", "NEVER_COLUMNS", "missed_categories", "never_materialised"]
+__all__ = [
+    "MISSED_COLUMNS",
+    "NEVER_COLUMNS",
+    "as_written",
+    "missed_categories",
+    "never_materialised",
+]
 
 MISSED_COLUMNS = [
     "category", "events", "incidents", "unanticipated", "share_unanticipated", "ci_low",
@@ -32,12 +38,19 @@ def _folded(values: pd.Series) -> pd.Series:
     return values.astype(str).map(fold_label)
 
 
-def _shown(values: pd.Series) -> dict[str, str]:
-    """For each folded key, the text to show: the most common way the input wrote it (a
-    key folds away case, spaces and punctuation, which must not change what a reader sees);
-    among equally common ones, the one written as its key."""
+def as_written(values: pd.Series) -> dict[str, str]:
+    """For each folded name (:func:`~sra_analysis.event.fold_label`), the text to show: the
+    most common way the input wrote it, since a key folds away case, spaces and punctuation,
+    which must not change what a reader sees; among equally common ones, the one written as
+    its key, then the first in order.
+
+    Examples
+    --------
+    >>> as_written(pd.Series(["Gudang/dalam", "gudang/dalam", "gudang/dalam ", "Ring II"]))
+    {'gudang dalam': 'gudang/dalam', 'ring 2': 'Ring II'}
+    """
     written = values.astype(str).str.strip()
-    frame = pd.DataFrame({"key": _folded(values).to_numpy(), "text": written.to_numpy()})
+    frame = pd.DataFrame({"key": written.map(fold_label).to_numpy(), "text": written.to_numpy()})
     counts = frame.groupby(["key", "text"]).size().reset_index(name="n")
     counts["canonical"] = counts["key"] == counts["text"]  # a tie goes to the plain spelling
     counts = counts.sort_values(
@@ -115,7 +128,7 @@ def missed_categories(
         table["events_rating_it"] = table["category"].map(rated).fillna(0).astype(np.int64)
     else:
         table["events_rating_it"] = 0
-    table["category"] = table["category"].map(_shown(incidents["category"]))
+    table["category"] = table["category"].map(as_written(incidents["category"]))
     table = table.sort_values(["ci_low", "unanticipated"], ascending=False, ignore_index=True)
     return table[MISSED_COLUMNS]
 
@@ -179,7 +192,7 @@ def never_materialised(
     if incidents is not None and len(incidents):
         matched |= set(_folded(incidents["category"]))
     never = frame[~frame["threat"].isin(matched)]
-    shown = _shown(register["threat"])
+    shown = as_written(register["threat"])
     rows = []
     for threat, part in never.groupby("threat", sort=True):
         per_event = part.sort_values("rank").groupby("event_id").last()
