@@ -8,6 +8,8 @@ it, before anything expands:
 - at most :data:`MAX_EVENT_YAML_BYTES` bytes, checked before parsing;
 - no YAML aliases (``*name``), refused as the parser meets them, so an alias bomb ("billion
   laughs") never grows; nesting at most :data:`MAX_YAML_DEPTH` levels deep;
+- no key written twice in one mapping (YAML would keep the last one without a word, so a
+  second ``id:`` further down would silently win);
 - a link (symlink) is followed only when it stays inside the event folder.
 
 What the values mean and which are accepted is checked by :mod:`sra_analysis.event_config`.
@@ -99,6 +101,14 @@ class _TooDeep(yaml.YAMLError):
         )
 
 
+class _DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: object, first, second) -> None:
+        super().__init__(
+            f"the key {key!r} is written twice (lines {first.line + 1} and {second.line + 1}); "
+            "keep one"
+        )
+
+
 class _EventYamlLoader(yaml.SafeLoader):
     """SafeLoader that refuses aliases and deep nesting while composing, before constructing.
 
@@ -124,6 +134,19 @@ class _EventYamlLoader(yaml.SafeLoader):
         finally:
             self._depth = depth
 
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[object, yaml.Mark] = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    first = seen.setdefault(key, key_node.start_mark)
+                except TypeError:  # an unhashable key: SafeLoader reports it itself
+                    continue
+                if first is not key_node.start_mark:
+                    raise _DuplicateKey(key, first, key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)
+
 
 def read_event_yaml(file: str | Path) -> dict:
     """The mapping in an event file, read under the limits in the module docstring.
@@ -138,7 +161,7 @@ def read_event_yaml(file: str | Path) -> dict:
     ------
     EventConfigError
         Naming the file, for a file too large, not UTF-8, not YAML, using aliases, nested too
-        deeply, or not a mapping.
+        deeply, with a key written twice in one mapping, or not a mapping.
     """
     file = Path(file)
     if not file.is_file():
@@ -157,7 +180,7 @@ def read_event_yaml(file: str | Path) -> dict:
         ) from None
     try:
         config = yaml.load(text, Loader=_EventYamlLoader)  # noqa: S506 - a SafeLoader subclass
-    except (_AliasRefused, _TooDeep) as error:
+    except (_AliasRefused, _TooDeep, _DuplicateKey) as error:
         raise EventConfigError(str(file), str(error)) from None
     except yaml.YAMLError as error:
         raise EventConfigError(str(file), f"not valid YAML: {error}") from None

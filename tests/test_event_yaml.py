@@ -195,3 +195,27 @@ def test_times_stay_text_so_a_bad_date_names_its_key(tmp_path):
     with pytest.raises(EventConfigError, match="expected a time like") as raised:
         read_event_meta(file)
     assert raised.value.key == "start"
+
+
+def test_a_key_written_twice_is_refused_with_both_lines(tmp_path):
+    # YAML keeps the last of two equal keys without a word: a second id further down would
+    # silently rename the event.
+    file = tmp_path / "event.yaml"
+    file.write_text("id: kab-a-2024\nname: A\nid: kab-b-2024\n", encoding="utf-8")
+    with pytest.raises(EventConfigError, match=r"'id' is written twice \(lines 1 and 3\)"):
+        read_event_yaml(file)
+
+
+def test_a_key_written_twice_inside_a_ring_is_refused(tmp_path):
+    file = tmp_path / "event.yaml"
+    file.write_text(
+        _base_text() + "extra:\n  - zone: core\n    name: A\n    zone: outer\n", encoding="utf-8"
+    )
+    with pytest.raises(EventConfigError, match="'zone' is written twice"):
+        read_event_yaml(file)
+
+
+def test_equal_keys_in_different_mappings_are_fine(tmp_path):
+    file = tmp_path / "event.yaml"
+    file.write_text(_base_text() + "extra:\n  - {id: a}\n  - {id: b}\n", encoding="utf-8")
+    assert [ring["id"] for ring in read_event_yaml(file)["extra"]] == ["a", "b"]
