@@ -109,6 +109,19 @@ def test_every_report_is_written_and_printed(printed):
 
 
 @pytest.mark.parametrize("event_id", EVENTS)
+def test_no_pdf_carries_a_path_of_the_machine_that_printed_it(printed, event_id):
+    # A link to improvement_plan.xlsx used to become a file:///<out>/... link annotation.
+    _, out = printed
+    raw = (out / event_id / PDF_NAME).read_bytes()
+    assert b"file:" not in raw
+    assert str(out).encode() not in raw
+    for page in pypdf.PdfReader(out / event_id / PDF_NAME).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            assert "/URI" not in action or not str(action["/URI"]).startswith("file:")
+
+
+@pytest.mark.parametrize("event_id", EVENTS)
 def test_every_page_is_a4(printed, event_id):
     _, out = printed
     for page in pypdf.PdfReader(out / event_id / PDF_NAME).pages:

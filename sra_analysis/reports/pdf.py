@@ -306,6 +306,7 @@ class ReportPrinter:
             if script_errors:
                 why += f"; a script failed: {script_errors[0][:200]}"
             raise PrinterError(f"{html}: {drawn} of {total} charts drawn, {why}")
+        page.evaluate(_UNLINK_LOCAL_FILES)
         margins = zip(("top", "right", "bottom", "left"), _MARGINS_MM, strict=True)
         return page.pdf(
             format="A4",
@@ -319,6 +320,19 @@ class ReportPrinter:
             header_template="<span></span>",
             footer_template=_FOOTER,
         )
+
+
+#: Links to files beside the report (``improvement_plan.xlsx``, ``index.html``) would be
+#: written into the PDF as absolute ``file://`` addresses of the machine that printed it —
+#: useless to the reader it is sent to, and a disclosure of that machine's folders. They are
+#: printed as plain text; links within the report stay (the PDF keeps them as its own).
+_UNLINK_LOCAL_FILES = """() => {
+    for (const link of document.querySelectorAll("a[href]")) {
+        const url = new URL(link.href, document.baseURI);
+        const here = url.pathname === window.location.pathname && url.hash;
+        if (url.protocol === "file:" && !here) link.removeAttribute("href");
+    }
+}"""
 
 
 def _viewport() -> dict[str, int]:
