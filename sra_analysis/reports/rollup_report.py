@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sra_analysis.labels import check_lang, t
 from sra_analysis.reports.files import write_atomic
-from sra_analysis.reports.outdir import describe_os_error, remove_files
+from sra_analysis.reports.outdir import clear_stale_temporaries, describe_os_error, remove_files
 from sra_analysis.reports.report_html import ASSETS, PLOTLY_ASSET, failure_page
 
 __all__ = ["ROLLUP_FILES", "RollupReport", "run_rollup_report"]
@@ -100,6 +100,7 @@ def run_rollup_report(
     executed = folder / f".rollup.{tag}.tmp.ipynb"
     parameters = {"reports": [str(Path(p).resolve()) for p in reports], "lang": lang,
                   "rollup_path": str(json_tmp)}  # fmt: skip
+    clear_stale_temporaries(folder)
     try:
         error = _write(notebook or rollup_notebook(), folder, parameters, json_tmp, executed,
                        lang=lang, assets=assets)  # fmt: skip

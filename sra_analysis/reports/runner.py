@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sra_analysis.privacy import hide_long_numbers
 from sra_analysis.reports.files import EVENT_RESULTS, results_beside, write_atomic
-from sra_analysis.reports.outdir import describe_os_error, remove_files
+from sra_analysis.reports.outdir import clear_stale_temporaries, describe_os_error, remove_files
 from sra_analysis.reports.report_html import (
     PLOTLY_ASSET,
     export_html,
@@ -137,6 +137,7 @@ def run_one(job: Job) -> ReportResult:
         *results_beside(summary_tmp).values(),
     )
     detail = None
+    clear_stale_temporaries(folder)
     try:
         error, detail = _write_report(job, folder, *temporary[:2])
     except KeyboardInterrupt:
