@@ -25,10 +25,13 @@ __all__ = [
     "Event",
     "EventMeta",
     "FILE_KINDS",
+    "MAX_EVENT_ID_LENGTH",
+    "RESERVED_EVENT_IDS",
     "FileQuality",
     "Ring",
     "TIMEZONE_ALIASES",
     "fold_label",
+    "event_id_problem",
     "is_blank_scalar",
     "resolve_timezone",
 ]
@@ -49,6 +52,55 @@ _ROMAN = {
     "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10",
 }  # fmt: skip
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+#: Longest event id. The id names the event's report folder and, in a batch, temporary files
+#: such as ``.<id>…tmp``; 64 characters keep every name within what any file system takes
+#: (255 bytes a name) and paths short enough for Windows (260 characters).
+MAX_EVENT_ID_LENGTH = 64
+#: Ids an event cannot have: the files a batch writes beside the event folders
+#: (``OUT/index.html``, ``OUT/plotly.min.js``, the roll-up's three files).
+RESERVED_EVENT_IDS: frozenset[str] = frozenset(
+    {"index.html", "plotly.min.js", "rollup.html", "rollup.ipynb", "rollup.json"}
+)
+#: Names Windows reserves for devices in every folder, with or without an extension.
+_WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
+)
+
+
+def event_id_problem(event_id: str) -> str | None:
+    """What makes ``event_id`` unusable as an event id, or None when it is a good one.
+
+    Examples
+    --------
+    >>> event_id_problem("purwakarta-2024") is None
+    True
+    >>> event_id_problem("Purwakarta 2024")
+    "must be a slug of lower-case letters, digits, '.', '_' or '-', got 'Purwakarta 2024'"
+    >>> event_id_problem("index.html")
+    "'index.html' is the name of a file every batch writes beside the reports; choose another"
+    >>> event_id_problem("com1")
+    "'com1' is a device name on Windows and cannot name a folder; choose another"
+    >>> event_id_problem("x" * 65)
+    'must be at most 64 characters (it names a folder), got 65'
+    """
+    if not _SLUG.match(event_id):
+        return (
+            f"must be a slug of lower-case letters, digits, '.', '_' or '-', got {event_id[:60]!r}"
+        )
+    if len(event_id) > MAX_EVENT_ID_LENGTH:
+        return (
+            f"must be at most {MAX_EVENT_ID_LENGTH} characters (it names a folder), "
+            f"got {len(event_id)}"
+        )
+    if event_id in RESERVED_EVENT_IDS:
+        return (
+            f"{event_id!r} is the name of a file every batch writes beside the reports; "
+            "choose another"
+        )
+    if event_id.split(".")[0] in _WINDOWS_DEVICES:
+        return f"{event_id!r} is a device name on Windows and cannot name a folder; choose another"
+    return None
 
 
 def is_blank_scalar(value) -> bool:

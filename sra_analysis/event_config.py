@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from sra_analysis.errors import EventConfigError, ParameterError
-from sra_analysis.event import _SLUG, EventMeta, Ring, fold_label, resolve_timezone
+from sra_analysis.event import EventMeta, Ring, event_id_problem, fold_label, resolve_timezone
 from sra_analysis.event_yaml import find_event_file, read_event_yaml
 from sra_analysis.levels import SEVERITY_SCALE, RiskLevels, check_flag_level
 
@@ -91,13 +91,9 @@ def _meta_from_config(config: Mapping, *, source: str) -> EventMeta:
         return config[key]
 
     event_id = config_text(need("id"), key="id", source=source).strip()
-    if not _SLUG.match(event_id):
-        raise EventConfigError(
-            source,
-            f"id must be a slug of lower-case letters, digits, '.', '_' or '-', got "
-            f"{event_id[:60]!r}",
-            key="id",
-        )
+    problem = event_id_problem(event_id)
+    if problem:
+        raise EventConfigError(source, f"id {problem}", key="id")
     try:
         timezone = resolve_timezone(config_text(need("timezone"), key="timezone", source=source))
     except ParameterError as error:

@@ -186,7 +186,13 @@ def long_description(folder: Path, case: Case) -> None:
     (folder / "incidents.csv").write_text(_csv_text(rows), encoding="utf-8")
 
 
+def with_id(folder: Path, case: Case) -> None:
+    """The source event as it is, under the case's ``id`` (one a batch must refuse)."""
+    _set_id(folder, case.event_id)
+
+
 GENERATORS: dict[str, Callable[[Path, Case], None]] = {
+    "with_id": with_id,
     "symlink_outside": symlink_outside,
     "mixed_encoding": mixed_encoding,
     "nul_in_id": nul_in_id,

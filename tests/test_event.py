@@ -162,6 +162,13 @@ def _rings(*rings):
         ({"id": None}, "id", "required key is missing"),
         ({"id": ""}, "id", "required key is missing"),
         ({"id": "Purwakarta 2024"}, "id", "id must be a slug"),
+        # the files a batch writes beside the event folders cannot be event folders too
+        ({"id": "index.html"}, "id", "'index.html' is the name of a file every batch writes"),
+        ({"id": "plotly.min.js"}, "id", "name of a file every batch writes"),
+        ({"id": "rollup.json"}, "id", "name of a file every batch writes"),
+        ({"id": "nul"}, "id", "device name on Windows"),
+        ({"id": "com1.2024"}, "id", "device name on Windows"),
+        ({"id": "a" * 300}, "id", "at most 64 characters .*got 300"),
         ({"timezone": None}, "timezone", "required key is missing"),
         ({"timezone": "Asia/Bandung"}, "timezone", "IANA zone .*'Asia/Bandung'"),
         ({"start": None}, "start", "required key is missing"),
@@ -421,3 +428,16 @@ def test_event_counts_quarantined_rows(sample_meta):
     assert event.id == "purwakarta-2024"
     assert event.rows_quarantined == 3
     assert "quarantined=3" in repr(event)
+
+
+def test_every_file_a_batch_writes_beside_the_reports_is_a_reserved_id():
+    from sra_analysis.event import RESERVED_EVENT_IDS
+    from sra_analysis.reports.index_page import PLOTLY_ASSET
+    from sra_analysis.reports.rollup_report import ROLLUP_FILES
+
+    assert {"index.html", PLOTLY_ASSET, *ROLLUP_FILES} <= RESERVED_EVENT_IDS
+
+
+def test_an_id_of_the_longest_length_is_accepted(tmp_path, write_event):
+    write_event(tmp_path, id="a" * 64)
+    assert read_event_meta(tmp_path).id == "a" * 64

@@ -147,8 +147,11 @@ class CaseRun:
         """The case's output folder: named by its id, or by its folder when the id could
         not be read."""
         for name in (self.case.event_id, self.case.folder):
-            if (self.batch.out / name).is_dir():
-                return self.batch.out / name
+            try:
+                if (self.batch.out / name).is_dir():
+                    return self.batch.out / name
+            except OSError:  # a name no file system takes (too long): no folder of that name
+                continue
         return None
 
     @property

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from sra_analysis.errors import ParameterError
-from sra_analysis.event import resolve_timezone
+from sra_analysis.event import event_id_problem, resolve_timezone
 from sra_analysis.levels import DEFAULT_RISK_BANDS
 from sra_analysis.sample import draws, frames, template
 from sra_analysis.sample import vocabulary as vocab
@@ -36,7 +35,6 @@ RISK_REGISTER_COLUMNS: tuple[str, ...] = (
     "probability", "planned_personnel", "mitigation",
 )  # fmt: skip
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _ROMAN = ("i", "ii", "iii", "iv", "v")
 
 
@@ -279,11 +277,11 @@ def _check_arguments(
     planned_personnel,
 ) -> int:  # fmt: skip
     """Validate generate_event's arguments; return the duration in whole hours."""
-    if not isinstance(event_id, str) or not _SLUG.match(event_id):
-        raise ParameterError(
-            f"event_id must be a slug of lower-case letters, digits, '.', '_' or '-', "
-            f"got {event_id!r}"
-        )
+    if not isinstance(event_id, str):
+        raise ParameterError(f"event_id must be a text, got {event_id!r}")
+    problem = event_id_problem(event_id)
+    if problem:
+        raise ParameterError(f"event_id {problem}")
     if ring_order not in ("outside_in", "inside_out"):
         raise ParameterError(
             f"ring_order must be one of ['outside_in', 'inside_out'], got {ring_order!r}"
