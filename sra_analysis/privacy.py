@@ -74,6 +74,7 @@ __all__ = [
     "display_headers",
     "display_values",
     "hide_long_numbers",
+    "mask_identifiers",
     "pseudonym_key",
     "pseudonymise",
     "redact_issues",
@@ -307,6 +308,57 @@ def display_headers(columns: Iterable, *, recognised: Collection = ()) -> list[s
         else:
             shown.append(Redacted(f"<column {position}: value hidden>"))
     return shown
+
+
+#: A token of free text: a run of characters other than spaces and the punctuation that
+#: separates words; its leading and trailing ``. - / _`` are not part of it.
+_TOKEN = re.compile(r"[^\s,;:()\[\]{}<>\"'!?]+")
+_TOKEN_EDGES = "./-_"
+#: Identifiers this short, or without a digit, are too much like ordinary words ("1", "AKP")
+#: to be replaced wherever they stand in a sentence.
+_MIN_MASKED_LENGTH = 4
+
+
+def mask_identifiers(texts: pd.Series, ids: Iterable, *, key: bytes | None = None) -> pd.Series:
+    """Replace each whole-token occurrence of an officer id in free text by its pseudonym.
+
+    A clerk may type an officer's NRP into an incident's description or category; the text
+    is kept, the id in it is not. A token is a run of characters between spaces and word
+    punctuation (``, ; : ( ) [ ] { } < > " ' ! ?``), without the ``. - / _`` at its ends, and
+    is replaced only when it equals an id of at least four characters holding a digit
+    (``77057217``, ``NRP-8101``), never inside a longer word or number. Missing values stay
+    missing; the input is not changed.
+
+    Examples
+    --------
+    >>> out = mask_identifiers(pd.Series(["Dijaga 77057217, NRP-8101.", "770572170", None]),
+    ...                        ["77057217", "NRP-8101", "12"], key=b"k")
+    >>> out[0] == "Dijaga {}, {}.".format(*pseudonymise(["77057217", "NRP-8101"], key=b"k"))
+    True
+    >>> out[1], pd.isna(out[2])
+    ('770572170', True)
+    """
+    wanted = {
+        text
+        for text in map(_identifier_text, ids)
+        if len(text) >= _MIN_MASKED_LENGTH and any(c.isdigit() for c in text)
+    }
+    if not wanted:
+        return texts.copy()
+    key = pseudonym_key() if key is None else key
+
+    def token(match: re.Match) -> str:
+        word = match.group()
+        core = word.strip(_TOKEN_EDGES)
+        if core not in wanted:
+            return word
+        start = word.index(core)
+        return word[:start] + _hash(core, key, "officer-") + word[start + len(core) :]
+
+    def mask(value):
+        return _TOKEN.sub(token, value) if isinstance(value, str) else value
+
+    return texts.map(mask, na_action="ignore")
 
 
 _LONG_NUMBER = re.compile(r"(?<!\d)\d{8,}(?!\d)")

@@ -608,3 +608,27 @@ def test_hostile_cells_in_an_event_folder_cost_their_rows_only(tmp_path, sample_
     assert "cell too large" in incidents.issues.loc[1, "reason"]
     assert event.quality["staffing"].accepted == 150
     pd.testing.assert_frame_equal(event.staffing, sample_event.staffing)
+
+
+def test_officer_ids_typed_into_free_text_are_replaced_by_their_pseudonyms():
+    from sra_analysis.privacy import pseudonymise
+
+    folder = Path(__file__).parent / "data" / "hostile" / "officer-id-in-text"
+    event = load_event(folder)
+    first, second = pseudonymise(["83110201", "84020315"])
+    described = event.incidents.set_index("incident_id")
+    assert described.at["H-002", "description"] == (
+        f"Massa mendorong gerbang; ditahan Bripka {first} (NRP {second})."
+    )
+    assert described.at["H-004", "category"] == f"keributan {first}"
+    assert (
+        event.risks.set_index("risk_id")
+        .at["R01", "mitigation"]
+        .endswith(f"Penanggung jawab: {second}.")
+    )
+    for frame in (event.incidents, event.risks):
+        text = frame.astype(str).to_string()
+        assert "83110201" not in text and "84020315" not in text
+    # the staffing table keeps its ids (pseudonymised where shown), and the rest is untouched
+    assert {"83110201", "84020315"} <= set(event.staffing["officer_id"])
+    assert described.at["H-001", "description"] == "Antrean kendaraan logistik di depan gerbang."

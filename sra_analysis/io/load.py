@@ -17,6 +17,11 @@ this order, plus ``source_row`` (the row in the file each came from):
     (int8), ``score`` (likelihood × impact), ``level`` (ordered categorical),
     ``window_start``, ``window_end`` (the whole event when blank), ``probability`` (float or
     NaN), ``planned_personnel`` (Int64), ``mitigation``.
+
+An officer id typed into free text (a description, a category, a threat, a unit) is replaced
+by its pseudonym wherever it stands as a whole token
+(:func:`~sra_analysis.privacy.mask_identifiers`), in the tables and in what the quality
+report quotes of set-aside rows, so no report, notebook or saved table carries it.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from sra_analysis.event_config import read_event_meta
 from sra_analysis.event_yaml import find_event_dirs, is_inside
 from sra_analysis.io.readers import SUPPORTED_SUFFIXES, read_table
 from sra_analysis.io.validate import ISSUE_COLUMNS, LoadedTable, load_table, map_headers
+from sra_analysis.privacy import mask_identifiers
 
 __all__ = [
     "find_event_dirs",
@@ -159,6 +165,11 @@ def load_event(path: str | Path) -> Event:
         file = find_input(folder, kind)
         inputs[file.name] = sha256_of(file)
         loaded[kind] = load_table(read_table(file), kind=kind, meta=meta)
+    officer_ids = loaded["staffing"].frame["officer_id"].unique()
+    loaded = {
+        kind: _mask_free_text(table, officer_ids, quotes=kind != "staffing")
+        for kind, table in loaded.items()
+    }
     incidents = _check_risk_references(loaded["incidents"], loaded["risk_register"])
     return Event(
         meta=meta,
@@ -172,6 +183,39 @@ def load_event(path: str | Path) -> Event:
         },
         inputs=inputs,
     )
+
+
+#: Columns that hold identifiers or ring ids, never free text.
+_NOT_FREE_TEXT = frozenset({"incident_id", "risk_id", "officer_id", "ring"})
+
+
+def _mask_free_text(table: LoadedTable, officer_ids, *, quotes: bool) -> LoadedTable:
+    """``table`` with every officer id in its free text replaced by the pseudonym: the text
+    columns of the canonical frame and, with ``quotes``, the values and set-aside rows its
+    quality quotes (a staffing file's own are shown by the allow-list of
+    :mod:`sra_analysis.privacy` instead)."""
+
+    def masked(frame: pd.DataFrame, skip=_NOT_FREE_TEXT) -> pd.DataFrame:
+        text = [c for c in frame.columns if c not in skip and _is_text(frame[c])]
+        if not text:
+            return frame
+        frame = frame.copy()
+        for column in text:
+            frame[column] = mask_identifiers(frame[column], officer_ids)
+        return frame
+
+    quality = table.quality
+    if quotes:
+        quality = dataclasses.replace(
+            quality,
+            issues=masked(quality.issues, skip={"column", "field", "reason", "action"}),
+            quarantined_rows=masked(quality.quarantined_rows, skip=()),
+        )
+    return LoadedTable(frame=masked(table.frame), quality=quality)
+
+
+def _is_text(column: pd.Series) -> bool:
+    return pd.api.types.is_string_dtype(column) or column.dtype == object
 
 
 def _check_risk_references(incidents: LoadedTable, register: LoadedTable) -> LoadedTable:
