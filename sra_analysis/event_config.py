@@ -32,6 +32,7 @@ from sra_analysis.errors import EventConfigError, ParameterError
 from sra_analysis.event import EventMeta, Ring, event_id_problem, fold_label, resolve_timezone
 from sra_analysis.event_yaml import find_event_file, read_event_yaml
 from sra_analysis.levels import SEVERITY_SCALE, RiskLevels, check_flag_level
+from sra_analysis.safe_text import isolate_bidi
 
 __all__ = [
     "EARLIEST_TIME",
@@ -301,7 +302,9 @@ def config_time(value: object, timezone: str, *, key: str, source: str) -> pd.Ti
 
 
 def config_text(value: object, *, key: str, source: str, default: str = "") -> str:
-    """Free text from ``event.yaml`` (a string or a number), at most :data:`MAX_TEXT_CHARS`.
+    """Free text from ``event.yaml`` (a string or a number), at most :data:`MAX_TEXT_CHARS`,
+    without NUL bytes; bidirectional controls neutralised
+    (:func:`~sra_analysis.safe_text.isolate_bidi`).
 
     Examples
     --------
@@ -321,4 +324,6 @@ def config_text(value: object, *, key: str, source: str, default: str = "") -> s
         raise EventConfigError(
             source, f"longer than {MAX_TEXT_CHARS} characters ({len(text):,})", key=key
         )
-    return text
+    if "\x00" in text:
+        raise EventConfigError(source, "contains a NUL byte (\\x00); retype the value", key=key)
+    return isolate_bidi(text)

@@ -461,6 +461,25 @@ def test_mixed_encodings_never_become_mojibake(corpus):
     assert not event.incidents["description"].astype(str).str.contains("Ã").any()
 
 
+def test_no_bidirectional_control_reaches_an_output(corpus):
+    from sra_analysis.safe_text import BIDI_CONTROLS
+
+    run = corpus["bidi-override"]
+    escaped = [f"\\u{ord(c):04x}" for c in BIDI_CONTROLS - {"\u2068", "\u2069"}]
+    found = [
+        where
+        for where, text in run.texts()
+        if any(c in text for c in BIDI_CONTROLS - {"\u2068", "\u2069"})
+        or any(e in text.lower() for e in escaped)
+    ]
+    assert found == []
+    event = load_event(run.folder)
+    assert event.meta.name == "\u2068Pleno gnp.exe uji\u2069"
+    assert event.incidents["description"].iloc[0] == (
+        "\u2068Antrean kendaraan logistik di depan gerbang.\u2069"
+    )
+
+
 def test_nul_bytes_never_reach_an_id(corpus):
     run = corpus["nul-in-id"]
     try:

@@ -21,6 +21,7 @@ from sra_analysis.labels import check_lang, level_label, t  # noqa: F401 (check_
 from sra_analysis.labels.formats import format_number, plotly_separators
 from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
 from sra_analysis.review.evaluate import Evaluation
+from sra_analysis.safe_text import isolate_bidi
 
 __all__ = ["LABEL_LIMIT", "LEVEL_COLORS", "NEUTRAL", "escape", "level_colors"]
 
@@ -82,7 +83,8 @@ def level_colors(levels: Iterable[str]) -> dict[str, str]:
 
 
 def escape(value: object, *, limit: int | None = None, wrap: int | None = None) -> str:
-    """Input text made safe for Plotly labels: truncated, HTML-escaped, optionally wrapped.
+    """Input text made safe for Plotly labels: truncated, HTML-escaped, optionally wrapped,
+    bidirectional controls neutralised (:func:`~sra_analysis.safe_text.isolate_bidi`).
 
     Truncation happens before escaping, so an entity is never cut in half; line breaks in
     the text become ``<br>``.
@@ -96,7 +98,7 @@ def escape(value: object, *, limit: int | None = None, wrap: int | None = None) 
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    text = " ".join(str(value).split()) if wrap else str(value)
+    text = isolate_bidi(" ".join(str(value).split()) if wrap else str(value))
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     lines = textwrap.wrap(text, wrap) if wrap else text.splitlines() or [""]

@@ -18,10 +18,11 @@ this order, plus ``source_row`` (the row in the file each came from):
     ``window_start``, ``window_end`` (the whole event when blank), ``probability`` (float or
     NaN), ``planned_personnel`` (Int64), ``mitigation``.
 
-An officer id typed into free text (a description, a category, a threat, a unit) is replaced
-by its pseudonym wherever it stands as a whole token
-(:func:`~sra_analysis.privacy.mask_identifiers`), in the tables and in what the quality
-report quotes of set-aside rows, so no report, notebook or saved table carries it.
+Free text (a description, a category, a threat, a unit) is cleaned as it loads, in the
+tables and in what the quality report quotes of set-aside rows, so no report, notebook or
+saved table carries what it should not: an officer id typed into it is replaced by its
+pseudonym wherever it stands as a whole token (:func:`~sra_analysis.privacy.mask_identifiers`),
+and bidirectional controls are neutralised (:func:`~sra_analysis.safe_text.isolate_bidi`).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from sra_analysis.event_yaml import find_event_dirs, is_inside
 from sra_analysis.io.readers import SUPPORTED_SUFFIXES, read_table
 from sra_analysis.io.validate import ISSUE_COLUMNS, LoadedTable, load_table, map_headers
 from sra_analysis.privacy import mask_identifiers
+from sra_analysis.safe_text import isolate_bidi
 
 __all__ = [
     "find_event_dirs",
@@ -167,7 +169,7 @@ def load_event(path: str | Path) -> Event:
         loaded[kind] = load_table(read_table(file), kind=kind, meta=meta)
     officer_ids = loaded["staffing"].frame["officer_id"].unique()
     loaded = {
-        kind: _mask_free_text(table, officer_ids, quotes=kind != "staffing")
+        kind: _clean_free_text(table, officer_ids, quotes=kind != "staffing")
         for kind, table in loaded.items()
     }
     incidents = _check_risk_references(loaded["incidents"], loaded["risk_register"])
@@ -189,11 +191,11 @@ def load_event(path: str | Path) -> Event:
 _NOT_FREE_TEXT = frozenset({"incident_id", "risk_id", "officer_id", "ring"})
 
 
-def _mask_free_text(table: LoadedTable, officer_ids, *, quotes: bool) -> LoadedTable:
-    """``table`` with every officer id in its free text replaced by the pseudonym: the text
-    columns of the canonical frame and, with ``quotes``, the values and set-aside rows its
-    quality quotes (a staffing file's own are shown by the allow-list of
-    :mod:`sra_analysis.privacy` instead)."""
+def _clean_free_text(table: LoadedTable, officer_ids, *, quotes: bool) -> LoadedTable:
+    """``table`` with every officer id in its free text replaced by the pseudonym and
+    bidirectional controls neutralised: the text columns of the canonical frame and, with
+    ``quotes``, the values and set-aside rows its quality quotes (a staffing file's own are
+    shown by the allow-list of :mod:`sra_analysis.privacy` instead)."""
 
     def masked(frame: pd.DataFrame, skip=_NOT_FREE_TEXT) -> pd.DataFrame:
         text = [c for c in frame.columns if c not in skip and _is_text(frame[c])]
@@ -201,7 +203,8 @@ def _mask_free_text(table: LoadedTable, officer_ids, *, quotes: bool) -> LoadedT
             return frame
         frame = frame.copy()
         for column in text:
-            frame[column] = mask_identifiers(frame[column], officer_ids)
+            masked = mask_identifiers(frame[column], officer_ids)
+            frame[column] = masked.map(isolate_bidi, na_action="ignore")
         return frame
 
     quality = table.quality

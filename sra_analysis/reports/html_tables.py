@@ -30,6 +30,7 @@ import pandas as pd
 
 from sra_analysis.labels import t
 from sra_analysis.labels.formats import MISSING, format_number
+from sra_analysis.safe_text import isolate_bidi
 
 __all__ = [
     "MISSING",
@@ -77,10 +78,11 @@ def is_missing(value: object) -> bool:
 
 
 def esc(value: object) -> str:
-    """HTML-escape any value (None and NaN become an empty string)."""
+    """HTML-escape any value (None and NaN become an empty string), bidirectional controls
+    neutralised (:func:`~sra_analysis.safe_text.isolate_bidi`)."""
     if is_missing(value):
         return ""
-    return html.escape(str(value), quote=True)
+    return html.escape(isolate_bidi(str(value)), quote=True)
 
 
 def clip(value: object, limit: int = TEXT_LIMIT) -> str:
