@@ -9,6 +9,10 @@ import pytest
 
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import LABELS, LANGUAGES, check_lang, level_label, t
+from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
+from sra_analysis.labels.charts import CHART_LABELS
+from sra_analysis.labels.plan import PLAN_LABELS
+from sra_analysis.labels.rollup import ROLLUP_LABELS
 
 
 def _fields(template: str) -> set[str]:
@@ -33,22 +37,23 @@ def test_lookup_fills_fields_and_names_what_is_wrong():
 
 def test_each_label_is_written_in_one_area_catalogue_only():
     # LABELS merges the areas; a key in two areas would silently keep only the later wording
-    from sra_analysis.labels import COMMON_LABELS
-    from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
-    from sra_analysis.labels.charts import CHART_LABELS
-    from sra_analysis.labels.findings import FINDING_LABELS
-    from sra_analysis.labels.plan import PLAN_LABELS
-    from sra_analysis.labels.report import REPORT_LABELS
-    from sra_analysis.labels.rollup import ROLLUP_LABELS
+    import importlib
+    import pkgutil
 
-    areas = [COMMON_LABELS, FINDING_LABELS, CHART_LABELS, REPORT_LABELS, ACROSS_EVENTS_LABELS,
-             ROLLUP_LABELS, PLAN_LABELS]  # fmt: skip
-    assert sum(len(area) for area in areas) == len(LABELS)
-    assert set().union(*areas) == set(LABELS)
-    assert all(key in CHART_LABELS for key in LABELS if key.startswith("chart."))
-    assert all(key in ACROSS_EVENTS_LABELS for key in LABELS if key.startswith("across."))
-    assert all(key in ROLLUP_LABELS for key in LABELS if key.startswith("rollup."))
-    assert all(key in PLAN_LABELS for key in LABELS if key.startswith("plan."))
+    import sra_analysis.labels as package
+    from sra_analysis.labels import CATALOGUES
+
+    assert sum(len(area) for area in CATALOGUES) == len(LABELS)
+    # no catalogue forgotten: every key of every module's catalogues is a label
+    for module in pkgutil.iter_modules(package.__path__):
+        loaded = importlib.import_module(f"{package.__name__}.{module.name}")
+        for name, area in vars(loaded).items():
+            if name.endswith("_LABELS") and isinstance(area, dict):
+                assert set(area) <= set(LABELS), f"{module.name}.{name} is not in CATALOGUES"
+    areas = {"chart.": CHART_LABELS, "across.": ACROSS_EVENTS_LABELS, "rollup.": ROLLUP_LABELS,
+             "plan.": PLAN_LABELS}  # fmt: skip
+    for prefix, area in areas.items():
+        assert all(key in area for key in LABELS if key.startswith(prefix)), prefix
 
 
 #: The message every ``lang`` argument gives, written out once by hand.

@@ -10,12 +10,21 @@ from __future__ import annotations
 from sra_analysis.errors import ParameterError, check_argument
 from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
 from sra_analysis.labels.charts import CHART_LABELS
+from sra_analysis.labels.display import DISPLAY_LABELS
 from sra_analysis.labels.findings import FINDING_LABELS
 from sra_analysis.labels.plan import PLAN_LABELS
 from sra_analysis.labels.report import REPORT_LABELS
 from sra_analysis.labels.rollup import ROLLUP_LABELS
 
-__all__ = ["COMMON_LABELS", "LANGUAGES", "LABELS", "check_lang", "level_label", "t"]
+__all__ = [
+    "CATALOGUES",
+    "COMMON_LABELS",
+    "LANGUAGES",
+    "LABELS",
+    "check_lang",
+    "level_label",
+    "t",
+]
 
 #: The report languages: English and Bahasa Indonesia.
 LANGUAGES = ("en", "id")
@@ -81,15 +90,21 @@ COMMON_LABELS: dict[str, dict[str, str]] = {
     "not_realised": {"en": "not realised", "id": "tidak terjadi"},
 }
 
-#: Every label, by key: the common words and one catalogue per area (one module each).
+#: The area catalogues, one module each (and the common words above).
+CATALOGUES: tuple[dict[str, dict[str, str]], ...] = (
+    COMMON_LABELS,
+    FINDING_LABELS,
+    CHART_LABELS,
+    REPORT_LABELS,
+    ACROSS_EVENTS_LABELS,
+    ROLLUP_LABELS,
+    PLAN_LABELS,
+    DISPLAY_LABELS,
+)
+
+#: Every label, by key: the common words and one catalogue per area.
 LABELS: dict[str, dict[str, str]] = {
-    **COMMON_LABELS,
-    **FINDING_LABELS,
-    **CHART_LABELS,
-    **REPORT_LABELS,
-    **ACROSS_EVENTS_LABELS,
-    **ROLLUP_LABELS,
-    **PLAN_LABELS,
+    key: entry for area in CATALOGUES for key, entry in area.items()
 }
 
 

@@ -26,6 +26,7 @@ from sra_analysis.levels import (
     severity_level,
 )
 from sra_analysis.privacy import pseudonymise
+from sra_analysis.review.display import EvaluationDisplay
 from sra_analysis.review.findings import Finding, build_findings
 from sra_analysis.review.parts import ReviewParts
 from sra_analysis.review.scores import Counts, PredictionScores, Score, prediction_scores
@@ -48,9 +49,12 @@ __all__ = ["Evaluation", "OBSERVED_CLASSES", "SCHEMA_VERSION", "evaluate"]
 SCHEMA_VERSION = "2"
 
 
-@dataclass(frozen=True)
-class Evaluation(ReviewParts):
+@dataclass(frozen=True, repr=False)
+class Evaluation(EvaluationDisplay, ReviewParts):
     """The review of one event. Build with :func:`evaluate`; ``to_dict()`` is summary.json.
+
+    In a notebook it shows a one-line ``repr``, :meth:`summary` and a small HTML table
+    (:mod:`sra_analysis.review.display`), not its dozen tables.
 
     Everything of :class:`~sra_analysis.review.parts.ReviewParts`, and:
 
