@@ -8,6 +8,7 @@ the caller, and text that came from input files is escaped by whoever renders it
 from __future__ import annotations
 
 from sra_analysis.errors import ParameterError, check_argument
+from sra_analysis.labels.aar import AAR_LABELS
 from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
 from sra_analysis.labels.charts import CHART_LABELS
 from sra_analysis.labels.findings import FINDING_LABELS
@@ -90,6 +91,7 @@ LABELS: dict[str, dict[str, str]] = {
     **ACROSS_EVENTS_LABELS,
     **ROLLUP_LABELS,
     **PLAN_LABELS,
+    **AAR_LABELS,
 }
 
 
