@@ -390,3 +390,18 @@ def test_the_review_does_not_change_its_inputs(demo):
     after_action_review(review, event.incidents, verdict=review.verdict)
     pd.testing.assert_frame_equal(event.incidents, incidents)
     pd.testing.assert_frame_equal(review.windows, windows)
+
+
+def test_the_chronology_holds_the_incidents_of_the_event_period_only(build_event):
+    # a disruption two hours after the end is accepted (24 h margin) but, like the scores,
+    # the chronology counts only what was reported between start and end
+    incidents = [
+        *DEMO_INCIDENTS,
+        {"incident_id": "LATE", "reported_at": "2024-03-04 01:00", "ring": "1",
+         "category": "protest", "severity": "5", "disrupted_proceedings": "true"},
+    ]  # fmt: skip
+    event = build_event(incidents=incidents, staffing=DEMO_STAFFING, risks=DEMO_RISKS)
+    review = evaluate(event, n_resamples=0)
+    assert review.totals["disruptions"] == 4 and review.totals["disruptions_in_windows"] == 3
+    assert "LATE" not in set(review.aar.incidents["incident_id"])
+    assert sum(e.disruptions for e in review.aar.episodes) == review_counts(review).disruptions

@@ -34,6 +34,7 @@ def test_lookup_fills_fields_and_names_what_is_wrong():
 def test_each_label_is_written_in_one_area_catalogue_only():
     # LABELS merges the areas; a key in two areas would silently keep only the later wording
     from sra_analysis.labels import COMMON_LABELS
+    from sra_analysis.labels.aar import AAR_LABELS
     from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
     from sra_analysis.labels.charts import CHART_LABELS
     from sra_analysis.labels.findings import FINDING_LABELS
@@ -42,13 +43,14 @@ def test_each_label_is_written_in_one_area_catalogue_only():
     from sra_analysis.labels.rollup import ROLLUP_LABELS
 
     areas = [COMMON_LABELS, FINDING_LABELS, CHART_LABELS, REPORT_LABELS, ACROSS_EVENTS_LABELS,
-             ROLLUP_LABELS, PLAN_LABELS]  # fmt: skip
+             ROLLUP_LABELS, PLAN_LABELS, AAR_LABELS]  # fmt: skip
     assert sum(len(area) for area in areas) == len(LABELS)
     assert set().union(*areas) == set(LABELS)
     assert all(key in CHART_LABELS for key in LABELS if key.startswith("chart."))
     assert all(key in ACROSS_EVENTS_LABELS for key in LABELS if key.startswith("across."))
     assert all(key in ROLLUP_LABELS for key in LABELS if key.startswith("rollup."))
     assert all(key in PLAN_LABELS for key in LABELS if key.startswith("plan."))
+    assert all(key in AAR_LABELS for key in LABELS if key.startswith("aar."))
 
 
 #: The message every ``lang`` argument gives, written out once by hand.

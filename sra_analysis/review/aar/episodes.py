@@ -3,7 +3,9 @@
 An incident is *significant* when it disrupted the proceedings or its severity is at least
 ``min_severity`` (default :data:`MIN_SEVERITY` = 3, one step below the default disruption
 level 4, so that the build-up to a disruption — a crowd gathering, the first scuffle — is in
-the chronology beside the disruption itself).
+the chronology beside the disruption itself). Like the scores, the chronology holds the
+incidents reported between the event's start and end, so its disruptions add up to the
+review's (:mod:`sra_analysis.review.aar.counts`).
 
 Two significant incidents belong to the same *episode* when
 
@@ -178,9 +180,11 @@ def locate_incidents(incidents: pd.DataFrame, windows: pd.DataFrame) -> pd.DataF
     return out
 
 
-def _significant(incidents: pd.DataFrame, min_severity: int) -> pd.DataFrame:
+def _significant(incidents: pd.DataFrame, min_severity: int, meta: EventMeta) -> pd.DataFrame:
     severity = incidents["severity"].astype("int64")
     keep = incidents["disrupted_proceedings"].astype(bool) | (severity >= min_severity)
+    reported = incidents["reported_at"]
+    keep &= (reported >= meta.start) & (reported < meta.end)
     out = incidents.loc[keep].copy()
     out["severity"] = severity[keep]
     minutes = pd.Timedelta(minutes=1)
@@ -257,7 +261,7 @@ def build_episodes(
     gap = pd.Timedelta(max_gap)
     if pd.isna(gap) or gap < pd.Timedelta(0):
         raise ParameterError(f"max_gap must be a duration of zero or more, got {max_gap!r}")
-    frame = locate_incidents(_significant(incidents, int(min_severity)), windows)
+    frame = locate_incidents(_significant(incidents, int(min_severity), meta), windows)
     ring_order = {ring: i for i, ring in enumerate(meta.ring_ids)}
     frame["episode"] = ""
     if frame.empty:
