@@ -14,6 +14,25 @@ AAR_LABELS: dict[str, dict[str, str]] = {
     "aar.word.and": {"en": "and", "id": "dan"},
     "aar.word.unrated": {"en": "not rated", "id": "tidak dinilai"},
     "aar.place": {"en": "{ring}, {span}", "id": "{ring}, {span}"},
+    "aar.word.minutes": {"en": "min", "id": "menit"},
+    "aar.word.yes": {"en": "yes", "id": "ya"},
+    "aar.word.no": {"en": "no", "id": "tidak"},
+    "aar.evidence": {"en": "(evidence)", "id": "(rincian)"},
+    "aar.episode.levels": {"en": "SRA rating", "id": "Penilaian SRA"},
+    "aar.episode.facts": {
+        "en": "{incidents} significant incident(s), {disruptions} disruption(s); half answered "
+        "within {response}, resolved within {resolution}.",
+        "id": "{incidents} kejadian menonjol, {disruptions} gangguan; separuh ditanggapi dalam "
+        "{response}, selesai dalam {resolution}.",
+    },
+    "aar.chronology.rule": {
+        "en": "Significant incidents (every disruption, and severity {severity} or above), "
+        "grouped into episodes: incidents at most {gap} minutes apart that share a category "
+        "or an SRA item, in the same or adjacent rings.",
+        "id": "Kejadian menonjol (setiap gangguan, dan tingkat keparahan {severity} ke atas), "
+        "dihimpun menjadi rangkaian kejadian: kejadian yang berselang paling lama {gap} menit "
+        "dengan kategori atau butir SRA yang sama, di ring yang sama atau bersebelahan.",
+    },
     # sections, kinds, capability elements, priorities
     "aar.section.summary": {"en": "Summary", "id": "Ringkasan"},
     "aar.section.chronology": {"en": "Chronology", "id": "Kronologi"},
@@ -42,6 +61,7 @@ AAR_LABELS: dict[str, dict[str, str]] = {
     "aar.col.action": {"en": "Recommended action", "id": "Saran tindak lanjut"},
     "aar.col.capability": {"en": "Capability element", "id": "Unsur kemampuan"},
     "aar.col.priority": {"en": "Priority", "id": "Prioritas"},
+    "aar.col.response": {"en": "Response (min)", "id": "Tanggapan (menit)"},
     # the two counts, each under its own name (sra_analysis.review.aar.counts)
     "aar.count.disruptions": {"en": "Disruptions (incidents)", "id": "Gangguan (kejadian)"},
     "aar.count.disrupted_ring_hours": {"en": "Disrupted ring-hours", "id": "Ring-jam terganggu"},

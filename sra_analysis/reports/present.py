@@ -21,6 +21,7 @@ from sra_analysis.event import Event
 from sra_analysis.labels import level_label, t
 from sra_analysis.labels.formats import format_datetime, format_integer, format_range
 from sra_analysis.privacy import redact_issues
+from sra_analysis.reports.aar_present import summary_html
 from sra_analysis.reports.files import write_atomic, write_json_atomic
 from sra_analysis.reports.html_tables import (
     FINDING_LIMIT,
@@ -91,7 +92,8 @@ def _when(stamp, lang: str = "en") -> str:
 
 
 def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
-    """The first screen: title, the verdict on the SRA, key numbers, rings at a glance."""
+    """The first screen: title, the grade and the commander's summary (each sentence linked
+    to its evidence), the verdict on the SRA, key numbers, rings at a glance."""
     meta = event.meta
     judged = review.verdict
     grade, sentence = judged.grade, judged.text(lang)
@@ -121,7 +123,8 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
         f"<h1>{esc(clip(meta.name))}</h1>"
         f'<div class="sra-subtitle">{esc(clip(meta.venue))} · {esc(period)} · '
         f"{esc(t('report.flag_level', lang))}: {esc(level_label(review.flag_level, lang))}</div>"
-        f'<div class="sra-verdict {esc(grade)}"><b>{esc(t("report.verdict", lang))}: '
+        + summary_html(review, lang=lang)
+        + f'<div class="sra-verdict {esc(grade)}"><b>{esc(t("report.verdict", lang))}: '
         f"{esc(judged.label(lang))}.</b> {esc(sentence)}</div>"
         f'<div class="sra-tiles">{tile_html}</div>'
         + html_table(ring_table, numeric=numeric, digits=1, lang=lang)
