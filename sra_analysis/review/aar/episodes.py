@@ -23,6 +23,7 @@ episode of its own. Episodes are numbered ``E1``, ``E2``, … in order of their 
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -162,19 +163,24 @@ def locate_incidents(incidents: pd.DataFrame, windows: pd.DataFrame) -> pd.DataF
     flagged = np.zeros(len(out), dtype=bool)
     if len(out) and len(windows):
         rings = out["ring"].astype(str).to_numpy()
-        reported = pd.DatetimeIndex(out["reported_at"])
-        for ring, part in windows.groupby(windows["ring"].astype(str), sort=False):
+        reported = pd.DatetimeIndex(out["reported_at"]).as_unit("us").asi8
+        window_ring = windows["ring"].astype(str).to_numpy()
+        starts = pd.DatetimeIndex(windows["window_start"]).as_unit("us").asi8
+        ends = pd.DatetimeIndex(windows["window_end"]).as_unit("us").asi8
+        names = np.asarray(windows["predicted_level"].astype(str), dtype=object)
+        window_flag = windows["flagged"].to_numpy(dtype=bool)
+        for ring in np.unique(rings):
             mine = np.flatnonzero(rings == ring)
-            if not len(mine):
+            rows = np.flatnonzero(window_ring == ring)
+            rows = rows[np.argsort(starts[rows], kind="stable")]
+            if not len(rows):
                 continue
-            starts = pd.DatetimeIndex(part["window_start"])
-            ends = pd.DatetimeIndex(part["window_end"])
             at = reported[mine]
-            index = starts.searchsorted(at, side="right") - 1
-            inside = (index >= 0) & (at < ends[np.clip(index, 0, None)])
-            rows = index[inside]
-            levels[mine[inside]] = part["predicted_level"].astype(str).to_numpy()[rows]
-            flagged[mine[inside]] = part["flagged"].to_numpy(dtype=bool)[rows]
+            index = np.searchsorted(starts[rows], at, side="right") - 1
+            inside = (index >= 0) & (at < ends[rows][np.clip(index, 0, None)])
+            hit = rows[index[inside]]
+            levels[mine[inside]] = names[hit]
+            flagged[mine[inside]] = window_flag[hit]
     out["predicted_level"] = levels
     out["flagged"] = flagged
     return out
@@ -204,7 +210,8 @@ def _components(frame: pd.DataFrame, ring_order: Mapping[str, int], max_gap) -> 
             i = parent[i]
         return i
 
-    times = pd.DatetimeIndex(frame["reported_at"])
+    times = pd.DatetimeIndex(frame["reported_at"]).as_unit("us").asi8
+    max_gap = max_gap // pd.Timedelta(microseconds=1)
     position = frame["ring"].astype(str).map(ring_order).to_numpy()
     category = frame["category"].astype(str).to_numpy()
     risk = frame["risk_id"].to_numpy(dtype=object)
@@ -224,9 +231,51 @@ def _unique(values) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(v) for v in values if not pd.isna(v)))
 
 
-def _median(values: pd.Series) -> float:
-    values = values.dropna()
-    return float(values.median()) if len(values) else float("nan")
+def _median(values) -> float:
+    present = [float(v) for v in values if not pd.isna(v)]
+    return float(statistics.median(present)) if present else float("nan")
+
+
+def _episode(episode_id: str, rows: list[dict], ring_order, level_rank) -> Episode:
+    """One episode from its incidents (records in time order)."""
+    rings = sorted({r["ring"] for r in rows}, key=ring_order.__getitem__)
+    first_seen: dict[str, pd.Timestamp] = {}
+    for r in rows:
+        first_seen.setdefault(r["ring"], r["reported_at"])
+    start = rows[0]["reported_at"]
+    end = max([r["reported_at"] for r in rows] + [r["resolved_at"] for r in rows
+                                                  if not pd.isna(r["resolved_at"])])  # fmt: skip
+    by_ring: dict[str, str | None] = {}
+    for ring in rings:
+        levels = [r["predicted_level"] for r in rows if r["ring"] == ring and r["predicted_level"]]
+        by_ring[ring] = max(levels, key=level_rank.__getitem__) if levels else None
+    ranked = sorted((r["predicted_level"] for r in rows if r["predicted_level"]),
+                    key=level_rank.__getitem__)  # fmt: skip
+    disrupted = [bool(r["disrupted_proceedings"]) for r in rows]
+    responses = [r["response_minutes"] for r in rows if not pd.isna(r["response_minutes"])]
+    return Episode(
+        id=episode_id,
+        start=start,
+        end=end,
+        rings=tuple(rings),
+        first_ring=rows[0]["ring"],
+        spread_minutes=float((max(first_seen.values()) - start) / pd.Timedelta(minutes=1)),
+        categories=_unique(r["category"] for r in rows),
+        incident_ids=_unique(r["incident_id"] for r in rows),
+        risk_ids=_unique(r["risk_id"] for r in rows),
+        incident_count=len(rows),
+        disruptions=sum(disrupted),
+        missed_disruptions=sum(
+            d and not r["flagged"] for d, r in zip(disrupted, rows, strict=True)
+        ),
+        max_severity=int(max(r["severity"] for r in rows)),
+        min_level=ranked[0] if ranked else None,
+        max_level=ranked[-1] if ranked else None,
+        levels_by_ring=by_ring,
+        response_minutes=_median(responses),
+        slowest_response_minutes=float(max(responses)) if responses else float("nan"),
+        resolution_minutes=_median(r["resolution_minutes"] for r in rows),
+    )
 
 
 def build_episodes(
@@ -268,45 +317,16 @@ def build_episodes(
         return (), frame.reindex(columns=EPISODE_INCIDENT_COLUMNS)
     labels = _components(frame, ring_order, gap)
     level_rank = {name: i for i, name in enumerate(windows["predicted_level"].dtype.categories)}
-    episodes = []
-    # components in order of their first incident (rows are in time order)
-    for number, label in enumerate(dict.fromkeys(labels), start=1):
-        rows = frame.loc[labels == label]
-        episode_id = f"E{number}"
-        frame.loc[labels == label, "episode"] = episode_id
-        rings = sorted(_unique(rows["ring"]), key=ring_order.__getitem__)
-        first_seen = rows.groupby(rows["ring"].astype(str), observed=True)["reported_at"].min()
-        start = rows["reported_at"].min()
-        ends = pd.concat([rows["reported_at"], rows["resolved_at"].dropna()])
-        rated = rows.dropna(subset=["predicted_level"])
-        by_ring = {}
-        for ring in rings:
-            mine = rated.loc[rated["ring"].astype(str) == ring, "predicted_level"]
-            by_ring[ring] = max(mine, key=level_rank.__getitem__) if len(mine) else None
-        ranked = sorted(rated["predicted_level"], key=level_rank.__getitem__)
-        disrupted = rows["disrupted_proceedings"].astype(bool)
-        episodes.append(
-            Episode(
-                id=episode_id,
-                start=start,
-                end=ends.max(),
-                rings=tuple(rings),
-                first_ring=str(rows["ring"].iloc[0]),
-                spread_minutes=float((first_seen.max() - start) / pd.Timedelta(minutes=1)),
-                categories=_unique(rows["category"]),
-                incident_ids=_unique(rows["incident_id"]),
-                risk_ids=_unique(rows["risk_id"]),
-                incident_count=len(rows),
-                disruptions=int(disrupted.sum()),
-                missed_disruptions=int((disrupted & ~rows["flagged"]).sum()),
-                max_severity=int(rows["severity"].max()),
-                min_level=ranked[0] if ranked else None,
-                max_level=ranked[-1] if ranked else None,
-                levels_by_ring=by_ring,
-                response_minutes=_median(rows["response_minutes"]),
-                slowest_response_minutes=float(rows["response_minutes"].max()),
-                resolution_minutes=_median(rows["resolution_minutes"]),
-            )
-        )
     frame["ring"] = frame["ring"].astype(str)
+    records = frame.to_dict("records")
+    groups: dict[int, list[dict]] = {}
+    for record, label in zip(records, labels, strict=True):
+        groups.setdefault(label, []).append(record)  # in time order of the first incident
+    episodes = []
+    for number, rows in enumerate(groups.values(), start=1):
+        episode_id = f"E{number}"
+        for record in rows:
+            record["episode"] = episode_id
+        episodes.append(_episode(episode_id, rows, ring_order, level_rank))
+    frame["episode"] = [record["episode"] for record in records]
     return tuple(episodes), frame[EPISODE_INCIDENT_COLUMNS].reset_index(drop=True)

@@ -247,11 +247,14 @@ def _understaffed(parts: ReviewParts, episodes: tuple[Episode, ...]) -> list[Imp
         if rows.empty:
             continue
         spans = parts.understaffed[parts.understaffed["ring"].astype(str) == ring]
+        if spans.empty:  # below plan by less than the spans' own rounding
+            continue
         worst = spans.sort_values(["shortfall_officer_hours", "start"], ascending=[False, True])
         worst = worst.iloc[0]
         in_worst = rows[
             (rows["window_start"] >= worst["start"]) & (rows["window_end"] <= worst["end"])
         ]
+        in_worst = rows if in_worst.empty else in_worst
         gap = (in_worst["planned_staff"] - in_worst["mean_staff"]).max()
         planned = float(in_worst["planned_staff"].max())
         officers = math.ceil(gap - 1e-9)

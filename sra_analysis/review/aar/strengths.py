@@ -89,35 +89,35 @@ def _anticipated(parts: ReviewParts, table: pd.DataFrame, episodes) -> list[Stre
     rank = level_rank(parts.windows)
     flag = rank[parts.flag_level]
     meta = parts.meta
+    incidents = table.to_dict("records")
     out = []
     for item in items.itertuples(index=False):
         if rank.get(str(item.level), -1) < flag:
             continue
-        linked = table[table["risk_id"] == item.risk_id]
-        in_ring = linked["ring"] == str(item.ring) if str(item.ring) != "all" else True
-        in_span = (linked["reported_at"] >= item.window_start) & (
-            linked["reported_at"] < item.window_end
-        )
-        hit = linked[in_ring & in_span]
-        if hit.empty:
+        ring = str(item.ring)
+        hit = [
+            r for r in incidents
+            if r["risk_id"] == item.risk_id and ring in ("all", r["ring"])
+            and item.window_start <= r["reported_at"] < item.window_end
+        ]  # fmt: skip
+        if not hit:
             continue
-        rings = meta.ring_ids if str(item.ring) == "all" else (str(item.ring),)
         values = {
             "risk_id": str(item.risk_id),
             "threat": str(item.threat),
             "level": Level(str(item.level)),
-            "rings": Rings(tuple(rings), meta),
+            "rings": Rings(meta.ring_ids if ring == "all" else (ring,), meta),
             "span": Span(item.window_start, item.window_end),
             "incidents": count(len(hit)),
-            "disruptions": count(int(hit["disrupted_proceedings"].sum())),
+            "disruptions": count(sum(bool(r["disrupted_proceedings"]) for r in hit)),
         }
         key = "strength.anticipated" if values["disruptions"].value else "strength.anticipated_held"
         out.append(
             Strength(
                 "anticipated",
                 Statement(key, values),
-                _evidence(values, incident_ids=hit["incident_id"].tolist()),
-                tuple(dict.fromkeys(hit["episode"])),
+                _evidence(values, incident_ids=[r["incident_id"] for r in hit]),
+                tuple(dict.fromkeys(r["episode"] for r in hit)),
             )
         )
     return out
