@@ -405,3 +405,27 @@ def test_the_chronology_holds_the_incidents_of_the_event_period_only(build_event
     assert review.totals["disruptions"] == 4 and review.totals["disruptions_in_windows"] == 3
     assert "LATE" not in set(review.aar.incidents["incident_id"])
     assert sum(e.disruptions for e in review.aar.episodes) == review_counts(review).disruptions
+
+
+def test_many_flags_without_skill_are_overflagged_but_not_flags_that_caught_nothing():
+    from tests._windows import hand_windows
+
+    # 100 ring-hours, 30 rated high (30 %, under half). 12 disrupted ring-hours, 4 of them in
+    # the flagged 30: chance would catch 12 × 0.3 = 3.6, so 4 is no skill, and 12 ≥ 10 is
+    # enough evidence to say so. Rule (b): ≥ 24 flagged ring-hours, a hit, no skill.
+    levels = ["high"] * 30 + ["low"] * 70
+    disrupted = [1 if i in {0, 8, 16, 24} else 0 for i in range(30)]
+    disrupted += [1 if i % 9 == 0 else 0 for i in range(70)]  # 8 more, spread evenly
+    review = evaluate(hand_windows(levels, disrupted), n_resamples=0)
+    skill = review.verdict.skill
+    assert (skill.hits, skill.observed, skill.evidence) == (4, 12, "sufficient")
+    assert not skill.capture_beats_chance and not skill.discriminates
+    assert [i.kind for i in review.aar.improvements] == ["overflagged"]
+    assert review.aar.improvements[0].priority == "low"  # 30 % < 80 %
+    assert "no more often than chance" in review.aar.improvements[0].root_cause.text("en")
+    # the same flags with every disruption outside them: misses, not overflagging
+    outside = [0] * 30 + [1 if i % 6 == 0 else 0 for i in range(70)]
+    review = evaluate(hand_windows(levels, outside), n_resamples=0)
+    assert review.verdict.skill.hits == 0
+    assert review.aar.improvements == ()  # no event, no episodes: nothing else to say
+    assert review.aar.episodes == ()
