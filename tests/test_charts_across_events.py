@@ -81,9 +81,9 @@ def test_verdict_counts_stack_thin_evidence_and_count_failed():
     assert sufficient.meta == "sufficient" and thin.meta == "thin"
     assert list(sufficient.x) == [
         "baik (2)",
-        "campuran (0)",
-        "buruk (1)",
-        "tenang (1)",
+        "cukup (0)",
+        "kurang (1)",
+        "tanpa gangguan (1)",
         "GAGAL (2)",
     ]
     assert list(sufficient.y) == [1, 0, 1, 0, 2] and list(thin.y) == [1, 0, 0, 1, 0]

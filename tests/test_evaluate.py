@@ -601,10 +601,37 @@ def test_summary_json_shape_is_pinned(purwakarta):
     summary = evaluate(purwakarta, n_resamples=0).to_dict()
     assert set(summary) == {
         "event", "provenance", "data_quality", "totals", "by_ring", "prediction", "scores",
-        "verdict", "findings", "schema_version",
+        "verdict", "findings", "aar", "schema_version",
     }  # fmt: skip
     assert summary["schema_version"] == "2"
-    assert set(summary["verdict"]) == {"grade", "evidence", "reason", "text"}
+    assert set(summary["verdict"]) == {"grade", "label", "evidence", "reason", "text"}
+    # the after-action review (issue 17): the commander's part of the summary
+    aar = summary["aar"]
+    assert set(aar) == {"grade", "label", "counts", "summary", "chronology", "strengths",
+                        "improvements", "notes", "parameters", "anchors"}  # fmt: skip
+    assert set(aar["counts"]) == {
+        "incidents", "disruptions", "disruptions_flagged", "disruptions_missed",
+        "disrupted_ring_hours", "disrupted_ring_hours_flagged", "disrupted_ring_hours_missed",
+        "flagged_ring_hours", "ring_hours",
+    }  # fmt: skip
+    for line in aar["summary"]:
+        assert list(line) == ["key", "text", "anchor"]
+    for episode in aar["chronology"]:
+        assert list(episode) == [
+            "id", "start", "end", "rings", "categories", "incident_ids", "incident_count",
+            "risk_ids", "disruptions", "missed_disruptions", "max_severity", "levels",
+            "spread_minutes", "response_minutes", "slowest_response_minutes",
+            "resolution_minutes", "anchor",
+        ]  # fmt: skip
+        assert list(episode["levels"]) == ["min", "max", "by_ring"]
+    for strength in aar["strengths"]:
+        assert list(strength) == ["kind", "text", "evidence", "episodes"]
+    for improvement in aar["improvements"]:
+        assert list(improvement) == [
+            "kind", "text", "root_cause", "recommended_action", "capability_element",
+            "priority", "episode", "evidence", "anchor",
+        ]  # fmt: skip
+    assert aar["chronology"] and aar["strengths"] and aar["improvements"]
     # the event's banding, as event.yaml gives it, for the roll-up's cell rates
     assert summary["event"]["risk_levels"] == {
         "low": [1, 4], "medium": [5, 9], "high": [10, 14], "extreme": [15, 25]

@@ -54,7 +54,7 @@ def test_window_findings_carry_their_numbers():
     assert alarms.text().startswith("1 ring-hours rated high or above passed")
     unclear = found["discrimination_unclear"]
     assert unclear.kind == "note" and unclear.value == pytest.approx(s("auc").estimate)
-    assert unclear.text().startswith("With 2 disrupted windows, the SRA's ratings could not")
+    assert unclear.text().startswith("With 2 disrupted ring-hours, the SRA's ratings could not")
 
 
 @pytest.fixture(scope="module")

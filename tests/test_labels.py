@@ -9,6 +9,7 @@ import pytest
 
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import LABELS, LANGUAGES, check_lang, level_label, t
+from sra_analysis.labels.aar import AAR_LABELS
 from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
 from sra_analysis.labels.charts import CHART_LABELS
 from sra_analysis.labels.plan import PLAN_LABELS
@@ -51,7 +52,7 @@ def test_each_label_is_written_in_one_area_catalogue_only():
             if name.endswith("_LABELS") and isinstance(area, dict):
                 assert set(area) <= set(LABELS), f"{module.name}.{name} is not in CATALOGUES"
     areas = {"chart.": CHART_LABELS, "across.": ACROSS_EVENTS_LABELS, "rollup.": ROLLUP_LABELS,
-             "plan.": PLAN_LABELS}  # fmt: skip
+             "plan.": PLAN_LABELS, "aar.": AAR_LABELS}  # fmt: skip
     for prefix, area in areas.items():
         assert all(key in area for key in LABELS if key.startswith(prefix)), prefix
 

@@ -54,10 +54,11 @@ def test_tiles_of_an_event_without_disruption_show_a_dash_not_nan(build_event, s
     present.overview(event, review)
     tiles = _tiles(shown[0])
     # hand count: 2 incidents, none disrupted; 3 officers of one 8 h shift each = 24 h
-    assert tiles["Incidents"] == "2" and tiles["Disruptions"] == "0"
+    assert tiles["Incidents"] == "2" and tiles["Disruptions (incidents)"] == "0"
+    assert tiles["Disrupted ring-hours"] == "0"
     assert tiles["Officers"] == "3" and tiles["Officer-hours"] == "24"
     assert tiles["AUC (rating vs disruption)"] == MISSING  # no disrupted window: no ROC area
-    assert tiles["Disruptions in flagged windows"] == MISSING
+    assert tiles["Disruptions in ring-hours rated high+"] == MISSING
     assert not re.search(r"\b(nan|NaN|None|NaT)\b", shown[0])
 
 

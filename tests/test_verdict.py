@@ -81,7 +81,7 @@ def test_a_lucky_pair_is_not_called_good():
     text = verdict.text()
     assert text.startswith("The evidence cannot tell the SRA's ratings from chance")
     assert "p = 0.250" in text and "about 1.0" in text
-    assert f"only 2 disrupted window(s), fewer than the {MIN_DISRUPTED_WINDOWS}" in text
+    assert f"only 2 disrupted ring-hour(s), fewer than the {MIN_DISRUPTED_WINDOWS}" in text
     assert "Buktinya tipis" in verdict.text("id")
     # the findings do not call it a strength either
     kinds = {f.key: f.kind for f in review.findings}
@@ -108,7 +108,7 @@ def test_real_skill_with_enough_evidence_is_good():
     assert (verdict.grade, verdict.reason, verdict.evidence) == ("good", "skilled", "sufficient")
     assert verdict.skill.capture_p < 1e-5 and verdict.skill.auc_low > 0.5
     text = verdict.text()
-    assert text.startswith("The SRA's ratings beat chance: 10 of 12 disrupted windows")
+    assert text.startswith("The SRA's ratings beat chance: 10 of 12 disrupted ring-hours")
     assert "about 2.4; p < 0.001" in text and "thin" not in text
     assert next(f for f in review.findings if f.key == "capture").kind == "strength"
 
@@ -125,7 +125,7 @@ def test_discrimination_without_capture_is_mixed():
     assert review.score("auc").estimate == pytest.approx(221.5 / 279)
     assert verdict.skill.capture_p == pytest.approx(1 - 0.9**9)
     assert (verdict.grade, verdict.reason) == ("mixed", "discrimination_only")
-    assert "extreme or above held 1 of 9 disrupted windows" in verdict.text()
+    assert "extreme or above held 1 of 9 disrupted ring-hours" in verdict.text()
 
 
 def test_catching_less_than_chance_is_poor():
@@ -133,7 +133,7 @@ def test_catching_less_than_chance_is_poor():
     levels = ["high"] * 5 + ["low"] * 5
     _, verdict = _verdict(levels, _spread(10, [0, 6, 7, 8]))
     assert (verdict.grade, verdict.reason) == ("poor", "below_chance")
-    assert "only 1 of 4 disrupted windows" in verdict.text()
+    assert "only 1 of 4 disrupted ring-hours" in verdict.text()
 
 
 def test_no_disruption_is_quiet_and_thin():

@@ -8,6 +8,7 @@ the caller, and text that came from input files is escaped by whoever renders it
 from __future__ import annotations
 
 from sra_analysis.errors import ParameterError, check_argument
+from sra_analysis.labels.aar import AAR_LABELS
 from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
 from sra_analysis.labels.charts import CHART_LABELS
 from sra_analysis.labels.display import DISPLAY_LABELS
@@ -100,6 +101,7 @@ CATALOGUES: tuple[dict[str, dict[str, str]], ...] = (
     ROLLUP_LABELS,
     PLAN_LABELS,
     DISPLAY_LABELS,
+    AAR_LABELS,
 )
 
 #: Every label, by key: the common words and one catalogue per area.

@@ -10,11 +10,11 @@ FINDING_LABELS: dict[str, dict[str, str]] = {
     "finding.capture": {
         "en": "Windows rated {flag_level} or above held {captured} of {total} disruptions "
         "({share}) in {area} of the ring-hours (PAI {pai}); of the {observed} disrupted "
-        "windows they held {hits}, where flagging at random would catch about {expected} "
+        "ring-hours they held {hits}, where flagging at random would catch about {expected} "
         "({p}).",
         "id": "Jendela waktu dengan risiko {flag_level} ke atas mencakup {captured} dari "
         "{total} gangguan ({share}) pada {area} dari total ring-jam (PAI {pai}); dari "
-        "{observed} jendela yang terganggu, {hits} ada di dalamnya, sedangkan penandaan acak "
+        "{observed} ring-jam terganggu, {hits} ada di dalamnya, sedangkan penandaan acak "
         "akan mengena sekitar {expected} ({p}).",
     },
     "finding.misses": {
@@ -42,9 +42,9 @@ FINDING_LABELS: dict[str, dict[str, str]] = {
         "{auc} (IK 95% {low}–{high}).",
     },
     "finding.discrimination_unclear": {
-        "en": "With {observed} disrupted windows, the SRA's ratings could not be shown to "
+        "en": "With {observed} disrupted ring-hours, the SRA's ratings could not be shown to "
         "separate windows with disruptions from quiet ones: AUC {auc} (95% CI {low}–{high}).",
-        "id": "Dengan {observed} jendela yang terganggu, belum dapat ditunjukkan bahwa "
+        "id": "Dengan {observed} ring-jam terganggu, belum dapat ditunjukkan bahwa "
         "penilaian SRA membedakan jendela dengan gangguan dari yang tenang: AUC {auc} "
         "(IK 95% {low}–{high}).",
     },

@@ -15,7 +15,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "report.none": {"en": "Nothing to list.", "id": "Tidak ada."},
     # the verdict, one sentence per rule of sra_analysis.review.verdict
     "verdict.skilled": {
-        "en": "The SRA's ratings beat chance: {hits} of {observed} disrupted windows were "
+        "en": "The SRA's ratings beat chance: {hits} of {observed} disrupted ring-hours were "
         "rated {flag_level} or above, though such windows made up only {area} of the "
         "ring-hours (flagging that share at random would catch about {expected}; {p}), "
         "and higher-rated windows were more often disrupted (AUC {auc}, 95% CI "
@@ -27,66 +27,66 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "{auc}, IK 95% {low}–{high}).",
     },
     "verdict.capture_only": {
-        "en": "The SRA was partly right: {hits} of {observed} disrupted windows were rated "
+        "en": "The SRA was partly right: {hits} of {observed} disrupted ring-hours were rated "
         "{flag_level} or above, in {area} of the ring-hours — more than the {expected} "
         "that flagging at random would catch ({p}) — but its ratings did not clearly "
-        "separate disrupted windows from quiet ones (AUC {auc}, 95% CI {low}–{high}).",
-        "id": "SRA sebagian tepat: {hits} dari {observed} jendela yang terganggu dinilai "
+        "separate disrupted ring-hours from quiet ones (AUC {auc}, 95% CI {low}–{high}).",
+        "id": "SRA sebagian tepat: {hits} dari {observed} ring-jam terganggu dinilai "
         "berisiko {flag_level} ke atas, pada {area} dari ring-jam — lebih banyak daripada "
         "{expected} yang akan dikenai penandaan acak ({p}) — tetapi penilaiannya tidak "
-        "jelas membedakan jendela yang terganggu dari yang tenang (AUC {auc}, IK 95% "
+        "jelas membedakan ring-jam terganggu dari yang tenang (AUC {auc}, IK 95% "
         "{low}–{high}).",
     },
     "verdict.discrimination_only": {
         "en": "The SRA was partly right: higher-rated windows were more often disrupted "
         "(AUC {auc}, 95% CI {low}–{high}), but windows rated {flag_level} or above held "
-        "{hits} of {observed} disrupted windows in {area} of the ring-hours, not clearly "
+        "{hits} of {observed} disrupted ring-hours in {area} of the ring-hours, not clearly "
         "more than the {expected} that flagging at random would catch ({p}).",
         "id": "SRA sebagian tepat: jendela berisiko lebih tinggi lebih sering terganggu "
         "(AUC {auc}, IK 95% {low}–{high}), tetapi jendela berisiko {flag_level} ke atas "
-        "hanya memuat {hits} dari {observed} jendela yang terganggu pada {area} dari "
+        "hanya memuat {hits} dari {observed} ring-jam terganggu pada {area} dari "
         "ring-jam, tidak jelas lebih banyak daripada {expected} yang akan dikenai "
         "penandaan acak ({p}).",
     },
     "verdict.undecided": {
         "en": "The evidence cannot tell the SRA's ratings from chance: {hits} of "
-        "{observed} disrupted windows were rated {flag_level} or above, in {area} of the "
+        "{observed} disrupted ring-hours were rated {flag_level} or above, in {area} of the "
         "ring-hours (flagging at random would catch about {expected}; {p}), and the "
-        "ratings did not clearly separate disrupted windows from quiet ones (AUC {auc}, "
+        "ratings did not clearly separate disrupted ring-hours from quiet ones (AUC {auc}, "
         "95% CI {low}–{high}).",
         "id": "Bukti yang ada belum dapat membedakan penilaian SRA dari kebetulan: {hits} "
-        "dari {observed} jendela yang terganggu dinilai berisiko {flag_level} ke atas, "
+        "dari {observed} ring-jam terganggu dinilai berisiko {flag_level} ke atas, "
         "pada {area} dari ring-jam (penandaan acak akan mengena sekitar {expected}; {p}), "
-        "dan penilaiannya tidak jelas membedakan jendela yang terganggu dari yang tenang "
+        "dan penilaiannya tidak jelas membedakan ring-jam terganggu dari yang tenang "
         "(AUC {auc}, IK 95% {low}–{high}).",
     },
     "verdict.no_skill": {
         "en": "The SRA's ratings did no better than chance: {hits} of {observed} disrupted "
-        "windows were rated {flag_level} or above, in {area} of the ring-hours (flagging "
+        "ring-hours were rated {flag_level} or above, in {area} of the ring-hours (flagging "
         "at random would catch about {expected}; {p}), and the ratings did not separate "
-        "disrupted windows from quiet ones (AUC {auc}, 95% CI {low}–{high}).",
+        "disrupted ring-hours from quiet ones (AUC {auc}, 95% CI {low}–{high}).",
         "id": "Penilaian SRA tidak lebih baik daripada kebetulan: {hits} dari {observed} "
-        "jendela yang terganggu dinilai berisiko {flag_level} ke atas, pada {area} dari "
+        "ring-jam terganggu dinilai berisiko {flag_level} ke atas, pada {area} dari "
         "ring-jam (penandaan acak akan mengena sekitar {expected}; {p}), dan penilaiannya "
-        "tidak membedakan jendela yang terganggu dari yang tenang (AUC {auc}, IK 95% "
+        "tidak membedakan ring-jam terganggu dari yang tenang (AUC {auc}, IK 95% "
         "{low}–{high}).",
     },
     "verdict.below_chance": {
         "en": "The SRA's ratings did no better than chance: only {hits} of {observed} "
-        "disrupted windows were rated {flag_level} or above, no more than the {expected} "
+        "disrupted ring-hours were rated {flag_level} or above, no more than the {expected} "
         "that flagging {area} of the ring-hours at random would catch.",
         "id": "Penilaian SRA tidak lebih baik daripada kebetulan: hanya {hits} dari "
-        "{observed} jendela yang terganggu dinilai berisiko {flag_level} ke atas, tidak "
+        "{observed} ring-jam terganggu dinilai berisiko {flag_level} ke atas, tidak "
         "lebih banyak daripada {expected} yang akan dikenai penandaan acak atas {area} "
         "dari ring-jam.",
     },
     "verdict.flags_everything": {
         "en": "The SRA rated {area} of the ring-hours {flag_level} or above. A register "
         'that flags (nearly) everything says "guard everything" and guides nothing, so '
-        "its catching {hits} of {observed} disrupted windows shows no skill.",
+        "its catching {hits} of {observed} disrupted ring-hours shows no skill.",
         "id": "SRA menilai {area} dari ring-jam berisiko {flag_level} ke atas. Penilaian "
         'yang menandai (hampir) semuanya sama dengan "jaga semuanya" dan tidak memberi '
-        "arah, sehingga mengenai {hits} dari {observed} jendela yang terganggu tidak "
+        "arah, sehingga mengenai {hits} dari {observed} ring-jam terganggu tidak "
         "menunjukkan ketepatan.",
     },
     "verdict.flags_nothing": {
@@ -105,16 +105,17 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "{flag_level} ke atas.",
     },
     "verdict.thin": {
-        "en": "The evidence is thin: only {observed} disrupted window(s), fewer than the "
+        "en": "The evidence is thin: only {observed} disrupted ring-hour(s), fewer than the "
         "{minimum} this test needs to tell even a strong SRA from chance reliably.",
-        "id": "Buktinya tipis: hanya {observed} jendela yang terganggu, kurang dari "
+        "id": "Buktinya tipis: hanya {observed} ring-jam terganggu, kurang dari "
         "{minimum} yang diperlukan uji ini untuk membedakan SRA yang baik sekalipun dari "
         "kebetulan secara andal.",
     },
+    # the grade as a word a commander reads (verdict.label); one word wherever it is shown
     "verdict.grade.good": {"en": "good", "id": "baik"},
-    "verdict.grade.mixed": {"en": "mixed", "id": "campuran"},
-    "verdict.grade.poor": {"en": "poor", "id": "buruk"},
-    "verdict.grade.quiet": {"en": "quiet", "id": "tenang"},
+    "verdict.grade.mixed": {"en": "fair", "id": "cukup"},
+    "verdict.grade.poor": {"en": "poor", "id": "kurang"},
+    "verdict.grade.quiet": {"en": "quiet", "id": "tanpa gangguan"},
     "verdict.evidence.thin": {"en": "evidence thin", "id": "bukti tipis"},
     "verdict.evidence.sufficient": {"en": "evidence sufficient", "id": "bukti cukup"},
     "tile.personnel": {"en": "Officers", "id": "Personel"},
@@ -179,7 +180,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "col.correct_negatives": {"en": "quiet and not flagged", "id": "tenang dan tidak bertanda"},
     "score.pod": {"en": "POD (hit rate)", "id": "POD (tingkat tepat)"},
     "score.pod.help": {
-        "en": "share of disrupted windows that were flagged",
+        "en": "share of disrupted ring-hours that were flagged",
         "id": "bagian jendela terganggu yang ditandai",
     },
     "score.far": {"en": "FAR", "id": "FAR"},

@@ -21,6 +21,7 @@ from sra_analysis.event import Event
 from sra_analysis.labels import level_label, t
 from sra_analysis.labels.formats import format_datetime, format_integer, format_range
 from sra_analysis.privacy import redact_issues
+from sra_analysis.reports.aar_present import summary_html
 from sra_analysis.reports.files import write_atomic, write_json_atomic
 from sra_analysis.reports.html_tables import (
     FINDING_LIMIT,
@@ -33,12 +34,14 @@ from sra_analysis.reports.html_tables import (
     number_text,
     tables_folder,
 )
+from sra_analysis.review.aar import review_counts
 from sra_analysis.review.evaluate import Evaluation
 
 __all__ = [
     "data_quality",
     "esc",
     "findings_list",
+    "headline_tiles",
     "html_table",
     "improvement_plan",
     "incident_table",
@@ -89,24 +92,12 @@ def _when(stamp, lang: str = "en") -> str:
 
 
 def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
-    """The first screen: title, the verdict on the SRA, key numbers, rings at a glance."""
+    """The first screen: title, the grade and the commander's summary (each sentence linked
+    to its evidence), the verdict on the SRA, key numbers, rings at a glance."""
     meta = event.meta
     judged = review.verdict
     grade, sentence = judged.grade, judged.text(lang)
-    counts = review.counts
-    totals = review.totals
-    tiles = [
-        (t("incidents", lang), number_text(totals["incidents"], lang=lang)),
-        (t("disruptions", lang), number_text(totals["disruptions"], lang=lang)),
-        (t("tile.personnel", lang), number_text(totals["personnel"], lang=lang)),
-        (t("officer_hours", lang), number_text(totals["officer_hours"], lang=lang)),
-        (
-            t("tile.captured", lang),
-            _share(counts.disruptions_in_flagged, totals["disruptions_in_windows"], lang),
-        ),
-        (t("tile.misses", lang), number_text(counts.misses, lang=lang)),
-        (t("tile.auc", lang), number_text(review.score("auc").estimate, 2, lang=lang)),
-    ]
+    tiles = headline_tiles(review, lang=lang)
     tile_html = "".join(
         f'<div class="sra-tile"><div class="v">{esc(v)}</div><div class="k">{esc(k)}</div></div>'
         for k, v in tiles
@@ -121,7 +112,7 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
     ].rename(columns={
         "ring": t("ring", lang), "ring_name": t("col.name", lang),
         "officers": t("tile.personnel", lang), "officer_hours": t("officer_hours", lang),
-        "incidents": t("incidents", lang), "disruptions": t("disruptions", lang),
+        "incidents": t("incidents", lang), "disruptions": t("aar.count.disruptions", lang),
         "incidents_per_100_officer_hours": t("incidents_per_100_officer_hours", lang),
     })  # fmt: skip
     numeric = list(ring_table.columns[2:])
@@ -132,11 +123,44 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
         f"<h1>{esc(clip(meta.name))}</h1>"
         f'<div class="sra-subtitle">{esc(clip(meta.venue))} · {esc(period)} · '
         f"{esc(t('report.flag_level', lang))}: {esc(level_label(review.flag_level, lang))}</div>"
-        f'<div class="sra-verdict {esc(grade)}"><b>{esc(t("report.verdict", lang))}:</b> '
-        f"{esc(sentence)}</div>"
+        + summary_html(review, lang=lang)
+        + f'<div class="sra-verdict {esc(grade)}"><b>{esc(t("report.verdict", lang))}: '
+        f"{esc(judged.label(lang))}.</b> {esc(sentence)}</div>"
         f'<div class="sra-tiles">{tile_html}</div>'
         + html_table(ring_table, numeric=numeric, digits=1, lang=lang)
     )
+
+
+def headline_tiles(review: Evaluation, *, lang: str = "en") -> list[tuple[str, str]]:
+    """The key numbers of the first screen as (label, value) pairs.
+
+    Counts come from :func:`~sra_analysis.review.aar.review_counts`, the one definition the
+    verdict and the findings use too: incidents and disruptions are counted between the
+    event's start and end, and *disruptions* (incidents) are labelled apart from *disrupted
+    ring-hours* (windows).
+    """
+    counts = review_counts(review)
+    flag = level_label(review.flag_level, lang)
+    totals = review.totals
+    return [
+        (t("incidents", lang), number_text(counts.incidents, lang=lang)),
+        (t("aar.count.disruptions", lang), number_text(counts.disruptions, lang=lang)),
+        (
+            t("aar.count.disrupted_ring_hours", lang),
+            number_text(counts.disrupted_ring_hours, lang=lang),
+        ),
+        (t("tile.personnel", lang), number_text(totals["personnel"], lang=lang)),
+        (t("officer_hours", lang), number_text(totals["officer_hours"], lang=lang)),
+        (
+            t("aar.count.disruptions_flagged", lang, flag_level=flag),
+            _share(counts.disruptions_flagged, counts.disruptions, lang),
+        ),
+        (
+            t("aar.count.ring_hours_missed", lang, flag_level=flag),
+            number_text(counts.disrupted_ring_hours_missed, lang=lang),
+        ),
+        (t("tile.auc", lang), number_text(review.score("auc").estimate, 2, lang=lang)),
+    ]
 
 
 def _share(part, whole, lang: str = "en") -> str:

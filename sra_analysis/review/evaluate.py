@@ -26,6 +26,7 @@ from sra_analysis.levels import (
     severity_level,
 )
 from sra_analysis.privacy import pseudonymise
+from sra_analysis.review.aar import AfterActionReview, after_action_review
 from sra_analysis.review.display import EvaluationDisplay
 from sra_analysis.review.findings import Finding, build_findings
 from sra_analysis.review.parts import ReviewParts
@@ -64,10 +65,14 @@ class Evaluation(EvaluationDisplay, ReviewParts):
         Strengths, areas for improvement and notes (:mod:`sra_analysis.review.findings`).
     verdict : Verdict
         The graded verdict on the SRA (:mod:`sra_analysis.review.verdict`).
+    aar : AfterActionReview
+        The after-action review built from all of the above (:mod:`sra_analysis.review.aar`):
+        summary, chronology of episodes, strengths and areas for improvement.
     """
 
     findings: tuple[Finding, ...]
     verdict: Verdict
+    aar: AfterActionReview
 
     @property
     def scores(self) -> pd.DataFrame:
@@ -107,6 +112,7 @@ class Evaluation(EvaluationDisplay, ReviewParts):
             "scores": self.scores.to_dict("records"),
             "verdict": self.verdict.to_dict(lang=lang),
             "findings": [finding.to_dict(lang=lang) for finding in self.findings],
+            "aar": self.aar.to_dict(lang=lang),
             "schema_version": SCHEMA_VERSION,
         }
         return _jsonable(body)
@@ -316,5 +322,6 @@ def evaluate(
     # findings and verdict come from the parts, before the evaluation exists
     findings = tuple(build_findings(parts))
     verdict = judge(prediction, flag_level=flag_level, incidents=float(incidents_total))
+    aar = after_action_review(parts, None if event is None else event.incidents, verdict=verdict)
     fields = {f.name: getattr(parts, f.name) for f in dataclasses.fields(parts)}
-    return Evaluation(**fields, findings=findings, verdict=verdict)
+    return Evaluation(**fields, findings=findings, verdict=verdict, aar=aar)

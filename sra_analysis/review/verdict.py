@@ -215,10 +215,16 @@ class Verdict:
             text += " " + t("verdict.thin", lang, **fields)
         return text
 
+    def label(self, lang: str = "en") -> str:
+        """The grade as a word a commander reads at a glance: good / fair / poor / quiet,
+        in Bahasa Indonesia baik / cukup / kurang / tanpa gangguan."""
+        return t(f"verdict.grade.{self.grade}", lang)
+
     def to_dict(self, *, lang: str = "en") -> dict:
-        """``summary.json``'s ``verdict``: grade, evidence, reason and the sentence."""
+        """``summary.json``'s ``verdict``: grade, its word, evidence, reason and sentence."""
         return {
             "grade": self.grade,
+            "label": self.label(lang),
             "evidence": self.evidence,
             "reason": self.reason,
             "text": self.text(lang),

@@ -1,0 +1,156 @@
+"""The after-action review in the report: summary, chronology, strengths, improvements.
+
+Each helper displays one escaped HTML fragment built from :attr:`Evaluation.aar`
+(:mod:`sra_analysis.review.aar`); each section carries the anchor id the summary's sentences
+link to. Text from input files (threats, categories, descriptions) is escaped here.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+
+from sra_analysis.labels import level_label, t
+from sra_analysis.labels.formats import format_datetime
+from sra_analysis.reports.html_tables import MISSING, capped_table, clip, esc, number_text
+from sra_analysis.review.aar import ANCHORS, category_text
+from sra_analysis.review.aar.text import Span, ring_text
+from sra_analysis.review.evaluate import Evaluation
+
+__all__ = ["chronology", "findings_to_act_on", "summary_html"]
+
+_DESCRIPTION_LIMIT = 140
+
+
+def _show(fragment: str) -> None:
+    from sra_analysis.reports import present
+
+    present.show_html(fragment)
+
+
+def summary_html(review: Evaluation, *, lang: str = "en") -> str:
+    """The grade as a word and the summary's sentences, each linked to its evidence."""
+    aar = review.aar
+    link = esc(t("aar.evidence", lang))
+    items = "".join(
+        f'<li>{esc(line.text(lang))} <a href="#{esc(line.anchor)}">{link}</a></li>'
+        for line in aar.summary
+    )
+    return (
+        f'<div class="sra-verdict {esc(aar.grade)}" id="{ANCHORS["summary"]}">'
+        f"<b>{esc(t('aar.grade', lang))}: {esc(aar.label(lang))}</b>"
+        f"<ul>{items}</ul></div>"
+    )
+
+
+def _minutes(value: float, lang: str) -> str:
+    if pd.isna(value):
+        return MISSING
+    return f"{number_text(value, lang=lang)} {t('aar.word.minutes', lang)}"
+
+
+def _episode_line(episode, review: Evaluation, lang: str) -> str:
+    meta = review.meta
+    rings = ", ".join(
+        f"{ring_text(r, meta, lang)}: {level_label(level, lang) if level else MISSING}"
+        for r, level in episode.levels_by_ring.items()
+    )
+    categories = ", ".join(category_text(c, lang) for c in episode.categories)
+    facts = t(
+        "aar.episode.facts",
+        lang,
+        incidents=number_text(episode.incident_count, lang=lang),
+        disruptions=number_text(episode.disruptions, lang=lang),
+        response=_minutes(episode.response_minutes, lang),
+        resolution=_minutes(episode.resolution_minutes, lang),
+    )
+    return (
+        f'<li class="sra-finding note" id="{esc(episode.anchor)}"><b>{esc(episode.id)}</b> · '
+        f"{esc(Span(episode.start, episode.end).text(lang))} · {esc(categories)}<br>"
+        f"{esc(t('aar.episode.levels', lang))}: {esc(rings)}. {esc(facts)}</li>"
+    )
+
+
+def chronology(
+    review: Evaluation, *, lang: str = "en", tables_dir: str | os.PathLike | None = None
+) -> None:
+    """The episodes, one line each with their span, rings and the level the SRA gave them,
+    then the significant incidents in time order (capped; the full table to
+    ``<tables_dir>/chronology.csv``)."""
+    aar = review.aar
+    head = (
+        f'<h2 id="{ANCHORS["chronology"]}">{esc(t("aar.section.chronology", lang))}</h2>'
+        f'<p class="sra-muted">{esc(t("aar.chronology.rule", lang, **_rule(aar, lang)))}</p>'
+    )
+    if not aar.episodes:
+        _show(head + f'<p class="sra-muted">{esc(t("report.none", lang))}</p>')
+        return
+    lines = "".join(_episode_line(e, review, lang) for e in aar.episodes)
+    rows = aar.incidents
+    yes, no = t("aar.word.yes", lang), t("aar.word.no", lang)
+    frame = pd.DataFrame(
+        {
+            t("aar.col.episode", lang): rows["episode"],
+            t("time", lang): [format_datetime(v, lang=lang) for v in rows["reported_at"]],
+            t("ring", lang): rows["ring"],
+            t("category", lang): [category_text(c, lang) for c in rows["category"]],
+            t("severity", lang): rows["severity"],
+            t("disruptions", lang): [yes if d else no for d in rows["disrupted_proceedings"]],
+            t("predicted_level", lang): [
+                level_label(v, lang) if isinstance(v, str) else MISSING
+                for v in rows["predicted_level"]
+            ],
+            t("aar.col.response", lang): [
+                MISSING if pd.isna(v) else number_text(v, lang=lang)
+                for v in rows["response_minutes"]
+            ],
+            t("description", lang): [clip(v, _DESCRIPTION_LIMIT) for v in rows["description"]],
+        }
+    )
+    table = capped_table(frame, name="chronology", lang=lang, tables_dir=tables_dir)
+    _show(head + f"<ul>{lines}</ul>" + table)
+
+
+def _rule(aar, lang: str) -> dict:
+    return {
+        "severity": aar.parameters.get("min_severity"),
+        "gap": number_text(aar.parameters.get("max_gap_minutes"), lang=lang),
+    }
+
+
+def findings_to_act_on(review: Evaluation, *, lang: str = "en") -> None:
+    """Strengths to sustain, then the areas for improvement with root cause, recommended
+    action, capability element and priority, then the neutral notes."""
+    aar = review.aar
+    none = f'<p class="sra-muted">{esc(t("report.none", lang))}</p>'
+    strengths = "".join(
+        f'<li class="sra-finding strength"><b>{esc(t(f"aar.kind.{s.kind}", lang))}.</b> '
+        f"{esc(s.text(lang))}</li>"
+        for s in aar.strengths
+    )
+    parts = [
+        f'<h2 id="{ANCHORS["strengths"]}">{esc(t("aar.section.strengths", lang))}</h2>',
+        f"<ul>{strengths}</ul>" if strengths else none,
+        f'<h2 id="{ANCHORS["improvements"]}">{esc(t("aar.section.improvements", lang))}</h2>',
+    ]
+    items = []
+    for number, i in enumerate(aar.improvements, start=1):
+        label = (
+            f"{number}. {t(f'aar.kind.{i.kind}', lang)} · {t('aar.col.priority', lang)}: "
+            f"{t(f'aar.priority.{i.priority}', lang)} · {t('aar.col.capability', lang)}: "
+            f"{t(f'aar.capability.{i.capability_element}', lang)}"
+        )
+        if i.episode:
+            label += f" · {t('aar.col.episode', lang)} {i.episode}"
+        items.append(
+            f'<li class="sra-finding improvement" id="{esc(i.anchor)}"><b>{esc(label)}</b><br>'
+            f"{esc(i.text(lang))}<br><i>{esc(t('aar.col.root_cause', lang))}:</i> "
+            f"{esc(i.root_cause.text(lang))}<br><b>{esc(t('aar.col.action', lang))}:</b> "
+            f"{esc(i.recommended_action.text(lang))}</li>"
+        )
+    parts.append(f"<ul>{''.join(items)}</ul>" if items else none)
+    if aar.notes:
+        notes = "".join(f'<li class="sra-finding note">{esc(n.text(lang))}</li>' for n in aar.notes)
+        parts.append(f"<h3>{esc(t('aar.section.notes', lang))}</h3><ul>{notes}</ul>")
+    _show("".join(parts))
