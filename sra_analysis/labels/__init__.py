@@ -14,6 +14,8 @@ from sra_analysis.labels.findings import FINDING_LABELS
 from sra_analysis.labels.plan import PLAN_LABELS
 from sra_analysis.labels.report import REPORT_LABELS
 from sra_analysis.labels.rollup import ROLLUP_LABELS
+from sra_analysis.labels.severity import SEVERITY_LABELS
+from sra_analysis.labels.staffing_plan import STAFFING_PLAN_LABELS
 
 __all__ = ["COMMON_LABELS", "LANGUAGES", "LABELS", "check_lang", "level_label", "t"]
 
@@ -90,6 +92,8 @@ LABELS: dict[str, dict[str, str]] = {
     **ACROSS_EVENTS_LABELS,
     **ROLLUP_LABELS,
     **PLAN_LABELS,
+    **SEVERITY_LABELS,
+    **STAFFING_PLAN_LABELS,
 }
 
 

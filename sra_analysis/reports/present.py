@@ -33,6 +33,7 @@ from sra_analysis.reports.html_tables import (
     number_text,
     tables_folder,
 )
+from sra_analysis.reports.legends import disruption_rule_note, severity_legend
 from sra_analysis.review.evaluate import Evaluation
 
 __all__ = [
@@ -135,6 +136,7 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
         f'<div class="sra-verdict {esc(grade)}"><b>{esc(t("report.verdict", lang))}:</b> '
         f"{esc(sentence)}</div>"
         f'<div class="sra-tiles">{tile_html}</div>'
+        + disruption_rule_note(review, lang=lang)
         + html_table(ring_table, numeric=numeric, digits=1, lang=lang)
     )
 
@@ -251,7 +253,8 @@ def incident_table(
             t("description", lang): incidents["description"],
         }
     )
-    show_html(capped_table(frame, name=name, lang=lang, tables_dir=tables_dir))
+    table = capped_table(frame, name=name, lang=lang, tables_dir=tables_dir)
+    show_html(table + severity_legend(lang))
 
 
 def sra_items_table(
