@@ -173,3 +173,28 @@ def test_the_legend_lists_every_level(lang):
     for name in severity_scale(lang)["name"]:
         assert name in legend
     assert t("severity.legend", lang) in legend
+
+
+def test_a_long_unreadable_severity_is_quoted_short():
+    column = parse_severities(pd.Series(["sangat " * 200], dtype=object))
+    reason = column.reasons_at([0])[0]
+    assert column.invalid[0] and len(reason) < 300 and "…" in reason
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_template_instructions_explain_the_scale(tmp_path, lang):
+    import openpyxl
+
+    from sra_analysis.template import write_template
+
+    write_template(tmp_path, lang=lang)
+    sheet = openpyxl.load_workbook(tmp_path / "incidents.xlsx").worksheets[1]
+    cells = [row for row in sheet.iter_rows(values_only=True) if row[0]]
+    scale = severity_scale(lang)
+    for level in scale.itertuples(index=False):
+        assert (severity_choice(level.severity, lang), level.name, level.description) in [
+            row[:3] for row in cells
+        ]
+    # the threshold of the disruption rule (example event: 4) is said on the sheet too
+    said = {"en": "severity 4 or above counts as a disruption", "id": "4 ke atas dihitung"}
+    assert any(said[lang] in str(row[0]) for row in cells)

@@ -192,14 +192,15 @@ def _one_severity(value) -> tuple[float, str | None]:
     else:
         return (number, None) if number % 1 == 0 else (np.nan, "not a whole number")
     match = _SEVERITY_RE.fullmatch(text)
+    shown = text if len(text) <= 40 else text[:39] + "…"  # the reason quotes, never floods
     if match is None:
-        return np.nan, t("severity.reason.no_number", "en", value=text)
+        return np.nan, t("severity.reason.no_number", "en", value=shown)
     number = int(match.group(1))
     words = fold_label(match.group(2) or "")
     if not words or number not in SEVERITY_SCALE or words in _severity_names(number):
         return float(number), None
     name = t(f"severity.{number}", "en")
-    return np.nan, t("severity.reason.name_mismatch", "en", value=text, number=number, name=name)
+    return np.nan, t("severity.reason.name_mismatch", "en", value=shown, number=number, name=name)
 
 
 def parse_severities(values: pd.Series) -> ParsedColumn:

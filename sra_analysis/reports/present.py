@@ -234,7 +234,8 @@ def incident_table(
     name: str = "incidents",
     tables_dir: str | os.PathLike | None = None,
 ) -> None:
-    """Incidents as an escaped table (time, ring, category, severity, description).
+    """Incidents as an escaped table (time, ring, category, severity, description), then the
+    severity scale's legend.
 
     Descriptions and other text are cut at 300 characters; past 100 incidents the table
     says how many more there are, and the full table (text uncut) goes to
@@ -253,8 +254,8 @@ def incident_table(
             t("description", lang): incidents["description"],
         }
     )
-    table = capped_table(frame, name=name, lang=lang, tables_dir=tables_dir)
-    show_html(table + severity_legend(lang))
+    show_html(capped_table(frame, name=name, lang=lang, tables_dir=tables_dir))
+    show_html(severity_legend(lang))
 
 
 def sra_items_table(
