@@ -123,7 +123,7 @@ def test_understaffed_windows_show_the_officer_hours_short(build_event, page):
     # first where the plan comes from (no plan file: R1's 3 officers in the register) and
     # event.yaml's 50 planned against the 4 officers of the roster
     assert "diambil dari kolom rencana personel pada daftar risiko" in page[0]
-    assert "event.yaml merencanakan 50 personel; 4 personel berbeda bertugas." in page[0]
+    assert "Rencana kekuatan (event.yaml): 50 personel; yang bertugas: 4 personel" in page[0]
     # planned against served, ring 1 only: 2 h × 3 = 6 planned, O1 and O2 served 4,
     # 2 officer-hours short; 2 on duty throughout
     (plan_row,) = _cells(page[0])

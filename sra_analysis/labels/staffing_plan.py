@@ -7,13 +7,13 @@ __all__ = ["STAFFING_PLAN_LABELS"]
 STAFFING_PLAN_LABELS: dict[str, dict[str, str]] = {
     "staffing_plan.source.plan_file": {
         "en": "The planned staffing comes from the staffing plan ({file}).",
-        "id": "Rencana personel diambil dari rencana pengamanan personel ({file}).",
+        "id": "Rencana personel diambil dari plotting personel per ring ({file}).",
     },
     "staffing_plan.source.register": {
         "en": "No staffing plan was given: the planned staffing comes from the risk "
         "register's planned personnel, taking for each ring and hour the most specific row "
         "(the shortest time span that covers it; of equal spans, the largest number).",
-        "id": "Rencana pengamanan personel tidak dilampirkan: rencana personel diambil dari "
+        "id": "Plotting personel per ring tidak dilampirkan: rencana personel diambil dari "
         "kolom rencana personel pada daftar risiko, dengan baris yang paling khusus untuk "
         "setiap ring dan jam (rentang waktu terpendek yang mencakupnya; bila sama panjang, "
         "jumlah terbesar).",
@@ -21,17 +21,19 @@ STAFFING_PLAN_LABELS: dict[str, dict[str, str]] = {
     "staffing_plan.source.none": {
         "en": "Neither a staffing plan nor the risk register gives planned staffing, so "
         "staffing is not compared with a plan.",
-        "id": "Rencana pengamanan personel maupun daftar risiko tidak memuat rencana "
-        "personel, sehingga kekuatan personel tidak dibandingkan dengan rencana.",
+        "id": "Plotting personel maupun daftar risiko tidak memuat rencana personel, "
+        "sehingga kekuatan personel tidak dibandingkan dengan rencana.",
     },
     "staffing_plan.personnel": {
-        "en": "event.yaml plans {planned} officers; {served} distinct officers served.",
-        "id": "event.yaml merencanakan {planned} personel; {served} personel berbeda "
-        "bertugas.",
+        "en": "Planned strength (event.yaml): {planned} officers; {served} distinct officers "
+        "served.",
+        "id": "Rencana kekuatan (event.yaml): {planned} personel; yang bertugas: {served} "
+        "personel (dihitung per orang).",
     },
     "staffing_plan.personnel_unplanned": {
         "en": "{served} distinct officers served (event.yaml gives no planned personnel).",
-        "id": "{served} personel berbeda bertugas (event.yaml tidak memuat rencana personel).",
+        "id": "Yang bertugas: {served} personel (dihitung per orang); event.yaml tidak memuat "
+        "rencana kekuatan.",
     },
     "staffing_plan.heading": {
         "en": "Planned against served, per ring",
