@@ -247,3 +247,13 @@ def test_a_slice_keeps_the_plan_of_its_rings_and_time(tmp_path):
     assert line[["plan_start", "plan_end"]].iloc[0].tolist() == [
         _at("2024-03-02 00:00"), _at("2024-03-02 06:00")
     ]  # clipped to the slice  # fmt: skip
+
+
+def test_a_planned_ring_nobody_guarded_is_short_by_the_whole_plan(tmp_path):
+    plan = "ring,plan_start,plan_end,officers\n2,2024-03-01 07:00,2024-03-01 10:00,4\n"
+    row = plan_vs_served(_event(tmp_path, plan=plan)).iloc[0]
+    # 4 officers × 3 h planned, nobody on the roster
+    assert row[["planned_officer_hours", "served_officer_hours", "shortfall_officer_hours"]].tolist() == [
+        12.0, 0.0, 12.0
+    ]  # fmt: skip
+    assert (row["served_min"], row["served_max"]) == (0, 0)
