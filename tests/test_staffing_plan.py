@@ -253,7 +253,6 @@ def test_a_planned_ring_nobody_guarded_is_short_by_the_whole_plan(tmp_path):
     plan = "ring,plan_start,plan_end,officers\n2,2024-03-01 07:00,2024-03-01 10:00,4\n"
     row = plan_vs_served(_event(tmp_path, plan=plan)).iloc[0]
     # 4 officers × 3 h planned, nobody on the roster
-    assert row[["planned_officer_hours", "served_officer_hours", "shortfall_officer_hours"]].tolist() == [
-        12.0, 0.0, 12.0
-    ]  # fmt: skip
+    columns = ["planned_officer_hours", "served_officer_hours", "shortfall_officer_hours"]
+    assert row[columns].tolist() == [12.0, 0.0, 12.0]
     assert (row["served_min"], row["served_max"]) == (0, 0)
