@@ -106,6 +106,12 @@ def _ring_line(starts, ends, officers, *, low: int, high: int, rule: str):
     return out
 
 
+def _local(microseconds: list[int], timezone: str) -> pd.DatetimeIndex:
+    """Microseconds since the epoch as tz-aware times in ``timezone``."""
+    stamps = pd.to_datetime(np.asarray(microseconds, dtype=np.int64), unit="us", utc=True)
+    return stamps.tz_convert(timezone)
+
+
 def plan_line(event: Event) -> pd.DataFrame:
     """The officers planned per ring over the event, as non-overlapping spans.
 
@@ -148,13 +154,11 @@ def plan_line(event: Event) -> pd.DataFrame:
             mine[officers].astype("float64").to_numpy(), low=low, high=high, rule=rule,
         ):  # fmt: skip
             parts.append((ring, lo, hi, value))
-    tz = meta.timezone
-    as_time = lambda us: pd.to_datetime(np.asarray(us, dtype=np.int64), unit="us", utc=True)  # noqa: E731
     line = pd.DataFrame(
         {
             "ring": pd.Categorical([p[0] for p in parts], dtype=meta.ring_dtype),
-            "plan_start": as_time([p[1] for p in parts]).tz_convert(tz),
-            "plan_end": as_time([p[2] for p in parts]).tz_convert(tz),
+            "plan_start": _local([p[1] for p in parts], meta.timezone),
+            "plan_end": _local([p[2] for p in parts], meta.timezone),
             "officers": np.array([p[3] for p in parts], dtype="float64"),
         }
     )
