@@ -27,6 +27,7 @@ __all__ = [
     "FILE_KINDS",
     "MAX_EVENT_ID_LENGTH",
     "RESERVED_EVENT_IDS",
+    "OPTIONAL_FILE_KINDS",
     "FileQuality",
     "Ring",
     "TIMEZONE_ALIASES",
@@ -39,6 +40,10 @@ __all__ = [
 #: The three data files of an event folder (``<kind>.csv|xlsx|parquet``), in the order they
 #: are read; also the keys of :attr:`Event.quality` and of ``summary.json``'s ``data_quality``.
 FILE_KINDS: tuple[str, ...] = ("incidents", "staffing", "risk_register")
+#: Files an event folder may hold beside them: the staffing plan (``staffing_plan.*``, per
+#: ring and time span the officers planned). When present it is loaded like the others and
+#: its account joins :attr:`Event.quality` under its kind; when absent nothing is missing.
+OPTIONAL_FILE_KINDS: tuple[str, ...] = ("staffing_plan",)
 
 #: Indonesian zone abbreviations and the IANA zones they stand for.
 TIMEZONE_ALIASES: dict[str, str] = {
@@ -320,9 +325,13 @@ class Event:
     incidents, staffing, risks : DataFrame
         Canonical, typed, tz-aware tables (see :func:`sra_analysis.load_event`).
     quality : dict of str to FileQuality
-        Keyed by :data:`FILE_KINDS`: ``"incidents"``, ``"staffing"``, ``"risk_register"``.
+        Keyed by :data:`FILE_KINDS`: ``"incidents"``, ``"staffing"``, ``"risk_register"``,
+        and ``"staffing_plan"`` when the folder holds a staffing plan.
     inputs : dict of str to str
         sha256 of every file read, keyed by file name (``event.yaml`` included).
+    staffing_plan : DataFrame or None
+        The staffing plan as loaded (``ring``, ``plan_start``, ``plan_end``, ``officers``,
+        ``unit``, ``note``, ``source_row``), or None when the folder has none.
     """
 
     meta: EventMeta
@@ -331,6 +340,7 @@ class Event:
     risks: pd.DataFrame
     quality: Mapping[str, FileQuality]
     inputs: Mapping[str, str] = field(default_factory=dict)
+    staffing_plan: pd.DataFrame | None = None
 
     @property
     def id(self) -> str:

@@ -24,10 +24,15 @@ __all__ = [
     "check_flag_level",
     "check_risk_level",
     "check_severity",
+    "severity_choice",
     "severity_level",
+    "severity_name",
+    "severity_scale",
 ]
 
-#: Incident severity runs from 1 (minor) to 5 (critical).
+#: Incident severity runs from 1 (negligible) to 5 (critical); the words of each step (a name
+#: and a one-line description in English and Bahasa Indonesia) are the labels
+#: ``severity.<n>`` and ``severity.<n>.help`` (:mod:`sra_analysis.labels.severity`).
 SEVERITY_SCALE: tuple[int, ...] = (1, 2, 3, 4, 5)
 #: The dtype of ``Event.incidents["severity"]``: the scale as an ordered categorical.
 SEVERITY_DTYPE = pd.CategoricalDtype(list(SEVERITY_SCALE), ordered=True)
@@ -286,3 +291,53 @@ def severity_level(severity) -> pd.Categorical:
     code_of = np.array([0, *(names.index(SEVERITY_LEVELS[s]) for s in SEVERITY_SCALE)])
     codes = code_of[values.to_numpy(dtype=np.int64)]
     return pd.Categorical.from_codes(codes, categories=list(names), ordered=True)
+
+
+def severity_name(severity: object, lang: str = "en") -> str:
+    """The name of a step of the severity scale in ``lang``.
+
+    Examples
+    --------
+    >>> severity_name(4, "id")
+    'berat'
+    """
+    from sra_analysis.labels import t
+
+    return t(f"severity.{check_severity(severity)}", lang)
+
+
+def severity_choice(severity: object, lang: str = "en") -> str:
+    """A step as the template's drop-down shows it, number first: ``"3 – sedang"``.
+
+    The loader reads it back as the number (and so the number typed alone).
+
+    Examples
+    --------
+    >>> severity_choice(3, "id")
+    '3 – sedang'
+    """
+    return f"{check_severity(severity)} – {severity_name(severity, lang)}"
+
+
+def severity_scale(lang: str = "en") -> pd.DataFrame:
+    """The severity scale in words: one row per step.
+
+    Returns
+    -------
+    DataFrame
+        ``severity`` (1–5), ``name`` and ``description`` in ``lang``.
+
+    Examples
+    --------
+    >>> severity_scale("id")["name"].tolist()
+    ['tidak berdampak', 'ringan', 'sedang', 'berat', 'sangat berat']
+    """
+    from sra_analysis.labels import t
+
+    return pd.DataFrame(
+        {
+            "severity": list(SEVERITY_SCALE),
+            "name": [t(f"severity.{s}", lang) for s in SEVERITY_SCALE],
+            "description": [t(f"severity.{s}.help", lang) for s in SEVERITY_SCALE],
+        }
+    )

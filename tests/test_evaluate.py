@@ -601,7 +601,14 @@ def test_summary_json_shape_is_pinned(purwakarta):
     summary = evaluate(purwakarta, n_resamples=0).to_dict()
     assert set(summary) == {
         "event", "provenance", "data_quality", "totals", "by_ring", "prediction", "scores",
-        "verdict", "findings", "aar", "schema_version",
+        "verdict", "findings", "aar", "schema_version", "staffing_plan",
+    }  # fmt: skip
+    # issue 16: where the plan line comes from, and how disruptions were decided
+    assert set(summary["staffing_plan"]) == {
+        "source", "file", "planned_personnel", "served_personnel", "by_ring"
+    }  # fmt: skip
+    assert set(summary["totals"]["disruption_rule"]) == {
+        "source", "threshold", "decided_by_rule", "disruptions_by_rule"
     }  # fmt: skip
     assert summary["schema_version"] == "2"
     assert set(summary["verdict"]) == {"grade", "label", "evidence", "reason", "text"}

@@ -120,9 +120,17 @@ def test_understaffed_windows_show_the_officer_hours_short(build_event, page):
     event = night_event(build_event)
     review = evaluate(event, n_resamples=0)
     focus.understaffed_windows(event, review, lang="id")
-    assert page[0] == "### Jendela bertanda dengan personel di bawah rencana"
+    # first where the plan comes from (no plan file: R1's 3 officers in the register) and
+    # event.yaml's 50 planned against the 4 officers of the roster
+    assert "diambil dari kolom rencana personel pada daftar risiko" in page[0]
+    assert "Rencana kekuatan (event.yaml): 50 personel; yang bertugas: 4 personel" in page[0]
+    # planned against served, ring 1 only: 2 h × 3 = 6 planned, O1 and O2 served 4,
+    # 2 officer-hours short; 2 on duty throughout
+    (plan_row,) = _cells(page[0])
+    assert plan_row == ["Luar pagar", "3–3", "2–2", "2", "6", "4", "2"]
+    assert page[1] == "### Jendela bertanda dengan personel di bawah rencana"
     # ring 1, 20:00–22:00: 3 planned, 2 on duty, so 1 officer short for 2 hours
-    (row,) = _cells(page[1])
+    (row,) = _cells(page[2])
     assert row[:4] == ["Luar pagar", "01 Mar 2024 20.00", "01 Mar 2024 22.00", "2"]  # CLDR id
     assert row[-1] == "2"
 

@@ -121,7 +121,9 @@ _MESSY_HEADERS = {
 
 
 def _contract_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.drop(columns=["source_row", "score", "level"], errors="ignore")
+    return frame.drop(
+        columns=["source_row", "score", "level", "disrupted_by_rule"], errors="ignore"
+    )
 
 
 def _blank(value) -> bool:

@@ -28,7 +28,8 @@ def test_the_three_file_kinds():
     with pytest.raises(
         ParameterError,
         match=re.escape(
-            "kind must be one of ['incidents', 'staffing', 'risk_register'], got 'risks'"
+            "kind must be one of ['incidents', 'staffing', 'risk_register', 'staffing_plan'], "
+            "got 'risks'"
         ),
     ):
         columns_of("risks")

@@ -173,7 +173,8 @@ def test_unknown_columns_are_ignored_and_listed(tmp_path, base_meta):
         ("incidents", "I3,2024-03-01 10:00,1,crowd,6,", "severity", "6", "severity outside 1–5"),
         ("incidents", "I3,2024-03-01 10:00,1,crowd,0,", "severity", "0", "severity outside 1–5"),
         ("incidents", "I3,2024-03-01 10:00,1,crowd,2.5,", "severity", "2.5", "not a whole number"),
-        ("incidents", "I3,2024-03-01 10:00,1,crowd,berat,", "severity", "berat", "not a whole"),
+        ("incidents", "I3,2024-03-01 10:00,1,crowd,berat,", "severity", "berat",
+         "severity 'berat' has no number"),
         ("incidents", "I3,2024-03-01 10:00,4,crowd,2,", "ring", "4", "unknown ring"),
         ("incidents", "I3,2024-03-01 10:00,Ring IV,crowd,2,", "ring", "Ring IV", "unknown ring"),
         ("incidents", "I3,kemarin sore,1,crowd,2,", "reported_at", "kemarin sore", "unparseable"),
@@ -468,6 +469,8 @@ def test_incidents_canonical_frame(tmp_path, base_meta):
             "resolved_at": pd.Series([pd.NaT] * 3, dtype="datetime64[us, Asia/Jakarta]"),
             "risk_id": pd.Series(["R01", None, "R02"], dtype="str"),
             "description": pd.Series([None, "shouting", "kept calm"], dtype="str"),
+            # 007 and 008 left blank: severity decided (4 ≥ 4 yes, 3 no); 009 said tidak
+            "disrupted_by_rule": [True, True, False],
             "source_row": np.array([2, 3, 4], dtype="int64"),
         }
     )

@@ -32,6 +32,7 @@ from sra_analysis.io.validate import map_headers
 from sra_analysis.reports.files import write_atomic
 from sra_analysis.resources import sample_dir
 from sra_analysis.template import write_template
+from sra_analysis.template.columns import TEMPLATE_KINDS
 
 SAMPLE = sample_dir() / "purwakarta-2024"
 
@@ -45,6 +46,7 @@ HEADERS = {
         "staffing": ["Officer ID", "Ring", "Shift start", "Shift end", "Unit", "Role"],
         "risk_register": ["Risk ID", "Threat", "Ring", "Likelihood", "Impact", "Window start",
                           "Window end", "Probability", "Planned personnel", "Mitigation"],
+        "staffing_plan": ["Ring", "Plan start", "Plan end", "Officers", "Unit", "Note"],
     },
     "id": {
         "incidents": ["No Kejadian", "Waktu Laporan", "Ring", "Kategori", "Tingkat Keparahan",
@@ -54,6 +56,8 @@ HEADERS = {
         "risk_register": ["Kode Risiko", "Potensi Ancaman", "Ring", "Kemungkinan", "Dampak",
                           "Periode Mulai", "Periode Selesai", "Probabilitas", "Rencana Personel",
                           "Mitigasi"],
+        "staffing_plan": ["Ring", "Waktu Mulai", "Waktu Selesai", "Jumlah Personel", "Satuan",
+                          "Catatan"],
     },
 }  # fmt: skip
 #: The contract columns in the order of the CSV sample (and of DESIGN §2).
@@ -64,15 +68,23 @@ CANONICAL = {
     "staffing": ["officer_id", "ring", "shift_start", "shift_end", "unit", "role"],
     "risk_register": ["risk_id", "threat", "ring", "likelihood", "impact", "window_start",
                       "window_end", "probability", "planned_personnel", "mitigation"],
+    "staffing_plan": ["ring", "plan_start", "plan_end", "officers", "unit", "note"],
 }  # fmt: skip
+#: The severity drop-down, as labels/severity.py names the levels.
+SEVERITY_CHOICES = {
+    "en": ["1 – negligible", "2 – minor", "3 – moderate", "4 – severe", "5 – critical"],
+    "id": ["1 – tidak berdampak", "2 – ringan", "3 – sedang", "4 – berat", "5 – sangat berat"],
+}
 REQUIRED = {
     "incidents": {"incident_id", "reported_at", "ring", "category", "severity"},
     "staffing": {"officer_id", "ring", "shift_start", "shift_end"},
     "risk_register": {"risk_id", "threat", "ring", "likelihood", "impact"},
+    "staffing_plan": {"ring", "officers"},
 }
 TIMESTAMPS = {"reported_at", "occurred_from", "occurred_to", "responded_at", "resolved_at",
-              "shift_start", "shift_end", "window_start", "window_end"}  # fmt: skip
-WHOLE_NUMBERS = {"severity", "likelihood", "impact", "planned_personnel"}
+              "shift_start", "shift_end", "window_start", "window_end", "plan_start",
+              "plan_end"}  # fmt: skip
+WHOLE_NUMBERS = {"likelihood", "impact", "planned_personnel", "officers"}
 YES_NO = {"en": ("yes", "no"), "id": ("ya", "tidak")}
 #: The Purwakarta rings as event.yaml names them, in English and Indonesian.
 RING_NAMES = {
@@ -110,7 +122,7 @@ def _validations(sheet) -> dict[str, object]:
 # --------------------------------------------------------------------------- the data sheet
 
 
-@pytest.mark.parametrize("kind", FILE_KINDS)
+@pytest.mark.parametrize("kind", TEMPLATE_KINDS)
 def test_headers_are_in_the_language_and_the_loader_maps_them(purwakarta_template, kind):
     lang, folder = purwakarta_template
     sheet = _book(folder, kind).worksheets[0]
@@ -120,15 +132,16 @@ def test_headers_are_in_the_language_and_the_loader_maps_them(purwakarta_templat
     assert [mapping[h] for h in headers] == CANONICAL[kind]
 
 
-@pytest.mark.parametrize("kind", FILE_KINDS)
+@pytest.mark.parametrize("kind", TEMPLATE_KINDS)
 def test_the_data_sheet_comes_first_holds_only_the_header_and_is_frozen(purwakarta_template, kind):
     lang, folder = purwakarta_template
     book = _book(folder, kind)
     data = book.worksheets[0]
     expected_titles = {"en": {"incidents": "incidents", "staffing": "staffing",
-                              "risk_register": "risk_register"},
+                              "risk_register": "risk_register", "staffing_plan": "staffing_plan"},
                        "id": {"incidents": "kejadian", "staffing": "personel",
-                              "risk_register": "daftar_risiko"}}  # fmt: skip
+                              "risk_register": "daftar_risiko",
+                              "staffing_plan": "rencana_personel"}}  # fmt: skip
     assert data.title == expected_titles[lang][kind]
     assert book.worksheets[1].title == ("Instructions" if lang == "en" else "Petunjuk")
     assert book["lists"].sheet_state == "hidden"
@@ -138,7 +151,7 @@ def test_the_data_sheet_comes_first_holds_only_the_header_and_is_frozen(purwakar
         assert data.column_dimensions[letter].width >= 10
 
 
-@pytest.mark.parametrize("kind", FILE_KINDS)
+@pytest.mark.parametrize("kind", TEMPLATE_KINDS)
 def test_columns_carry_time_text_and_number_formats(purwakarta_template, kind):
     lang, folder = purwakarta_template
     data = _book(folder, kind).worksheets[0]
@@ -150,6 +163,8 @@ def test_columns_carry_time_text_and_number_formats(purwakarta_template, kind):
             assert shown == time_format, name
         elif name in WHOLE_NUMBERS:
             assert shown == "0", name
+        elif name == "severity":  # the number typed, or the drop-down's "3 – sedang"
+            assert shown == "General", name
         elif name in ("officer_id", "incident_id", "risk_id", "ring"):
             assert shown == "@", name  # an NRP typed 00012345 keeps its zeros
 
@@ -162,9 +177,11 @@ def test_incident_validations_offer_the_rings_severity_and_yes_no(purwakarta_tem
     assert (ring.type, ring.formula1, ring.errorStyle) == ("list", "=ring_list", "stop")
     assert _choices(book, "ring_list") == RING_NAMES[lang]
     severity = rules["E"]
-    assert (severity.type, severity.operator, severity.formula1, severity.formula2) == (
-        "whole", "between", "1", "5"
+    # a drop-down of the named levels; a number typed instead only warns (the loader reads it)
+    assert (severity.type, severity.formula1, severity.errorStyle) == (
+        "list", "=severity_list", "warning"
     )  # fmt: skip
+    assert _choices(book, "severity_list") == SEVERITY_CHOICES[lang]
     disrupted = rules["F"]
     assert (disrupted.type, disrupted.formula1) == ("list", '"{},{}"'.format(*YES_NO[lang]))
     reported = rules["B"]
@@ -234,7 +251,7 @@ def test_the_legend_follows_the_events_own_banding(tmp_path):
     assert legend.cell(row=6, column=5).fill.start_color.rgb[-6:] == "E69F00"
 
 
-@pytest.mark.parametrize("kind", FILE_KINDS)
+@pytest.mark.parametrize("kind", TEMPLATE_KINDS)
 def test_instructions_list_the_required_columns(purwakarta_template, kind):
     lang, folder = purwakarta_template
     sheet = _book(folder, kind).worksheets[1]
@@ -252,7 +269,7 @@ def test_instructions_list_the_required_columns(purwakarta_template, kind):
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_each_example_row_copied_to_the_data_sheet_is_accepted(tmp_path, lang):
     write_template(tmp_path, lang=lang, event=SAMPLE)
-    for kind in FILE_KINDS:
+    for kind in TEMPLATE_KINDS:
         book = _book(tmp_path, kind)
         rows = list(book.worksheets[1].iter_rows(values_only=True))
         header_at = rows.index(tuple(HEADERS[lang][kind]))
@@ -260,7 +277,8 @@ def test_each_example_row_copied_to_the_data_sheet_is_accepted(tmp_path, lang):
         book.save(tmp_path / f"{kind}.xlsx")
     event = load_event(tmp_path)
     assert event.rows_quarantined == 0
-    assert [event.quality[kind].accepted for kind in FILE_KINDS] == [1, 1, 1]
+    assert [event.quality[kind].accepted for kind in TEMPLATE_KINDS] == [1, 1, 1, 1]
+    assert event.staffing_plan["officers"].tolist() == [10]
     assert event.staffing["officer_id"].tolist() == ["00012345"]  # text, zeros kept
 
 
@@ -288,7 +306,7 @@ def test_without_event_an_example_folder_validates(tmp_path, lang, capsys):
     assert main(["validate", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     # a blank template is an event without rows: nothing quarantined, no phantom blank rows
-    assert out.count("0 rows read, 0 accepted, 0 quarantined, 0 blank") == 3
+    assert out.count("0 rows read, 0 accepted, 0 quarantined, 0 blank") == 4  # the plan too
 
 
 def test_text_from_event_yaml_is_never_stored_as_a_formula(tmp_path):
@@ -314,6 +332,8 @@ def _typed(name: str, text: str, *, lang: str, ring_choice: dict[str, str]):
         return dt.datetime.strptime(text, "%Y-%m-%d %H:%M")
     if name in WHOLE_NUMBERS:
         return int(text)
+    if name == "severity":  # picked from the drop-down
+        return SEVERITY_CHOICES[lang][int(text) - 1]
     if name == "probability":
         return float(text)
     if name == "disrupted_proceedings":

@@ -17,6 +17,13 @@ this order, plus ``source_row`` (the row in the file each came from):
     (int8), ``score`` (likelihood × impact), ``level`` (ordered categorical),
     ``window_start``, ``window_end`` (the whole event when blank), ``probability`` (float or
     NaN), ``planned_personnel`` (Int64), ``mitigation``.
+``staffing_plan`` (optional file)
+    ``ring``, ``plan_start``, ``plan_end`` (the whole event when blank), ``officers``
+    (Int64), ``unit``, ``note``. Rows of the same ring and unit (or without a unit) whose
+    spans overlap: the later is quarantined (:mod:`sra_analysis.io.plan`).
+
+``incidents`` also carries ``disrupted_by_rule`` (bool): True where the log left
+``disrupted_proceedings`` blank (or has no such column) and severity decided it.
 
 Free text (a description, a category, a threat, a unit) is cleaned as it loads, in the
 tables and in what the quality report quotes of set-aside rows, so no report, notebook or
@@ -35,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from sra_analysis.errors import InputFileError
-from sra_analysis.event import FILE_KINDS, Event, EventMeta
+from sra_analysis.event import FILE_KINDS, OPTIONAL_FILE_KINDS, Event, EventMeta
 from sra_analysis.event_config import read_event_meta
 from sra_analysis.event_yaml import find_event_dirs, is_inside
 from sra_analysis.io.readers import SUPPORTED_SUFFIXES, read_table
@@ -50,6 +57,7 @@ __all__ = [
     "load_incidents",
     "load_risk_register",
     "load_staffing",
+    "load_staffing_plan",
     "sha256_of",
 ]
 
@@ -126,8 +134,25 @@ def load_risk_register(
     return load_table(read_table(path, sheet=sheet), kind="risk_register", meta=_meta(meta))
 
 
+def load_staffing_plan(
+    path: str | Path, meta: EventMeta | str | Path, *, sheet=None
+) -> LoadedTable:
+    """Load a staffing plan, one row per ring, time span (and unit). See :func:`load_incidents`."""
+    return load_table(read_table(path, sheet=sheet), kind="staffing_plan", meta=_meta(meta))
+
+
+def _find_optional(folder: Path, kind: str) -> Path | None:
+    """The file of an optional kind, or None when the folder has none."""
+    present = any(
+        p.stem.casefold() == kind and p.suffix.lower() in SUPPORTED_SUFFIXES
+        for p in folder.iterdir()
+    )
+    return find_input(folder, kind) if present else None
+
+
 def load_event(path: str | Path) -> Event:
-    """Load an event folder: ``event.yaml`` and its incidents, staffing and risk register.
+    """Load an event folder: ``event.yaml`` and its incidents, staffing and risk register,
+    and its staffing plan when it has one.
 
     Parameters
     ----------
@@ -167,12 +192,19 @@ def load_event(path: str | Path) -> Event:
         file = find_input(folder, kind)
         inputs[file.name] = sha256_of(file)
         loaded[kind] = load_table(read_table(file), kind=kind, meta=meta)
+    for kind in OPTIONAL_FILE_KINDS:
+        file = _find_optional(folder, kind)
+        if file is not None:
+            inputs[file.name] = sha256_of(file)
+            loaded[kind] = load_table(read_table(file), kind=kind, meta=meta)
     officer_ids = loaded["staffing"].frame["officer_id"].unique()
     loaded = {
         kind: _clean_free_text(table, officer_ids, quotes=kind != "staffing")
         for kind, table in loaded.items()
     }
     incidents = _check_risk_references(loaded["incidents"], loaded["risk_register"])
+    plan = loaded.get("staffing_plan")
+    optional = {} if plan is None else {"staffing_plan": plan.quality}
     return Event(
         meta=meta,
         incidents=incidents.frame,
@@ -182,8 +214,10 @@ def load_event(path: str | Path) -> Event:
             "incidents": incidents.quality,
             "staffing": loaded["staffing"].quality,
             "risk_register": loaded["risk_register"].quality,
+            **optional,
         },
         inputs=inputs,
+        staffing_plan=None if plan is None else plan.frame,
     )
 
 

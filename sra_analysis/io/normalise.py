@@ -23,6 +23,7 @@ from sra_analysis.io.parsed import ParsedColumn, is_blank
 from sra_analysis.io.parsed import is_blank_scalar as _blank_scalar
 from sra_analysis.io.parsed import parse_distinct as _by_unique
 from sra_analysis.io.timestamps import TIME_UNIT, parse_timestamps
+from sra_analysis.levels import SEVERITY_SCALE
 
 __all__ = [
     "TIME_UNIT",
@@ -33,6 +34,7 @@ __all__ = [
     "parse_identifiers",
     "parse_numbers",
     "parse_rings",
+    "parse_severities",
     "parse_text",
     "parse_timestamps",
 ]
@@ -156,6 +158,75 @@ def parse_numbers(values: pd.Series, *, integer: bool = False) -> ParsedColumn:
         reason = "not a whole number"
         numeric = numeric.where(~fractional)
     return ParsedColumn(numeric, invalid, reason)
+
+
+# ------------------------------------------------------------------------------- severity
+
+#: A severity as written: a number, then optionally its name after a dash, colon or bracket.
+_SEVERITY_RE = re.compile(r"\+?(\d+)(?:[.,]0+)?\s*(?:[-–—:.(]+\s*(.*?)\)?)?")
+
+
+def _severity_names(number: int) -> set[str]:
+    from sra_analysis.labels import LANGUAGES, t
+
+    if number not in SEVERITY_SCALE:
+        return set()
+    return {fold_label(t(f"severity.{number}", lang)) for lang in LANGUAGES}
+
+
+def _one_severity(value) -> tuple[float, str | None]:
+    """(number, None) or (nan, reason); numbers off the scale are left to the range check."""
+    from sra_analysis.labels import t
+
+    if isinstance(value, bool):
+        return np.nan, "not a number"
+    if isinstance(value, numbers.Real):
+        number = float(value)
+        return (number, None) if number % 1 == 0 else (np.nan, "not a whole number")
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    plain = text.replace(",", ".") if re.fullmatch(r"[+-]?\d+,\d+", text) else text
+    try:
+        number = float(plain)
+    except ValueError:
+        pass
+    else:
+        return (number, None) if number % 1 == 0 else (np.nan, "not a whole number")
+    match = _SEVERITY_RE.fullmatch(text)
+    shown = text if len(text) <= 40 else text[:39] + "…"  # the reason quotes, never floods
+    if match is None:
+        return np.nan, t("severity.reason.no_number", "en", value=shown)
+    number = int(match.group(1))
+    words = fold_label(match.group(2) or "")
+    if not words or number not in SEVERITY_SCALE or words in _severity_names(number):
+        return float(number), None
+    name = t(f"severity.{number}", "en")
+    return np.nan, t("severity.reason.name_mismatch", "en", value=shown, number=number, name=name)
+
+
+def parse_severities(values: pd.Series) -> ParsedColumn:
+    """Severities as the clerk writes them: ``3``, ``3.0`` or the drop-down's ``3 – sedang``.
+
+    The number decides; words after it must be that step's name (in either language), so
+    ``"3 – berat"`` is refused rather than guessed. A name alone (``"berat"``) is refused too:
+    ``berat`` and ``sangat berat`` are too easily confused to read without the number. A
+    number off the scale is returned and left to the range check (``severity outside 1–5``).
+
+    Examples
+    --------
+    >>> column = parse_severities(pd.Series(["3", "3 - sedang", "4 – severe", "berat", ""]))
+    >>> column.values.tolist(), column.invalid.tolist()
+    ([3.0, 3.0, 4.0, nan, nan], [False, False, False, True, False])
+    """
+    blank = is_blank(values)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    parsed = [_one_severity(u) if not _blank_scalar(u) else (np.nan, None) for u in uniques]
+    numbers_ = np.array([p[0] for p in parsed] + [np.nan], dtype="float64")
+    reasons_u = np.array([p[1] for p in parsed] + [None], dtype=object)
+    result = pd.Series(numbers_[codes], index=values.index, dtype="float64")
+    reasons = reasons_u[codes]
+    invalid = ~blank & (reasons != None)  # noqa: E711 (element-wise test of an object array)
+    reasons = np.where(invalid, reasons, None)
+    return ParsedColumn(result, invalid, "not a severity", reasons=reasons)
 
 
 # -------------------------------------------------------------------------------- booleans

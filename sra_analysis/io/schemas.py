@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from sra_analysis.errors import check_argument
-from sra_analysis.event import FILE_KINDS, EventMeta
+from sra_analysis.event import FILE_KINDS, OPTIONAL_FILE_KINDS, EventMeta
 from sra_analysis.levels import SEVERITY_SCALE
 
 __all__ = [
@@ -34,7 +34,8 @@ class ColumnSpec:
     """One contract column: its canonical name, how it is parsed and whether it is required.
 
     ``kind`` is one of ``id``, ``text``, ``timestamp``, ``int``, ``float``, ``bool``,
-    ``ring`` or ``ring_or_all``; ``low``/``high`` bound numbers inclusively.
+    ``severity`` (a whole number, or the template's ``"3 – sedang"``), ``ring`` or
+    ``ring_or_all``; ``low``/``high`` bound numbers inclusively.
     """
 
     name: str
@@ -51,8 +52,8 @@ _COLUMNS: dict[str, tuple[ColumnSpec, ...]] = {
         ColumnSpec("ring", "ring", required=True),
         ColumnSpec("category", "text", required=True),
         ColumnSpec(
-            "severity", "int", required=True, low=SEVERITY_SCALE[0], high=SEVERITY_SCALE[-1]
-        ),
+            "severity", "severity", required=True, low=SEVERITY_SCALE[0], high=SEVERITY_SCALE[-1]
+        ),  # fmt: skip
         ColumnSpec("disrupted_proceedings", "bool"),
         ColumnSpec("occurred_from", "timestamp"),
         ColumnSpec("occurred_to", "timestamp"),
@@ -80,6 +81,15 @@ _COLUMNS: dict[str, tuple[ColumnSpec, ...]] = {
         ColumnSpec("probability", "float", low=0, high=1),
         ColumnSpec("planned_personnel", "int", low=0),
         ColumnSpec("mitigation", "text"),
+    ),
+    # optional: per ring and time span, the officers planned (blank times: the whole event)
+    "staffing_plan": (
+        ColumnSpec("ring", "ring", required=True),
+        ColumnSpec("plan_start", "timestamp"),
+        ColumnSpec("plan_end", "timestamp"),
+        ColumnSpec("officers", "int", required=True, low=0),
+        ColumnSpec("unit", "text"),
+        ColumnSpec("note", "text"),
     ),
 }
 
@@ -131,12 +141,24 @@ HEADER_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
                               "personel", "kekuatan_personel"),
         "mitigation": ("mitigasi", "langkah_mitigasi", "tindakan_pencegahan", "cara_bertindak"),
     },
+    "staffing_plan": {
+        "ring": ("zona", "ring_pengamanan", "pos", "lokasi_ring", "lokasi"),
+        "plan_start": ("mulai", "waktu_mulai", "periode_mulai", "mulai_periode", "start",
+                       "window_start", "from", "dari"),
+        "plan_end": ("selesai", "waktu_selesai", "periode_selesai", "selesai_periode", "end",
+                     "window_end", "to", "sampai"),
+        "officers": ("personel", "jumlah_personel", "rencana_personel", "kekuatan",
+                     "kekuatan_personel", "planned_personnel", "planned_officers", "jumlah"),
+        "unit": ("satuan", "satker", "kesatuan", "fungsi"),
+        "note": ("catatan", "keterangan", "notes"),
+    },
 }  # fmt: skip
 
 
 def columns_of(kind: str) -> tuple[ColumnSpec, ...]:
-    """The contract columns of a file kind (one of :data:`~sra_analysis.event.FILE_KINDS`)."""
-    return _COLUMNS[check_argument("kind", FILE_KINDS, kind)]
+    """The contract columns of a file kind (one of :data:`~sra_analysis.event.FILE_KINDS`
+    or :data:`~sra_analysis.event.OPTIONAL_FILE_KINDS`)."""
+    return _COLUMNS[check_argument("kind", FILE_KINDS + OPTIONAL_FILE_KINDS, kind)]
 
 
 def _within_event(meta: EventMeta):
@@ -212,7 +234,7 @@ def row_schema(kind: str, meta: EventMeta) -> pa.DataFrameSchema:
     columns = {}
     for spec in columns_of(kind):
         checks = []
-        if spec.kind in ("int", "float") and spec.low is not None:
+        if spec.kind in ("int", "float", "severity") and spec.low is not None:
             checks.append(_in_range(spec))
         if spec.kind == "timestamp":
             checks.append(_within_event(meta))
@@ -236,5 +258,9 @@ def row_schema(kind: str, meta: EventMeta) -> pa.DataFrameSchema:
             _ordered(
                 "window_start", "window_end", "window_end is not after window_start", strict=True
             )  # fmt: skip
+        )
+    elif kind == "staffing_plan":
+        frame_checks.append(
+            _ordered("plan_start", "plan_end", "plan_end is not after plan_start", strict=True)
         )
     return pa.DataFrameSchema(columns, checks=frame_checks, name=kind)

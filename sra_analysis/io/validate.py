@@ -22,6 +22,7 @@ import pandera.pandas as pa
 from sra_analysis.errors import InputFileError, MissingColumnsError
 from sra_analysis.event import EventMeta, FileQuality
 from sra_analysis.io import cells, normalise
+from sra_analysis.io.plan import plan_conflicts
 from sra_analysis.io.readers import RawTable
 from sra_analysis.io.schemas import (
     HEADER_ALIASES,
@@ -79,6 +80,8 @@ def map_headers(columns, *, kind: str, file: str) -> dict[str, str]:
 def _parse(values: pd.Series, spec: ColumnSpec, meta: EventMeta, lookup) -> normalise.ParsedColumn:
     if spec.kind == "timestamp":
         return normalise.parse_timestamps(values, timezone=meta.timezone)
+    if spec.kind == "severity":
+        return normalise.parse_severities(values)
     if spec.kind in ("int", "float"):
         return normalise.parse_numbers(values, integer=spec.kind == "int")
     if spec.kind == "bool":
@@ -119,7 +122,7 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
     ----------
     raw : RawTable
         The file as read by :func:`sra_analysis.io.readers.read_table`.
-    kind : {"incidents", "staffing", "risk_register"}
+    kind : {"incidents", "staffing", "risk_register", "staffing_plan"}
     meta : EventMeta
         The event the file belongs to (timezone, rings, risk levels, time span).
 
@@ -189,6 +192,10 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
     same_as_kept = np.zeros(len(canonical), dtype=bool)
     if id_column is not None:
         conflicts, same_as_kept = _duplicate_ids(canonical, rows, id_column, usable=~bad)
+        failures = pd.concat([failures, conflicts], ignore_index=True)
+        bad[conflicts["position"].to_numpy(dtype=np.int64)] = True
+    if kind == "staffing_plan":  # two numbers for one ring, unit and time: keep the first
+        conflicts = plan_conflicts(canonical, rows, usable=~bad, meta=meta)
         failures = pd.concat([failures, conflicts], ignore_index=True)
         bad[conflicts["position"].to_numpy(dtype=np.int64)] = True
 
@@ -342,9 +349,12 @@ def _finish(frame: pd.DataFrame, kind: str, meta: EventMeta) -> pd.DataFrame:
     if kind == "incidents":
         frame["severity"] = frame["severity"].astype("int64").astype(SEVERITY_DTYPE)
         inferred = frame["severity"] >= meta.disruption_severity
+        by_rule = frame["disrupted_proceedings"].isna()
         frame["disrupted_proceedings"] = (
             frame["disrupted_proceedings"].fillna(inferred).astype(bool)
         )
+        # which rows the severity rule decided, so the report can say how many
+        frame["disrupted_by_rule"] = by_rule.to_numpy(dtype=bool)
     if kind == "risk_register":
         frame["likelihood"] = frame["likelihood"].astype("int8")
         frame["impact"] = frame["impact"].astype("int8")
@@ -355,4 +365,8 @@ def _finish(frame: pd.DataFrame, kind: str, meta: EventMeta) -> pd.DataFrame:
         position = frame.columns.get_loc("impact") + 1
         frame.insert(position, "score", score.astype("int8"))
         frame.insert(position + 1, "level", meta.risk_levels.level_of(score))
+    if kind == "staffing_plan":
+        frame["officers"] = frame["officers"].astype("Int64")
+        frame["plan_start"] = frame["plan_start"].fillna(meta.start)
+        frame["plan_end"] = frame["plan_end"].fillna(meta.end)
     return frame

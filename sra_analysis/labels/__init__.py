@@ -16,6 +16,8 @@ from sra_analysis.labels.findings import FINDING_LABELS
 from sra_analysis.labels.plan import PLAN_LABELS
 from sra_analysis.labels.report import REPORT_LABELS
 from sra_analysis.labels.rollup import ROLLUP_LABELS
+from sra_analysis.labels.severity import SEVERITY_LABELS
+from sra_analysis.labels.staffing_plan import STAFFING_PLAN_LABELS
 
 __all__ = [
     "CATALOGUES",
@@ -102,6 +104,8 @@ CATALOGUES: tuple[dict[str, dict[str, str]], ...] = (
     PLAN_LABELS,
     DISPLAY_LABELS,
     AAR_LABELS,
+    SEVERITY_LABELS,
+    STAFFING_PLAN_LABELS,
 )
 
 #: Every label, by key: the common words and one catalogue per area.

@@ -23,6 +23,7 @@ from sra_analysis.labels.formats import (
     format_range,
 )
 from sra_analysis.reports.html_tables import MISSING, esc, html_table, is_missing
+from sra_analysis.reports.legends import plan_source_note, plan_vs_served_html
 from sra_analysis.reports.present import incident_table, show_html, span_table
 from sra_analysis.reports.session import heading
 from sra_analysis.review import breakdowns
@@ -192,8 +193,10 @@ def understaffed_windows(
     lang: str = "en",
     tables_dir: str | os.PathLike | None = None,
 ) -> None:
-    """Flagged windows staffed below plan, as runs of windows with the officer-hours short,
-    under their heading."""
+    """Where the plan line comes from, planned against served per ring, then the flagged
+    windows staffed below plan, as runs of windows with the officer-hours short, under their
+    heading."""
+    show_html(plan_source_note(review, lang=lang) + plan_vs_served_html(review, lang=lang))
     heading("section.understaffed", lang, level=3)
     show_html(
         span_table(

@@ -34,6 +34,7 @@ from sra_analysis.reports.html_tables import (
     number_text,
     tables_folder,
 )
+from sra_analysis.reports.legends import disruption_rule_note, severity_legend
 from sra_analysis.review.aar import review_counts
 from sra_analysis.review.evaluate import Evaluation
 
@@ -127,6 +128,7 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
         + f'<div class="sra-verdict {esc(grade)}"><b>{esc(t("report.verdict", lang))}: '
         f"{esc(judged.label(lang))}.</b> {esc(sentence)}</div>"
         f'<div class="sra-tiles">{tile_html}</div>'
+        + disruption_rule_note(review, lang=lang)
         + html_table(ring_table, numeric=numeric, digits=1, lang=lang)
     )
 
@@ -256,7 +258,8 @@ def incident_table(
     name: str = "incidents",
     tables_dir: str | os.PathLike | None = None,
 ) -> None:
-    """Incidents as an escaped table (time, ring, category, severity, description).
+    """Incidents as an escaped table (time, ring, category, severity, description), then the
+    severity scale's legend.
 
     Descriptions and other text are cut at 300 characters; past 100 incidents the table
     says how many more there are, and the full table (text uncut) goes to
@@ -276,6 +279,7 @@ def incident_table(
         }
     )
     show_html(capped_table(frame, name=name, lang=lang, tables_dir=tables_dir))
+    show_html(severity_legend(lang))
 
 
 def sra_items_table(

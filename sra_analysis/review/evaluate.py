@@ -30,6 +30,7 @@ from sra_analysis.review.aar import AfterActionReview, after_action_review
 from sra_analysis.review.display import EvaluationDisplay
 from sra_analysis.review.findings import Finding, build_findings
 from sra_analysis.review.parts import ReviewParts
+from sra_analysis.review.plan import plan_summary
 from sra_analysis.review.scores import Counts, PredictionScores, Score, prediction_scores
 from sra_analysis.review.spans import merge_spans
 from sra_analysis.review.staffing import overlapping_shifts
@@ -105,6 +106,7 @@ class Evaluation(EvaluationDisplay, ReviewParts):
             "data_quality": dict(self.data_quality),
             "totals": dict(self.totals),
             "by_ring": self.by_ring.to_dict("records"),
+            "staffing_plan": dict(self.staffing_plan),
             "prediction": {
                 **_prediction_summary(self.prediction),
                 "rate_by_level": self.rate_by_level.to_dict("records"),
@@ -157,6 +159,25 @@ def _jsonable(value):
     if value is pd.NA or value is pd.NaT:
         return None
     return value
+
+
+def _disruption_rule(incidents: pd.DataFrame, threshold: int) -> dict:
+    """How the incidents' disruptions were decided: by the log's column, or by severity at or
+    above ``threshold`` where the log left it blank (``disrupted_by_rule``)."""
+    by_rule = incidents.get("disrupted_by_rule", pd.Series(False, index=incidents.index))
+    by_rule = by_rule.to_numpy(dtype=bool)
+    decided = int(by_rule.sum())
+    if decided == 0:
+        source = "column"
+    else:
+        source = "severity" if decided == len(incidents) else "mixed"
+    disrupted = incidents["disrupted_proceedings"].to_numpy(dtype=bool)
+    return {
+        "source": source,
+        "threshold": int(threshold),
+        "decided_by_rule": decided,
+        "disruptions_by_rule": int((disrupted & by_rule).sum()),
+    }
 
 
 def _flags(windows: pd.DataFrame, flag_level: str) -> pd.DataFrame:
@@ -272,6 +293,8 @@ def evaluate(
             "shifts": len(overlaps), "hours": float(overlaps["overlap_hours"].sum())
         }  # fmt: skip
         personnel = int(event.staffing["officer_id"].nunique())
+        staffing_plan = plan_summary(event)
+        disruption_rule = _disruption_rule(event.incidents, meta.disruption_severity)
         incidents_total = len(event.incidents)
         disruptions_total = int(event.incidents["disrupted_proceedings"].sum())
         inputs = dict(event.inputs)
@@ -279,6 +302,8 @@ def evaluate(
         unanticipated = sra_items = response_times = overlaps = pd.DataFrame()
         matrix_violations = pd.DataFrame(columns=["rule", "level", "detail"])
         data_quality, personnel, inputs = {}, None, {}
+        staffing_plan = {"source": windows.attrs.get("plan_source")}
+        disruption_rule = None
         incidents_total = windows["incidents"].sum()
         disruptions_total = windows["disruptions"].sum()
 
@@ -293,6 +318,7 @@ def evaluate(
         "personnel": personnel,
         "windows": len(windows),
         "ring_hours": windows["hours"].sum(),
+        "disruption_rule": disruption_rule,
     }
     from sra_analysis import __version__
 
@@ -317,7 +343,7 @@ def evaluate(
         understaffed=understaffed, unanticipated=unanticipated, sra_items=sra_items,
         response_times=response_times, staffing_overlaps=overlaps,
         matrix_violations=matrix_violations, totals=totals, data_quality=data_quality,
-        provenance=provenance,
+        provenance=provenance, staffing_plan=staffing_plan,
     )  # fmt: skip
     # findings and verdict come from the parts, before the evaluation exists
     findings = tuple(build_findings(parts))

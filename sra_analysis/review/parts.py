@@ -8,7 +8,7 @@ Evaluation` (a ``ReviewParts`` with both added): nothing is patched in afterward
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -63,8 +63,17 @@ class ReviewParts:
     totals : dict
         ``incidents`` and ``disruptions`` (every accepted incident), the same
         ``*_in_windows`` (reported within the event, what the scores use),
-        ``officer_hours``, ``personnel`` (distinct officers), ``windows``, ``ring_hours``.
+        ``officer_hours``, ``personnel`` (distinct officers), ``windows``, ``ring_hours``,
+        and ``disruption_rule``: ``source`` (``"column"`` when the log said for every
+        incident whether it disrupted the proceedings, ``"severity"`` when it said for none,
+        ``"mixed"``), ``threshold`` (``disruption_severity``), ``decided_by_rule`` (incidents
+        whose disruption severity decided) and ``disruptions_by_rule`` (of them, counted
+        as disruptions).
     data_quality, provenance : dict
+    staffing_plan : dict
+        Where the plan line comes from and planned against served
+        (:func:`sra_analysis.review.plan.plan_summary`); for a bare windows table only
+        ``source``.
     """
 
     meta: EventMeta | None
@@ -86,3 +95,4 @@ class ReviewParts:
     totals: Mapping
     data_quality: Mapping
     provenance: Mapping
+    staffing_plan: Mapping = field(default_factory=dict, kw_only=True)

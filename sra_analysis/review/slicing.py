@@ -245,9 +245,16 @@ def slice_event(
     risks = risks[mask].reset_index(drop=True)
     risks["ring"] = _with_rings(risks["ring"], keep)
 
+    plan = event.staffing_plan
+    if plan is not None:
+        mask = plan["ring"].isin(keep) & (plan["plan_end"] > low) & (plan["plan_start"] < high)
+        plan = plan[mask].reset_index(drop=True)
+        plan["ring"] = _with_rings(plan["ring"], keep)
+
     return dataclasses.replace(
-        event, meta=new_meta, incidents=incidents, staffing=staffing, risks=risks
-    )
+        event, meta=new_meta, incidents=incidents, staffing=staffing, risks=risks,
+        staffing_plan=plan,
+    )  # fmt: skip
 
 
 def slice_counts(part: Event, whole: Event) -> pd.DataFrame:

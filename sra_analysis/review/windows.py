@@ -13,6 +13,7 @@ import pandas as pd
 
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event
+from sra_analysis.review.plan import plan_line, planned_over
 from sra_analysis.review.staffing import _HOUR_US, _as_us, coverage_over, staffing_timeline
 
 __all__ = ["WINDOW_COLUMNS", "review_windows", "window_edges", "window_step"]
@@ -118,8 +119,8 @@ def _block_index(edges_us: np.ndarray, times_us: np.ndarray) -> np.ndarray:
 
 
 def _predictions(event: Event, edges_us: np.ndarray):
-    """Per ring: max score, combined probability, planned staff, and the likelihood and
-    impact of the item that set the score (0 where none covers a block)."""
+    """Per ring: max score, combined probability, and the likelihood and impact of the item
+    that set the score (0 where none covers a block)."""
     starts, ends = edges_us[:-1], edges_us[1:]
     n = len(starts)
     risks = event.risks
@@ -133,34 +134,29 @@ def _predictions(event: Event, edges_us: np.ndarray):
         key = np.zeros(n, dtype=np.int64)
         no_event = np.ones(n)  # product of (1 - p) over covering items with a probability
         covered_with_p = np.zeros(n, dtype=bool)
-        planned = np.full(n, np.nan)
         mine = risks[(risks["ring"] == ring) | (risks["ring"] == "all")]
         r_start, r_end = _as_us(mine["window_start"]), _as_us(mine["window_end"])
         # blocks overlapping [r_start, r_end): first block ending after the start, up to
         # the last block starting before the end
         lo = np.searchsorted(ends, r_start, side="right")
         hi = np.searchsorted(starts, r_end, side="left")
-        item_ring = mine["ring"].astype(str).to_numpy()
         item_key = mine["score"].to_numpy(dtype=np.int64) * base + mine["impact"].to_numpy(
             dtype=np.int64
         )
         item_p = mine["probability"].to_numpy(dtype=float)
-        item_plan = mine["planned_personnel"].astype("float64").to_numpy()
         for k in range(len(mine)):
             span = slice(lo[k], hi[k])
             np.maximum(key[span], item_key[k], out=key[span])
             if not np.isnan(item_p[k]):
                 no_event[span] *= 1.0 - item_p[k]
                 covered_with_p[span] = True
-            if item_ring[k] == ring and not np.isnan(item_plan[k]):
-                planned[span] = np.fmax(planned[span], item_plan[k])
         if has_probability:
             probability = np.where(covered_with_p, 1.0 - no_event, 0.0)
         else:
             probability = np.full(n, np.nan)
         score, impact = np.divmod(key, base)
         likelihood = score // np.maximum(impact, 1)  # 0 // 1 where nothing covers
-        out[ring] = (score, probability, planned, likelihood, impact)
+        out[ring] = (score, probability, likelihood, impact)
     return out
 
 
@@ -268,8 +264,10 @@ def review_windows(
         - ``max_severity``: highest severity of an incident in the block, 0 when none.
         - ``officer_hours``: integral of the ring's headcount over the block.
         - ``mean_staff``: officer-hours / hours; ``min_staff``: lowest headcount in it.
-        - ``planned_staff``: highest ``planned_personnel`` of this ring's covering register
-          items; NaN when no item plans staff for the block.
+        - ``planned_staff``: the plan line over the block (:func:`sra_analysis.review.plan.
+          plan_line`: the staffing plan when the event has one, else the register's most
+          specific ``planned_personnel``), time-weighted over the part of the block the plan
+          covers; NaN when it covers none of it. ``attrs["plan_source"]`` says which.
         - ``likelihood``, ``impact`` (Int64): the register cell of the item that set
           ``predicted_score``; when items of equal score cover the block (3 × 4 and 4 × 3),
           the one with the higher impact. NA where no item covers the block.
@@ -295,10 +293,12 @@ def review_windows(
     predictions = _predictions(event, edges_us)
     observations = _observations(event, edges_us, aoristic=aoristic)
     timeline = staffing_timeline(event)
+    line = plan_line(event)
     integer_counts = not aoristic
     parts = []
     for ring in event.meta.ring_ids:
-        score, probability, planned, likelihood, impact = predictions[ring]
+        score, probability, likelihood, impact = predictions[ring]
+        planned = planned_over(line, ring, starts, ends)
         uncovered = score == 0
         counts, disruptions, max_severity = observations[ring]
         coverage = coverage_over(timeline, ring, starts, ends)
@@ -331,5 +331,5 @@ def review_windows(
     out = windows[WINDOW_COLUMNS]
     # the parameters that made this table travel with it, for evaluate()'s provenance
     out.attrs.update(freq=None if edges is not None else freq, edges=edges is not None,
-                     aoristic=bool(aoristic))  # fmt: skip
+                     aoristic=bool(aoristic), plan_source=line.attrs["source"])  # fmt: skip
     return out

@@ -11,9 +11,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sra_analysis.event import FILE_KINDS, OPTIONAL_FILE_KINDS
 from sra_analysis.io.schemas import ColumnSpec, columns_of
 
-__all__ = ["TemplateColumn", "YES_NO", "ALL_RINGS", "number_format", "template_columns"]
+__all__ = [
+    "ALL_RINGS",
+    "TEMPLATE_KINDS",
+    "TemplateColumn",
+    "YES_NO",
+    "number_format",
+    "template_columns",
+]
+
+#: The workbooks of a template folder: the three input files, then the optional staffing plan.
+TEMPLATE_KINDS: tuple[str, ...] = (*FILE_KINDS, *OPTIONAL_FILE_KINDS)
 
 #: The words of the yes/no drop-down (both accepted by the loader's yes/no parser).
 YES_NO: dict[str, tuple[str, str]] = {"en": ("yes", "no"), "id": ("ya", "tidak")}
@@ -69,8 +80,10 @@ _COLUMNS: dict[str, dict[str, tuple[str, str, float, str, str]]] = {
                      "Kind of incident, e.g. crowd, traffic, unauthorised_entry.",
                      "Jenis kejadian, mis. massa, lalu lintas, masuk tanpa izin."),
         "severity": ("Severity", "Tingkat Keparahan", 12,
-                     "Whole number from 1 (minor) to 5 (critical).",
-                     "Bilangan bulat 1 (ringan) sampai 5 (kritis)."),
+                     "1 (negligible) to 5 (critical): pick from the list or type the number; "
+                     "the scale is on the instructions sheet.",
+                     "1 (tidak berdampak) sampai 5 (sangat berat): pilih dari daftar atau "
+                     "ketik angkanya; skalanya ada di lembar petunjuk."),
         "disrupted_proceedings": ("Disrupted proceedings", "Mengganggu Jalannya Rapat", 14,
                                   "Did it disrupt the proceedings? Blank: decided by severity.",
                                   "Apakah mengganggu jalannya rapat? Kosong: menurut "
@@ -137,6 +150,27 @@ _COLUMNS: dict[str, dict[str, tuple[str, str, float, str, str]]] = {
         "mitigation": ("Mitigation", "Mitigasi", 50,
                        "What the plan does about it.", "Langkah mitigasi dalam rencana."),
     },
+    "staffing_plan": {
+        "ring": ("Ring", "Ring", 22,
+                 "The ring the officers are planned for: choose from the list.",
+                 "Ring tempat personel direncanakan: pilih dari daftar."),
+        "plan_start": ("Plan start", "Waktu Mulai", 18,
+                       "Start of the span (local time); blank: the event's start.",
+                       "Awal rentang waktu (waktu setempat); kosong: awal kegiatan."),
+        "plan_end": ("Plan end", "Waktu Selesai", 18,
+                     "End of the span; blank: the event's end.",
+                     "Akhir rentang waktu; kosong: akhir kegiatan."),
+        "officers": ("Officers", "Jumlah Personel", 12,
+                     "Officers the plan puts in the ring during the span.",
+                     "Jumlah personel yang direncanakan di ring selama rentang waktu itu."),
+        "unit": ("Unit", "Satuan", 18,
+                 "The unit providing them; rows of different units for the same ring and "
+                 "time add up.",
+                 "Satuan yang menyiapkan personel; baris satuan berbeda pada ring dan waktu "
+                 "yang sama dijumlahkan."),
+        "note": ("Note", "Catatan", 40, "Anything the reader should know.",
+                 "Catatan bila perlu."),
+    },
 }  # fmt: skip
 
 
@@ -145,7 +179,7 @@ def template_columns(kind: str, *, lang: str = "en") -> tuple[TemplateColumn, ..
 
     Parameters
     ----------
-    kind : {"incidents", "staffing", "risk_register"}
+    kind : {"incidents", "staffing", "risk_register", "staffing_plan"}
     lang : {"en", "id"}
         Language of the headers and help.
 
@@ -183,6 +217,8 @@ def number_format(column: TemplateColumn, *, lang: str = "en") -> str:
     ['@', '@', 'dd/mm/yyyy hh:mm']
     """
     kind = column.spec.kind
+    if kind == "severity":  # the number typed, or the drop-down's "3 – sedang"
+        return "General"
     if kind == "timestamp":
         return "dd/mm/yyyy hh:mm" if lang == "id" else "yyyy-mm-dd hh:mm"
     if kind == "int":

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 
 from sra_analysis.event import EventMeta
 from sra_analysis.labels import level_label
+from sra_analysis.levels import severity_choice, severity_scale
 from sra_analysis.template.cells import fill, ink_on, put, style_header
 from sra_analysis.template.columns import YES_NO, TemplateColumn, number_format
 
@@ -23,6 +24,7 @@ SHEET_TITLES: dict[str, dict[str, str]] = {
     "incidents": {"en": "incidents", "id": "kejadian"},
     "staffing": {"en": "staffing", "id": "personel"},
     "risk_register": {"en": "risk_register", "id": "daftar_risiko"},
+    "staffing_plan": {"en": "staffing_plan", "id": "rencana_personel"},
 }
 
 _WORDS: dict[str, dict[str, str]] = {
@@ -73,6 +75,29 @@ _WHAT = {
     "incidents": {"en": "incident", "id": "kejadian"},
     "staffing": {"en": "officer shift", "id": "giliran tugas personel"},
     "risk_register": {"en": "threat of the SRA", "id": "ancaman dalam SRA"},
+    "staffing_plan": {"en": "ring and time span of the plan (one per unit when several "
+                      "units share them)",
+                      "id": "ring dan rentang waktu rencana (satu baris per satuan bila "
+                      "beberapa satuan bertugas bersama)"},
+}  # fmt: skip
+#: What only one kind of file needs said, after the general lines.
+_KIND_NOTES: dict[str, dict[str, str]] = {
+    "staffing_plan": {
+        "en": "This file is optional: the report compares officers on duty with it. Without "
+        "it, the risk register's planned personnel is used, taking for each ring and hour "
+        "the row with the shortest time span that covers it.",
+        "id": "File ini tidak wajib: laporan membandingkan personel yang bertugas dengan "
+        "rencana ini. Tanpa file ini, dipakai kolom rencana personel pada daftar risiko, "
+        "yaitu baris dengan rentang waktu terpendek yang mencakup setiap ring dan jam.",
+    },
+    "incidents": {
+        "en": "Severity: pick the level from the list (“3 – moderate”) or type its number; "
+        "the scale is below. Where “Disrupted proceedings” is blank, severity {threshold} "
+        "or above counts as a disruption.",
+        "id": "Tingkat keparahan: pilih dari daftar (“3 – sedang”) atau ketik angkanya; "
+        "skalanya ada di bawah. Bila “Mengganggu Jalannya Rapat” kosong, tingkat keparahan "
+        "{threshold} ke atas dihitung sebagai gangguan.",
+    },
 }
 
 
@@ -114,7 +139,7 @@ def example_row(kind: str, meta: EventMeta, *, lang: str = "en") -> dict[str, ob
             "shift_end": min(start + pd.Timedelta(hours=8), start + span),
             "unit": "Sat Samapta", "role": "Gate guard" if en else "Jaga gerbang",
         }  # fmt: skip
-    else:
+    elif kind == "risk_register":
         row = {
             "risk_id": "R01",
             "threat": "Crowd gathers at the fence" if en else "Massa berkumpul di depan pagar",
@@ -124,6 +149,13 @@ def example_row(kind: str, meta: EventMeta, *, lang: str = "en") -> dict[str, ob
             "planned_personnel": 5,
             "mitigation": "Guard the gate; keep the crowd 50 m away" if en
             else "Jaga gerbang; massa di luar radius 50 m",
+        }  # fmt: skip
+    if kind == "staffing_plan":
+        row = {
+            "ring": ring, "plan_start": start,
+            "plan_end": min(start + pd.Timedelta(hours=12), start + span), "officers": 10,
+            "unit": "Sat Samapta", "note": "Day shift at the gate" if en
+            else "Giliran siang di gerbang",
         }  # fmt: skip
     return {
         name: value.to_pydatetime() if isinstance(value, pd.Timestamp) else value
@@ -158,6 +190,8 @@ def add_instructions(
         _word("checks", lang),
         _word("validate", lang),
     ]
+    if kind in _KIND_NOTES:
+        lines.append(_KIND_NOTES[kind][lang].format(threshold=meta.disruption_severity))
     for row, line in enumerate(lines, start=3):
         put(sheet, row, 1, f"• {line}")
 
@@ -183,6 +217,21 @@ def add_instructions(
         put(sheet, row + offset, 1, column.header).font = Font(bold=column.spec.required)
         put(sheet, row + offset, 2, yes if column.spec.required else no)
         put(sheet, row + offset, 3, column.help)
+    if kind == "incidents":
+        _severity_scale(sheet, row + len(columns) + 3, lang)
+
+
+def _severity_scale(sheet, row: int, lang: str) -> None:
+    """The severity scale, one line per level: number, name, what it means."""
+    from sra_analysis.labels import t
+
+    put(sheet, row, 1, t("severity.legend", lang)).font = Font(bold=True, size=12)
+    for position, key in enumerate(("level", "name", "meaning"), start=1):
+        style_header(put(sheet, row + 1, position, t(f"severity.col.{key}", lang)), required=True)
+    for offset, level in enumerate(severity_scale(lang).itertuples(index=False), start=2):
+        put(sheet, row + offset, 1, severity_choice(level.severity, lang))
+        put(sheet, row + offset, 2, level.name)
+        put(sheet, row + offset, 3, level.description)
 
 
 def add_legend(workbook: Workbook, meta: EventMeta, *, lang: str = "en") -> None:

@@ -17,6 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sra_analysis.event import EventMeta
+from sra_analysis.levels import SEVERITY_SCALE, severity_choice
 from sra_analysis.template.cells import put, style_header
 from sra_analysis.template.columns import (
     ALL_RINGS,
@@ -32,7 +33,9 @@ __all__ = ["LAST_ROW", "LIST_NAMES", "build_workbook", "ring_choices"]
 #: Data validations and formats reach this row (Excel's last).
 LAST_ROW = 1_048_576
 #: Workbook-level names of the drop-down lists on the hidden sheet.
-LIST_NAMES = {"ring": "ring_list", "ring_or_all": "ring_or_all_list"}
+LIST_NAMES = {
+    "ring": "ring_list", "ring_or_all": "ring_or_all_list", "severity": "severity_list",
+}  # fmt: skip
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # serial day 0 of Excel's 1900 date system
 
 _MESSAGES: dict[str, dict[str, str]] = {
@@ -47,6 +50,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
                "id": "Pilih ya atau tidak, atau biarkan kosong."},
     "time": {"en": "A date and time from {low} to {high} (local time).",
              "id": "Tanggal dan jam antara {low} dan {high} (waktu setempat)."},
+    "severity": {"en": "Pick a level from the list, or type its number from 1 to 5.",
+                 "id": "Pilih tingkat dari daftar, atau ketik angkanya 1 sampai 5."},
     "title": {"en": "Check the value", "id": "Periksa isian"},
 }  # fmt: skip
 
@@ -81,6 +86,10 @@ def _validation(column: TemplateColumn, meta: EventMeta, lang: str) -> DataValid
     if spec.kind in ("ring", "ring_or_all"):
         rule = DataValidation(type="list", formula1=f"={LIST_NAMES[spec.kind]}")
         text = message("ring")
+    elif spec.kind == "severity":
+        rule = DataValidation(type="list", formula1=f"={LIST_NAMES['severity']}")
+        rule.errorStyle = "warning"  # the number typed alone is read too
+        text = message("severity")
     elif spec.kind == "int" and spec.high is not None:
         low, high = int(spec.low), int(spec.high)
         rule = DataValidation(type="whole", operator="between", formula1=str(low),
@@ -141,8 +150,11 @@ def _data_sheet(sheet: Worksheet, columns, meta: EventMeta, lang: str) -> None:
 def _lists_sheet(workbook: Workbook, meta: EventMeta, lang: str) -> None:
     """The drop-down values on a hidden sheet, each list under a workbook-level name."""
     sheet = workbook.create_sheet("lists")
-    for position, kind in enumerate(("ring", "ring_or_all"), start=1):
-        values = ring_choices(meta, lang=lang, allow_all=kind == "ring_or_all")
+    for position, kind in enumerate(("ring", "ring_or_all", "severity"), start=1):
+        if kind == "severity":
+            values = [severity_choice(level, lang) for level in SEVERITY_SCALE]
+        else:
+            values = ring_choices(meta, lang=lang, allow_all=kind == "ring_or_all")
         for row, value in enumerate(values, start=1):
             put(sheet, row, position, value)
         letter = get_column_letter(position)
@@ -158,7 +170,7 @@ def build_workbook(kind: str, meta: EventMeta, *, lang: str = "en") -> Workbook:
 
     Parameters
     ----------
-    kind : {"incidents", "staffing", "risk_register"}
+    kind : {"incidents", "staffing", "risk_register", "staffing_plan"}
     meta : EventMeta
         The event: its rings fill the drop-downs, its span bounds the time checks, its
         banding colours the register's legend.

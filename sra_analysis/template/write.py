@@ -12,19 +12,20 @@ import os
 from pathlib import Path
 
 from sra_analysis.errors import OutputError
-from sra_analysis.event import FILE_KINDS, EventMeta
+from sra_analysis.event import EventMeta
 from sra_analysis.event_config import read_event_meta
 from sra_analysis.io.readers import SUPPORTED_SUFFIXES
 from sra_analysis.labels import check_lang
 from sra_analysis.reports.files import write_atomic
 from sra_analysis.reports.outdir import check_output_dir, os_hint, os_reason, remove_files
+from sra_analysis.template.columns import TEMPLATE_KINDS
 from sra_analysis.template.event_file import event_yaml_text, example_meta
 from sra_analysis.template.workbook import build_workbook
 
 __all__ = ["TEMPLATE_FILES", "write_template"]
 
 #: The files a template folder holds, in the order they are written.
-TEMPLATE_FILES: tuple[str, ...] = ("event.yaml", *(f"{kind}.xlsx" for kind in FILE_KINDS))
+TEMPLATE_FILES: tuple[str, ...] = ("event.yaml", *(f"{kind}.xlsx" for kind in TEMPLATE_KINDS))
 
 
 def _check_conflicts(out: Path, *, force: bool) -> None:
@@ -35,7 +36,7 @@ def _check_conflicts(out: Path, *, force: bool) -> None:
         if path.name in TEMPLATE_FILES:
             existing.append(path.name)
         elif path.name.casefold() == "event.yml" or (
-            path.stem.casefold() in FILE_KINDS and path.suffix.lower() in SUPPORTED_SUFFIXES
+            path.stem.casefold() in TEMPLATE_KINDS and path.suffix.lower() in SUPPORTED_SUFFIXES
         ):
             beside.append(path.name)
     if beside:
@@ -74,10 +75,11 @@ def write_template(
     event: EventMeta | str | os.PathLike | None = None,
     force: bool = False,
 ) -> list[Path]:
-    """Write a blank event folder to fill in: ``event.yaml`` and three Excel workbooks.
+    """Write a blank event folder to fill in: ``event.yaml`` and four Excel workbooks.
 
-    ``event.yaml`` explains each key in a comment. ``incidents.xlsx``, ``staffing.xlsx`` and
-    ``risk_register.xlsx`` each hold a data sheet (first, as the loader reads it) with
+    ``event.yaml`` explains each key in a comment. ``incidents.xlsx``, ``staffing.xlsx``,
+    ``risk_register.xlsx`` and the optional ``staffing_plan.xlsx`` (left blank, the register's
+    planned personnel is used) each hold a data sheet (first, as the loader reads it) with
     headers the loader recognises in ``lang``, a frozen header row, column widths, date and
     number formats and drop-downs or range checks (rings from the event, severity,
     likelihood and impact 1–5, yes/no, times within the event), then an instructions sheet
@@ -119,7 +121,7 @@ def write_template(
     ...     files = write_template(folder, lang="id")
     ...     event = load_event(folder)  # a blank template is an event without rows
     >>> [f.name for f in files]
-    ['event.yaml', 'incidents.xlsx', 'staffing.xlsx', 'risk_register.xlsx']
+    ['event.yaml', 'incidents.xlsx', 'staffing.xlsx', 'risk_register.xlsx', 'staffing_plan.xlsx']
     >>> event.rows_quarantined, len(event.incidents)
     (0, 0)
     """
@@ -129,7 +131,7 @@ def write_template(
     _check_conflicts(folder, force=force)
     contents = {"event.yaml": event_yaml_text(meta, lang=lang).encode("utf-8")}
     contents |= {
-        f"{kind}.xlsx": _xlsx(build_workbook(kind, meta, lang=lang)) for kind in FILE_KINDS
+        f"{kind}.xlsx": _xlsx(build_workbook(kind, meta, lang=lang)) for kind in TEMPLATE_KINDS
     }
     existed = {name for name in contents if (folder / name).exists()}
     written: list[Path] = []
