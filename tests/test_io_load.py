@@ -121,7 +121,7 @@ _MESSY_HEADERS = {
 
 
 def _contract_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.drop(columns=["source_row", "score", "level"], errors="ignore")
+    return frame.drop(columns=["source_row", "score", "level", "category_text"], errors="ignore")
 
 
 def _blank(value) -> bool:

@@ -459,7 +459,9 @@ def test_incidents_canonical_frame(tmp_path, base_meta):
                 ["2024-03-01 08:00", "2024-03-01 09:00", "2024-03-01 10:00"]
             ).tz_localize("Asia/Jakarta"),
             "ring": pd.Categorical(["1", "3", "2"], categories=["1", "2", "3"]),
-            "category": ["crowd", "dispute", "protest"],
+            # codes of the bundled vocabulary; "dispute" is none of its names: other
+            "category": pd.Series(["crowd", "other", "protest"], dtype="str"),
+            "category_text": pd.Series(["crowd", "dispute", "protest"], dtype="str"),
             "severity": pd.Categorical([4, 3, 5], categories=[1, 2, 3, 4, 5], ordered=True),
             "disrupted_proceedings": [True, False, False],
             "occurred_from": pd.Series([pd.NaT] * 3, dtype="datetime64[us, Asia/Jakarta]"),

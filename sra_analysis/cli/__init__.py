@@ -42,6 +42,7 @@ from sra_analysis.errors import (
     ParameterError,
     PrinterError,
     SRAError,
+    VocabularyError,
 )
 from sra_analysis.labels import LANGUAGES, check_lang
 
@@ -212,7 +213,7 @@ def _status_of(error: SRAError, command: str) -> ExitCode:
     if isinstance(error, OutputError):
         disk = error.errno in _DISK_ERRNOS
         return ExitCode.IO_ERROR if disk else ExitCode.CANNOT_WRITE
-    if isinstance(error, InputFileError | EventConfigError):
+    if isinstance(error, InputFileError | EventConfigError | VocabularyError):
         return ExitCode.UNREADABLE if command == "validate" else ExitCode.NO_INPUT
     return ExitCode.USAGE
 

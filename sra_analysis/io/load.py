@@ -5,8 +5,10 @@ this order, plus ``source_row`` (the row in the file each came from):
 
 ``incidents``
     ``incident_id`` (str), ``reported_at`` (datetime, tz-aware), ``ring`` (categorical of
-    ring ids in display order), ``category`` (str), ``severity`` (ordered categorical 1–5,
-    :data:`~sra_analysis.levels.SEVERITY_DTYPE`),
+    ring ids in display order), ``category`` (str: the code in the event's category
+    vocabulary, ``other`` for text outside it; see :mod:`sra_analysis.vocabulary`),
+    ``category_text`` (str: the category as the log wrote it), ``severity`` (ordered
+    categorical 1–5, :data:`~sra_analysis.levels.SEVERITY_DTYPE`),
     ``disrupted_proceedings`` (bool; when blank: severity ≥ ``disruption_severity``),
     ``occurred_from``, ``occurred_to``, ``responded_at``, ``resolved_at`` (datetime or NaT),
     ``risk_id`` (str or missing: unanticipated), ``description`` (str or missing).
@@ -34,6 +36,7 @@ from sra_analysis.event_config import read_event_meta
 from sra_analysis.event_yaml import find_event_dirs, is_inside
 from sra_analysis.io.readers import SUPPORTED_SUFFIXES, read_table
 from sra_analysis.io.validate import ISSUE_COLUMNS, LoadedTable, load_table, map_headers
+from sra_analysis.vocabulary import read_vocabulary_file
 
 __all__ = [
     "find_event_dirs",
@@ -43,6 +46,7 @@ __all__ = [
     "load_risk_register",
     "load_staffing",
     "sha256_of",
+    "with_categories",
 ]
 
 
@@ -118,13 +122,16 @@ def load_risk_register(
     return load_table(read_table(path, sheet=sheet), kind="risk_register", meta=_meta(meta))
 
 
-def load_event(path: str | Path) -> Event:
+def load_event(path: str | Path, *, categories: str | Path | None = None) -> Event:
     """Load an event folder: ``event.yaml`` and its incidents, staffing and risk register.
 
     Parameters
     ----------
     path : str or Path
         The event folder.
+    categories : str or Path, optional
+        An office vocabulary file added to the event's categories (after the bundled list
+        and the file ``event.yaml`` names); see :mod:`sra_analysis.vocabulary`.
 
     Returns
     -------
@@ -152,9 +159,11 @@ def load_event(path: str | Path) -> Event:
     folder = Path(path)
     if not folder.is_dir():
         raise InputFileError(str(folder), "not a folder; give the event folder")
-    meta = read_event_meta(folder)
+    meta = with_categories(read_event_meta(folder), categories)
     loaded: dict[str, LoadedTable] = {}
     inputs = {Path(meta.source).name: sha256_of(meta.source)}
+    for source in meta.vocabulary.sources[1:]:  # the office files, not the bundled list
+        inputs[Path(source).name] = sha256_of(source)
     for kind in FILE_KINDS:
         file = find_input(folder, kind)
         inputs[file.name] = sha256_of(file)
@@ -172,6 +181,17 @@ def load_event(path: str | Path) -> Event:
         },
         inputs=inputs,
     )
+
+
+def with_categories(meta: EventMeta, categories: str | Path | None) -> EventMeta:
+    """``meta`` with the office vocabulary file ``categories`` added (None: unchanged)."""
+    if categories is None:
+        return meta
+    file = str(Path(categories).resolve())
+    if file in meta.vocabulary.sources:
+        return meta
+    entries = read_vocabulary_file(file, require_labels=False)
+    return dataclasses.replace(meta, vocabulary=meta.vocabulary.extended(entries, source=file))
 
 
 def _check_risk_references(incidents: LoadedTable, register: LoadedTable) -> LoadedTable:
