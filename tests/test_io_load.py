@@ -116,6 +116,7 @@ _MESSY_HEADERS = {
         "probability": "Peluang",
         "planned_personnel": "Jumlah Personel",
         "mitigation": "Mitigasi",
+        "categories": "Kategori Kejadian",
     },
 }
 

@@ -84,6 +84,15 @@ def _add_lang(parser: argparse.ArgumentParser, help: str) -> None:
     )
 
 
+def _add_categories(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--categories", default=None, metavar="FILE",
+        help="an office's incident categories (YAML, the shape of the bundled "
+        "vocabulary/categories.yaml) added to the bundled list and to the file an "
+        "event.yaml names",
+    )  # fmt: skip
+
+
 def _lang(text: str) -> str:
     """``--lang``, checked by the one ``lang`` check (a usage error, exit 64)."""
     try:
@@ -124,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = command("validate", "load events and report every accepted and quarantined row")
     validate.add_argument("event_dirs", nargs="+", metavar="EVENT_DIR")
+    _add_categories(validate)
     validate.set_defaults(run=handlers.validate)
 
     sample = command("sample", "write synthetic events with a planted truth")
@@ -144,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, metavar="OUT", help="output folder")
     report.add_argument("--notebook", default="review_report", help="notebook name or path")
     _add_lang(report, "report language (default en)")
+    _add_categories(report)
     report.add_argument(
         "--workers", type=_positive_int, default=None,
         help="reports run at once (default: one per core); with --scheduler local, the "
@@ -184,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where rollup.html, rollup.ipynb and rollup.json go",
     )  # fmt: skip
     _add_lang(rollup, "report language (default en)")
+    _add_categories(rollup)
     rollup.set_defaults(run=handlers.rollup)
 
     template = command("template", "write a blank event folder to fill in: event.yaml, Excel")

@@ -87,6 +87,8 @@ def _parse(values: pd.Series, spec: ColumnSpec, meta: EventMeta, lookup) -> norm
         return normalise.parse_rings(values, lookup, allow_all=spec.kind == "ring_or_all")
     if spec.kind == "id":
         return normalise.parse_identifiers(values)
+    if spec.kind == "categories":
+        return normalise.parse_category_lists(values, meta.vocabulary)
     return normalise.parse_text(values)
 
 
