@@ -38,6 +38,7 @@ __all__ = [
     "CategoryVocabulary",
     "bundled_vocabulary",
     "category_choices",
+    "category_labels",
     "fold_category",
     "load_vocabulary",
     "read_vocabulary_file",
@@ -427,3 +428,26 @@ def category_choices(
     """
     vocabulary = vocabulary or bundled_vocabulary()
     return [(c.code, c.label(lang)) for c in vocabulary]
+
+
+def category_labels(
+    incidents: pd.DataFrame, *, lang: str = "en", vocabulary: CategoryVocabulary | None = None
+) -> pd.Series:
+    """What a reader sees for each incident's category (text, not escaped): the label of its
+    code in ``lang``, or for ``other`` the category as the log wrote it (``category_text``).
+
+    Examples
+    --------
+    >>> incidents = pd.DataFrame({"category": ["protest", "other"],
+    ...                           "category_text": ["demo", "Banjir"]})
+    >>> category_labels(incidents, lang="id").tolist()
+    ['Unjuk rasa', 'Banjir']
+    """
+    vocabulary = vocabulary or bundled_vocabulary()
+    codes = incidents["category"]
+    written = incidents["category_text"] if "category_text" in incidents.columns else codes
+    shown = [
+        vocabulary.shown(code, text, lang)
+        for code, text in zip(codes.astype(object), written.astype(object), strict=True)
+    ]
+    return pd.Series(shown, index=incidents.index, dtype="str", name="category")
