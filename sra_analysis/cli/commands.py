@@ -16,21 +16,23 @@ from sra_analysis.errors import SRAError
 __all__ = ["report", "rollup", "sample", "template", "validate"]
 
 
-def _use_categories(args: argparse.Namespace) -> None:
-    """Check ``--categories FILE`` and name it in the environment, so that the notebook
-    kernels of ``report`` and ``rollup`` load the same vocabulary (see
-    :data:`sra_analysis.vocabulary.CATEGORIES_ENV`)."""
+def _use_categories(args: argparse.Namespace, *, export: bool = True) -> str | None:
+    """Check ``--categories FILE`` (a bad file stops here, named) and return its path; with
+    ``export``, also name it in the environment, so that the notebook kernels of ``report``
+    and ``rollup`` load the same vocabulary (:data:`sra_analysis.vocabulary.CATEGORIES_ENV`)."""
     from pathlib import Path
 
     from sra_analysis.vocabulary import CATEGORIES_ENV, load_vocabulary
 
     if getattr(args, "categories", None) is None:
-        return
+        return None
     args.doing = f"reading the categories in {args.categories}"
     file = str(Path(args.categories).resolve())
-    load_vocabulary(file)  # a bad file stops here, named
-    known = [f for f in os.environ.get(CATEGORIES_ENV, "").split(os.pathsep) if f]
-    os.environ[CATEGORIES_ENV] = os.pathsep.join(dict.fromkeys([*known, file]))
+    load_vocabulary(file)
+    if export:
+        known = [f for f in os.environ.get(CATEGORIES_ENV, "").split(os.pathsep) if f]
+        os.environ[CATEGORIES_ENV] = os.pathsep.join(dict.fromkeys([*known, file]))
+    return file
 
 
 def validate(args: argparse.Namespace) -> int:
@@ -38,7 +40,7 @@ def validate(args: argparse.Namespace) -> int:
 
     args.doing = "looking for event folders"
     try:
-        _use_categories(args)
+        categories = _use_categories(args, export=False)
         folders = find_event_dirs(args.event_dirs)
     except SRAError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -47,7 +49,7 @@ def validate(args: argparse.Namespace) -> int:
     for folder in folders:
         args.doing = f"validating {folder}"
         try:
-            event = load_event(folder)
+            event = load_event(folder, categories=categories)
         except SRAError as error:
             print(f"{folder}: CANNOT READ\n  {error}\n")
             status = ExitCode.UNREADABLE
