@@ -44,7 +44,8 @@ HEADERS = {
                       "Resolved at", "Risk ID", "Description"],
         "staffing": ["Officer ID", "Ring", "Shift start", "Shift end", "Unit", "Role"],
         "risk_register": ["Risk ID", "Threat", "Ring", "Likelihood", "Impact", "Window start",
-                          "Window end", "Probability", "Planned personnel", "Mitigation"],
+                          "Window end", "Probability", "Planned personnel", "Mitigation",
+                          "Incident categories"],
     },
     "id": {
         "incidents": ["No Kejadian", "Waktu Laporan", "Ring", "Kategori", "Tingkat Keparahan",
@@ -53,7 +54,7 @@ HEADERS = {
         "staffing": ["NRP", "Ring", "Mulai Tugas", "Selesai Tugas", "Satuan", "Peran"],
         "risk_register": ["Kode Risiko", "Potensi Ancaman", "Ring", "Kemungkinan", "Dampak",
                           "Periode Mulai", "Periode Selesai", "Probabilitas", "Rencana Personel",
-                          "Mitigasi"],
+                          "Mitigasi", "Kategori Kejadian"],
     },
 }  # fmt: skip
 #: The contract columns in the order of the CSV sample (and of DESIGN §2).
@@ -63,7 +64,8 @@ CANONICAL = {
                   "resolved_at", "risk_id", "description"],
     "staffing": ["officer_id", "ring", "shift_start", "shift_end", "unit", "role"],
     "risk_register": ["risk_id", "threat", "ring", "likelihood", "impact", "window_start",
-                      "window_end", "probability", "planned_personnel", "mitigation"],
+                      "window_end", "probability", "planned_personnel", "mitigation",
+                      "categories"],
 }  # fmt: skip
 REQUIRED = {
     "incidents": {"incident_id", "reported_at", "ring", "category", "severity"},
@@ -338,12 +340,13 @@ def _fill_with_sample(folder: Path, lang: str) -> None:
             for text in set(frame["ring"])
             for key in [fold_label(text)]
         }
-        assert list(frame.columns) == CANONICAL[kind]
+        # the sample's register has no (optional, last) categories column
+        assert list(frame.columns) == CANONICAL[kind][: len(frame.columns)]
         for record in frame.itertuples(index=False):
             sheet.append(
                 [
                     _typed(name, text, lang=lang, ring_choice=ring_choice)
-                    for name, text in zip(CANONICAL[kind], record, strict=True)
+                    for name, text in zip(frame.columns, record, strict=True)
                 ]
             )
         book.save(folder / f"{kind}.xlsx")
