@@ -20,7 +20,8 @@ import pandas as pd
 
 from sra_analysis.errors import EventConfigError, ParameterError
 from sra_analysis.levels import RiskLevels
-from sra_analysis.vocabulary.categories import CategoryVocabulary, bundled_vocabulary
+from sra_analysis.vocabulary.categories import CategoryVocabulary
+from sra_analysis.vocabulary.files import bundled_vocabulary
 
 __all__ = [
     "Event",
