@@ -531,8 +531,10 @@ def test_register_canonical_frame(tmp_path, base_meta):
         "probability",
         "planned_personnel",
         "mitigation",
+        "categories",  # codes of the incident categories an item covers; none here
         "source_row",
     ]
+    assert frame["categories"].isna().all()
     assert frame["ring"].tolist() == ["all", "1"]
     assert list(frame["ring"].cat.categories) == ["1", "2", "3", "all"]
     assert frame["score"].tolist() == [9, 10]

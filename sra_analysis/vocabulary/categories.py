@@ -9,7 +9,7 @@ a category. The loader keeps what the log wrote (``category_text``) and stores t
 (``category``, ``other`` for anything outside the vocabulary).
 
 The bundled list is ``sra_analysis/vocabulary/categories.yaml``. An office extends it with a
-file of the same shape (:func:`~sra_analysis.vocabulary.files.read_vocabulary_file`), named in ``event.yaml``
+file of the same shape (:mod:`sra_analysis.vocabulary.files`), named in ``event.yaml``
 (``categories: my_categories.yaml``, relative to the event folder), passed as
 ``--categories FILE`` or listed in the environment variable ``SRA_CATEGORIES``
 (several files separated by the path separator). New codes are added; an entry naming a
