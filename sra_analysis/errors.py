@@ -17,6 +17,7 @@ __all__ = [
     "OutputError",
     "ParameterError",
     "PrinterError",
+    "VocabularyError",
     "check_argument",
 ]
 
@@ -120,6 +121,44 @@ class MissingColumnsError(InputFileError):
 
     def __reduce__(self):
         return (_rebuild_missing, (self.file, self.missing, self.found, self.hint))
+
+
+class VocabularyError(SRAError):
+    """A category vocabulary file is unreadable, malformed or clashes with the vocabulary.
+
+    Parameters
+    ----------
+    file : str
+        The path of the vocabulary file.
+    message : str
+        What is wrong and how to fix it.
+    entry : str, optional
+        The entry at fault: its code, or ``#n`` (1-based) when it has none.
+    field : str, optional
+        The field of the entry at fault (``code``, ``label.id``, ``synonyms.en``, ...).
+
+    Examples
+    --------
+    >>> str(VocabularyError("mine.yaml", "missing", entry="#2", field="label.en"))
+    "mine.yaml (entry '#2', field 'label.en'): missing"
+    """
+
+    def __init__(
+        self, file: str, message: str, *, entry: str | None = None, field: str | None = None
+    ) -> None:
+        self.file = str(file)
+        self.message = message
+        self.entry = entry
+        self.field = field
+        where = [f"entry {entry!r}" if entry else None, f"field {field!r}" if field else None]
+        shown = ", ".join(w for w in where if w)
+        super().__init__(f"{self.file}{f' ({shown})' if shown else ''}: {message}")
+
+    def __reduce__(self):
+        return (
+            _rebuild,
+            (type(self), self.file, self.message, {"entry": self.entry, "field": self.field}),
+        )
 
 
 class ParameterError(SRAError, ValueError):

@@ -20,6 +20,8 @@ import pandas as pd
 
 from sra_analysis.errors import EventConfigError, ParameterError
 from sra_analysis.levels import RiskLevels
+from sra_analysis.vocabulary.categories import CategoryVocabulary
+from sra_analysis.vocabulary.files import bundled_vocabulary
 
 __all__ = [
     "Event",
@@ -176,7 +178,10 @@ class Ring:
 class EventMeta:
     """Everything ``event.yaml`` says about an event.
 
-    ``start`` and ``end`` are tz-aware timestamps in ``timezone``.
+    ``start`` and ``end`` are tz-aware timestamps in ``timezone``. ``vocabulary`` holds
+    the incident categories (the bundled list, extended by the file ``event.yaml`` names in
+    ``categories``, by :data:`~sra_analysis.vocabulary.CATEGORIES_ENV` and by
+    ``load_event(..., categories=...)``).
     """
 
     id: str
@@ -192,6 +197,9 @@ class EventMeta:
     disruption_severity: int = 4
     time_margin: pd.Timedelta = pd.Timedelta(hours=24)
     source: str | None = None
+    vocabulary: CategoryVocabulary = field(
+        default_factory=bundled_vocabulary, repr=False, compare=False
+    )
 
     @property
     def ring_ids(self) -> tuple[str, ...]:
@@ -278,6 +286,9 @@ class FileQuality:
         How the file was read.
     ignored_columns : tuple of str
         Columns that are not part of the data contract.
+    unknown_categories : tuple of (str, int)
+        Incident categories outside the event's vocabulary, as written, with the number of
+        accepted rows that wrote each (most frequent first); they are loaded as ``other``.
     """
 
     file: str
@@ -292,6 +303,7 @@ class FileQuality:
     delimiter: str | None = None
     sheet: str | None = None
     ignored_columns: tuple[str, ...] = ()
+    unknown_categories: tuple[tuple[str, int], ...] = ()
 
     def __post_init__(self) -> None:
         total = self.accepted + self.quarantined + self.blank + self.duplicates

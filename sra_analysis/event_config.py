@@ -16,6 +16,9 @@ or negative numbers where counts belong, and these documented bounds:
                             at most :data:`MAX_EVENT_DAYS` days long
 ``name``, ``venue``, rings  text (not lists or mappings), at most
                             :data:`MAX_TEXT_CHARS` characters each
+``categories``              optional: an office vocabulary file (see
+                            :mod:`sra_analysis.vocabulary`), relative to the event
+                            folder and inside it
 ==========================  =========================================================
 """
 
@@ -30,9 +33,10 @@ import pandas as pd
 
 from sra_analysis.errors import EventConfigError, ParameterError
 from sra_analysis.event import EventMeta, Ring, event_id_problem, fold_label, resolve_timezone
-from sra_analysis.event_yaml import find_event_file, read_event_yaml
+from sra_analysis.event_yaml import find_event_file, is_inside, read_event_yaml
 from sra_analysis.levels import SEVERITY_SCALE, RiskLevels, check_flag_level
 from sra_analysis.safe_text import isolate_bidi
+from sra_analysis.vocabulary import load_vocabulary
 
 __all__ = [
     "EARLIEST_TIME",
@@ -125,6 +129,7 @@ def _meta_from_config(config: Mapping, *, source: str) -> EventMeta:
         return config_whole_number(value, key=key, source=source, low=low, high=high, unit=unit)
 
     margin = number("time_margin_hours", 24, 0, MAX_TIME_MARGIN_HOURS, " hours")
+    vocabulary = load_vocabulary(_categories_file(config.get("categories"), source=source))
     meta = EventMeta(
         id=event_id,
         name=config_text(config.get("name"), key="name", source=source) or event_id,
@@ -139,9 +144,31 @@ def _meta_from_config(config: Mapping, *, source: str) -> EventMeta:
         disruption_severity=number("disruption_severity", 4, SEVERITY_SCALE[0], SEVERITY_SCALE[-1]),
         time_margin=pd.Timedelta(hours=margin),
         source=source,
+        vocabulary=vocabulary,
     )
     meta.ring_lookup()  # raises on ambiguous labels
     return meta
+
+
+def _categories_file(value, *, source: str) -> Path | None:
+    """The office vocabulary file ``event.yaml`` names: relative to the event folder and
+    inside it (a link leading out is refused, as for the data files)."""
+    name = config_text(value, key="categories", source=source).strip()
+    if not name:
+        return None
+    folder = Path(source).parent
+    file = folder / name
+    if not is_inside(file, folder):
+        raise EventConfigError(
+            source,
+            f"{name[:80]!r} is outside the event folder; copy the file in, or pass a shared "
+            "file with --categories",
+            key="categories",
+        )
+    if not file.is_file():
+        raise EventConfigError(source, f"no such file {name[:80]!r} in the event folder",
+                               key="categories")  # fmt: skip
+    return file
 
 
 def _config_risk_levels(value, *, source: str) -> RiskLevels:

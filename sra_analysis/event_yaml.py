@@ -148,8 +148,13 @@ class _EventYamlLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def read_event_yaml(file: str | Path) -> dict:
+def read_event_yaml(
+    file: str | Path, *, expected: str = "expected a mapping of keys such as id, start, rings"
+) -> dict:
     """The mapping in an event file, read under the limits in the module docstring.
+
+    The same limits serve the other YAML files an event folder may name (a category
+    vocabulary): ``expected`` is the message for a file that holds no mapping.
 
     Examples
     --------
@@ -190,7 +195,7 @@ def read_event_yaml(file: str | Path) -> dict:
             str(file), f"not valid YAML: {type(error).__name__}: {str(error)[:200]}"
         ) from None
     if not isinstance(config, dict):
-        raise EventConfigError(str(file), "expected a mapping of keys such as id, start, rings")
+        raise EventConfigError(str(file), expected)
     return config
 
 

@@ -529,9 +529,12 @@ def test_long_descriptions_are_truncated(hostile_event):
 
 def test_long_names_and_ids_are_cut_wherever_they_are_shown(sample_event, review):
     incidents = sample_event.incidents.copy()
-    for column in ("category", "incident_id", "risk_id"):
+    for column in ("category_text", "incident_id", "risk_id"):
         incidents[column] = incidents[column].astype(object)
-    incidents.loc[0, ["category", "incident_id", "risk_id"]] = ["c" * 100_000, "I" * 100_000, None]
+    # a category outside the vocabulary is loaded as other and shown as written
+    incidents.loc[0, ["category", "category_text", "incident_id", "risk_id"]] = [
+        "other", "c" * 100_000, "I" * 100_000, None,
+    ]  # fmt: skip
     rings = tuple(dataclasses.replace(r, name="R" * 100_000) for r in sample_event.meta.rings)
     meta = dataclasses.replace(sample_event.meta, rings=rings)
     event = dataclasses.replace(sample_event, incidents=incidents, meta=meta)

@@ -154,6 +154,20 @@ def test_missed_categories_sorted_capped_and_escaped():
         charts.missed_categories_chart(missed, top=0)
 
 
+def test_missed_category_bars_are_named_by_their_label_never_the_code():
+    missed = [
+        {"category": "lost_property", "category_label": "Barang hilang", "events": 2,
+         "incidents": 3, "unanticipated": 3, "share_unanticipated": 1.0, "ci_low": 0.3,
+         "ci_high": 1.0, "unanticipated_disruptions": 0},
+        {"category": "other", "category_label": "<b>Pohon</b> tumbang", "events": 1,
+         "incidents": 1, "unanticipated": 1, "share_unanticipated": 1.0, "ci_low": 0.02,
+         "ci_high": 1.0, "unanticipated_disruptions": 0},
+    ]  # fmt: skip
+    fig = charts.missed_categories_chart(missed, lang="id")
+    bars = next(trace for trace in fig.data if trace.meta == "unanticipated")
+    assert list(bars.y) == ["&lt;b&gt;Pohon&lt;/b&gt; tumbang", "Barang hilang"]
+
+
 def test_missed_categories_without_any_incident_draws_an_empty_chart():
     fig = charts.missed_categories_chart([])
     assert all(len(trace.x) == 0 for trace in fig.data)

@@ -68,8 +68,20 @@ def test_event_findings_carry_recomputed_numbers(purwakarta_review):
     found = {finding.key: finding for finding in review.findings}
     # unanticipated: incidents without risk_id
     assert found["unanticipated"].value == len(event_incidents) > 0
-    categories = ", ".join(sorted(event_incidents["category"].unique()))
-    assert f"({categories})" in found["unanticipated"].text()
+    # shown by their labels in categories.yaml, never the codes
+    labels = {
+        "drone": ("Drone", "Drone"),
+        "infrastructure": (
+            "Power cut or facility failure",
+            "Listrik padam atau gangguan fasilitas",
+        ),
+        "medical": ("Medical emergency", "Gangguan kesehatan"),
+    }
+    assert set(event_incidents["category"]) == set(labels)
+    for position, lang in enumerate(("en", "id")):
+        shown = ", ".join(sorted(pair[position] for pair in labels.values()))
+        assert f"({shown})" in found["unanticipated"].text(lang)
+    assert "infrastructure" not in found["unanticipated"].text("id")
     # items not realised: register items no incident names
     idle = review.sra_items.loc[review.sra_items["linked_incidents"] == 0, "risk_id"]
     assert found["items_not_realised"].value == len(idle)

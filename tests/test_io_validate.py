@@ -460,7 +460,9 @@ def test_incidents_canonical_frame(tmp_path, base_meta):
                 ["2024-03-01 08:00", "2024-03-01 09:00", "2024-03-01 10:00"]
             ).tz_localize("Asia/Jakarta"),
             "ring": pd.Categorical(["1", "3", "2"], categories=["1", "2", "3"]),
-            "category": ["crowd", "dispute", "protest"],
+            # codes of the bundled vocabulary; "dispute" is none of its names: other
+            "category": pd.Series(["crowd", "other", "protest"], dtype="str"),
+            "category_text": pd.Series(["crowd", "dispute", "protest"], dtype="str"),
             "severity": pd.Categorical([4, 3, 5], categories=[1, 2, 3, 4, 5], ordered=True),
             "disrupted_proceedings": [True, False, False],
             "occurred_from": pd.Series([pd.NaT] * 3, dtype="datetime64[us, Asia/Jakarta]"),
@@ -532,8 +534,10 @@ def test_register_canonical_frame(tmp_path, base_meta):
         "probability",
         "planned_personnel",
         "mitigation",
+        "categories",  # codes of the incident categories an item covers; none here
         "source_row",
     ]
+    assert frame["categories"].isna().all()
     assert frame["ring"].tolist() == ["all", "1"]
     assert list(frame["ring"].cat.categories) == ["1", "2", "3", "all"]
     assert frame["score"].tolist() == [9, 10]

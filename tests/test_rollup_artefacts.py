@@ -13,7 +13,11 @@ from test_windows import INCIDENTS, RISKS, SHORT_EVENT, STAFF
 from sra_analysis import evaluate
 from sra_analysis.errors import ParameterError
 from sra_analysis.rollup import event_tables, pool_tables, rates_by_level
-from sra_analysis.rollup.artefacts import INCIDENT_COLUMNS, REGISTER_COLUMNS
+from sra_analysis.rollup.artefacts import (
+    INCIDENT_CATEGORY_COLUMNS,
+    INCIDENT_COLUMNS,
+    REGISTER_COLUMNS,
+)
 
 # I1 and I2 name R2 and R1; the others no item
 LINKED = {"I1": "R2", "I2": "R1"}
@@ -30,11 +34,27 @@ def hand(build_event):
 def test_incident_table_has_exactly_the_agreed_columns_and_no_free_text(hand):
     _, tables = hand
     incidents = tables["incidents"]
-    assert list(incidents.columns) == INCIDENT_COLUMNS
+    assert list(incidents.columns) == INCIDENT_COLUMNS + INCIDENT_CATEGORY_COLUMNS
     assert set(incidents.columns) == {"ring", "time", "hour", "day", "category", "severity",
-                                      "disruption", "anticipated", "flagged"}  # fmt: skip
-    text = incidents.astype(str).to_numpy().ravel().tolist()
+                                      "disruption", "anticipated", "flagged", "category_text",
+                                      "category_label_en", "category_label_id"}  # fmt: skip
+    text = [str(value) for value in incidents.to_numpy().ravel()]
     assert not any("officer" in value for value in text)
+
+
+def test_incident_categories_travel_as_codes_with_their_labels(hand):
+    event, tables = hand
+    rows = tables["incidents"].set_index(event.incidents["incident_id"].to_numpy())
+    # categories.yaml: "crowd" is a code; "theft" an English synonym of lost_property;
+    # "walkout" is in no entry, so it is other and keeps the text as written
+    assert rows.loc["I1", ["category", "category_label_id"]].tolist() == [
+        "crowd", "Kerumunan massa",
+    ]  # fmt: skip
+    assert rows.loc["I7", ["category", "category_label_en"]].tolist() == [
+        "lost_property", "Lost property",
+    ]  # fmt: skip
+    assert rows.loc["I4", ["category", "category_text"]].tolist() == ["other", "walkout"]
+    assert rows["category_text"].isna().sum() == 6  # the text travels for other only
 
 
 def test_hand_worked_incident_rows(hand):
@@ -58,7 +78,7 @@ def test_hand_worked_incident_rows(hand):
 def test_register_rows_count_what_each_item_realised(hand):
     _, tables = hand
     register = tables["register"].set_index("risk_id")
-    assert list(tables["register"].columns) == REGISTER_COLUMNS
+    assert list(tables["register"].columns) == [*REGISTER_COLUMNS, "categories"]
     # R1 ← I2 (a disruption); R2 ← I1; R3 and R4 nothing
     assert register["incidents"].to_dict() == {"R1": 1, "R2": 1, "R3": 0, "R4": 0}
     assert register["disruptions"].to_dict() == {"R1": 1, "R2": 0, "R3": 0, "R4": 0}

@@ -168,11 +168,63 @@ def test_category_names_are_folded_and_bad_input_named():
     register = pd.DataFrame({"event_id": ["a", "b", "b"], "threat": ["Sabotase gudang/dalam",
                              "sabotase gudang/dalam", "sabotase gudang/dalam"],
                              "level": "high", "incidents": 0})  # fmt: skip
-    assert missed_categories(slashed)["category"].tolist() == ["Gudang/dalam gedung"]
+    # "Gudang/dalam gedung" is in no entry of categories.yaml: other, shown as written
+    missed = missed_categories(slashed)
+    assert missed[["category", "category_label"]].values.tolist() == [
+        ["other", "Gudang/dalam gedung"]
+    ]
     never = never_materialised(register)
     assert never["threat"].tolist() == ["sabotase gudang/dalam"] and never["events"][0] == 2
     with pytest.raises(ParameterError, match=r"incidents lacks column\(s\) \['anticipated'\]"):
         missed_categories(incidents.drop(columns="anticipated"))
+
+
+def test_categories_written_differently_pool_by_code_and_show_the_label():
+    # two events log the same kind of incident in their own words; categories.yaml gives
+    # "unjuk rasa" and "demo" as Indonesian synonyms of the code protest
+    incidents = pd.DataFrame(
+        {
+            "event_id": ["purwakarta", "karawang", "karawang", "bekasi", "bekasi"],
+            "category": ["unjuk rasa", "protest", "Demo", "Banjir", "banjir!"],
+            "disruption": [True, False, False, False, False],
+            "anticipated": [False, True, False, False, False],
+        }
+    )
+    register = pd.DataFrame({"event_id": ["karawang", "bekasi"],
+                             "threat": ["Aksi massa di depan KPU", "Unjuk rasa"],
+                             "categories": ["protest", None]})  # fmt: skip
+    table = missed_categories(incidents, register, lang="id").set_index("category")
+    assert sorted(table.index) == ["other", "protest"]
+    protest = table.loc["protest"]
+    assert protest["category_label"] == "Unjuk rasa"  # the Indonesian label, not the code
+    assert protest[["events", "incidents", "unanticipated", "disruptions"]].tolist() == [
+        2, 3, 2, 1,
+    ]  # fmt: skip
+    # karawang's item lists the code; bekasi's threat is a synonym of it
+    assert protest["events_rating_it"] == 2
+    # text outside the vocabulary pools with itself (case and punctuation folded)
+    assert table.loc["other", ["category_label", "incidents"]].tolist() == ["Banjir", 2]
+    english = missed_categories(incidents, register, lang="en").set_index("category")
+    assert english.loc["protest", "category_label"] == "Protest / demonstration"
+
+
+def test_reports_with_codes_keep_an_office_code_and_its_carried_label():
+    # a report written with an office vocabulary carries the code and its labels; the
+    # roll-up's own vocabulary need not know the code
+    incidents = pd.DataFrame(
+        {
+            "event_id": ["a", "b"],
+            "category": ["flood", "other"],
+            "category_text": [None, "Pohon tumbang"],
+            "category_label_en": ["Flood", "Other"],
+            "category_label_id": ["Banjir", "Lainnya"],
+            "disruption": [False, False],
+            "anticipated": [False, True],
+        }
+    )
+    table = missed_categories(incidents, lang="id").set_index("category")
+    assert table.loc["flood", "category_label"] == "Banjir"
+    assert table.loc["other", "category_label"] == "Pohon tumbang"
 
 
 # ----------------------------------------------------------------------------- hot spots
@@ -222,7 +274,8 @@ def test_lessons_state_the_planted_truths_and_not_the_null(pooled):
     assert [lesson.values["ring"] for lesson in hot] == ["Outside the fence"]
     assert hot[0].ci_low < TRUTH.hot_ratio < hot[0].ci_high
     missed = [lesson for lesson in found if lesson.kind == "missed_category"]
-    assert [lesson.values["category"] for lesson in missed] == [TRUTH.missed_category]
+    assert [lesson.values["code"] for lesson in missed] == [TRUTH.missed_category]
+    assert missed[0].values["category"] == "Drone"  # its label in categories.yaml
     # conclusions first; each renders in both languages
     assert [lesson.conclusive for lesson in found] == sorted(
         (lesson.conclusive for lesson in found), reverse=True

@@ -121,7 +121,9 @@ def test_the_missed_category_tops_missed_categories_and_is_named_in_a_lesson(pro
     assert top["events"] >= 0.9 * N_EVENTS
     assert top["unanticipated"] > 2 * missed.iloc[1]["unanticipated"]
     lessons = [x for x in province["results"]["lessons"] if x["kind"] == "missed_category"]
-    assert lessons[0]["conclusive"] and lessons[0]["text"].startswith("drone: 100% of")
+    # the lesson names the category by its label in categories.yaml, never the code
+    assert lessons[0]["conclusive"] and lessons[0]["text"].startswith("Drone: 100% of")
+    assert top["category_label"] == "Drone"
 
 
 def test_planted_outliers_fall_outside_the_funnel_and_ordinary_events_inside(province):

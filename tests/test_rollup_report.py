@@ -99,6 +99,10 @@ def test_the_rollup_in_indonesian(rollup_batch, tmp_path):
     body = json.loads((tmp_path / "rollup.json").read_text(encoding="utf-8"))
     assert body["lessons"][0]["text"] in page.replace("&#x27;", "'")
     assert "<script src=" not in page  # inline plotly.js: the page opens on its own
+    # categories pool by code and show their Indonesian labels (categories.yaml), not codes
+    missed = {row["category"]: row["category_label"] for row in body["missed_categories"]}
+    assert missed["lost_property"] == "Barang hilang"
+    assert all(label != code for code, label in missed.items() if "_" in code)
 
 
 def test_a_failing_rollup_notebook_leaves_a_failed_page_and_no_json(rollup_batch, tmp_path):

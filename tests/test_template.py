@@ -45,7 +45,8 @@ HEADERS = {
                       "Resolved at", "Risk ID", "Description"],
         "staffing": ["Officer ID", "Ring", "Shift start", "Shift end", "Unit", "Role"],
         "risk_register": ["Risk ID", "Threat", "Ring", "Likelihood", "Impact", "Window start",
-                          "Window end", "Probability", "Planned personnel", "Mitigation"],
+                          "Window end", "Probability", "Planned personnel", "Mitigation",
+                          "Incident categories"],
         "staffing_plan": ["Ring", "Plan start", "Plan end", "Officers", "Unit", "Note"],
     },
     "id": {
@@ -55,7 +56,7 @@ HEADERS = {
         "staffing": ["NRP", "Ring", "Mulai Tugas", "Selesai Tugas", "Satuan", "Peran"],
         "risk_register": ["Kode Risiko", "Potensi Ancaman", "Ring", "Kemungkinan", "Dampak",
                           "Periode Mulai", "Periode Selesai", "Probabilitas", "Rencana Personel",
-                          "Mitigasi"],
+                          "Mitigasi", "Kategori Kejadian"],
         "staffing_plan": ["Ring", "Waktu Mulai", "Waktu Selesai", "Jumlah Personel", "Satuan",
                           "Catatan"],
     },
@@ -67,7 +68,8 @@ CANONICAL = {
                   "resolved_at", "risk_id", "description"],
     "staffing": ["officer_id", "ring", "shift_start", "shift_end", "unit", "role"],
     "risk_register": ["risk_id", "threat", "ring", "likelihood", "impact", "window_start",
-                      "window_end", "probability", "planned_personnel", "mitigation"],
+                      "window_end", "probability", "planned_personnel", "mitigation",
+                      "categories"],
     "staffing_plan": ["ring", "plan_start", "plan_end", "officers", "unit", "note"],
 }  # fmt: skip
 #: The severity drop-down, as labels/severity.py names the levels.
@@ -358,12 +360,13 @@ def _fill_with_sample(folder: Path, lang: str) -> None:
             for text in set(frame["ring"])
             for key in [fold_label(text)]
         }
-        assert list(frame.columns) == CANONICAL[kind]
+        # the sample's register has no (optional, last) categories column
+        assert list(frame.columns) == CANONICAL[kind][: len(frame.columns)]
         for record in frame.itertuples(index=False):
             sheet.append(
                 [
                     _typed(name, text, lang=lang, ring_choice=ring_choice)
-                    for name, text in zip(CANONICAL[kind], record, strict=True)
+                    for name, text in zip(frame.columns, record, strict=True)
                 ]
             )
         book.save(folder / f"{kind}.xlsx")

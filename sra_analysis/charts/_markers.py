@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 from sra_analysis.charts._common import DESCRIPTION_LIMIT, INK, LABEL_LIMIT, WRAP_WIDTH, escape
 from sra_analysis.labels import t
 from sra_analysis.labels.formats import format_date, format_integer, format_time
+from sra_analysis.vocabulary import category_labels
 
 __all__ = [
     "MARKER_LIMIT",
@@ -28,6 +29,7 @@ __all__ = [
     "count_text",
     "date_text",
     "incident_traces",
+    "incidents_inside",
     "moment_text",
 ]
 
@@ -82,6 +84,21 @@ def headcount_at(times: pd.Series, heads: np.ndarray, when) -> np.ndarray:
         return np.zeros(len(when), dtype=int)
     index = np.searchsorted(times.to_numpy(), when.to_numpy(), side="right") - 1
     return np.where(index >= 0, heads[np.clip(index, 0, None)], 0)
+
+
+def incidents_inside(event, start: pd.Timestamp, end: pd.Timestamp, lang: str) -> pd.DataFrame:
+    """An event's incidents reported from ``start`` to before ``end`` (naive local times),
+    with their naive ``local_time`` and ``category_label`` (the label in ``lang``, or for
+    other the text as written: what the hover shows)."""
+    from sra_analysis.charts._time_axis import local_time  # it imports this module
+
+    incidents = event.incidents.reset_index(drop=True)
+    reported = local_time(incidents["reported_at"], event.meta.timezone)
+    inside = ((reported >= start) & (reported < end)).to_numpy()
+    shown = category_labels(incidents, lang=lang, vocabulary=event.meta.vocabulary)
+    return incidents.loc[inside].assign(
+        local_time=reported[inside].to_numpy(), category_label=shown[inside].to_numpy()
+    )
 
 
 def incident_traces(
@@ -225,7 +242,8 @@ def _incident_hover(rows: pd.DataFrame, ring_name: str, on_duty, lang: str) -> l
             if isinstance(row.risk_id, str) and row.risk_id
             else None
         )
-        category = escape(str(row.category).replace("_", " "), limit=LABEL_LIMIT)
+        shown = getattr(row, "category_label", None)  # the label, or for other as written
+        category = escape(shown or str(row.category).replace("_", " "), limit=LABEL_LIMIT)
         lines = [
             f"<b>{escape(row.incident_id, limit=LABEL_LIMIT)}</b> · {ring_name}",
             f"{t('chart.reported_at', lang)}: {moment_text(row.local_time, lang)}",

@@ -129,7 +129,8 @@ def missed_categories_chart(missed, *, lang: str = "en", top: int = 15) -> go.Fi
     Parameters
     ----------
     missed : DataFrame or list of dict
-        :func:`sra_analysis.rollup.missed_categories`: ``category``, ``events``,
+        :func:`sra_analysis.rollup.missed_categories`: ``category`` (each bar is named by
+        ``category_label`` when given), ``events``,
         ``incidents``, ``unanticipated``, ``share_unanticipated``, ``ci_low``, ``ci_high``,
         ``unanticipated_disruptions``.
     lang : {"en", "id"}, default "en"
@@ -150,7 +151,8 @@ def missed_categories_chart(missed, *, lang: str = "en", top: int = 15) -> go.Fi
     table = frame_of(missed, columns, caller="missed_categories_chart")
     table = table.sort_values(["unanticipated", "incidents"], ascending=False).head(top)
     table = table.iloc[::-1]  # the largest at the top of a horizontal bar chart
-    names = [escape(c, limit=40) for c in table["category"]]
+    shown = table["category_label"] if "category_label" in table.columns else table["category"]
+    names = [escape(c, limit=40) for c in shown]  # the label, or for other the text written
     labels = [
         t("rollup.chart.missed_label", lang,
           share=format_percent(row.share_unanticipated, lang=lang),

@@ -31,6 +31,7 @@ from sra_analysis.charts._markers import (
     bin_hours,
     count_text,
     incident_traces,
+    incidents_inside,
     largest_bin_count,
 )
 from sra_analysis.charts._runs import level_bands, level_runs, planned_runs, planned_steps
@@ -120,7 +121,7 @@ def staffing_vs_incidents(
     windows = _windows_of(event, windows, evaluation)
     meta = event.meta
     start, end = local_time([meta.start, meta.end], meta.timezone)
-    incidents = _incidents_inside(event, start, end)
+    incidents = incidents_inside(event, start, end, lang)
     bin_width = bin_hours(len(incidents), (end - start) / pd.Timedelta(hours=1))
     largest = 1 if bin_width is None else largest_bin_count(incidents, start, bin_width)
     canvas = _Canvas(start, end, meta.timezone, lang, bin_width, largest)
@@ -182,14 +183,6 @@ def _window_frame(windows: pd.DataFrame, zone: str) -> pd.DataFrame:
             ),
         }
     )
-
-
-def _incidents_inside(event: Event, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
-    """Incidents reported from ``start`` to before ``end``, with their naive ``local_time``."""
-    incidents = event.incidents.reset_index(drop=True)
-    reported = local_time(incidents["reported_at"], event.meta.timezone)
-    inside = ((reported >= start) & (reported < end)).to_numpy()
-    return incidents.loc[inside].assign(local_time=reported[inside].to_numpy())
 
 
 def _ring_title(ring: Ring, lang: str, incidents: int, disruptions: int) -> str:

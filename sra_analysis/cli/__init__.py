@@ -42,6 +42,7 @@ from sra_analysis.errors import (
     ParameterError,
     PrinterError,
     SRAError,
+    VocabularyError,
 )
 from sra_analysis.labels import LANGUAGES, check_lang
 
@@ -81,6 +82,15 @@ def _add_lang(parser: argparse.ArgumentParser, help: str) -> None:
     parser.add_argument(
         "--lang", type=_lang, default="en", metavar="{" + ",".join(LANGUAGES) + "}", help=help
     )
+
+
+def _add_categories(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--categories", default=None, metavar="FILE",
+        help="an office's incident categories (YAML, the shape of the bundled "
+        "vocabulary/categories.yaml) added to the bundled list and to the file an "
+        "event.yaml names",
+    )  # fmt: skip
 
 
 def _lang(text: str) -> str:
@@ -123,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = command("validate", "load events and report every accepted and quarantined row")
     validate.add_argument("event_dirs", nargs="+", metavar="EVENT_DIR")
+    _add_categories(validate)
     validate.set_defaults(run=handlers.validate)
 
     sample = command("sample", "write synthetic events with a planted truth")
@@ -143,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, metavar="OUT", help="output folder")
     report.add_argument("--notebook", default="review_report", help="notebook name or path")
     _add_lang(report, "report language (default en)")
+    _add_categories(report)
     report.add_argument(
         "--workers", type=_positive_int, default=None,
         help="reports run at once (default: one per core); with --scheduler local, the "
@@ -183,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where rollup.html, rollup.ipynb and rollup.json go",
     )  # fmt: skip
     _add_lang(rollup, "report language (default en)")
+    _add_categories(rollup)
     rollup.set_defaults(run=handlers.rollup)
 
     template = command("template", "write a blank event folder to fill in: event.yaml, Excel")
@@ -212,7 +225,7 @@ def _status_of(error: SRAError, command: str) -> ExitCode:
     if isinstance(error, OutputError):
         disk = error.errno in _DISK_ERRNOS
         return ExitCode.IO_ERROR if disk else ExitCode.CANNOT_WRITE
-    if isinstance(error, InputFileError | EventConfigError):
+    if isinstance(error, InputFileError | EventConfigError | VocabularyError):
         return ExitCode.UNREADABLE if command == "validate" else ExitCode.NO_INPUT
     return ExitCode.USAGE
 

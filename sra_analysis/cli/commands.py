@@ -16,11 +16,31 @@ from sra_analysis.errors import SRAError
 __all__ = ["report", "rollup", "sample", "template", "validate"]
 
 
+def _use_categories(args: argparse.Namespace, *, export: bool = True) -> str | None:
+    """Check ``--categories FILE`` (a bad file stops here, named) and return its path; with
+    ``export``, also name it in the environment, so that the notebook kernels of ``report``
+    and ``rollup`` load the same vocabulary (:data:`sra_analysis.vocabulary.CATEGORIES_ENV`)."""
+    from pathlib import Path
+
+    from sra_analysis.vocabulary import CATEGORIES_ENV, load_vocabulary
+
+    if getattr(args, "categories", None) is None:
+        return None
+    args.doing = f"reading the categories in {args.categories}"
+    file = str(Path(args.categories).resolve())
+    load_vocabulary(file)
+    if export:
+        known = [f for f in os.environ.get(CATEGORIES_ENV, "").split(os.pathsep) if f]
+        os.environ[CATEGORIES_ENV] = os.pathsep.join(dict.fromkeys([*known, file]))
+    return file
+
+
 def validate(args: argparse.Namespace) -> int:
     from sra_analysis.io import find_event_dirs, load_event
 
     args.doing = "looking for event folders"
     try:
+        categories = _use_categories(args, export=False)
         folders = find_event_dirs(args.event_dirs)
     except SRAError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -29,7 +49,7 @@ def validate(args: argparse.Namespace) -> int:
     for folder in folders:
         args.doing = f"validating {folder}"
         try:
-            event = load_event(folder)
+            event = load_event(folder, categories=categories)
         except SRAError as error:
             print(f"{folder}: CANNOT READ\n  {error}\n")
             status = ExitCode.UNREADABLE
@@ -37,6 +57,7 @@ def validate(args: argparse.Namespace) -> int:
         print(f"{folder}: {event.meta.id} — {event.meta.name}")
         for quality in event.quality.values():
             _print_quality(quality)
+        _print_unknown_categories(event)
         if event.rows_quarantined and status == ExitCode.OK:
             status = ExitCode.QUARANTINED
         print()
@@ -65,6 +86,21 @@ def _print_quality(quality) -> None:
             f"    {quality.file} row {issue.row}, column {issue.column!r}"
             f" = {issue.value!r}: {issue.reason} [{issue.action}]"
         )
+
+
+def _print_unknown_categories(event) -> None:
+    """Every incident category outside the vocabulary, as written, with its count."""
+    unknown = event.quality["incidents"].unknown_categories
+    if not unknown:
+        return
+    total = sum(n for _, n in unknown)
+    print(
+        f"  {len(unknown)} incident categor{'y' if len(unknown) == 1 else 'ies'} outside the "
+        f"vocabulary ({total} incident{'' if total == 1 else 's'}, loaded as 'other'; add "
+        "them to an office vocabulary file to give them a code):"
+    )
+    for text, count in unknown:
+        print(f"    {text!r}: {count}")
 
 
 def sample(args: argparse.Namespace) -> int:
@@ -112,6 +148,7 @@ def _start_kernels_early(args: argparse.Namespace) -> None:
 
 def report(args: argparse.Namespace) -> int:
     _skip_unused_imports()
+    _use_categories(args)  # before the kernels start, which inherit it
     if args.pdf:  # before the kernels start: a machine that cannot print is told at once
         from sra_analysis.reports.pdf import check_printer
 
@@ -162,6 +199,7 @@ def rollup(args: argparse.Namespace) -> int:
     from sra_analysis.reports.rollup_inputs import check_reports
     from sra_analysis.reports.rollup_report import run_rollup_report
 
+    _use_categories(args)
     args.doing = f"pooling the reports into {args.out}"
     check_reports(args.reports)  # a path or a report that cannot be pooled: its exit status
     out = check_output_dir(args.out)

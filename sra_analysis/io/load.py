@@ -5,8 +5,10 @@ this order, plus ``source_row`` (the row in the file each came from):
 
 ``incidents``
     ``incident_id`` (str), ``reported_at`` (datetime, tz-aware), ``ring`` (categorical of
-    ring ids in display order), ``category`` (str), ``severity`` (ordered categorical 1–5,
-    :data:`~sra_analysis.levels.SEVERITY_DTYPE`),
+    ring ids in display order), ``category`` (str: the code in the event's category
+    vocabulary, ``other`` for text outside it; see :mod:`sra_analysis.vocabulary`),
+    ``category_text`` (str: the category as the log wrote it), ``severity`` (ordered
+    categorical 1–5, :data:`~sra_analysis.levels.SEVERITY_DTYPE`),
     ``disrupted_proceedings`` (bool; when blank: severity ≥ ``disruption_severity``),
     ``occurred_from``, ``occurred_to``, ``responded_at``, ``resolved_at`` (datetime or NaT),
     ``risk_id`` (str or missing: unanticipated), ``description`` (str or missing).
@@ -49,6 +51,7 @@ from sra_analysis.io.readers import SUPPORTED_SUFFIXES, read_table
 from sra_analysis.io.validate import ISSUE_COLUMNS, LoadedTable, load_table, map_headers
 from sra_analysis.privacy import mask_identifiers
 from sra_analysis.safe_text import isolate_bidi
+from sra_analysis.vocabulary import read_vocabulary_file
 
 __all__ = [
     "find_event_dirs",
@@ -59,6 +62,7 @@ __all__ = [
     "load_staffing",
     "load_staffing_plan",
     "sha256_of",
+    "with_categories",
 ]
 
 
@@ -150,7 +154,7 @@ def _find_optional(folder: Path, kind: str) -> Path | None:
     return find_input(folder, kind) if present else None
 
 
-def load_event(path: str | Path) -> Event:
+def load_event(path: str | Path, *, categories: str | Path | None = None) -> Event:
     """Load an event folder: ``event.yaml`` and its incidents, staffing and risk register,
     and its staffing plan when it has one.
 
@@ -158,6 +162,9 @@ def load_event(path: str | Path) -> Event:
     ----------
     path : str or Path
         The event folder.
+    categories : str or Path, optional
+        An office vocabulary file added to the event's categories (after the bundled list
+        and the file ``event.yaml`` names); see :mod:`sra_analysis.vocabulary`.
 
     Returns
     -------
@@ -185,9 +192,11 @@ def load_event(path: str | Path) -> Event:
     folder = Path(path)
     if not folder.is_dir():
         raise InputFileError(str(folder), "not a folder; give the event folder")
-    meta = read_event_meta(folder)
+    meta = with_categories(read_event_meta(folder), categories)
     loaded: dict[str, LoadedTable] = {}
     inputs = {Path(meta.source).name: sha256_of(meta.source)}
+    for source in meta.vocabulary.sources[1:]:  # the office files, not the bundled list
+        inputs[Path(source).name] = sha256_of(source)
     for kind in FILE_KINDS:
         file = find_input(folder, kind)
         inputs[file.name] = sha256_of(file)
@@ -221,6 +230,17 @@ def load_event(path: str | Path) -> Event:
     )
 
 
+def with_categories(meta: EventMeta, categories: str | Path | None) -> EventMeta:
+    """``meta`` with the office vocabulary file ``categories`` added (None: unchanged)."""
+    if categories is None:
+        return meta
+    file = str(Path(categories).resolve())
+    if file in meta.vocabulary.sources:
+        return meta
+    entries = read_vocabulary_file(file, require_labels=False)
+    return dataclasses.replace(meta, vocabulary=meta.vocabulary.extended(entries, source=file))
+
+
 #: Columns that hold identifiers or ring ids, never free text.
 _NOT_FREE_TEXT = frozenset({"incident_id", "risk_id", "officer_id", "ring"})
 
@@ -237,8 +257,10 @@ def _clean_free_text(table: LoadedTable, officer_ids, *, quotes: bool) -> Loaded
             return frame
         frame = frame.copy()
         for column in text:
-            masked = mask_identifiers(frame[column], officer_ids)
-            frame[column] = masked.map(isolate_bidi, na_action="ignore")
+            cleaned = mask_identifiers(frame[column], officer_ids).map(
+                isolate_bidi, na_action="ignore"
+            )
+            frame[column] = cleaned.astype(frame[column].dtype)  # an empty column stays text
         return frame
 
     quality = table.quality

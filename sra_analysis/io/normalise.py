@@ -31,6 +31,7 @@ __all__ = [
     "is_blank",
     "normalise_header",
     "parse_booleans",
+    "parse_category_lists",
     "parse_identifiers",
     "parse_numbers",
     "parse_rings",
@@ -300,4 +301,55 @@ def parse_rings(values: pd.Series, lookup: Mapping[str, str], *, allow_all=False
         ~ok,
         f"unknown ring; expected one of the rings in event.yaml (ids {known}, "
         "their names or aliases" + (", or 'all')" if allow_all else ")"),
+    )
+
+
+# ------------------------------------------------------------------------------ categories
+
+
+def parse_category_lists(values: pd.Series, vocabulary) -> ParsedColumn:
+    """The categories an SRA item covers: names (codes, labels, synonyms) separated by
+    ``,`` or ``;``, stored as their codes joined by ``;``. A name outside the vocabulary is
+    left out with a note (the row is kept); a cell naming none is missing.
+
+    Examples
+    --------
+    >>> from sra_analysis.vocabulary import bundled_vocabulary
+    >>> parsed = parse_category_lists(pd.Series(["Unjuk rasa; bentrok", "demo, hujan", ""]),
+    ...                               bundled_vocabulary())
+    >>> parsed.values.tolist(), parsed.notes.tolist()
+    (['protest;clash', 'protest', nan], [None, "category 'hujan' is not in the vocabulary; \
+the item covers the others", None])
+    """
+
+    def one(value):
+        if _blank_scalar(value):
+            return (None, None), True
+        codes, unknown = [], []
+        for name in re.split(r"[,;]", str(value)):
+            if not name.strip():
+                continue
+            code = vocabulary.code_of(name)
+            if code is None:
+                unknown.append(name.strip())
+            elif code not in codes:
+                codes.append(code)
+        note = None
+        if unknown:
+            names = ", ".join(repr(n[:60]) for n in unknown)
+            note = (
+                f"categor{'y' if len(unknown) == 1 else 'ies'} {names} "
+                f"{'is' if len(unknown) == 1 else 'are'} not in the vocabulary; the item "
+                "covers the others"
+            )
+        return (";".join(codes) or None, note), True
+
+    factor, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    answers = [one(u) for u in uniques] + [one(None)]  # code −1 (missing) takes the last
+    codes = [answers[i][0][0] for i in factor]
+    notes = np.array([answers[i][0][1] for i in factor], dtype=object)
+    return ParsedColumn(
+        pd.Series(codes, index=values.index, dtype="str"),
+        np.zeros(len(values), dtype=bool),
+        notes=notes if any(n is not None for n in notes) else None,
     )

@@ -34,8 +34,9 @@ class ColumnSpec:
     """One contract column: its canonical name, how it is parsed and whether it is required.
 
     ``kind`` is one of ``id``, ``text``, ``timestamp``, ``int``, ``float``, ``bool``,
-    ``severity`` (a whole number, or the template's ``"3 – sedang"``), ``ring`` or
-    ``ring_or_all``; ``low``/``high`` bound numbers inclusively.
+    ``severity`` (a whole number, or the template's ``"3 – sedang"``), ``ring``,
+    ``ring_or_all`` or ``categories`` (incident categories an SRA item covers);
+    ``low``/``high`` bound numbers inclusively.
     """
 
     name: str
@@ -81,6 +82,7 @@ _COLUMNS: dict[str, tuple[ColumnSpec, ...]] = {
         ColumnSpec("probability", "float", low=0, high=1),
         ColumnSpec("planned_personnel", "int", low=0),
         ColumnSpec("mitigation", "text"),
+        ColumnSpec("categories", "categories"),
     ),
     # optional: per ring and time span, the officers planned (blank times: the whole event)
     "staffing_plan": (
@@ -140,6 +142,8 @@ HEADER_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "planned_personnel": ("rencana_personel", "jumlah_personel", "personel_direncanakan",
                               "personel", "kekuatan_personel"),
         "mitigation": ("mitigasi", "langkah_mitigasi", "tindakan_pencegahan", "cara_bertindak"),
+        "categories": ("kategori", "kategori_kejadian", "jenis_kejadian", "jenis_gangguan",
+                       "incident_categories"),
     },
     "staffing_plan": {
         "ring": ("zona", "ring_pengamanan", "pos", "lokasi_ring", "lokasi"),

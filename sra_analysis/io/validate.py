@@ -90,6 +90,8 @@ def _parse(values: pd.Series, spec: ColumnSpec, meta: EventMeta, lookup) -> norm
         return normalise.parse_rings(values, lookup, allow_all=spec.kind == "ring_or_all")
     if spec.kind == "id":
         return normalise.parse_identifiers(values)
+    if spec.kind == "categories":
+        return normalise.parse_category_lists(values, meta.vocabulary)
     return normalise.parse_text(values)
 
 
@@ -217,6 +219,7 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
 
     accepted = ~bad & ~same_as_kept
     frame = _finish(canonical.loc[accepted].reset_index(drop=True), kind, meta)
+    unknown = _unknown_categories(frame, meta) if kind == "incidents" else ()
     frame["source_row"] = rows[accepted]
     quarantined_rows = table.loc[bad].copy()
     quarantined_rows.insert(0, "row", rows[bad])
@@ -233,6 +236,7 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
         delimiter=raw.delimiter,
         sheet=raw.sheet,
         ignored_columns=tuple(str(c) for c in ignored),
+        unknown_categories=unknown,
     )
     return LoadedTable(frame=frame, quality=quality)
 
@@ -340,6 +344,16 @@ def _issue_table(failures, table, rows, header_of, *, action: str) -> pd.DataFra
     )
 
 
+def _unknown_categories(frame: pd.DataFrame, meta: EventMeta) -> tuple[tuple[str, int], ...]:
+    """Categories the vocabulary does not know, as written, with their row counts (most
+    frequent first, then alphabetically)."""
+    text = frame["category_text"].astype(str)
+    known = {value: meta.vocabulary.code_of(value) is not None for value in text.unique()}
+    counts = text[~text.map(known).astype(bool)].value_counts()
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return tuple((str(value), int(n)) for value, n in ordered)
+
+
 def _finish(frame: pd.DataFrame, kind: str, meta: EventMeta) -> pd.DataFrame:
     """Final dtypes and derived columns of accepted rows."""
     if kind == "risk_register":
@@ -347,6 +361,9 @@ def _finish(frame: pd.DataFrame, kind: str, meta: EventMeta) -> pd.DataFrame:
     else:
         frame["ring"] = frame["ring"].astype(meta.ring_dtype)
     if kind == "incidents":
+        text = frame["category"]
+        frame["category"] = meta.vocabulary.codes_of(text)
+        frame.insert(frame.columns.get_loc("category") + 1, "category_text", text)
         frame["severity"] = frame["severity"].astype("int64").astype(SEVERITY_DTYPE)
         inferred = frame["severity"] >= meta.disruption_severity
         by_rule = frame["disrupted_proceedings"].isna()

@@ -37,6 +37,7 @@ from sra_analysis.reports.html_tables import (
 from sra_analysis.reports.legends import disruption_rule_note, severity_legend
 from sra_analysis.review.aar import review_counts
 from sra_analysis.review.evaluate import Evaluation
+from sra_analysis.vocabulary import category_labels
 
 __all__ = [
     "data_quality",
@@ -272,7 +273,9 @@ def incident_table(
             "ID": incidents["incident_id"],
             t("time", lang): [_when(v, lang) for v in incidents["reported_at"]],
             t("ring", lang): [event.meta.ring(str(r)).label(lang) for r in incidents["ring"]],
-            t("category", lang): incidents["category"],
+            t("category", lang): category_labels(
+                incidents, lang=lang, vocabulary=event.meta.vocabulary
+            ),  # the label, or for other the text written; escaped with the table
             t("severity", lang): incidents["severity"],
             t("disruptions", lang): incidents["disrupted_proceedings"].map({True: "✔", False: ""}),
             t("description", lang): incidents["description"],

@@ -94,7 +94,7 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
         outcome: rollup.level_rate_ratio(windows, outcome=outcome)
         for outcome in ("disruptions", "incidents")
     }
-    missed = rollup.missed_categories(incidents, register)
+    missed = rollup.missed_categories(incidents, register, lang=lang)  # pooled by code
     never = rollup.never_materialised(register, incidents)
     by_name = _rings_by_name(windows)  # events number their rings differently
     spots = rollup.hot_spots(by_name)

@@ -27,6 +27,7 @@ from sra_analysis.levels import (
 )
 from sra_analysis.privacy import pseudonymise
 from sra_analysis.review.aar import AfterActionReview, after_action_review
+from sra_analysis.review.anticipation import anticipated_by
 from sra_analysis.review.display import EvaluationDisplay
 from sra_analysis.review.findings import Finding, build_findings
 from sra_analysis.review.parts import ReviewParts
@@ -278,9 +279,11 @@ def evaluate(
     understaffed = merge_spans(windows[short.fillna(False).astype(bool)])
 
     if event is not None:
-        incident_columns = ["incident_id", "reported_at", "ring", "category", "severity",
-                            "disrupted_proceedings", "description"]  # fmt: skip
-        unanticipated = event.incidents.loc[event.incidents["risk_id"].isna(), incident_columns]
+        incident_columns = ["incident_id", "reported_at", "ring", "category", "category_text",
+                            "severity", "disrupted_proceedings", "description"]  # fmt: skip
+        incident_columns = [c for c in incident_columns if c in event.incidents.columns]
+        by_item = anticipated_by(event.incidents, event.risks)  # risk_id, else category code
+        unanticipated = event.incidents.loc[by_item.isna().to_numpy(), incident_columns]
         unanticipated = unanticipated.reset_index(drop=True)
         sra_items = sra_item_table(event)
         response_times = response_time_table(event)

@@ -16,6 +16,7 @@ import pandas as pd
 from sra_analysis.labels import level_label, t
 from sra_analysis.labels.formats import Number, format_date, format_time
 from sra_analysis.review.verdict import assess_skill
+from sra_analysis.vocabulary import category_labels
 
 if TYPE_CHECKING:  # pragma: no cover
     from sra_analysis.review.parts import ReviewParts
@@ -38,7 +39,8 @@ class Finding:
     metric : str
         Name of the number behind it; ``value`` that number.
     values : mapping
-        Template fields. ``flag_level`` is translated; ``where`` holds spans (dicts with
+        Template fields. ``flag_level`` is translated; ``categories`` may map each
+        language to incident category labels; ``where`` holds spans (dicts with
         ``ring``, ``ring_name``, ``ring_name_id``, ``start``, ``end``) rendered as places;
         numbers are :class:`~sra_analysis.labels.formats.Number`, written as the language
         writes them.
@@ -57,6 +59,8 @@ class Finding:
             fields["flag_level"] = level_label(fields["flag_level"], lang)
         if "where" in fields:
             fields["where"] = "; ".join(format_span(s, lang) for s in fields["where"])
+        if "categories" in fields and not isinstance(fields["categories"], str):
+            fields["categories"] = _category_text(fields["categories"], lang)
         if "ring" in fields and isinstance(fields["ring"], Mapping):
             fields["ring"] = _ring_text(fields["ring"], lang)
         return t(f"finding.{self.key}", lang, **fields)
@@ -69,6 +73,11 @@ class Finding:
             "value": self.value,
             "text": self.text(lang),
         }
+
+
+def _category_text(by_lang: Mapping, lang: str) -> str:
+    """The category labels in ``lang``, joined with commas."""
+    return ", ".join(by_lang.get(lang, by_lang.get("en", ())))
 
 
 def _ring_text(ring: Mapping, lang: str) -> str:
@@ -222,7 +231,13 @@ def _event_findings(evaluation: ReviewParts) -> list[Finding]:
     unanticipated = evaluation.unanticipated
     n_incidents = evaluation.totals["incidents"]
     if len(unanticipated):
-        categories = ", ".join(sorted(unanticipated["category"].astype(str).unique()))
+        vocabulary = evaluation.meta.vocabulary if evaluation.meta is not None else None
+        categories = {
+            lang: tuple(
+                sorted(set(category_labels(unanticipated, lang=lang, vocabulary=vocabulary)))
+            )
+            for lang in ("en", "id")
+        }  # labels (for other: the text as written), in both languages
         findings.append(
             Finding(
                 "improvement",

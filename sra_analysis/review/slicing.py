@@ -114,12 +114,14 @@ def check_span(meta: EventMeta, *, start=None, end=None) -> tuple[pd.Timestamp, 
 
 
 def check_categories(
-    incidents: pd.DataFrame, categories: Sequence[str] | str | None
+    incidents: pd.DataFrame, categories: Sequence[str] | str | None, *, vocabulary=None
 ) -> tuple[str, ...]:
     """The incident categories that ``categories`` names, spelled as in ``incidents``;
     empty when none are asked for (every category).
 
-    Case and surrounding spaces are ignored, so ``"Protest "`` names ``protest``.
+    Case and surrounding spaces are ignored, so ``"Protest "`` names ``protest``; with a
+    :class:`~sra_analysis.vocabulary.CategoryVocabulary`, a label or synonym names its code
+    (``"unjuk rasa"`` names ``protest``).
 
     Raises
     ------
@@ -148,6 +150,9 @@ def check_categories(
     chosen = []
     for category in categories:
         found = by_folded.get(category.strip().casefold()) if isinstance(category, str) else None
+        if found is None and vocabulary is not None and isinstance(category, str):
+            code = vocabulary.code_of(category)
+            found = code if code in known else None
         if found is None:
             raise ParameterError(
                 f"categories must name categories of the incidents ({known}), got {category!r}"
@@ -212,13 +217,13 @@ def slice_event(
     (('3',), '2024-03-02 00:00:00+07:00', '2024-03-03 00:00:00+07:00')
     >>> set(part.incidents["ring"]) <= {"3"}
     True
-    >>> set(slice_event(event, categories=["protest"]).incidents["category"])
+    >>> set(slice_event(event, categories=["unjuk rasa"]).incidents["category"])
     {'protest'}
     """
     meta = event.meta
     keep = check_rings(meta, rings)
     low, high = check_span(meta, start=start, end=end)
-    kinds = check_categories(event.incidents, categories)
+    kinds = check_categories(event.incidents, categories, vocabulary=meta.vocabulary)
     timed = (low, high) != (meta.start, meta.end)
     new_meta = dataclasses.replace(
         meta, rings=tuple(r for r in meta.rings if r.id in keep), start=low, end=high

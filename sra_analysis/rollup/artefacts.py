@@ -19,8 +19,11 @@ import pandas as pd
 
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event
+from sra_analysis.review.anticipation import anticipated_by
+from sra_analysis.vocabulary import OTHER
 
 __all__ = [
+    "INCIDENT_CATEGORY_COLUMNS",
     "INCIDENT_COLUMNS",
     "REGISTER_COLUMNS",
     "TABLE_NAMES",
@@ -40,6 +43,12 @@ INCIDENT_COLUMNS = [
     "ring", "time", "hour", "day", "category", "severity", "disruption", "anticipated",
     "flagged",
 ]  # fmt: skip
+
+#: Beside :data:`INCIDENT_COLUMNS` (the roll-up reads them when there): how to show each
+#: category without the event's vocabulary. ``category_text`` is the text as the log wrote
+#: it, kept for ``other`` only (missing for a category with a code); ``category_label_en``
+#: and ``category_label_id`` are the code's labels in the event's vocabulary.
+INCIDENT_CATEGORY_COLUMNS = ["category_text", "category_label_en", "category_label_id"]
 
 #: One row per SRA item, with what it realised.
 REGISTER_COLUMNS = [
@@ -76,12 +85,17 @@ def event_tables(evaluation, event: Event) -> dict[str, pd.DataFrame]:
 
         ``"incidents"``: one row per incident, :data:`INCIDENT_COLUMNS`: ``ring``, ``time``
         (reported, local, tz-aware), ``hour``, ``day``, ``category``, ``severity`` (int),
-        ``disruption``, ``anticipated`` (it names an SRA item: ``risk_id`` given),
-        ``flagged`` (its ring-window was flagged; False outside the review's windows).
+        ``disruption``, ``anticipated`` (an SRA item anticipated it),
+        ``flagged`` (its ring-window was flagged; False outside the review's windows),
+        then :data:`INCIDENT_CATEGORY_COLUMNS`. ``category`` is the code in the event's
+        vocabulary; ``anticipated`` follows
+        :func:`~sra_analysis.review.anticipation.anticipated_by` (``risk_id``, else an SRA
+        item listing the category).
 
         ``"register"``: one row per SRA item, :data:`REGISTER_COLUMNS`: ``risk_id``,
         ``threat``, ``ring`` (an id or ``"all"``), ``likelihood``, ``impact``, ``score``,
-        ``level``, ``incidents`` and ``disruptions`` linked to it by ``risk_id``.
+        ``level``, ``incidents`` and ``disruptions`` linked to it by ``risk_id``, then
+        ``categories`` (the codes the item names, ``;``-separated, or missing).
 
     Raises
     ------
@@ -135,11 +149,12 @@ def event_tables(evaluation, event: Event) -> dict[str, pd.DataFrame]:
             "category": incidents["category"].astype(str).to_numpy(),
             "severity": incidents["severity"].astype(np.int64).to_numpy(),
             "disruption": incidents["disrupted_proceedings"].to_numpy(dtype=bool),
-            "anticipated": incidents["risk_id"].notna().to_numpy(),
+            "anticipated": anticipated_by(incidents, event.risks).notna().to_numpy(),
             "flagged": flagged,
         },
         columns=INCIDENT_COLUMNS,
     )
+    incident_table = incident_table.join(_category_columns(incidents, meta))
     if len(incident_table) == 0:
         incident_table["time"] = incident_table["time"].astype(f"datetime64[us, {tz}]")
 
@@ -162,11 +177,31 @@ def event_tables(evaluation, event: Event) -> dict[str, pd.DataFrame]:
     for column in ("incidents", "disruptions"):
         mapped = register["risk_id"].map(counts[column]) if len(counts) else np.nan
         register[column] = pd.Series(mapped, index=register.index).fillna(0).astype(np.int64)
+    register = register[REGISTER_COLUMNS]
+    covers = risks["categories"] if "categories" in risks.columns else None
+    register["categories"] = pd.Series(
+        covers.to_numpy() if covers is not None else [None] * len(register), dtype="str"
+    )  # codes an item names, ";"-separated: optional for the roll-up
     return {
         "windows": windows.reset_index(drop=True),
         "incidents": incident_table,
-        "register": register[REGISTER_COLUMNS],
+        "register": register,
     }
+
+
+def _category_columns(incidents: pd.DataFrame, meta) -> pd.DataFrame:
+    """:data:`INCIDENT_CATEGORY_COLUMNS` of each incident (positional index)."""
+    codes = incidents["category"].astype(str)
+    written = incidents.get("category_text", codes).astype(str)
+    vocabulary = meta.vocabulary
+    return pd.DataFrame(
+        {
+            "category_text": written.where(codes == OTHER).to_numpy(),
+            "category_label_en": [vocabulary.label(c, "en") for c in codes],
+            "category_label_id": [vocabulary.label(c, "id") for c in codes],
+        },
+        columns=INCIDENT_CATEGORY_COLUMNS,
+    ).astype("str")
 
 
 def _incident_flagged(windows: pd.DataFrame, ring: np.ndarray, time: pd.Series) -> np.ndarray:

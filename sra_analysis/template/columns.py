@@ -149,6 +149,11 @@ _COLUMNS: dict[str, dict[str, tuple[str, str, float, str, str]]] = {
                               "Jumlah personel yang direncanakan di ring selama periode itu."),
         "mitigation": ("Mitigation", "Mitigasi", 50,
                        "What the plan does about it.", "Langkah mitigasi dalam rencana."),
+        "categories": ("Incident categories", "Kategori Kejadian", 26,
+                       "Optional: the incident categories this threat covers, separated by ; "
+                       "(e.g. protest; clash).",
+                       "Opsional: kategori kejadian yang dicakup ancaman ini, dipisah ; "
+                       "(mis. unjuk rasa; bentrok)."),
     },
     "staffing_plan": {
         "ring": ("Ring", "Ring", 22,

@@ -149,6 +149,7 @@ def example_row(kind: str, meta: EventMeta, *, lang: str = "en") -> dict[str, ob
             "planned_personnel": 5,
             "mitigation": "Guard the gate; keep the crowd 50 m away" if en
             else "Jaga gerbang; massa di luar radius 50 m",
+            "categories": "crowd; protest" if en else "kerumunan; unjuk rasa",
         }  # fmt: skip
     if kind == "staffing_plan":
         row = {
