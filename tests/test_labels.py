@@ -40,15 +40,17 @@ def test_each_label_is_written_in_one_area_catalogue_only():
     from sra_analysis.labels.plan import PLAN_LABELS
     from sra_analysis.labels.report import REPORT_LABELS
     from sra_analysis.labels.rollup import ROLLUP_LABELS
+    from sra_analysis.labels.template import TEMPLATE_LABELS
 
     areas = [COMMON_LABELS, FINDING_LABELS, CHART_LABELS, REPORT_LABELS, ACROSS_EVENTS_LABELS,
-             ROLLUP_LABELS, PLAN_LABELS]  # fmt: skip
+             ROLLUP_LABELS, PLAN_LABELS, TEMPLATE_LABELS]  # fmt: skip
     assert sum(len(area) for area in areas) == len(LABELS)
     assert set().union(*areas) == set(LABELS)
     assert all(key in CHART_LABELS for key in LABELS if key.startswith("chart."))
     assert all(key in ACROSS_EVENTS_LABELS for key in LABELS if key.startswith("across."))
     assert all(key in ROLLUP_LABELS for key in LABELS if key.startswith("rollup."))
     assert all(key in PLAN_LABELS for key in LABELS if key.startswith("plan."))
+    assert all(key in TEMPLATE_LABELS for key in LABELS if key.startswith("template."))
 
 
 #: The message every ``lang`` argument gives, written out once by hand.

@@ -196,7 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="take rings, times, zone and risk levels from this event.yaml (or event "
         "folder); default: an example event to edit",
     )  # fmt: skip
-    template.add_argument("--force", action="store_true", help="overwrite template files in OUT")
+    template.add_argument(
+        "--force", action="store_true",
+        help="write the workbooks in OUT again (fresh lists and checks), keeping the rows they "
+        "hold and OUT's event.yaml",
+    )  # fmt: skip
     template.set_defaults(run=handlers.template)
     return parser
 

@@ -182,11 +182,19 @@ def rollup(args: argparse.Namespace) -> int:
 
 
 def template(args: argparse.Namespace) -> int:
-    from sra_analysis.template import write_template
+    from sra_analysis.labels import t
+    from sra_analysis.template import TEMPLATE_FILES, filled_rows, write_template
 
     args.doing = f"writing the template to {args.out}"
     files = write_template(args.out, lang=args.lang, event=args.event, force=args.force)
-    for file in files:
-        print(f"wrote {file}")
-    print(f"fill in the sheets, then check them: sra-review validate {args.out}")
+    folder = files[0].parent
+    for name in TEMPLATE_FILES:
+        path = folder / name
+        if path not in files:
+            print(t("template.kept_event", args.lang, file=path))
+        elif rows := filled_rows(path):
+            print(t("template.wrote_kept", args.lang, file=path, rows=rows))
+        else:
+            print(t("template.wrote", args.lang, file=path))
+    print(t("template.next", args.lang, out=args.out))
     return ExitCode.OK

@@ -16,7 +16,14 @@ from sra_analysis.labels import level_label
 from sra_analysis.template.cells import fill, ink_on, put, style_header
 from sra_analysis.template.columns import YES_NO, TemplateColumn, number_format
 
-__all__ = ["SHEET_TITLES", "add_instructions", "add_legend", "example_row"]
+__all__ = [
+    "LISTS_SHEET",
+    "SHEET_TITLES",
+    "add_instructions",
+    "add_legend",
+    "example_row",
+    "guide_sheet_titles",
+]
 
 #: The data sheet's title per file kind and language.
 SHEET_TITLES: dict[str, dict[str, str]] = {
@@ -24,6 +31,9 @@ SHEET_TITLES: dict[str, dict[str, str]] = {
     "staffing": {"en": "staffing", "id": "personel"},
     "risk_register": {"en": "risk_register", "id": "daftar_risiko"},
 }
+
+#: The hidden sheet that holds the drop-down lists.
+LISTS_SHEET = "lists"
 
 _WORDS: dict[str, dict[str, str]] = {
     "instructions": {"en": "Instructions", "id": "Petunjuk"},
@@ -74,6 +84,18 @@ _WHAT = {
     "staffing": {"en": "officer shift", "id": "giliran tugas personel"},
     "risk_register": {"en": "threat of the SRA", "id": "ancaman dalam SRA"},
 }
+
+
+def guide_sheet_titles() -> frozenset[str]:
+    """The titles of the sheets a template writes after its data sheet, in every language.
+
+    Examples
+    --------
+    >>> sorted(guide_sheet_titles())
+    ['Instructions', 'Legend', 'Legenda', 'Petunjuk', 'lists']
+    """
+    titles = {_WORDS[key][lang] for key in ("instructions", "legend") for lang in _WORDS[key]}
+    return frozenset(titles | {LISTS_SHEET})
 
 
 def _word(key: str, lang: str, **values) -> str:
