@@ -22,7 +22,14 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["BIDI_CONTROLS", "CELL_LIMIT", "FORMULA_START", "put_text", "safe_text"]
+__all__ = [
+    "BIDI_CONTROLS",
+    "CELL_LIMIT",
+    "FORMULA_START",
+    "UNSAFE_CHARACTERS",
+    "put_text",
+    "safe_text",
+]
 
 #: What a text may not start with in a spreadsheet, lest it run as a formula (OWASP, "CSV
 #: Injection"); the report's CSV tables (:mod:`sra_analysis.reports.html_tables`) use it too.
@@ -39,6 +46,12 @@ CELL_LIMIT = 32_767
 # U+E000–U+FFFD and beyond U+FFFF; openpyxl refuses the C0 controls of the first part.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+#: A regular expression of the characters :func:`safe_text` changes, for a vectorised test of
+#: many values (``Series.str.contains``); lone surrogates aside, which Arrow-backed text
+#: cannot hold (nor can its regular expressions name them).
+UNSAFE_CHARACTERS = (
+    "[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff" + "".join(sorted(BIDI_CONTROLS)) + "]"
+)
 
 
 def _missing(value: object) -> bool:

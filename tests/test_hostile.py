@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from _workbooks import not_inert, workbook_text
 from hostile_cases import (
     CORPUS,
     LONG_END,
@@ -37,9 +38,10 @@ from hostile_cases import (
     output_texts,
 )
 
-from sra_analysis import load_event
+from sra_analysis import evaluate, load_event
 from sra_analysis.cli import main
 from sra_analysis.errors import SRAError
+from sra_analysis.reports.improvement_plan import write_improvement_plan
 
 CASES = load_cases()
 TRACEBACK = "Traceback (most recent call last)"
@@ -510,6 +512,42 @@ def test_a_10mb_description_leaves_the_report_small(corpus):
 
 
 # ----------------------------------------------------------------------------- browser
+
+
+#: The texts of the workbook-text case as each workbook must show them: the formula starts
+#: kept (as inert text), the bidirectional controls gone.
+WORKBOOK_TEXTS = {
+    "event name": '=HYPERLINK("http://example.invalid","Pleno")',
+    "venue": "+62 Kantor KPU UPK Kabupaten Contoh",
+    "ring 1": "-Outside the fence",
+    "ring 2": "@Inside the building",
+    "ring 3": "Plenary moor",
+}
+
+
+def test_every_workbook_holds_hostile_text_as_inert_text(tmp_path, capsys):
+    folder = materialise(CASES["workbook-text"], tmp_path / "events")
+    out = tmp_path / "template"
+    assert main(["template", str(out), "--event", str(folder)]) == 0
+    capsys.readouterr()
+    review = evaluate(load_event(folder), n_resamples=0)
+    plan = write_improvement_plan(review, tmp_path / "improvement_plan.xlsx")
+    workbooks = [*sorted(out.glob("*.xlsx")), plan]
+    assert len(workbooks) >= 4
+    assert {path.name: not_inert(path) for path in workbooks} == dict.fromkeys(
+        (path.name for path in workbooks), []
+    )
+    template = workbook_text(out / "incidents.xlsx")
+    assert [k for k in ("ring 1", "ring 2", "ring 3") if WORKBOOK_TEXTS[k] not in template] == []
+    shown = workbook_text(plan)
+    assert WORKBOOK_TEXTS["event name"] in shown and WORKBOOK_TEXTS["venue"] in shown
+
+
+@pytest.mark.parametrize("name", _cases(expect="workbooks_inert"))
+def test_the_reports_improvement_plan_holds_hostile_text_as_inert_text(corpus, name):
+    plan = corpus[name].report_dir / "improvement_plan.xlsx"
+    assert not_inert(plan) == []
+    assert WORKBOOK_TEXTS["event name"] in workbook_text(plan)
 
 
 def _open(browser, html: Path) -> tuple[str, object]:
