@@ -184,9 +184,12 @@ def rollup(args: argparse.Namespace) -> int:
 def template(args: argparse.Namespace) -> int:
     from sra_analysis.labels import t
     from sra_analysis.template import TEMPLATE_FILES, filled_rows, write_template
+    from sra_analysis.template.xlsform import FORM_FILE
 
     args.doing = f"writing the template to {args.out}"
-    files = write_template(args.out, lang=args.lang, event=args.event, force=args.force)
+    files = write_template(
+        args.out, lang=args.lang, event=args.event, force=args.force, xlsform=args.xlsform
+    )
     folder = files[0].parent
     for name in TEMPLATE_FILES:
         path = folder / name
@@ -196,5 +199,7 @@ def template(args: argparse.Namespace) -> int:
             print(t("template.wrote_kept", args.lang, file=path, rows=rows))
         else:
             print(t("template.wrote", args.lang, file=path))
+    if args.xlsform:
+        print(t("template.wrote_form", args.lang, file=folder / FORM_FILE))
     print(t("template.next", args.lang, out=args.out))
     return ExitCode.OK

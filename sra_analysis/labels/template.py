@@ -19,6 +19,13 @@ TEMPLATE_LABELS: dict[str, dict[str, str]] = {
         "en": "kept {file} as it is; the workbooks follow its rings and times",
         "id": "{file} tidak diubah; workbook mengikuti ring dan waktu di dalamnya",
     },
+    "template.wrote_form": {
+        "en": "wrote {file}: upload it to KoboToolbox or ODK Central to log incidents on "
+        "phones; save its export in the event folder as incidents.csv or incidents.xlsx",
+        "id": "menulis {file}: unggah ke KoboToolbox atau ODK Central untuk mencatat kejadian "
+        "lewat ponsel; simpan hasil ekspornya di folder kegiatan sebagai incidents.csv atau "
+        "incidents.xlsx",
+    },
     "template.next": {
         "en": "fill in the sheets, then check them: sra-review validate {out}",
         "id": "isi lembar kerjanya, lalu periksa: sra-review validate {out}",

@@ -26,6 +26,7 @@ from sra_analysis.reports.outdir import check_output_dir, os_hint, os_reason, re
 from sra_analysis.template.event_file import event_yaml_text, example_meta
 from sra_analysis.template.keep import kept_rows
 from sra_analysis.template.workbook import build_workbook
+from sra_analysis.template.xlsform import FORM_FILE, form_bytes
 
 __all__ = ["TEMPLATE_FILES", "write_template"]
 
@@ -38,7 +39,7 @@ def _check_conflicts(out: Path, *, force: bool, lang: str) -> None:
     kind (``incidents.csv``, ``event.yml``): the loader refuses a folder holding two."""
     existing, beside = [], []
     for path in sorted(out.iterdir()):
-        if path.name in TEMPLATE_FILES:
+        if path.name in TEMPLATE_FILES or path.name == FORM_FILE:
             existing.append(path.name)
         elif path.name.casefold() == "event.yml" or (
             path.stem.casefold() in FILE_KINDS and path.suffix.lower() in SUPPORTED_SUFFIXES
@@ -92,6 +93,7 @@ def write_template(
     lang: str = "en",
     event: EventMeta | str | os.PathLike | None = None,
     force: bool = False,
+    xlsform: bool = False,
 ) -> list[Path]:
     """Write a blank event folder to fill in: ``event.yaml`` and three Excel workbooks.
 
@@ -120,11 +122,16 @@ def write_template(
         already in ``out`` is never rewritten: the workbooks take the event from it, and an
         ``event`` that is another event is refused.
 
+    xlsform : bool, default False
+        Also write :data:`~sra_analysis.template.xlsform.FORM_FILE`, an XLSForm to log
+        incidents on a phone with KoboToolbox or ODK Collect (checked with ``pyxform``,
+        which the ``xlsform`` extra installs); see :mod:`sra_analysis.template.xlsform`.
+
     Returns
     -------
     list of Path
         The files written, in the order of :data:`TEMPLATE_FILES` (without ``event.yaml``
-        when the folder's own was kept).
+        when the folder's own was kept), then the form.
 
     Raises
     ------
@@ -161,6 +168,8 @@ def write_template(
         f"{kind}.xlsx": _xlsx(build_workbook(kind, meta, lang=lang, kept=kept[kind]))
         for kind in FILE_KINDS
     }
+    if xlsform:
+        contents[FORM_FILE] = form_bytes(meta, lang=lang)
     existed = {name for name in contents if (folder / name).exists()}
     written: list[Path] = []
     try:
