@@ -221,6 +221,12 @@ class FileQuality:
         How the file was read.
     ignored_columns : tuple of str
         Columns that are not part of the data contract.
+    form_columns : tuple of str
+        For the export of a phone form (KoboToolbox, ODK Central), the columns about each
+        submission (``_uuid``, ``start``, ...) set aside on purpose
+        (:mod:`sra_analysis.io.form_export`).
+    form_id_column : str or None
+        The export's column whose values became ``incident_id`` (it had none).
     """
 
     file: str
@@ -235,6 +241,8 @@ class FileQuality:
     delimiter: str | None = None
     sheet: str | None = None
     ignored_columns: tuple[str, ...] = ()
+    form_columns: tuple[str, ...] = ()
+    form_id_column: str | None = None
 
     def __post_init__(self) -> None:
         total = self.accepted + self.quarantined + self.blank + self.duplicates

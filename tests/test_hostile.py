@@ -528,17 +528,22 @@ WORKBOOK_TEXTS = {
 def test_every_workbook_holds_hostile_text_as_inert_text(tmp_path, capsys):
     folder = materialise(CASES["workbook-text"], tmp_path / "events")
     out = tmp_path / "template"
-    assert main(["template", str(out), "--event", str(folder)]) == 0
+    assert main(["template", str(out), "--event", str(folder), "--xlsform"]) == 0
     capsys.readouterr()
     review = evaluate(load_event(folder), n_resamples=0)
     plan = write_improvement_plan(review, tmp_path / "improvement_plan.xlsx")
     workbooks = [*sorted(out.glob("*.xlsx")), plan]
-    assert len(workbooks) >= 4
+    assert [p.name for p in workbooks] == [
+        "incident_form.xlsx", "incidents.xlsx", "risk_register.xlsx", "staffing.xlsx",
+        "improvement_plan.xlsx",
+    ]  # fmt: skip
     assert {path.name: not_inert(path) for path in workbooks} == dict.fromkeys(
         (path.name for path in workbooks), []
     )
-    template = workbook_text(out / "incidents.xlsx")
-    assert [k for k in ("ring 1", "ring 2", "ring 3") if WORKBOOK_TEXTS[k] not in template] == []
+    for form in ("incidents.xlsx", "incident_form.xlsx"):  # the rings' drop-down, the choices
+        shown = workbook_text(out / form)
+        assert [k for k in ("ring 1", "ring 2", "ring 3") if WORKBOOK_TEXTS[k] not in shown] == []
+    assert WORKBOOK_TEXTS["event name"] in workbook_text(out / "incident_form.xlsx")
     shown = workbook_text(plan)
     assert WORKBOOK_TEXTS["event name"] in shown and WORKBOOK_TEXTS["venue"] in shown
 

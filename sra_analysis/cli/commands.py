@@ -44,6 +44,8 @@ def validate(args: argparse.Namespace) -> int:
 
 
 def _print_quality(quality) -> None:
+    from sra_analysis.labels import t
+
     read_as = ", ".join(
         part
         for part in (
@@ -60,6 +62,11 @@ def _print_quality(quality) -> None:
     )
     if quality.ignored_columns:
         print(f"    ignored columns: {', '.join(quality.ignored_columns)}")
+    if quality.form_columns:
+        columns = ", ".join(quality.form_columns)
+        print("    " + t("form.metadata", count=len(quality.form_columns), columns=columns))
+    if quality.form_id_column:
+        print("    " + t("form.id_column", column=quality.form_id_column))
     for issue in quality.issues.itertuples(index=False):
         print(
             f"    {quality.file} row {issue.row}, column {issue.column!r}"

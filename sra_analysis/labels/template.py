@@ -30,6 +30,16 @@ TEMPLATE_LABELS: dict[str, dict[str, str]] = {
         "en": "fill in the sheets, then check them: sra-review validate {out}",
         "id": "isi lembar kerjanya, lalu periksa: sra-review validate {out}",
     },
+    # validate, on the export of the phone form
+    "form.metadata": {
+        "en": "phone form export: {count} submission metadata column(s) set aside: {columns}",
+        "id": "ekspor formulir ponsel: {count} kolom metadata pengiriman tidak dipakai: "
+        "{columns}",
+    },
+    "form.id_column": {
+        "en": "phone form export: incident_id taken from {column}",
+        "id": "ekspor formulir ponsel: No Kejadian diambil dari {column}",
+    },
     # refusals (one line each: the file, then the message, then what to do)
     "template.exists": {"en": "already holds {files}", "id": "sudah berisi {files}"},
     "template.exists.hint": {

@@ -2,8 +2,9 @@
 
 ``sra-review template OUT --xlsform`` writes it beside the workbooks. Uploaded to a
 KoboToolbox or ODK Central server, it gives officers a form in Bahasa Indonesia and English
-with the event's rings, the incident categories, the severity scale, disrupted yes/no, the time
-(now, by default), a description and the SRA risk code. The server's CSV or XLSX export of the
+with the time (now, by default; and, when only known later, the span it may have happened in),
+the event's rings, the incident categories, the severity scale, disrupted yes/no, a
+description and the SRA risk code. The server's CSV or XLSX export of the
 submissions, saved in the event folder as ``incidents.csv`` or ``incidents.xlsx``, is read as
 the incident log (:mod:`sra_analysis.io.form_export` maps its columns).
 
@@ -111,6 +112,11 @@ _QUESTIONS = (
     ("dateTime", "reported_at", ("Waktu laporan", "Reported at"),
      ("Tanggal dan jam kejadian dilaporkan", "Date and time the incident was reported"),
      "yes", "now()", ""),
+    ("dateTime", "occurred_from", ("Terjadi mulai", "Occurred from"),
+     ("Isi bila waktu kejadian baru diketahui kemudian: waktu paling awal",
+      "When the time is only known later: the earliest it may have happened"), "", "", ""),
+    ("dateTime", "occurred_to", ("Terjadi sampai", "Occurred to"),
+     ("Waktu paling akhir kejadian", "The latest it may have happened"), "", "", ""),
     ("select_one ring", "ring", ("Ring", "Ring"),
      ("Ring tempat kejadian", "The ring where it happened"), "yes", "", ""),
     ("select_one category", "category", ("Kategori", "Category"),
