@@ -33,8 +33,7 @@ TEMPLATE_LABELS: dict[str, dict[str, str]] = {
     # validate, on the export of the phone form
     "form.metadata": {
         "en": "phone form export: {count} submission metadata column(s) set aside: {columns}",
-        "id": "ekspor formulir ponsel: {count} kolom metadata pengiriman tidak dipakai: "
-        "{columns}",
+        "id": "ekspor formulir ponsel: {count} kolom metadata pengiriman tidak dipakai: {columns}",
     },
     "form.id_column": {
         "en": "phone form export: incident_id taken from {column}",
