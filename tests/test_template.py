@@ -439,7 +439,7 @@ def test_a_changed_ring_list_is_refreshed_around_the_rows(tmp_path, capsys):
     (folder / "event.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     assert main(["template", str(folder), "--force", "--lang", "id"]) == 0
     out = capsys.readouterr().out
-    assert f"menulis {folder / 'staffing'}.xlsx, 150 baris yang sudah terisi tetap ada" in out
+    assert f"{folder / 'staffing'}.xlsx diperbarui; 150 baris yang sudah terisi tetap ada" in out
     book = _book(folder, "incidents")
     assert _choices(book, "ring_list") == [*RING_NAMES["id"], "Jalan sekitar"]
     # headers now in Indonesian, the rows as they were
@@ -504,18 +504,30 @@ def test_a_sheet_the_template_does_not_write_is_refused(tmp_path, capsys):
     _one_line_refusal(capsys, folder, "incidents.xlsx", "35 row(s)", "rekap")
 
 
-def test_another_event_than_the_folders_own_is_refused(tmp_path, capsys):
+def test_another_event_than_the_folders_edited_own_is_refused(tmp_path, capsys):
     folder = _filled(tmp_path)
+    config = folder / "event.yaml"
+    config.write_text(config.read_text("utf-8").replace("Kantor KPU", "Gedung KPU"), "utf-8")
     other = tmp_path / "other.yaml"
-    config = yaml.safe_load((SAMPLE / "event.yaml").read_text("utf-8"))
-    other.write_text(yaml.safe_dump({**config, "id": "subang-2024"}), "utf-8")
+    subang = yaml.safe_load((SAMPLE / "event.yaml").read_text("utf-8")) | {"id": "subang-2024"}
+    other.write_text(yaml.safe_dump(subang), "utf-8")
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     assert main(["template", str(folder), "--force", "--event", str(other)]) == 73
     err = capsys.readouterr().err
     assert "event.yaml: already describes the event 'purwakarta-2024', not 'subang-2024'" in err
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
-    # the same event (the file it was written from) is no conflict
-    assert main(["template", str(folder), "--force", "--event", str(SAMPLE)]) == 0
+    # the folder's own event (here: its own folder) is no conflict
+    assert main(["template", str(folder), "--force", "--event", str(folder)]) == 0
+    assert config.read_bytes() == before["event.yaml"]
+
+
+def test_an_unedited_event_yaml_is_written_again_for_another_event(tmp_path, capsys):
+    # the README's flow: an example template first, then the template of last year's event
+    assert main(["template", str(tmp_path), "--lang", "id"]) == 0
+    assert main(["template", str(tmp_path), "--lang", "id", "--event", str(SAMPLE), "--force"]) == 0
+    assert read_event_meta(tmp_path).id == "purwakarta-2024"
+    assert _choices(_book(tmp_path, "incidents"), "ring_list") == RING_NAMES["id"]
+    capsys.readouterr()
 
 
 def test_a_blank_template_written_again_stays_blank(tmp_path, capsys):

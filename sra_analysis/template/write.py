@@ -4,7 +4,8 @@ Nothing the user already has is lost. Without ``force`` a folder holding templat
 refused. With it, the workbooks are written again (fresh lists, drop-downs, checks and
 instructions) around the rows they already hold (:mod:`sra_analysis.template.keep`), or
 refused in one line naming the file and its rows when those cannot be kept; an ``event.yaml``
-already in the folder is kept as the user wrote it, and the workbooks follow it. Every file is
+already in the folder is kept as the user wrote it, and the workbooks follow it (the
+example event, untouched, is written again for the event asked for). Every file is
 made in memory first, then written through a temporary file and a rename; when the disk
 refuses one, the files this call had already added are removed again.
 """
@@ -20,7 +21,7 @@ from sra_analysis.errors import OutputError
 from sra_analysis.event import FILE_KINDS, EventMeta
 from sra_analysis.event_config import read_event_meta
 from sra_analysis.io.readers import SUPPORTED_SUFFIXES
-from sra_analysis.labels import check_lang, t
+from sra_analysis.labels import LANGUAGES, check_lang, t
 from sra_analysis.reports.files import write_atomic
 from sra_analysis.reports.outdir import check_output_dir, os_hint, os_reason, remove_files
 from sra_analysis.template.event_file import event_yaml_text, example_meta
@@ -61,18 +62,24 @@ def _check_conflicts(out: Path, *, force: bool, lang: str) -> None:
 
 def _event_kept(folder: Path, meta: EventMeta | None, lang: str) -> EventMeta | None:
     """The event of ``folder/event.yaml`` when the folder has one (it is kept as written);
-    a refusal when ``meta`` (from ``--event``) is another event."""
+    None when there is none, or when it is the untouched example event and ``meta`` is
+    another (it is written again). A refusal when it describes another event than ``meta``
+    (from ``--event``)."""
     path = folder / "event.yaml"
     if not path.exists():
         return None
     own = read_event_meta(path)  # an unreadable event.yaml is named by its error
-    if meta is not None and replace(meta, source=None) != replace(own, source=None):
-        raise OutputError(
-            str(path),
-            t("template.other_event", lang, kept=own.id, given=meta.id),
-            hint=t("template.other_event.hint", lang),
-        )
-    return own
+    if meta is None or replace(meta, source=None) == replace(own, source=None):
+        return own
+    text = path.read_text(encoding="utf-8")
+    examples = (event_yaml_text(example_meta(lang=code), lang=code) for code in LANGUAGES)
+    if text in examples:
+        return None  # the example event, untouched: replacing it loses nothing
+    raise OutputError(
+        str(path),
+        t("template.other_event", lang, kept=own.id, given=meta.id),
+        hint=t("template.other_event.hint", lang),
+    )
 
 
 def _xlsx(workbook) -> bytes:
@@ -119,8 +126,9 @@ def write_template(
     force : bool, default False
         Write the workbooks again when ``out`` already holds them, keeping the rows their
         data sheets hold (at the same Excel rows, under the new headers). An ``event.yaml``
-        already in ``out`` is never rewritten: the workbooks take the event from it, and an
-        ``event`` that is another event is refused.
+        already in ``out`` that the user edited is never rewritten: the workbooks take the
+        event from it, and an ``event`` that is another event is refused (the untouched
+        example event is replaced).
 
     xlsform : bool, default False
         Also write :data:`~sra_analysis.template.xlsform.FORM_FILE`, an XLSForm to log

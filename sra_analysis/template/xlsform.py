@@ -27,6 +27,7 @@ from openpyxl import Workbook
 
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import EventMeta
+from sra_analysis.labels import t
 from sra_analysis.sheet_text import put_text
 from sra_analysis.template.columns import YES_NO
 
@@ -106,34 +107,19 @@ def form_severities() -> list[tuple[int, str, str]]:
             enumerate(names, start=1)]  # fmt: skip
 
 
-# (type, name, (Indonesian label, English label), (Indonesian hint, English hint), required,
-#  default, appearance)
+# (type, name, required, default, appearance); labels and hints are ``form.<name>`` and
+# ``form.<name>.hint`` in :mod:`sra_analysis.labels.template`.
 _QUESTIONS = (
-    ("dateTime", "reported_at", ("Waktu laporan", "Reported at"),
-     ("Tanggal dan jam kejadian dilaporkan", "Date and time the incident was reported"),
-     "yes", "now()", ""),
-    ("dateTime", "occurred_from", ("Terjadi mulai", "Occurred from"),
-     ("Isi bila waktu kejadian baru diketahui kemudian: waktu paling awal",
-      "When the time is only known later: the earliest it may have happened"), "", "", ""),
-    ("dateTime", "occurred_to", ("Terjadi sampai", "Occurred to"),
-     ("Waktu paling akhir kejadian", "The latest it may have happened"), "", "", ""),
-    ("select_one ring", "ring", ("Ring", "Ring"),
-     ("Ring tempat kejadian", "The ring where it happened"), "yes", "", ""),
-    ("select_one category", "category", ("Kategori", "Category"),
-     ("Jenis kejadian", "Kind of incident"), "yes", "", ""),
-    ("select_one severity", "severity", ("Tingkat keparahan", "Severity"),
-     ("1 (ringan) sampai 5 (kritis)", "1 (minor) to 5 (critical)"), "yes", "", ""),
-    ("select_one yes_no", "disrupted_proceedings",
-     ("Mengganggu jalannya rapat?", "Disrupted the proceedings?"),
-     ("Kosongkan bila belum jelas: ditentukan menurut tingkat keparahan",
-      "Leave blank when unsure: decided by severity"), "", "", ""),
-    ("text", "description", ("Uraian kejadian", "Description"),
-     ("Uraian singkat kejadian", "What happened, in a sentence or two"), "", "", "multiline"),
-    ("text", "risk_id", ("Kode risiko", "Risk ID"),
-     ("Kode ancaman dalam daftar risiko (SRA), mis. R01; kosongkan bila tidak ada",
-      "The risk register's code of the threat it realised, e.g. R01; blank if none"),
-     "", "", ""),
-)  # fmt: skip
+    ("dateTime", "reported_at", "yes", "now()", ""),
+    ("dateTime", "occurred_from", "", "", ""),
+    ("dateTime", "occurred_to", "", "", ""),
+    ("select_one ring", "ring", "yes", "", ""),
+    ("select_one category", "category", "yes", "", ""),
+    ("select_one severity", "severity", "yes", "", ""),
+    ("select_one yes_no", "disrupted_proceedings", "", "", ""),
+    ("text", "description", "", "", "multiline"),
+    ("text", "risk_id", "", "", ""),
+)
 
 
 def _labelled(columns: tuple[str, ...]) -> list[str]:
@@ -148,9 +134,11 @@ def _labelled(columns: tuple[str, ...]) -> list[str]:
 
 
 def _survey_rows(meta: EventMeta) -> list[list[str]]:
-    rows = [["begin_group", FORM_GROUP, "Laporan kejadian", "Incident report", "", "", "", "",
-             "field-list"]]  # fmt: skip
-    for kind, name, label, hint, required, default, appearance in _QUESTIONS:
+    group = [t("form.group", code) for code in ("id", "en")]
+    rows = [["begin_group", FORM_GROUP, *group, "", "", "", "", "field-list"]]
+    for kind, name, required, default, appearance in _QUESTIONS:
+        label = [t(f"form.{name}", code) for code in ("id", "en")]
+        hint = [t(f"form.{name}.hint", code) for code in ("id", "en")]
         rows.append([kind, name, *label, *hint, required, default, appearance])
     rows.append(["end_group", "", "", "", "", "", "", "", ""])
     return rows
