@@ -143,8 +143,12 @@ def test_bad_answers_are_quarantined_with_their_row(fields, tmp_path, capsys):
     issues = quality.issues.set_index("row")
     # the CSV's line numbers: the header is line 1, export row k is line k + 2
     assert issues.loc[6, "field"] == "ring" and issues.loc[8, "field"] == "severity"
+    # shown under the headers as exported, with the value as the phone sent it
+    assert issues.loc[6, "column"] == "incident/ring" and issues.loc[6, "value"] == "9"
+    assert issues.loc[8, "column"] == "incident/severity"
+    assert "incident/ring" in quality.quarantined_rows.columns
     assert main(["validate", str(folder)]) == 1
-    assert "incidents.csv row 6" in capsys.readouterr().out
+    assert "incidents.csv row 6, column 'incident/ring' = '9'" in capsys.readouterr().out
 
 
 def test_an_export_with_its_own_id_column_keeps_it():

@@ -65,10 +65,18 @@ class FormColumns:
         The submission-metadata headers set aside, as written.
     id_column : str or None
         The header whose values became ``incident_id``, when the export had none.
+    renamed : dict
+        Each question's name in the table to load, by its header in the export
+        (``{"ring": "incident/ring"}``), so that messages show the header as exported.
     """
 
     metadata: tuple[str, ...] = ()
     id_column: str | None = None
+    renamed: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def as_exported(self, header: str) -> str:
+        """The header as the export wrote it (``incident/ring`` for ``ring``)."""
+        return self.renamed.get(header, header)
 
 
 def _is_metadata(header: str) -> bool:
@@ -137,9 +145,8 @@ def unpack_form_export(raw: RawTable, *, kind: str = "incidents") -> tuple[RawTa
     >>> frame = pd.DataFrame({"incident/ring": ["1"], "_uuid": ["9f1c"], "start": ["x"]})
     >>> raw = RawTable("export.csv", frame, np.array([2]), 0, "csv")
     >>> table, done = unpack_form_export(raw)
-    >>> list(table.frame.columns), done
-    (['incident_id', 'ring', '_uuid', 'start'], FormColumns(metadata=('_uuid', 'start'), \
-id_column='_uuid'))
+    >>> list(table.frame.columns), done.metadata, done.id_column, done.as_exported("ring")
+    (['incident_id', 'ring', '_uuid', 'start'], ('_uuid', 'start'), '_uuid', 'incident/ring')
     """
     headers = [str(header) for header in raw.frame.columns]
     if kind != "incidents" or not is_form_export(headers):
@@ -155,7 +162,8 @@ id_column='_uuid'))
         if id_column is not None:
             frame.insert(0, "incident_id", frame[id_column].map(_submission_id))
     table = dataclasses.replace(raw, frame=frame)
-    return table, FormColumns(metadata=metadata, id_column=id_column)
+    moved = {new: old for old, new in renamed.items() if new != old}
+    return table, FormColumns(metadata=metadata, id_column=id_column, renamed=moved)
 
 
 def _id_source(headers: list[str]) -> str | None:

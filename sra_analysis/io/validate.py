@@ -216,6 +216,9 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
     frame = _finish(canonical.loc[accepted].reset_index(drop=True), kind, meta)
     frame["source_row"] = rows[accepted]
     quarantined_rows = table.loc[bad].copy()
+    if form.renamed:  # a phone form's export: its headers as exported (incident/ring)
+        issues["column"] = issues["column"].map(form.as_exported)
+        quarantined_rows = quarantined_rows.rename(columns=form.renamed)
     quarantined_rows.insert(0, "row", rows[bad])
     quality = FileQuality(
         file=file,
