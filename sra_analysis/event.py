@@ -66,6 +66,10 @@ def is_blank_scalar(value) -> bool:
 def fold_label(text: object) -> str:
     """Fold a ring label for matching: case, spacing, punctuation and roman numerals.
 
+    Invisible format characters (Unicode category Cf: bidirectional controls, zero-width
+    spaces) are dropped: a workbook shows a ring's name without them
+    (:func:`sra_analysis.sheet_text.safe_text`), and the name picked there is the same ring.
+
     Examples
     --------
     >>> fold_label("  Ring II ")
@@ -74,8 +78,11 @@ def fold_label(text: object) -> str:
     'ring 2'
     >>> fold_label("Luar\\u00a0Pagar")
     'luar pagar'
+    >>> fold_label("Ruang \\u202eonelp\\u202c") == fold_label("Ruang onelp")
+    True
     """
     text = unicodedata.normalize("NFKC", str(text)).casefold()
+    text = "".join(char for char in text if unicodedata.category(char) != "Cf")
     tokens = re.split(r"[\s_\-./]+", text.strip())
     return " ".join(_ROMAN.get(token, token) for token in tokens if token)
 

@@ -12,6 +12,7 @@ accounted for, show no Python traceback, leak no officer id and run no script.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import json
 import os
@@ -23,6 +24,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from _workbooks import not_inert, workbook_text
@@ -544,6 +546,16 @@ def test_every_workbook_holds_hostile_text_as_inert_text(tmp_path, capsys):
         shown = workbook_text(out / form)
         assert [k for k in ("ring 1", "ring 2", "ring 3") if WORKBOOK_TEXTS[k] not in shown] == []
     assert WORKBOOK_TEXTS["event name"] in workbook_text(out / "incident_form.xlsx")
+    # a ring picked from the drop-down (shown without its bidi controls) is still its ring
+    book = openpyxl.load_workbook(out / "incidents.xlsx")
+    picks = [row[0].value for row in book["lists"].iter_rows(max_col=1) if row[0].value]
+    for minute, ring in enumerate(picks):
+        book.worksheets[0].append([f"W-{minute}", dt.datetime(2024, 3, 1, 9, minute), ring, "x", 2])
+    book.save(out / "incidents.xlsx")
+    event = load_event(out)
+    assert (event.rows_quarantined, event.incidents["ring"].astype(str).tolist()) == (
+        0, ["1", "2", "3"],
+    )  # fmt: skip
     shown = workbook_text(plan)
     assert WORKBOOK_TEXTS["event name"] in shown and WORKBOOK_TEXTS["venue"] in shown
 
