@@ -133,7 +133,7 @@ def _labelled(columns: tuple[str, ...]) -> list[str]:
     return header
 
 
-def _survey_rows(meta: EventMeta) -> list[list[str]]:
+def _survey_rows() -> list[list[str]]:
     group = [t("form.group", code) for code in ("id", "en")]
     rows = [["begin_group", FORM_GROUP, *group, "", "", "", "", "field-list"]]
     for kind, name, required, default, appearance in _QUESTIONS:
@@ -178,7 +178,7 @@ def build_form(meta: EventMeta, *, lang: str = "id") -> Workbook:
     survey = workbook.active
     survey.title = "survey"
     sheets = {
-        "survey": (survey, _labelled(_SURVEY_COLUMNS), _survey_rows(meta)),
+        "survey": (survey, _labelled(_SURVEY_COLUMNS), _survey_rows()),
         "choices": (
             workbook.create_sheet("choices"),
             _labelled(("list_name", "name", "label")),
