@@ -504,6 +504,14 @@ def test_a_sheet_the_template_does_not_write_is_refused(tmp_path, capsys):
     _one_line_refusal(capsys, folder, "incidents.xlsx", "35 row(s)", "rekap")
 
 
+def test_a_clerks_own_sheet_is_refused_even_beside_an_empty_data_sheet(tmp_path, capsys):
+    write_template(tmp_path)
+    book = _book(tmp_path, "staffing")
+    book.create_sheet("jadwal")["B2"] = "Regu 1 pagi"
+    book.save(tmp_path / "staffing.xlsx")
+    _one_line_refusal(capsys, tmp_path, "staffing.xlsx", "0 row(s)", "jadwal")
+
+
 def test_another_event_than_the_folders_edited_own_is_refused(tmp_path, capsys):
     folder = _filled(tmp_path)
     config = folder / "event.yaml"

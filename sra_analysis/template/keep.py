@@ -112,26 +112,28 @@ def kept_rows(path: str | Path, kind: str, *, lang: str = "en") -> KeptRows | No
     try:
         table = read_table(path)
     except InputFileError as error:
-        if "is empty; expected a header row" in error.message:
-            return None  # a blank first sheet: nothing to keep
-        raise _refuse(path, "template.keep.unreadable", lang, reason=error.message) from None
-    count = len(table.frame)
-    if count == 0:
-        return None
-    try:
-        mapping = map_headers(table.frame.columns, kind=kind, file=str(path))
-    except InputFileError as error:
-        reason = error.message
-        raise _refuse(path, "template.keep.foreign", lang, rows=count, reason=reason) from None
-    missing = [s.name for s in columns_of(kind) if s.required and s.name not in mapping.values()]
-    if missing:
-        raise _refuse(
-            path, "template.keep.foreign", lang, rows=count,
-            reason=t("template.keep.missing", lang, columns=", ".join(missing)),
-        )  # fmt: skip
+        if "is empty; expected a header row" not in error.message:
+            raise _refuse(path, "template.keep.unreadable", lang, reason=error.message) from None
+        table = None  # a blank first sheet: no row to keep
+    count = 0 if table is None else len(table.frame)
+    if count:
+        try:
+            mapping = map_headers(table.frame.columns, kind=kind, file=str(path))
+        except InputFileError as error:
+            reason = error.message
+            raise _refuse(path, "template.keep.foreign", lang, rows=count, reason=reason) from None
+        required = [s.name for s in columns_of(kind) if s.required]
+        missing = [name for name in required if name not in mapping.values()]
+        if missing:
+            raise _refuse(
+                path, "template.keep.foreign", lang, rows=count,
+                reason=t("template.keep.missing", lang, columns=", ".join(missing)),
+            )  # fmt: skip
     others = _other_sheets_with_values(path)
     if others:
         raise _refuse(path, "template.keep.sheets", lang, rows=count, sheets=", ".join(others))
+    if not count:
+        return None
     extra = tuple(str(h) for h in table.frame.columns if h not in mapping)
     values = table.frame.rename(columns=mapping)
     return KeptRows(
