@@ -125,6 +125,10 @@ def is_blank_scalar(value) -> bool:
 def fold_label(text: object) -> str:
     """Fold a ring label for matching: case, spacing, punctuation and roman numerals.
 
+    Invisible format characters (Unicode category Cf: bidirectional controls, zero-width
+    spaces) are dropped: a workbook shows a ring's name without them
+    (:func:`sra_analysis.sheet_text.safe_text`), and the name picked there is the same ring.
+
     Examples
     --------
     >>> fold_label("  Ring II ")
@@ -133,8 +137,11 @@ def fold_label(text: object) -> str:
     'ring 2'
     >>> fold_label("Luar\\u00a0Pagar")
     'luar pagar'
+    >>> fold_label("Ruang \\u202eonelp\\u202c") == fold_label("Ruang onelp")
+    True
     """
     text = unicodedata.normalize("NFKC", str(text)).casefold()
+    text = "".join(char for char in text if unicodedata.category(char) != "Cf")
     tokens = re.split(r"[\s_\-./]+", text.strip())
     return " ".join(_ROMAN.get(token, token) for token in tokens if token)
 
@@ -289,6 +296,12 @@ class FileQuality:
     unknown_categories : tuple of (str, int)
         Incident categories outside the event's vocabulary, as written, with the number of
         accepted rows that wrote each (most frequent first); they are loaded as ``other``.
+    form_columns : tuple of str
+        For the export of a phone form (KoboToolbox, ODK Central), the columns about each
+        submission (``_uuid``, ``start``, ...) set aside on purpose
+        (:mod:`sra_analysis.io.form_export`).
+    form_id_column : str or None
+        The export's column whose values became ``incident_id`` (it had none).
     """
 
     file: str
@@ -304,6 +317,8 @@ class FileQuality:
     sheet: str | None = None
     ignored_columns: tuple[str, ...] = ()
     unknown_categories: tuple[tuple[str, int], ...] = ()
+    form_columns: tuple[str, ...] = ()
+    form_id_column: str | None = None
 
     def __post_init__(self) -> None:
         total = self.accepted + self.quarantined + self.blank + self.duplicates

@@ -12,6 +12,7 @@ accounted for, show no Python traceback, leak no officer id and run no script.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import json
 import os
@@ -23,8 +24,10 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
+from _workbooks import not_inert, workbook_text
 from hostile_cases import (
     CORPUS,
     LONG_END,
@@ -37,9 +40,10 @@ from hostile_cases import (
     output_texts,
 )
 
-from sra_analysis import load_event
+from sra_analysis import evaluate, load_event
 from sra_analysis.cli import main
 from sra_analysis.errors import SRAError
+from sra_analysis.reports.improvement_plan import write_improvement_plan
 
 CASES = load_cases()
 TRACEBACK = "Traceback (most recent call last)"
@@ -532,6 +536,57 @@ def test_a_10mb_description_leaves_the_report_small(corpus):
 
 
 # ----------------------------------------------------------------------------- browser
+
+
+#: The texts of the workbook-text case as each workbook must show them: the formula starts
+#: kept (as inert text), the bidirectional controls gone.
+WORKBOOK_TEXTS = {
+    "event name": '=HYPERLINK("http://example.invalid","Pleno")',
+    "venue": "+62 Kantor KPU UPK Kabupaten Contoh",
+    "ring 1": "-Outside the fence",
+    "ring 2": "@Inside the building",
+    "ring 3": "Plenary moor",
+}
+
+
+def test_every_workbook_holds_hostile_text_as_inert_text(tmp_path, capsys):
+    folder = materialise(CASES["workbook-text"], tmp_path / "events")
+    out = tmp_path / "template"
+    assert main(["template", str(out), "--event", str(folder), "--xlsform"]) == 0
+    capsys.readouterr()
+    review = evaluate(load_event(folder), n_resamples=0)
+    plan = write_improvement_plan(review, tmp_path / "improvement_plan.xlsx")
+    workbooks = [*sorted(out.glob("*.xlsx")), plan]
+    assert [p.name for p in workbooks] == [
+        "incident_form.xlsx", "incidents.xlsx", "risk_register.xlsx", "staffing.xlsx",
+        "improvement_plan.xlsx",
+    ]  # fmt: skip
+    assert {path.name: not_inert(path) for path in workbooks} == dict.fromkeys(
+        (path.name for path in workbooks), []
+    )
+    for form in ("incidents.xlsx", "incident_form.xlsx"):  # the rings' drop-down, the choices
+        shown = workbook_text(out / form)
+        assert [k for k in ("ring 1", "ring 2", "ring 3") if WORKBOOK_TEXTS[k] not in shown] == []
+    assert WORKBOOK_TEXTS["event name"] in workbook_text(out / "incident_form.xlsx")
+    # a ring picked from the drop-down (shown without its bidi controls) is still its ring
+    book = openpyxl.load_workbook(out / "incidents.xlsx")
+    picks = [row[0].value for row in book["lists"].iter_rows(max_col=1) if row[0].value]
+    for minute, ring in enumerate(picks):
+        book.worksheets[0].append([f"W-{minute}", dt.datetime(2024, 3, 1, 9, minute), ring, "x", 2])
+    book.save(out / "incidents.xlsx")
+    event = load_event(out)
+    assert (event.rows_quarantined, event.incidents["ring"].astype(str).tolist()) == (
+        0, ["1", "2", "3"],
+    )  # fmt: skip
+    shown = workbook_text(plan)
+    assert WORKBOOK_TEXTS["event name"] in shown and WORKBOOK_TEXTS["venue"] in shown
+
+
+@pytest.mark.parametrize("name", _cases(expect="workbooks_inert"))
+def test_the_reports_improvement_plan_holds_hostile_text_as_inert_text(corpus, name):
+    plan = corpus[name].report_dir / "improvement_plan.xlsx"
+    assert not_inert(plan) == []
+    assert WORKBOOK_TEXTS["event name"] in workbook_text(plan)
 
 
 def _open(browser, html: Path) -> tuple[str, object]:

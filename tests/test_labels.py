@@ -14,6 +14,7 @@ from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
 from sra_analysis.labels.charts import CHART_LABELS
 from sra_analysis.labels.plan import PLAN_LABELS
 from sra_analysis.labels.rollup import ROLLUP_LABELS
+from sra_analysis.labels.template import TEMPLATE_LABELS
 
 
 def _fields(template: str) -> set[str]:
@@ -52,7 +53,8 @@ def test_each_label_is_written_in_one_area_catalogue_only():
             if name.endswith("_LABELS") and isinstance(area, dict):
                 assert set(area) <= set(LABELS), f"{module.name}.{name} is not in CATALOGUES"
     areas = {"chart.": CHART_LABELS, "across.": ACROSS_EVENTS_LABELS, "rollup.": ROLLUP_LABELS,
-             "plan.": PLAN_LABELS, "aar.": AAR_LABELS}  # fmt: skip
+             "plan.": PLAN_LABELS, "aar.": AAR_LABELS,
+             "template.": TEMPLATE_LABELS}  # fmt: skip
     for prefix, area in areas.items():
         assert all(key in area for key in LABELS if key.startswith(prefix)), prefix
 

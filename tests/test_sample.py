@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import json
 import math
@@ -17,6 +18,7 @@ from pandas.testing import assert_frame_equal
 from scipy import stats
 
 import sra_analysis.sample as sample
+from sra_analysis import load_event
 from sra_analysis.errors import ParameterError
 from sra_analysis.sample import (
     INCIDENT_COLUMNS,
@@ -280,6 +282,19 @@ def test_write_event_replaces_old_data_files(event, tmp_path):
     write_event(event, tmp_path, format="csv")
     write_event(event, tmp_path, format="xlsx")
     assert sorted(p.name for p in tmp_path.glob("incidents.*")) == ["incidents.xlsx"]
+
+
+def test_xlsx_text_that_would_run_or_show_reversed_stays_inert(event, tmp_path):
+    from _workbooks import not_inert
+
+    incidents = event.incidents.copy()
+    hostile = ["=HYPERLINK(1)", "+62 811", "-ring", "@SUM(1)", "Massa \u202eAPUS\u202c\x00"]
+    incidents.loc[incidents.index[: len(hostile)], "description"] = hostile
+    write_event(dataclasses.replace(event, incidents=incidents), tmp_path, format="xlsx")
+    assert not_inert(tmp_path / "incidents.xlsx") == []
+    loaded = load_event(tmp_path).incidents.set_index("incident_id")["description"]
+    ids = incidents["incident_id"].iloc[: len(hostile)]
+    assert loaded[ids].tolist() == [*hostile[:4], "Massa APUS\ufffd"]
 
 
 def test_write_event_does_not_mutate_the_event(event, tmp_path):

@@ -411,19 +411,188 @@ def test_filled_with_the_sample_it_validates_and_reviews_like_the_csv(
     assert _summary(evaluate(filled)) == _summary(evaluate(sample_event))
 
 
+# ------------------------------------------------------------- templates never lose work
+
+
+def _filled(tmp_path: Path, lang: str = "en") -> Path:
+    """A template of the Purwakarta sample, filled with its 35 incidents, 150 shifts and 14
+    register rows."""
+    folder = tmp_path / "filled"
+    write_template(folder, lang=lang, event=SAMPLE)
+    _fill_with_sample(folder, lang)
+    return folder
+
+
+#: The rows of the Purwakarta sample's files (its CSVs have 35, 150 and 14 data lines).
+SAMPLE_ROWS = {"incidents": 35, "staffing": 150, "risk_register": 14}
+
+
+def _validate_reads_every_row(capsys, folder: Path) -> None:
+    assert main(["validate", str(folder)]) == 0
+    out = capsys.readouterr().out
+    for kind, rows in SAMPLE_ROWS.items():
+        assert f"{kind}.xlsx: {rows} rows read, {rows} accepted, 0 quarantined, 0 blank" in out
+
+
+def test_force_keeps_the_rows_and_the_event_reviews_the_same(tmp_path, sample_event, capsys):
+    folder = _filled(tmp_path)
+    event_yaml = (folder / "event.yaml").read_bytes()
+    assert main(["template", str(folder), "--force"]) == 0
+    out = capsys.readouterr().out
+    for kind, rows in SAMPLE_ROWS.items():
+        assert f"wrote {folder / kind}.xlsx, keeping its {rows} filled row(s)" in out
+    assert f"kept {folder / 'event.yaml'} as it is" in out
+    assert (folder / "event.yaml").read_bytes() == event_yaml
+    _validate_reads_every_row(capsys, folder)
+    filled = load_event(folder)
+    for table in ("incidents", "staffing", "risks"):
+        assert_frame_equal(getattr(filled, table), getattr(sample_event, table))
+    # the template's blank staffing_plan.xlsx is read (0 rows) where the sample has none
+    ours = json.loads(_summary(evaluate(filled)))
+    assert ours["data_quality"].pop("staffing_plan")["rows_read"] == 0
+    assert ours["staffing_plan"]["file"] == "staffing_plan.xlsx"
+    assert ours["staffing_plan"]["source"] == "register"  # an empty plan: the register's rule
+    ours["staffing_plan"]["file"] = None
+    assert json.dumps(ours, sort_keys=True) == _summary(evaluate(sample_event))
+    # the sheet is a fresh template around the rows: header, freeze, drop-downs, guide
+    book = _book(folder, "incidents")
+    assert [c.value for c in book.worksheets[0][1]] == HEADERS["en"]["incidents"]
+    assert book.worksheets[0].freeze_panes == "A2"
+    assert [s.title for s in book.worksheets] == ["incidents", "Instructions", "lists"]
+
+
+def test_a_changed_ring_list_is_refreshed_around_the_rows(tmp_path, capsys):
+    folder = _filled(tmp_path)
+    config = yaml.safe_load((folder / "event.yaml").read_text("utf-8"))
+    config["rings"].append({"id": "4", "name": "Roads around", "name_id": "Jalan sekitar"})
+    (folder / "event.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    assert main(["template", str(folder), "--force", "--lang", "id"]) == 0
+    out = capsys.readouterr().out
+    assert f"{folder / 'staffing'}.xlsx diperbarui; 150 baris yang sudah terisi tetap ada" in out
+    book = _book(folder, "incidents")
+    assert _choices(book, "ring_list") == [*RING_NAMES["id"], "Jalan sekitar"]
+    # headers now in Indonesian, the rows as they were
+    assert [c.value for c in book.worksheets[0][1]] == HEADERS["id"]["incidents"]
+    _validate_reads_every_row(capsys, folder)
+    filled = load_event(folder)
+    assert filled.meta.ring_ids == ("1", "2", "3", "4")
+    original = pd.read_csv(SAMPLE / "incidents.csv", dtype=str, keep_default_na=False)
+    assert filled.incidents["incident_id"].tolist() == original["incident_id"].tolist()
+
+
+def test_a_clerks_own_column_is_kept_beside_the_template_columns(tmp_path, capsys):
+    folder = _filled(tmp_path)
+    book = _book(folder, "incidents")
+    sheet = book.worksheets[0]
+    notes = len(HEADERS["en"]["incidents"]) + 1
+    sheet.cell(1, notes, "Catatan piket")
+    typed = sheet.cell(5, notes, "=dicek Kasat")  # typed as text ('=...), as Excel keeps it
+    typed.data_type, typed.quotePrefix = "s", True
+    book.save(folder / "incidents.xlsx")
+    assert main(["template", str(folder), "--force"]) == 0
+    capsys.readouterr()
+    sheet = _book(folder, "incidents").worksheets[0]
+    assert sheet.cell(1, notes).value == "Catatan piket"
+    kept = sheet.cell(5, notes)
+    assert (kept.value, kept.data_type, kept.quotePrefix) == ("=dicek Kasat", "s", True)
+    _validate_reads_every_row(capsys, folder)
+
+
+def _one_line_refusal(capsys, folder: Path, *words: str) -> None:
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert main(["template", str(folder), "--force"]) == 73
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    assert all(word in lines[0] for word in words), lines[0]
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing written
+
+
+def test_a_foreign_workbook_is_refused_in_one_line_with_its_row_count(tmp_path, capsys):
+    folder = _filled(tmp_path)
+    foreign = openpyxl.Workbook()
+    foreign.active.append(["Nama", "Alamat"])
+    for row in range(3):
+        foreign.active.append([f"warga {row}", "Jl. Veteran"])
+    foreign.save(folder / "staffing.xlsx")
+    _one_line_refusal(capsys, folder, "staffing.xlsx", "3 row(s)", "officer_id")
+
+
+def test_an_unreadable_workbook_is_refused_in_one_line(tmp_path, capsys):
+    folder = _filled(tmp_path)
+    (folder / "risk_register.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    _one_line_refusal(capsys, folder, "risk_register.xlsx", "cannot be read")
+
+
+def test_a_sheet_the_template_does_not_write_is_refused(tmp_path, capsys):
+    folder = _filled(tmp_path)
+    book = _book(folder, "incidents")
+    book.create_sheet("rekap")["A1"] = "=COUNTA(incidents!A:A)"
+    book.save(folder / "incidents.xlsx")
+    _one_line_refusal(capsys, folder, "incidents.xlsx", "35 row(s)", "rekap")
+
+
+def test_a_clerks_own_sheet_is_refused_even_beside_an_empty_data_sheet(tmp_path, capsys):
+    write_template(tmp_path)
+    book = _book(tmp_path, "staffing")
+    book.create_sheet("jadwal")["B2"] = "Regu 1 pagi"
+    book.save(tmp_path / "staffing.xlsx")
+    _one_line_refusal(capsys, tmp_path, "staffing.xlsx", "0 row(s)", "jadwal")
+
+
+def test_another_event_than_the_folders_edited_own_is_refused(tmp_path, capsys):
+    folder = _filled(tmp_path)
+    config = folder / "event.yaml"
+    config.write_text(config.read_text("utf-8").replace("Kantor KPU", "Gedung KPU"), "utf-8")
+    other = tmp_path / "other.yaml"
+    subang = yaml.safe_load((SAMPLE / "event.yaml").read_text("utf-8")) | {"id": "subang-2024"}
+    other.write_text(yaml.safe_dump(subang), "utf-8")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert main(["template", str(folder), "--force", "--event", str(other)]) == 73
+    err = capsys.readouterr().err
+    assert "event.yaml: already describes the event 'purwakarta-2024', not 'subang-2024'" in err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    # the folder's own event (here: its own folder) is no conflict
+    assert main(["template", str(folder), "--force", "--event", str(folder)]) == 0
+    assert config.read_bytes() == before["event.yaml"]
+
+
+def test_an_unedited_event_yaml_is_written_again_for_another_event(tmp_path, capsys):
+    # the README's flow: an example template first, then the template of last year's event
+    assert main(["template", str(tmp_path), "--lang", "id"]) == 0
+    assert main(["template", str(tmp_path), "--lang", "id", "--event", str(SAMPLE), "--force"]) == 0
+    assert read_event_meta(tmp_path).id == "purwakarta-2024"
+    assert _choices(_book(tmp_path, "incidents"), "ring_list") == RING_NAMES["id"]
+    capsys.readouterr()
+
+
+def test_a_blank_template_written_again_stays_blank(tmp_path, capsys):
+    assert main(["template", str(tmp_path)]) == 0
+    assert main(["template", str(tmp_path), "--force"]) == 0
+    out = capsys.readouterr().out
+    assert f"wrote {tmp_path / 'incidents.xlsx'}\n" in out and "keeping" not in out
+    assert all(_book(tmp_path, kind).worksheets[0].max_row == 1 for kind in FILE_KINDS)
+
+
 # --------------------------------------------------------------------------- refusals, CLI
 
 
 def test_existing_files_are_kept_unless_forced(tmp_path, capsys):
     assert main(["template", str(tmp_path)]) == 0
     (tmp_path / "event.yaml").write_text("id: mine\n", "utf-8")
-    assert main(["template", str(tmp_path), "--lang", "id"]) == 73
+    assert main(["template", str(tmp_path)]) == 73
     err = capsys.readouterr().err
     assert "already holds event.yaml, incidents.xlsx, risk_register.xlsx, staffing.xlsx" in err
     assert "--force" in err
+    assert main(["template", str(tmp_path), "--lang", "id"]) == 73
+    assert "sudah berisi event.yaml, incidents.xlsx" in capsys.readouterr().err
     assert (tmp_path / "event.yaml").read_text("utf-8") == "id: mine\n"
-    assert main(["template", str(tmp_path), "--lang", "id", "--force"]) == 0
-    assert read_event_meta(tmp_path).id == "contoh-pleno"
+    # --force never rewrites the user's event.yaml: a broken one is named, nothing is written
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert main(["template", str(tmp_path), "--lang", "id", "--force"]) == 66
+    assert "event.yaml" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
 def test_another_file_of_a_kind_is_refused_even_when_forced(tmp_path):

@@ -9,7 +9,7 @@
     Generate the HTML review report of each event and an index.
 ``sra-review rollup OUT... --out OUT``
     Pool the reports of many events into the roll-up report (``rollup.html``, ``rollup.json``).
-``sra-review template OUT [--lang id|en] [--event event.yaml]``
+``sra-review template OUT [--lang id|en] [--event event.yaml] [--force] [--xlsform]``
     Write a blank event folder to fill in: ``event.yaml`` and three Excel workbooks.
 
 Every command answers in one line, never with a traceback: what was being done and what to
@@ -209,7 +209,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="take rings, times, zone and risk levels from this event.yaml (or event "
         "folder); default: an example event to edit",
     )  # fmt: skip
-    template.add_argument("--force", action="store_true", help="overwrite template files in OUT")
+    template.add_argument(
+        "--force", action="store_true",
+        help="write the workbooks in OUT again (fresh lists and checks), keeping the rows they "
+        "hold and OUT's event.yaml",
+    )  # fmt: skip
+    template.add_argument(
+        "--xlsform", action="store_true",
+        help="also write incident_form.xlsx, an XLSForm to log incidents on phones with "
+        "KoboToolbox or ODK Collect; its export is read as incidents.csv/.xlsx (needs pyxform)",
+    )  # fmt: skip
     template.set_defaults(run=handlers.template)
     return parser
 

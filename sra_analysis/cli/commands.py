@@ -65,6 +65,8 @@ def validate(args: argparse.Namespace) -> int:
 
 
 def _print_quality(quality) -> None:
+    from sra_analysis.labels import t
+
     read_as = ", ".join(
         part
         for part in (
@@ -81,6 +83,11 @@ def _print_quality(quality) -> None:
     )
     if quality.ignored_columns:
         print(f"    ignored columns: {', '.join(quality.ignored_columns)}")
+    if quality.form_columns:
+        columns = ", ".join(quality.form_columns)
+        print("    " + t("form.metadata", count=len(quality.form_columns), columns=columns))
+    if quality.form_id_column:
+        print("    " + t("form.id_column", column=quality.form_id_column))
     for issue in quality.issues.itertuples(index=False):
         print(
             f"    {quality.file} row {issue.row}, column {issue.column!r}"
@@ -220,11 +227,24 @@ def rollup(args: argparse.Namespace) -> int:
 
 
 def template(args: argparse.Namespace) -> int:
-    from sra_analysis.template import write_template
+    from sra_analysis.labels import t
+    from sra_analysis.template import TEMPLATE_FILES, filled_rows, write_template
+    from sra_analysis.template.xlsform import FORM_FILE
 
     args.doing = f"writing the template to {args.out}"
-    files = write_template(args.out, lang=args.lang, event=args.event, force=args.force)
-    for file in files:
-        print(f"wrote {file}")
-    print(f"fill in the sheets, then check them: sra-review validate {args.out}")
+    files = write_template(
+        args.out, lang=args.lang, event=args.event, force=args.force, xlsform=args.xlsform
+    )
+    folder = files[0].parent
+    for name in TEMPLATE_FILES:
+        path = folder / name
+        if path not in files:
+            print(t("template.kept_event", args.lang, file=path))
+        elif rows := filled_rows(path):
+            print(t("template.wrote_kept", args.lang, file=path, rows=rows))
+        else:
+            print(t("template.wrote", args.lang, file=path))
+    if args.xlsform:
+        print(t("template.wrote_form", args.lang, file=folder / FORM_FILE))
+    print(t("template.next", args.lang, out=args.out))
     return ExitCode.OK

@@ -22,6 +22,7 @@ import pandera.pandas as pa
 from sra_analysis.errors import InputFileError, MissingColumnsError
 from sra_analysis.event import EventMeta, FileQuality
 from sra_analysis.io import cells, normalise
+from sra_analysis.io.form_export import unpack_form_export
 from sra_analysis.io.plan import plan_conflicts
 from sra_analysis.io.readers import RawTable
 from sra_analysis.io.schemas import (
@@ -135,7 +136,10 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
         ``quality`` accounts for every row read.
     """
     file = Path(raw.file).name
-    mapping = map_headers(raw.frame.columns, kind=kind, file=raw.file)
+    raw, form = unpack_form_export(raw, kind=kind)  # a phone form's export: see form_export
+    # its metadata is never data, even where a header reads like a column (_notes: notes)
+    headers = [c for c in raw.frame.columns if c not in form.metadata]
+    mapping = map_headers(headers, kind=kind, file=raw.file)
     specs = columns_of(kind)
     missing = [s.name for s in specs if s.required and s.name not in mapping.values()]
     if missing:
@@ -208,7 +212,7 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
         ignore_index=True,
     ).sort_values(["row", "action"], kind="stable", ignore_index=True)
 
-    ignored = [c for c in raw.frame.columns if c not in mapping]
+    ignored = [c for c in raw.frame.columns if c not in mapping and c not in form.metadata]
     if kind == "staffing":  # officer ids may sit anywhere in a broken roster
         issues = redact_issues(issues, ring_labels=lookup.keys())
         ignored = [
@@ -222,6 +226,9 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
     unknown = _unknown_categories(frame, meta) if kind == "incidents" else ()
     frame["source_row"] = rows[accepted]
     quarantined_rows = table.loc[bad].copy()
+    if form.renamed:  # a phone form's export: its headers as exported (incident/ring)
+        issues["column"] = issues["column"].map(form.as_exported)
+        quarantined_rows = quarantined_rows.rename(columns=form.renamed)
     quarantined_rows.insert(0, "row", rows[bad])
     quality = FileQuality(
         file=file,
@@ -237,6 +244,8 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
         sheet=raw.sheet,
         ignored_columns=tuple(str(c) for c in ignored),
         unknown_categories=unknown,
+        form_columns=form.metadata,
+        form_id_column=form.id_column,
     )
     return LoadedTable(frame=frame, quality=quality)
 

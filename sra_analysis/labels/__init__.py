@@ -18,6 +18,7 @@ from sra_analysis.labels.report import REPORT_LABELS
 from sra_analysis.labels.rollup import ROLLUP_LABELS
 from sra_analysis.labels.severity import SEVERITY_LABELS
 from sra_analysis.labels.staffing_plan import STAFFING_PLAN_LABELS
+from sra_analysis.labels.template import TEMPLATE_LABELS
 
 __all__ = [
     "CATALOGUES",
@@ -106,6 +107,7 @@ CATALOGUES: tuple[dict[str, dict[str, str]], ...] = (
     AAR_LABELS,
     SEVERITY_LABELS,
     STAFFING_PLAN_LABELS,
+    TEMPLATE_LABELS,
 )
 
 #: Every label, by key: the common words and one catalogue per area.

@@ -31,6 +31,7 @@ import pandas as pd
 from sra_analysis.labels import t
 from sra_analysis.labels.formats import MISSING, format_number
 from sra_analysis.safe_text import isolate_bidi
+from sra_analysis.sheet_text import FORMULA_START
 
 __all__ = [
     "MISSING",
@@ -56,7 +57,6 @@ TEXT_LIMIT = 300
 FINDING_LIMIT = 1000
 #: Folder beside summary.json that holds the full tables of capped ones.
 TABLES_FOLDER = "tables"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def is_missing(value: object) -> bool:
@@ -233,7 +233,7 @@ def _spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """Text cells that a spreadsheet would run as formulas, prefixed with ``'``."""
 
     def guard(value):
-        if isinstance(value, str) and value.startswith(_FORMULA_START):
+        if isinstance(value, str) and value.startswith(FORMULA_START):
             return "'" + value
         return value
 

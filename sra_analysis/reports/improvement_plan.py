@@ -7,10 +7,10 @@ the corrective action, who is responsible, the due date and a status chosen from
 list. Headers, statuses and numbers are in the report's language; the sheet opens with the
 event's name, venue and dates, its header row frozen and repeated on every printed page.
 
-Text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return could run as a
-formula in a spreadsheet (OWASP, "CSV Injection"). Every text cell here is written as a string
-cell, never a formula, and such text also carries Excel's quote prefix, so that editing the cell
-keeps it text. Findings are aggregate: no officer identifier reaches the workbook.
+Every text cell is written by :func:`sra_analysis.sheet_text.put_text`, the one text-cell
+writer of every workbook: never a formula, with Excel's quote prefix on text that starts like
+one, without characters XML cannot hold or bidirectional controls. Findings are aggregate: no
+officer identifier reaches the workbook.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from sra_analysis.reports.files import write_atomic
 from sra_analysis.reports.html_tables import is_missing, number_text
 from sra_analysis.review.evaluate import Evaluation
 from sra_analysis.review.findings import Finding
+from sra_analysis.sheet_text import FORMULA_START, put_text, safe_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from openpyxl.styles import Font
@@ -42,10 +43,6 @@ __all__ = [
     "write_improvement_plan",
 ]
 
-#: What a text may not start with in a spreadsheet, lest it run as a formula (OWASP, "CSV
-#: Injection"; the same list as the report's CSV tables in
-#: :mod:`sra_analysis.reports.html_tables`).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: The columns of :func:`improvement_plan_rows`, in order.
 PLAN_COLUMNS = ("key", "finding", "ring", "time_span", "metric", "value", "evidence")
 #: The status drop-down's choices (label keys ``plan.status.<status>``).
@@ -55,8 +52,6 @@ STATUSES = ("open", "in_progress", "done")
 SPARE_ROWS = 50
 #: The numbers behind findings that are ratios or rates, shown with two decimals.
 _RATIOS = frozenset({"pai", "auc", "incidents_per_100_officer_hours"})
-#: Excel holds at most this many characters in a cell.
-_CELL_LIMIT = 32_767
 #: The findings whose places come from a table of spans (the finding names the first few).
 _SPANS = {"misses": "misses", "false_alarms": "false_alarms", "understaffed": "understaffed"}
 #: (label key, width in characters, filled in by the reader)
@@ -215,7 +210,7 @@ def improvement_plan_workbook(review: Evaluation, *, lang: str = "en"):
     sheet.title = t("plan.sheet", lang)
     title = _title_lines(review, lang, empty=rows.empty)
     for number, (text, font) in enumerate(title, start=1):
-        _text_cell(sheet, number, 1, text).font = font
+        put_text(sheet, number, 1, text).font = font
     last = len(_COLUMNS)
     for number in range(1, len(title) + 1):  # the title lines run across the table
         sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=last)
@@ -225,7 +220,7 @@ def improvement_plan_workbook(review: Evaluation, *, lang: str = "en"):
 
     header_fill = PatternFill("solid", fgColor="D9D9D9")
     for column, (key, width, _) in enumerate(_COLUMNS, start=1):
-        cell = _text_cell(sheet, header, column, t(key, lang))
+        cell = put_text(sheet, header, column, t(key, lang))
         cell.font = Font(bold=True)
         cell.fill = header_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -238,7 +233,7 @@ def improvement_plan_workbook(review: Evaluation, *, lang: str = "en"):
         sheet.cell(number, 1, offset + 1).alignment = Alignment(horizontal="center", vertical="top")
         texts = (row.finding, row.ring, row.time_span, row.evidence)
         for column, text in enumerate(texts, start=2):
-            _text_cell(sheet, number, column, text).alignment = wrap
+            put_text(sheet, number, column, text).alignment = wrap
         sheet.row_dimensions[number].height = _row_height(texts)
 
     last_finding = first + len(rows) - 1
@@ -252,7 +247,7 @@ def improvement_plan_workbook(review: Evaluation, *, lang: str = "en"):
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    workbook.properties.title = _safe(" – ".join(text for text, _ in title[:2] if text))
+    workbook.properties.title = safe_text(" – ".join(text for text, _ in title[:2] if text))
     workbook.properties.creator = "sra_analysis"
     return workbook
 
@@ -319,29 +314,6 @@ def _grid(sheet, first: int, last: int) -> None:
     for row in range(first, last + 1):
         for column in range(1, len(_COLUMNS) + 1):
             sheet.cell(row, column).border = border
-
-
-def _safe(text: object) -> str:
-    """Text a cell can hold: line ends as ``\\n`` (XML reads a bare carriage return as one),
-    characters XML 1.0 cannot carry replaced with U+FFFD, cut to Excel's cell limit."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    text = "" if is_missing(text) else str(text)
-    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return text if len(text) <= _CELL_LIMIT else text[: _CELL_LIMIT - 1] + "…"
-
-
-def _text_cell(sheet, row: int, column: int, text: object):
-    """Write ``text`` as a string cell, never a formula. Text a spreadsheet would read as a
-    formula (:data:`FORMULA_START`, after any leading white space) also gets the quote
-    prefix, so that editing the cell keeps it text."""
-    text = _safe(text)
-    cell = sheet.cell(row, column)
-    cell.value = text
-    cell.data_type = "s"  # openpyxl makes any str starting with "=" a formula
-    if text.startswith(FORMULA_START) or text.lstrip().startswith(FORMULA_START):
-        cell.quotePrefix = True
-    return cell
 
 
 def _row_height(texts: Sequence[str]) -> float:

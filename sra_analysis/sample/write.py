@@ -16,6 +16,13 @@ import yaml
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import FILE_KINDS, resolve_timezone
 from sra_analysis.sample.generate import SyntheticEvent
+from sra_analysis.sheet_text import (
+    CELL_LIMIT,
+    FORMULA_START,
+    UNSAFE_CHARACTERS,
+    put_text,
+    safe_text,
+)
 
 __all__ = ["DATE_STYLES", "ENCODINGS", "FILE_FORMATS", "RING_LABELS", "write_event"]
 
@@ -205,6 +212,25 @@ def _time_text(values: np.ndarray, date_style: str) -> np.ndarray:
     return np.where(missing, "", joined).astype(object)
 
 
+def _unsafe_text(table: pd.DataFrame) -> dict[str, np.ndarray]:
+    """By column, the rows whose text a spreadsheet would run or show reversed, or that a
+    workbook cannot hold (vectorised tests); the other text cells pandas writes are already
+    what :func:`sra_analysis.sheet_text.put_text` writes."""
+    found = {}
+    for name, column in table.items():
+        if not (column.dtype == object or pd.api.types.is_string_dtype(column.dtype)):
+            continue
+        text = column.map(lambda value: value if isinstance(value, str) else "")
+        unsafe = (
+            text.str.lstrip().str.startswith(FORMULA_START)
+            | text.str.contains(UNSAFE_CHARACTERS, regex=True)
+            | (text.str.len() > CELL_LIMIT)
+        ).to_numpy(dtype=bool)
+        if unsafe.any():
+            found[name] = np.flatnonzero(unsafe)
+    return found
+
+
 def _xlsx_bytes(table: pd.DataFrame, *, sheet: str, zone: str, date_style: str) -> bytes:
     """An Excel workbook whose bytes depend only on the content."""
     if len(table) > _XLSX_MAX_ROWS:
@@ -216,6 +242,11 @@ def _xlsx_bytes(table: pd.DataFrame, *, sheet: str, zone: str, date_style: str) 
         for name, column in table.items()
         if isinstance(column.dtype, pd.DatetimeTZDtype)
     }
+    unsafe = _unsafe_text(table)
+    for name, rows in unsafe.items():  # openpyxl refuses some characters: clean them first
+        values = table[name].astype(object).to_numpy(copy=True)
+        values[rows] = [safe_text(value) for value in values[rows]]
+        local[name] = values
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         table.assign(**local).to_excel(writer, sheet_name=sheet, index=False)
@@ -225,6 +256,10 @@ def _xlsx_bytes(table: pd.DataFrame, *, sheet: str, zone: str, date_style: str) 
             if name in local:
                 for (cell,) in worksheet.iter_rows(min_row=2, min_col=position, max_col=position):
                     cell.number_format = _EXCEL_DATETIME[date_style]
+        for name, rows in unsafe.items():  # text, never a formula; quote-prefixed
+            position = table.columns.get_loc(name) + 1
+            for row in rows:
+                put_text(worksheet, int(row) + 2, position, local[name][row])
     # openpyxl stamps "modified" with the current time and the zip entries with the current
     # date: rewrite both.
     source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
+
+from sra_analysis.sheet_text import put_text
 
 __all__ = ["HEADER_FILL", "OPTIONAL_FILL", "fill", "ink_on", "put", "style_header"]
 
@@ -15,24 +16,21 @@ _THIN = Side(style="thin", color="8EA9DB")
 
 
 def put(sheet: Worksheet, row: int, column: int, value, *, number_format: str | None = None):
-    """Write ``value`` into a cell; text is always text, never a formula.
-
-    openpyxl stores a string starting with ``=`` as a formula, so text that comes from
-    ``event.yaml`` (a ring's name) could otherwise run when the workbook is opened.
-    Characters XML cannot hold are removed.
+    """Write ``value`` into a cell; text goes through the one safe text-cell writer,
+    :func:`sra_analysis.sheet_text.put_text` (never a formula, quote prefix on text that
+    starts like one, no characters XML cannot hold, no bidirectional controls).
 
     Examples
     --------
     >>> from openpyxl import Workbook
     >>> cell = put(Workbook().active, 1, 1, "=HYPERLINK(1)")
-    >>> (cell.value, cell.data_type)
-    ('=HYPERLINK(1)', 's')
+    >>> (cell.value, cell.data_type, cell.quotePrefix)
+    ('=HYPERLINK(1)', 's', True)
     """
-    cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.data_type = "s"
+        cell = put_text(sheet, row, column, value)
     else:
+        cell = sheet.cell(row=row, column=column)
         cell.value = value
     if number_format is not None:
         cell.number_format = number_format

@@ -17,7 +17,14 @@ from sra_analysis.levels import severity_choice, severity_scale
 from sra_analysis.template.cells import fill, ink_on, put, style_header
 from sra_analysis.template.columns import YES_NO, TemplateColumn, number_format
 
-__all__ = ["SHEET_TITLES", "add_instructions", "add_legend", "example_row"]
+__all__ = [
+    "LISTS_SHEET",
+    "SHEET_TITLES",
+    "add_instructions",
+    "add_legend",
+    "example_row",
+    "guide_sheet_titles",
+]
 
 #: The data sheet's title per file kind and language.
 SHEET_TITLES: dict[str, dict[str, str]] = {
@@ -26,6 +33,9 @@ SHEET_TITLES: dict[str, dict[str, str]] = {
     "risk_register": {"en": "risk_register", "id": "daftar_risiko"},
     "staffing_plan": {"en": "staffing_plan", "id": "rencana_personel"},
 }
+
+#: The hidden sheet that holds the drop-down lists.
+LISTS_SHEET = "lists"
 
 _WORDS: dict[str, dict[str, str]] = {
     "instructions": {"en": "Instructions", "id": "Petunjuk"},
@@ -99,6 +109,18 @@ _KIND_NOTES: dict[str, dict[str, str]] = {
         "{threshold} ke atas dihitung sebagai gangguan.",
     },
 }
+
+
+def guide_sheet_titles() -> frozenset[str]:
+    """The titles of the sheets a template writes after its data sheet, in every language.
+
+    Examples
+    --------
+    >>> sorted(guide_sheet_titles())
+    ['Instructions', 'Legend', 'Legenda', 'Petunjuk', 'lists']
+    """
+    titles = {_WORDS[key][lang] for key in ("instructions", "legend") for lang in _WORDS[key]}
+    return frozenset(titles | {LISTS_SHEET})
 
 
 def _word(key: str, lang: str, **values) -> str:

@@ -26,7 +26,8 @@ from sra_analysis.template.columns import (
     number_format,
     template_columns,
 )
-from sra_analysis.template.guide import SHEET_TITLES, add_instructions, add_legend
+from sra_analysis.template.guide import LISTS_SHEET, SHEET_TITLES, add_instructions, add_legend
+from sra_analysis.template.keep import KeptRows
 
 __all__ = ["LAST_ROW", "LIST_NAMES", "build_workbook", "ring_choices"]
 
@@ -147,9 +148,24 @@ def _data_sheet(sheet: Worksheet, columns, meta: EventMeta, lang: str) -> None:
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
 
 
+def _write_kept(sheet: Worksheet, columns, kept: KeptRows, lang: str) -> None:
+    """The rows a filled workbook held, at their Excel rows: the contract's columns under the
+    new headers (in the column's format), the clerk's own columns to the right."""
+    formats = {column.name: number_format(column, lang=lang) for column in columns}
+    positions = {column.name: position for position, column in enumerate(columns, start=1)}
+    for offset, header in enumerate(kept.extra, start=len(columns) + 1):
+        if not header.startswith("unnamed_"):  # the loader's name of a blank header
+            style_header(put(sheet, 1, offset, header), required=False)
+        positions[header] = offset
+    for row, record in zip(kept.rows, kept.values.itertuples(index=False), strict=True):
+        for name, value in zip(kept.values.columns, record, strict=True):
+            if value is not None:
+                put(sheet, row, positions[name], value, number_format=formats.get(name))
+
+
 def _lists_sheet(workbook: Workbook, meta: EventMeta, lang: str) -> None:
     """The drop-down values on a hidden sheet, each list under a workbook-level name."""
-    sheet = workbook.create_sheet("lists")
+    sheet = workbook.create_sheet(LISTS_SHEET)
     for position, kind in enumerate(("ring", "ring_or_all", "severity"), start=1):
         if kind == "severity":
             values = [severity_choice(level, lang) for level in SEVERITY_SCALE]
@@ -165,7 +181,9 @@ def _lists_sheet(workbook: Workbook, meta: EventMeta, lang: str) -> None:
     sheet.sheet_state = "hidden"
 
 
-def build_workbook(kind: str, meta: EventMeta, *, lang: str = "en") -> Workbook:
+def build_workbook(
+    kind: str, meta: EventMeta, *, lang: str = "en", kept: KeptRows | None = None
+) -> Workbook:
     """The blank workbook of one input file, ready to fill.
 
     Parameters
@@ -175,18 +193,24 @@ def build_workbook(kind: str, meta: EventMeta, *, lang: str = "en") -> Workbook:
         The event: its rings fill the drop-downs, its span bounds the time checks, its
         banding colours the register's legend.
     lang : {"en", "id"}
+    kept : KeptRows, optional
+        Rows of an earlier version of the workbook (:func:`~sra_analysis.template.keep.
+        kept_rows`), written back at their Excel rows under the new headers.
 
     Returns
     -------
     openpyxl.Workbook
-        Sheets: the data sheet (header row only), the instructions, for the register the
-        likelihood × impact legend, and the hidden ``lists`` sheet behind the drop-downs.
+        Sheets: the data sheet (header row, and the ``kept`` rows), the instructions, for
+        the register the likelihood × impact legend, and the hidden ``lists`` sheet behind
+        the drop-downs.
     """
     columns = template_columns(kind, lang=lang)
     workbook = Workbook()
     data = workbook.active
     data.title = SHEET_TITLES[kind][lang]
     _data_sheet(data, columns, meta, lang)
+    if kept is not None:
+        _write_kept(data, columns, kept, lang)
     add_instructions(workbook, kind, columns, meta, lang=lang)
     if kind == "risk_register":
         add_legend(workbook, meta, lang=lang)
