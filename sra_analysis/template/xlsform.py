@@ -13,9 +13,9 @@ name, a label per language as ``label::Language (code)``), a ``choices`` sheet (
 each ``select_one`` list) and a ``settings`` sheet (title, id, version, default language).
 The form is checked by converting it to an XForm with ``pyxform`` before it is written.
 
-Two tables here are placeholders that other parts of the toolkit will own:
-:func:`form_categories` (to become the category vocabulary) and :func:`form_severities` (to
-become the defined severity scale).
+The choices come from the toolkit's shared lists: the event's category vocabulary
+(:func:`form_categories`) and the severity scale (:func:`form_severities`), so a phone, the
+template workbook and the loader agree on every code.
 """
 
 from __future__ import annotations
@@ -28,8 +28,10 @@ from openpyxl import Workbook
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import EventMeta
 from sra_analysis.labels import t
+from sra_analysis.levels import SEVERITY_SCALE, severity_choice
 from sra_analysis.sheet_text import put_text
 from sra_analysis.template.columns import YES_NO
+from sra_analysis.vocabulary import CategoryVocabulary, category_choices
 
 __all__ = [
     "FORM_FILE",
@@ -53,58 +55,33 @@ FORM_LANGUAGES = {"id": "Bahasa Indonesia (id)", "en": "English (en)"}
 _SURVEY_COLUMNS = ("type", "name", "label", "hint", "required", "default", "appearance")
 
 
-def form_categories() -> list[tuple[str, str, str]]:
-    """The category choices: (code, Indonesian label, English label).
-
-    A placeholder: the categories the bundled sample events use, plus ``other``. When the
-    category vocabulary (``sra_analysis.vocabulary``) lands, this function returns its codes
-    and labels instead, and nothing else changes.
+def form_categories(vocabulary: CategoryVocabulary | None = None) -> list[tuple[str, str, str]]:
+    """The category choices: (code, Indonesian label, English label), the event's category
+    vocabulary in display order (the bundled list by default), ``other`` included.
 
     Examples
     --------
-    >>> form_categories()[0]
-    ('protest', 'Unjuk rasa', 'Protest')
+    >>> form_categories()[1]
+    ('protest', 'Unjuk rasa', 'Protest / demonstration')
     """
-    return [
-        ("protest", "Unjuk rasa", "Protest"),
-        ("crowd", "Kerumunan massa", "Crowd"),
-        ("witness_dispute", "Keberatan saksi", "Witness dispute"),
-        ("clash", "Bentrok", "Clash"),
-        ("intimidation", "Intimidasi", "Intimidation"),
-        ("disinformation", "Hoaks", "Disinformation"),
-        ("unauthorised_entry", "Masuk tanpa izin", "Unauthorised entry"),
-        ("intrusion", "Penyusupan", "Intrusion"),
-        ("suspicious_object", "Benda mencurigakan", "Suspicious object"),
-        ("ballot_tampering", "Perusakan logistik pemilu", "Ballot tampering"),
-        ("vandalism", "Perusakan", "Vandalism"),
-        ("drone", "Drone", "Drone"),
-        ("infrastructure", "Gangguan listrik atau jaringan", "Power or network failure"),
-        ("fire", "Kebakaran", "Fire"),
-        ("traffic", "Lalu lintas", "Traffic"),
-        ("parking", "Parkir", "Parking"),
-        ("accident", "Kecelakaan", "Accident"),
-        ("medical", "Gangguan kesehatan", "Medical emergency"),
-        ("lost_property", "Barang hilang", "Lost property"),
-        ("suspension", "Sidang diskors", "Proceedings suspended"),
-        ("other", "Lainnya", "Other"),
-    ]
+    indonesian = category_choices("id", vocabulary=vocabulary)
+    english = dict(category_choices("en", vocabulary=vocabulary))
+    return [(code, label, english[code]) for code, label in indonesian]
 
 
 def form_severities() -> list[tuple[int, str, str]]:
-    """The severity choices 1–5: (severity, Indonesian label, English label).
-
-    A placeholder until the defined severity scale (names and descriptions in both
-    languages) lands; then this function returns its names.
+    """The severity choices 1–5: (severity, Indonesian label, English label), as the
+    template's drop-down writes them (:func:`~sra_analysis.levels.severity_choice`).
 
     Examples
     --------
     >>> form_severities()[-1]
-    (5, '5 – Kritis', '5 – Critical')
+    (5, '5 – sangat berat', '5 – critical')
     """
-    names = [("Ringan", "Minor"), ("Sedang", "Moderate"), ("Serius", "Serious"),
-             ("Berat", "Severe"), ("Kritis", "Critical")]  # fmt: skip
-    return [(level, f"{level} – {id_}", f"{level} – {en}") for level, (id_, en) in
-            enumerate(names, start=1)]  # fmt: skip
+    return [
+        (level, severity_choice(level, "id"), severity_choice(level, "en"))
+        for level in SEVERITY_SCALE
+    ]
 
 
 # (type, name, required, default, appearance); labels and hints are ``form.<name>`` and
@@ -146,7 +123,7 @@ def _survey_rows() -> list[list[str]]:
 
 def _choice_rows(meta: EventMeta) -> list[list[str]]:
     rows = [["ring", ring.id, ring.label("id"), ring.label("en")] for ring in meta.rings]
-    rows += [["category", code, id_, en] for code, id_, en in form_categories()]
+    rows += [["category", code, id_, en] for code, id_, en in form_categories(meta.vocabulary)]
     rows += [["severity", str(level), id_, en] for level, id_, en in form_severities()]
     (yes_id, no_id), (yes_en, no_en) = YES_NO["id"], YES_NO["en"]
     rows += [["yes_no", "yes", yes_id, yes_en], ["yes_no", "no", no_id, no_en]]
