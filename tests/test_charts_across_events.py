@@ -59,7 +59,7 @@ def test_funnel_escapes_event_names_and_speaks_indonesian():
     fig = charts.capture_funnel(summaries, lang="id")
     text = " ".join(" ".join(trace.text) for trace in fig.data if trace.text is not None)
     assert "<script>" not in text and "&lt;script&gt;" in text
-    assert "3 dari 4 jendela terganggu ditandai (75,0%)" in text
+    assert "3 dari 4 blok waktu dengan gangguan dinilai rawan (75,0%)" in text
     assert fig.layout.title.text == t("across.funnel.title", "id")
 
 
@@ -81,7 +81,7 @@ def test_verdict_counts_stack_thin_evidence_and_count_failed():
     assert sufficient.meta == "sufficient" and thin.meta == "thin"
     assert list(sufficient.x) == [
         "baik (2)",
-        "campuran (0)",
+        "cukup (0)",
         "buruk (1)",
         "tenang (1)",
         "GAGAL (2)",

@@ -47,11 +47,11 @@ PLAN_LABELS: dict[str, dict[str, str]] = {
     },
     "plan.metric.misses": {
         "en": "Disrupted windows rated below the flag level",
-        "id": "Jendela terganggu dengan risiko di bawah tingkat penanda",
+        "id": "Blok waktu dengan gangguan yang dinilai di bawah batas rawan",
     },
     "plan.metric.false_alarm_hours": {
         "en": "Flagged ring-hours without a disruption",
-        "id": "Ring-jam bertanda tanpa gangguan",
+        "id": "Ring-jam dinilai rawan, tanpa gangguan",
     },
     "plan.metric.auc": {"en": "AUC (rating vs disruption)", "id": "AUC (peringkat vs gangguan)"},
     "plan.metric.unanticipated_incidents": {
@@ -60,7 +60,7 @@ PLAN_LABELS: dict[str, dict[str, str]] = {
     },
     "plan.metric.understaffed_hours": {
         "en": "Flagged ring-hours staffed below plan",
-        "id": "Ring-jam bertanda di bawah rencana personel",
+        "id": "Ring-jam rawan dengan personel di bawah rencana",
     },
     "plan.metric.matrix_violations": {
         "en": "Breaches of the risk matrix's consistency",

@@ -38,7 +38,7 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     },
     "rollup.tile.capture": {
         "en": "Disrupted windows flagged",
-        "id": "Jendela terganggu yang ditandai",
+        "id": "Blok waktu dengan gangguan yang dinilai rawan",
     },
     "rollup.tile.outside": {
         "en": "Events outside 99.8% limits",
@@ -108,12 +108,13 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     "rollup.col.span": {"en": "Hours", "id": "Jam"},
     "rollup.col.folder": {"en": "Folder", "id": "Folder"},
     "rollup.col.reason": {"en": "Why set aside", "id": "Alasan disisihkan"},
-    "rollup.col.capture": {"en": "Capture", "id": "Tangkapan"},
+    "rollup.col.capture": {"en": "Capture", "id": "Terprediksi"},
     "rollup.col.position": {"en": "Position", "id": "Posisi"},
-    "rollup.col.flagged_share": {"en": "Windows flagged", "id": "Jendela ditandai"},
+    "rollup.col.flagged_share": {"en": "Windows flagged", "id": "Blok waktu dinilai rawan"},
     "rollup.col.expected": {
         "en": "Capture expected for that share, were the SRA as sharp as all together",
-        "id": "Tangkapan yang diharapkan untuk bagian itu, bila SRA setajam gabungan",
+        "id": "Porsi terprediksi yang diharapkan untuk porsi itu, bila SRA setajam gabungan semua "
+        "kegiatan",
     },
     "rollup.levels_note": {
         "en": "The rate ratio is the factor by which the rate per ring-hour grows with each step "
@@ -182,7 +183,7 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
         "en": "▲ under-rated, ▼ over-rated (95% interval clear of 1 and reaching the next "
         "level's rate), · not enough ring-hours; blank: no window had that score.",
         "id": "▲ dinilai terlalu rendah, ▼ terlalu tinggi (IK 95% tidak memuat 1 dan mencapai "
-        "laju tingkat sebelahnya), · ring-jam belum cukup; kosong: tidak ada jendela dengan "
+        "laju tingkat sebelahnya), · ring-jam belum cukup; kosong: tidak ada blok waktu dengan "
         "skor itu.",
     },
     "rollup.chart.cell_hover": {
