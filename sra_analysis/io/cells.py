@@ -13,6 +13,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from sra_analysis.io.reasons import Reason
+
 __all__ = ["MAX_CELL_BYTES", "PREVIEW_CHARS", "cell_problems", "display_value"]
 
 #: The largest cell accepted: 1 MiB of text, counted in UTF-8 bytes. A longer cell's row is
@@ -22,7 +24,7 @@ MAX_CELL_BYTES = 1_048_576
 #: Characters of a value shown in the issue table; longer values are cut with a note.
 PREVIEW_CHARS = 200
 
-NUL_REASON = "contains a NUL byte (\\x00): damaged or binary data; fix or retype the cell"
+NUL_REASON = Reason("nul_byte")
 
 
 def _text_of(values: pd.Series) -> pd.Series:
@@ -76,8 +78,7 @@ def cell_problems(frame: pd.DataFrame, *, columns: Iterable[str]) -> pd.DataFram
                     (
                         position,
                         column,
-                        f"cell too large: {size:,} bytes, over the limit of "
-                        f"{MAX_CELL_BYTES:,} bytes (1 MB) per cell",
+                        Reason("cell_too_large", size=f"{size:,}", limit=f"{MAX_CELL_BYTES:,}"),
                     )
                 )
     out = pd.DataFrame(found, columns=["position", "column", "reason"])

@@ -12,6 +12,7 @@ from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
 from sra_analysis.labels.charts import CHART_LABELS
 from sra_analysis.labels.findings import FINDING_LABELS
 from sra_analysis.labels.plan import PLAN_LABELS
+from sra_analysis.labels.quality import QUALITY_LABELS
 from sra_analysis.labels.report import REPORT_LABELS
 from sra_analysis.labels.rollup import ROLLUP_LABELS
 
@@ -90,6 +91,7 @@ LABELS: dict[str, dict[str, str]] = {
     **ACROSS_EVENTS_LABELS,
     **ROLLUP_LABELS,
     **PLAN_LABELS,
+    **QUALITY_LABELS,
 }
 
 

@@ -258,6 +258,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "dq.value": {"en": "Value", "id": "Nilai"},
     "dq.reason": {"en": "Reason", "id": "Alasan"},
     "dq.action": {"en": "Action", "id": "Tindakan"},
+    "dq.sha256": {"en": "sha256", "id": "Sidik SHA-256"},
     "index.verdict": {"en": "Verdict", "id": "Penilaian"},
     # the notebooks that go deeper into one question: slices and breakdowns
     "slice.note": {
