@@ -134,6 +134,8 @@ QUALITY_LABELS: dict[str, dict[str, str]] = {
         "en": "the planted truth is in {path}",
         "id": "kebenaran yang ditanam ada di {path}",
     },
+    "cli.progress.reports": {"en": "reports", "id": "laporan"},
+    "cli.progress.event": {"en": "event", "id": "kegiatan"},
     "cli.report.ok": {"en": "ok", "id": "ok"},
     "cli.report.failed": {"en": "FAILED", "id": "GAGAL"},
     "cli.report.done": {
@@ -142,11 +144,11 @@ QUALITY_LABELS: dict[str, dict[str, str]] = {
     },
     "cli.report.rollup": {
         "en": "roll-up of the reports in {seconds} s: {html}",
-        "id": "rekapitulasi laporan dalam {seconds} detik: {html}",
+        "id": "rekap laporan dalam {seconds} detik: {html}",
     },
     "cli.report.rollup_failed": {
         "en": "FAILED roll-up: {error}",
-        "id": "rekapitulasi GAGAL: {error}",
+        "id": "rekap GAGAL: {error}",
     },
     "cli.report.failures": {"en": "{count} report(s) FAILED", "id": "{count} laporan GAGAL"},
     "cli.report.without_pdf": {
@@ -155,7 +157,7 @@ QUALITY_LABELS: dict[str, dict[str, str]] = {
     },
     "cli.rollup.failed": {
         "en": "FAILED roll-up: {error}; see {html}",
-        "id": "rekapitulasi GAGAL: {error}; lihat {html}",
+        "id": "rekap GAGAL: {error}; lihat {html}",
     },
     "cli.rollup.skipped": {
         "en": "skipped {folder}: {reason}",
@@ -164,7 +166,7 @@ QUALITY_LABELS: dict[str, dict[str, str]] = {
     "cli.rollup.done": {
         "en": "{pooled} event(s) pooled, {skipped} skipped in {seconds} s; roll-up: {html}",
         "id": "{pooled} kegiatan digabung, {skipped} dilewati dalam {seconds} detik; "
-        "rekapitulasi: {html}",
+        "rekap: {html}",
     },
     "cli.template.wrote": {"en": "wrote {file}", "id": "ditulis: {file}"},
     "cli.template.next": {

@@ -269,7 +269,7 @@ def sra_items_table(
         {
             "ID": items["risk_id"],
             t("col.threat", lang): items["threat"],
-            t("ring", lang): items["ring"],
+            t("ring", lang): items["ring"].astype(str).replace({"all": t("chart.all_rings", lang)}),
             t("predicted_level", lang): [
                 f"{level_label(str(v), lang)} ({s})"
                 for v, s in zip(items["level"], items["score"], strict=True)

@@ -1,0 +1,81 @@
+"""Reading the text a reader sees in each output, and finding English left in Indonesian."""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from pathlib import Path
+
+#: English words and phrases that must not appear in an Indonesian output (whole words, any
+#: case): the words the issue found there, and the English of the glossary's concepts.
+ENGLISH = (
+    "the", "and", "of", "with", "without", "window", "windows", "false alarm", "false alarms",
+    "quarantined", "all", "file", "sha256", "hits", "misses", "rows read", "accepted",
+    "incidents", "disruptions", "officers", "officer-hours", "flagged", "evidence", "thin",
+    "mixed", "provenance", "warning", "reason", "ring-hours", "improvement plan",
+    "Outside the fence", "Inside the building", "Plenary room", "Asia/Jakarta",
+)  # fmt: skip
+ENGLISH_RE = re.compile(
+    r"(?<![\w/.-])(" + "|".join(re.escape(w) for w in ENGLISH) + r")(?![\w/-])", re.IGNORECASE
+)
+#: An ISO timestamp: what a clerk never typed and an Indonesian reader never writes.
+ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+#: A category code with an underscore (``lost_property``, ``witness_dispute``).
+CODE_RE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+
+
+class _Visible(html.parser.HTMLParser):
+    """The text of a page a browser shows: no script, style or head, no tag attributes."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "head", "template"):
+            self._hidden += 1
+        if tag in ("p", "div", "tr", "li", "h1", "h2", "h3", "h4", "br", "td", "th"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "head", "template"):
+            self._hidden = max(0, self._hidden - 1)
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def visible_text(path: Path) -> str:
+    """The visible text of an HTML page."""
+    parser = _Visible()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return "".join(parser.parts)
+
+
+def pdf_text(path: Path) -> str:
+    """The text of every page of a PDF."""
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def english_found(text: str) -> list[str]:
+    """Each English word or phrase of :data:`ENGLISH` in ``text``, with its line."""
+    found = []
+    for line in text.splitlines():
+        for match in ENGLISH_RE.finditer(line):
+            found.append(f"{match.group(0)!r} in {line.strip()[:160]!r}")
+    return found
+
+
+def iso_found(text: str) -> list[str]:
+    return [f"{m.group(0)!r}" for m in ISO_RE.finditer(text)]
+
+
+def codes_found(text: str, codes: set[str]) -> list[str]:
+    """Category codes shown as they are: words with ``_`` and the single-word ``codes``."""
+    found = [m.group(0) for m in CODE_RE.finditer(text) if m.group(0) in codes or "_" in m.group(0)]
+    words = set(re.findall(r"\b\w+\b", text))
+    return sorted(set(found) | (words & {c for c in codes if "_" not in c}))
