@@ -165,8 +165,7 @@ QUALITY_LABELS: dict[str, dict[str, str]] = {
     },
     "cli.rollup.done": {
         "en": "{pooled} event(s) pooled, {skipped} skipped in {seconds} s; roll-up: {html}",
-        "id": "{pooled} kegiatan digabung, {skipped} dilewati dalam {seconds} detik; "
-        "rekap: {html}",
+        "id": "{pooled} kegiatan digabung, {skipped} dilewati dalam {seconds} detik; rekap: {html}",
     },
     "cli.template.wrote": {"en": "wrote {file}", "id": "ditulis: {file}"},
     "cli.template.next": {
