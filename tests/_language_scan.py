@@ -24,22 +24,26 @@ ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 CODE_RE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 
 
+_HIDDEN = ("script", "style", "head", "template")
+
+
 class _Visible(html.parser.HTMLParser):
     """The text of a page a browser shows: no script, style or head, no tag attributes."""
 
-    def __init__(self):
+    def __init__(self, skip: tuple[str, ...] = ()):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._hidden = 0
+        self._skipped = (*_HIDDEN, *skip)
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "head", "template"):
+        if tag in self._skipped:
             self._hidden += 1
         if tag in ("p", "div", "tr", "li", "h1", "h2", "h3", "h4", "br", "td", "th"):
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style", "head", "template"):
+        if tag in self._skipped:
             self._hidden = max(0, self._hidden - 1)
 
     def handle_data(self, data):
@@ -47,9 +51,9 @@ class _Visible(html.parser.HTMLParser):
             self.parts.append(data)
 
 
-def visible_text(path: Path) -> str:
-    """The visible text of an HTML page."""
-    parser = _Visible()
+def visible_text(path: Path, *, skip: tuple[str, ...] = ()) -> str:
+    """The visible text of an HTML page, leaving out the elements named in ``skip``."""
+    parser = _Visible(skip)
     parser.feed(path.read_text(encoding="utf-8"))
     return "".join(parser.parts)
 
@@ -59,6 +63,31 @@ def pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def workbook_text(path: Path) -> str:
+    """Every cell of every sheet as Excel shows it: a date cell in its number format
+    (day first where the workbook says ``dd/mm/yyyy``), other cells as text."""
+    import datetime as dt
+
+    import openpyxl
+
+    def shown(cell) -> str:
+        value = cell.value
+        if isinstance(value, dt.datetime | dt.date):
+            number_format = str(cell.number_format).lower()
+            if number_format.startswith("dd/mm/yyyy"):
+                return value.strftime("%d/%m/%Y %H:%M" if "h" in number_format else "%d/%m/%Y")
+        return str(value)
+
+    workbook = openpyxl.load_workbook(path)
+    return "\n".join(
+        shown(cell)
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    )
 
 
 def english_found(text: str) -> list[str]:
@@ -76,6 +105,6 @@ def iso_found(text: str) -> list[str]:
 
 def codes_found(text: str, codes: set[str]) -> list[str]:
     """Category codes shown as they are: words with ``_`` and the single-word ``codes``."""
-    found = [m.group(0) for m in CODE_RE.finditer(text) if m.group(0) in codes or "_" in m.group(0)]
+    underscored = {m.group(0) for m in CODE_RE.finditer(text)}
     words = set(re.findall(r"\b\w+\b", text))
-    return sorted(set(found) | (words & {c for c in codes if "_" not in c}))
+    return sorted(underscored | (words & {c for c in codes if "_" not in c}))
