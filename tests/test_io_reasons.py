@@ -126,3 +126,22 @@ def test_every_reason_key_has_a_label_and_text_from_unknown_code_is_kept():
     assert issue_reasons(old, "id").tolist() == ["made before keys"]
     assert all(LABELS[k]["id"] != LABELS[k]["en"] for k in LABELS if k.startswith("reason.")
                and k != "reason.text")  # fmt: skip
+
+
+def test_a_workbook_date_cell_is_shown_day_first_as_the_clerk_sees_it(tmp_path, base_meta):
+    roster = pd.DataFrame(
+        {
+            "NRP": ["00101"],
+            "Ring": ["1"],
+            "Jam Mulai": [pd.Timestamp("2024-03-02 22:00")],
+            "Jam Selesai": [pd.Timestamp("2024-03-02 06:00")],  # the end date not moved on
+        }
+    )
+    path = tmp_path / "staffing.xlsx"
+    roster.to_excel(path, index=False)
+    issues = load_table(read_table(path), kind="staffing", meta=base_meta).quality.issues
+    assert issues.loc[0, ["column", "value"]].tolist() == ["Jam Selesai", "02/03/2024 06:00"]
+    assert issue_reasons(issues, "id")[0].endswith(
+        "(02/03/2024 22:00 → 02/03/2024 06:00); tampaknya selesai pada pagi hari berikutnya: "
+        "maksudnya 03/03/2024 06:00?"
+    )

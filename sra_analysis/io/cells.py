@@ -8,6 +8,7 @@ outside the data contract are not read, so they are not checked either.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import numpy as np
@@ -86,7 +87,8 @@ def cell_problems(frame: pd.DataFrame, *, columns: Iterable[str]) -> pd.DataFram
 
 
 def display_value(value: object) -> str:
-    """A cell as shown in the issue table: NUL bytes written ``\\x00``, long text cut.
+    """A cell as shown in the issue table: NUL bytes written ``\\x00``, long text cut, a
+    workbook's date cell day first (``06/03/2024 07:00``) as the clerk sees it.
 
     Examples
     --------
@@ -96,9 +98,14 @@ def display_value(value: object) -> str:
     'aaaaa… (250 characters in all)'
     >>> display_value(None)
     ''
+    >>> display_value(pd.Timestamp("2024-03-06 07:00"))
+    '06/03/2024 07:00'
     """
     if value is None:
         return ""
+    if isinstance(value, dt.datetime) and not pd.isna(value):
+        # a date cell of a workbook: as a clerk sees it, day first, never ISO
+        return value.strftime("%d/%m/%Y %H:%M" + (":%S" if value.second else ""))
     if not isinstance(value, str):
         try:
             if pd.isna(value):

@@ -13,7 +13,7 @@ FINDING_LABELS: dict[str, dict[str, str]] = {
         "windows they held {hits}, where flagging at random would catch about {expected} "
         "({p}).",
         "id": "Blok waktu berisiko {flag_level} ke atas mencakup {captured} dari {total} gangguan "
-        "({share}) pada {area} dari seluruh ring-jam (PAI {pai}); dari {observed} blok waktu "
+        "({share}) pada {area} dari total ring-jam (PAI {pai}); dari {observed} blok waktu "
         "dengan gangguan, {hits} dinilai rawan, sedangkan penilaian rawan secara acak akan "
         "mengenai sekitar {expected} ({p}).",
     },

@@ -124,6 +124,9 @@ TERMS: tuple[Term, ...] = (
     _term("provenance", "sumber data", "provenance",
           "Berkas yang dibaca, sidik SHA-256-nya dan versi perangkat lunak.",
           "The files read, their SHA-256 fingerprints and the software version."),
+    _term("rollup", "rekap Anev", "roll-up",
+          "Anev gabungan banyak kegiatan: apa yang berlaku umum untuk SRA berikutnya.",
+          "The review pooled over many events: what holds for the next SRA."),
     _term("improvement_plan", "rencana perbaikan", "improvement plan",
           "Daftar tindakan perbaikan untuk SRA dan Renpam berikutnya.",
           "The corrective actions for the next SRA and security plan."),
@@ -200,6 +203,9 @@ CALQUES: dict[str, str] = {
     "bertanda": "flagged",
     "ditandai": "flagged",
     "tangkapan": "pod",
+    "skor keterampilan": "heidke",
+    "kaji ulang": "anev",
+    "tinjauan": "anev",
 }
 
 _BY_KEY = {entry.key: entry for entry in TERMS}

@@ -10,14 +10,14 @@ PLAN_LABELS: dict[str, dict[str, str]] = {
         "en": "One row per area for improvement found by the post-event review. Fill in the "
         "corrective action, who is responsible, the due date and the status (open, in "
         "progress, done); add rows for further actions below.",
-        "id": "Satu baris untuk setiap hal yang perlu diperbaiki menurut tinjauan pasca-kegiatan. "
-        "Isi tindakan perbaikan, penanggung jawab, tenggat dan status (terbuka, dalam proses, "
+        "id": "Satu baris untuk setiap hal yang perlu diperbaiki menurut Anev pasca-kegiatan. Isi "
+        "tindakan perbaikan, penanggung jawab, tenggat dan status (terbuka, dalam proses, "
         "selesai); tambahkan baris di bawah untuk tindakan lain.",
     },
     "plan.none": {
         "en": "The review found no area for improvement; add your own actions below.",
-        "id": "Tinjauan tidak menemukan hal yang perlu diperbaiki; tambahkan tindakan sendiri "
-        "di bawah.",
+        "id": "Anev tidak menemukan hal yang perlu diperbaiki; tambahkan tindakan sendiri di "
+        "bawah.",
     },
     "plan.link": {
         "en": "The improvement plan to fill in, as an Excel workbook",
@@ -81,6 +81,6 @@ PLAN_LABELS: dict[str, dict[str, str]] = {
     "plan.metric.overlapping_shifts": {"en": "Overlapping shifts", "id": "Giliran tumpang tindih"},
     "plan.metric.rows_quarantined": {
         "en": "Input rows set aside",
-        "id": "Baris data dikesampingkan",
+        "id": "Baris data disisihkan",
     },
 }

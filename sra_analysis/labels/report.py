@@ -171,13 +171,13 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     },
     "col.score": {"en": "Score", "id": "Skor"},
     "col.value": {"en": "Value", "id": "Nilai"},
-    "col.interval": {"en": "95% interval", "id": "Interval 95%"},
+    "col.interval": {"en": "95% interval", "id": "IK 95%"},
     "col.meaning": {"en": "What it says", "id": "Artinya"},
     "col.hits": {"en": "hits", "id": "tepat"},
     "col.misses": {"en": "misses", "id": "terlewat"},
     "col.false_alarms": {"en": "false alarms", "id": "dinilai rawan, tanpa gangguan"},
     "col.correct_negatives": {"en": "quiet and not flagged", "id": "tidak rawan, tanpa gangguan"},
-    "score.pod": {"en": "POD (hit rate)", "id": "POD (tingkat tepat)"},
+    "score.pod": {"en": "POD (hit rate)", "id": "POD (porsi terprediksi)"},
     "score.pod.help": {
         "en": "share of disrupted windows that were flagged",
         "id": "porsi blok waktu dengan gangguan yang dinilai rawan",
@@ -192,12 +192,12 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "en": "hits over hits, misses and false alarms",
         "id": "tepat dibagi jumlah tepat, terlewat, dan dinilai rawan tanpa gangguan",
     },
-    "score.hss": {"en": "Heidke skill score", "id": "Skor keterampilan Heidke"},
+    "score.hss": {"en": "Heidke skill score", "id": "Skor Heidke"},
     "score.hss.help": {
         "en": "accuracy beyond chance (0 = no skill, 1 = perfect)",
-        "id": "ketepatan di atas kebetulan (0 = tanpa keterampilan, 1 = sempurna)",
+        "id": "ketepatan di atas kebetulan (0 = sama dengan kebetulan, 1 = sempurna)",
     },
-    "score.pss": {"en": "Peirce skill score", "id": "Skor keterampilan Peirce"},
+    "score.pss": {"en": "Peirce skill score", "id": "Skor Peirce"},
     "score.pss.help": {
         "en": "hit rate minus false-alarm rate",
         "id": "porsi gangguan terprediksi dikurangi porsi blok tenang yang dinilai rawan",
@@ -238,7 +238,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "col.outcome": {"en": "Outcome", "id": "Hasil"},
     "index.title": {
         "en": "Post-event security reviews",
-        "id": "Kaji ulang pengamanan kegiatan",
+        "id": "Anev pengamanan kegiatan",
     },
     "index.status": {
         "en": "{ok} of {total} reports written.",
@@ -265,9 +265,8 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "en": "This review covers part of the event: {rings}, {start} – {end}. It holds "
         "{incidents} of the event's {total} incidents; the numbers below are about this "
         "part only.",
-        "id": "Kaji ulang ini mencakup sebagian kegiatan: {rings}, {start} – {end}. Bagian "
-        "ini memuat {incidents} dari {total} kejadian; angka di bawah hanya tentang bagian "
-        "ini.",
+        "id": "Anev ini mencakup sebagian kegiatan: {rings}, {start} – {end}. Bagian ini memuat "
+        "{incidents} dari {total} kejadian; angka di bawah hanya tentang bagian ini.",
     },
     "section.rate_by_ring": {
         "en": "Rates by predicted level, ring by ring",
@@ -294,11 +293,11 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "col.flagged_hours": {"en": "Flagged hours", "id": "Jam rawan"},
     "col.incident_rate": {
         "en": "Incidents per ring-hour (95% interval)",
-        "id": "Kejadian per ring-jam (interval 95%)",
+        "id": "Kejadian per ring-jam (IK 95%)",
     },
     "col.disruption_rate": {
         "en": "Disruptions per ring-hour (95% interval)",
-        "id": "Gangguan per ring-jam (interval 95%)",
+        "id": "Gangguan per ring-jam (IK 95%)",
     },
     "col.planned_hours": {"en": "Hours with a plan", "id": "Jam dengan rencana"},
     "col.planned_officer_hours": {

@@ -6,10 +6,10 @@ __all__ = ["ROLLUP_REPORT_LABELS"]
 
 ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     # first screen
-    "rollup.page_title": {"en": "Roll-up review across events", "id": "Rekap kajian antarkegiatan"},
+    "rollup.page_title": {"en": "Roll-up review across events", "id": "Rekap Anev antarkegiatan"},
     "rollup.title": {
         "en": "Roll-up review of {events} events",
-        "id": "Rekap kajian {events} kegiatan",
+        "id": "Rekap Anev {events} kegiatan",
     },
     "rollup.subtitle": {
         "en": "{first} – {last} · {events} reports pooled, {skipped} set aside",
@@ -28,7 +28,7 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     },
     "rollup.answer.verdicts": {
         "en": "Event verdicts: {counts}; {thin} of {events} on thin evidence.",
-        "id": "Penilaian per kegiatan: {counts}; {thin} dari {events} dengan bukti terbatas.",
+        "id": "Penilaian per kegiatan: {counts}; {thin} dari {events} dengan bukti belum memadai.",
     },
     "rollup.tile.events": {"en": "Events pooled", "id": "Kegiatan digabung"},
     "rollup.tile.ring_hours": {"en": "Ring-hours", "id": "Ring-jam"},
@@ -54,7 +54,7 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     },
     "rollup.conclusive": {"en": "supported", "id": "didukung bukti"},
     "rollup.inconclusive": {"en": "evidence thin", "id": "bukti terbatas"},
-    "index.rollup": {"en": "Roll-up review across events", "id": "Rekap kajian antarkegiatan"},
+    "index.rollup": {"en": "Roll-up review across events", "id": "Rekap Anev antarkegiatan"},
     "index.rollup_what": {
         "en": "are the SRAs' levels meaningful, what do they keep missing, what to change next",
         "id": "apakah tingkat risiko SRA bermakna, apa yang selalu terlewat, apa yang diubah",
@@ -197,7 +197,7 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     "rollup.rating.over-rated": {"en": "over-rated", "id": "terlalu tinggi"},
     "rollup.rating.under-rated": {"en": "under-rated", "id": "terlalu rendah"},
     "rollup.rating.as rated": {"en": "as rated", "id": "sesuai"},
-    "rollup.rating.not enough evidence": {"en": "not enough evidence", "id": "bukti belum cukup"},
+    "rollup.rating.not enough evidence": {"en": "not enough evidence", "id": "bukti belum memadai"},
     "rollup.chart.missed_title": {
         "en": "Incidents by category: how many no SRA item anticipated",
         "id": "Kejadian per kategori: berapa yang tidak diantisipasi butir SRA",
