@@ -118,3 +118,15 @@ def test_template_and_sample_speak_indonesian(tmp_path, capsys, monkeypatch):
     )
     assert main(["sample", str(tmp_path / "contoh"), "--events", "1"]) == 0
     assert capsys.readouterr().out == f"1 kegiatan contoh ditulis ke {tmp_path / 'contoh'}\n"
+
+
+def test_a_missing_column_is_named_by_the_header_the_indonesian_template_writes(
+    clerks_event, capsys
+):
+    roster = pd.read_csv(clerks_event / "staffing.csv", sep=";", dtype=str)
+    roster.drop(columns=["Jam Selesai"]).to_csv(clerks_event / "staffing.csv", index=False)
+    assert main(["validate", str(clerks_event), "--lang", "id"]) == 2
+    out = capsys.readouterr().out
+    assert "TIDAK DAPAT DIBACA" in out
+    assert "staffing.csv: kolom wajib tidak ada: 'Selesai Tugas' (shift_end); kolom yang " in out
+    assert "'Jam Mulai'" in out and "columns found" not in out

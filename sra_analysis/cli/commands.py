@@ -35,7 +35,7 @@ def validate(args: argparse.Namespace) -> int:
         try:
             event = load_event(folder)
         except SRAError as error:
-            print(f"{folder}: {t('cli.cannot_read', lang)}\n  {error}\n")
+            print(f"{folder}: {t('cli.cannot_read', lang)}\n  {_error_text(error, lang)}\n")
             status = ExitCode.UNREADABLE
             continue
         zone = t("cli.timezone", lang, zone=zone_label(event.meta.timezone, lang))
@@ -46,6 +46,26 @@ def validate(args: argparse.Namespace) -> int:
             status = ExitCode.QUARANTINED
         print()
     return status
+
+
+def _error_text(error: SRAError, lang: str) -> str:
+    """An error as a clerk reads it: a missing column named by the header the template
+    writes in ``lang`` (with the contract name); other errors as they are."""
+    from pathlib import Path
+
+    from sra_analysis.errors import MissingColumnsError
+    from sra_analysis.event import FILE_KINDS
+
+    kind = Path(str(getattr(error, "file", ""))).stem
+    if lang == "en" or not isinstance(error, MissingColumnsError) or kind not in FILE_KINDS:
+        return str(error)
+    from sra_analysis.template.columns import template_columns
+
+    header = {c.spec.name: c.header for c in template_columns(kind, lang=lang)}
+    missing = ", ".join(f"'{header.get(name, name)}' ({name})" for name in error.missing)
+    found = ", ".join(f"'{name}'" for name in error.found) or "-"
+    text = t("cli.missing_columns", lang, file=error.file, missing=missing, found=found)
+    return text + (t("cli.add_header_row", lang) if error.hint else "")
 
 
 def _print_quality(quality, lang: str = "en") -> None:

@@ -109,6 +109,14 @@ QUALITY_LABELS: dict[str, dict[str, str]] = {
     "action.warning": {"en": "warning", "id": "peringatan"},
     # -------------------------------------------------------------- console (sra-review)
     "cli.cannot_read": {"en": "CANNOT READ", "id": "TIDAK DAPAT DIBACA"},
+    "cli.missing_columns": {
+        "en": "{file}: missing required column(s) {missing}; columns found: {found}",
+        "id": "{file}: kolom wajib tidak ada: {missing}; kolom yang ditemukan: {found}",
+    },
+    "cli.add_header_row": {
+        "en": "; if the first row holds data, add a header row",
+        "id": "; bila baris pertama berisi data, tambahkan baris judul kolom",
+    },
     "cli.file_counts": {
         "en": "{file}: {read} rows read, {accepted} accepted, {quarantined} quarantined, "
         "{blank} blank, {duplicates} duplicate",
