@@ -74,12 +74,10 @@ def issue_table(failures, table, rows, header_of, *, canonical, action: str) -> 
 
 def _next_morning_slip(start: object, end: object) -> bool:
     """A night shift (or time span) whose end date was not moved to the next day: the end
-    falls on the start's date, before it, and one day on it would be within 24 hours."""
-    if pd.isna(start) or pd.isna(end) or not end < start:
+    falls before the start on the start's own date (one day on, it is less than 24 h later)."""
+    if pd.isna(start) or pd.isna(end):
         return False
-    return end.date() == start.date() and end + pd.Timedelta(days=1) - start <= pd.Timedelta(
-        hours=24
-    )
+    return end < start and end.date() == start.date()
 
 
 def redact_reasons(issues: pd.DataFrame, *, ring_labels) -> pd.DataFrame:
