@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html.parser
 import re
 from pathlib import Path
@@ -56,6 +57,27 @@ def visible_text(path: Path, *, skip: tuple[str, ...] = ()) -> str:
     parser = _Visible(skip)
     parser.feed(path.read_text(encoding="utf-8"))
     return "".join(parser.parts)
+
+
+_CHART_STRING = re.compile(
+    r'"(?:name|text|hovertemplate|hovertext|title|ticktext)":\s*("(?:[^"\\]|\\.)*")'
+)
+
+
+_CHART_LIST = re.compile(r'"(?:text|hovertext|ticktext)":\s*(\[[^\[\]]*\])')
+
+
+def chart_text(path: Path) -> str:
+    """The words of a page's Plotly charts a reader sees on screen or on hover: trace names,
+    texts, hover templates, titles and tick labels (from the figures' JSON)."""
+    import json
+
+    source = path.read_text(encoding="utf-8")
+    texts = [json.loads(found) for found in _CHART_STRING.findall(source)]
+    for found in _CHART_LIST.findall(source):
+        with contextlib.suppress(ValueError):
+            texts += [str(item) for item in json.loads(found) if isinstance(item, str)]
+    return "\n".join(texts)
 
 
 def pdf_text(path: Path) -> str:

@@ -3,7 +3,8 @@
 Two bundled sample events (one with a night shift typed wrong, so that the data-quality
 appendix and ``validate`` have a reason to give) go through ``sra-review report --lang id
 --pdf``, ``validate --lang id``, ``template --lang id`` and ``rollup --lang id``. The text a
-reader sees — the visible text of every HTML page (reports, index, roll-up), the cells of
+reader sees — the visible text of every HTML page (reports, index, roll-up) and the words of
+its charts (names, hover text, titles, tick labels), the cells of
 every workbook (improvement plans, template), the text of every PDF and every console line —
 is scanned for English words from a list, ISO timestamps and raw category codes.
 
@@ -25,6 +26,7 @@ import pandas as pd
 import pytest
 from _browser import CHROMIUM
 from _language_scan import (
+    chart_text,
     codes_found,
     english_found,
     iso_found,
@@ -91,6 +93,7 @@ def outputs(tmp_path_factory):
         name = str(path.relative_to(out))
         if path.suffix == ".html":
             texts[name] = _without_names(visible_text(path, skip=("code",)))
+            texts[f"{name} (charts)"] = _without_names(chart_text(path))
         elif path.suffix == ".xlsx":
             texts[name] = _without_names(workbook_text(path))
         elif path.suffix == ".pdf":
