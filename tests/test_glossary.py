@@ -89,3 +89,21 @@ def test_labels_naming_a_glossary_concept_use_its_term(key, concept):
 )
 def test_sentences_naming_a_concept_use_its_term(key, concept):
     assert term(concept, "id").casefold() in LABELS[key]["id"].casefold()
+
+
+#: Concepts whose English term, wherever a label's English names it, must come with the
+#: glossary's Indonesian term in the same label's Indonesian.
+EVERYWHERE = ("sra", "anev", "ring", "personnel", "officer_hours", "staffing_plan",
+              "risk_level", "window", "ring_hour", "flag_level", "grade_mixed", "thin_evidence",
+              "quarantined", "provenance", "improvement_plan", "ci", "auc", "pai", "funnel", "i2",
+              "iqr")  # fmt: skip
+
+
+@pytest.mark.parametrize("concept", EVERYWHERE)
+def test_every_label_naming_a_concept_in_english_uses_its_one_indonesian_term(concept):
+    entry = next(entry for entry in TERMS if entry.key == concept)
+    english = re.compile(r"(?<![\w-])" + re.escape(entry.en) + r"s?(?![\w-])", re.IGNORECASE)
+    naming = [key for key, label in LABELS.items() if english.search(label["en"])]
+    assert naming, concept  # the check must have labels to check
+    missing = [key for key in naming if entry.id.casefold() not in LABELS[key]["id"].casefold()]
+    assert missing == [], f"{entry.id!r} missing from {missing}"

@@ -80,7 +80,8 @@ FINDING_LABELS: dict[str, dict[str, str]] = {
     },
     "finding.response": {
         "en": "Median response time was {median} min (IQR {q1}–{q3}) over {n} incidents.",
-        "id": "Median waktu respons {median} menit (IQR {q1}–{q3}) dari {n} kejadian.",
+        "id": "Median waktu respons {median} menit (rentang antarkuartil {q1}–{q3}) dari {n} "
+        "kejadian.",
     },
     "finding.overlaps": {
         "en": "{count} shift(s) overlapped another shift of the same officer "
