@@ -264,22 +264,18 @@ _DISK_ERRNOS = frozenset(
 )
 
 
-def _unexpected(error: BaseException, doing: str) -> tuple[str, ExitCode]:
+def _unexpected(error: BaseException, doing: str, lang: str = "en") -> tuple[str, ExitCode]:
     """One line for an error no command handled, and its exit status."""
     from sra_analysis.reports.outdir import os_reason
 
     if isinstance(error, OSError):
-        if error.errno in _DISK_ERRNOS:
-            hint = "free space there or choose another output folder"
-        else:
-            hint = "check the path and its permissions"
+        disk = error.errno in _DISK_ERRNOS
+        hint = t("cli.hint.disk" if disk else "cli.hint.path", lang)
         where = f" ({error.filename})" if error.filename else ""
-        line = f"error while {doing}: {os_reason(error)}{where} — {hint}"
+        line = t("cli.unexpected.os", lang, doing=doing, reason=os_reason(error), where=where,
+                 hint=hint)  # fmt: skip
         return line, ExitCode.IO_ERROR
-    line = (
-        f"error while {doing}: {type(error).__name__}: {error} — this is a bug in sra-review; "
-        "rerun with --debug for details and report it"
-    )
+    line = t("cli.unexpected.bug", lang, doing=doing, error=f"{type(error).__name__}: {error}")
     return line, ExitCode.INTERNAL
 
 
@@ -310,7 +306,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if args.debug:
             traceback.print_exc()
-        line, status = _unexpected(error, args.doing)
+        doing = args.doing if args.lang == "en" else t("cli.doing", args.lang, command=args.command)
+        line, status = _unexpected(error, doing, args.lang)
         print(line, file=sys.stderr)
         return status
 

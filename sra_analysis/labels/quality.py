@@ -182,6 +182,25 @@ QUALITY_LABELS: dict[str, dict[str, str]] = {
     },
     "cli.error": {"en": "error: {error}", "id": "kesalahan: {error}"},
     "cli.interrupted": {"en": "interrupted", "id": "dihentikan"},
+    "cli.doing": {"en": "running sra-review {command}", "id": "menjalankan sra-review {command}"},
+    "cli.unexpected.os": {
+        "en": "error while {doing}: {reason}{where} — {hint}",
+        "id": "kesalahan saat {doing}: {reason}{where} — {hint}",
+    },
+    "cli.unexpected.bug": {
+        "en": "error while {doing}: {error} — this is a bug in sra-review; rerun with --debug for "
+        "details and report it",
+        "id": "kesalahan saat {doing}: {error} — ini kesalahan pada sra-review; jalankan ulang "
+        "dengan --debug untuk rinciannya, lalu laporkan",
+    },
+    "cli.hint.disk": {
+        "en": "free space there or choose another output folder",
+        "id": "kosongkan ruang penyimpanan di sana atau pilih folder keluaran lain",
+    },
+    "cli.hint.path": {
+        "en": "check the path and its permissions",
+        "id": "periksa lokasi berkas dan izin aksesnya",
+    },
     "cli.interrupted_report": {
         "en": "interrupted; reports already written stay, temporary files were removed",
         "id": "dihentikan; laporan yang sudah ditulis tetap ada, berkas sementara dihapus",
