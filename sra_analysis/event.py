@@ -285,8 +285,11 @@ class FileQuality:
         rows skipped, exact duplicate rows dropped.
     issues : DataFrame
         One line per problem found: ``row`` (as the user sees it: text-editor line or Excel
-        row), ``column``, ``value``, ``reason``, ``action`` (``"quarantined"`` or
-        ``"warning"`` for a row kept with a note).
+        row), ``column`` (the clerk's own header), ``field`` (the contract column),
+        ``value`` (as typed), ``reason`` (English), ``action`` (``"quarantined"`` or
+        ``"warning"`` for a row kept with a note), and ``reason_key`` and ``reason_values``,
+        which render the reason in either language
+        (:func:`sra_analysis.io.reasons.issue_reasons`).
     quarantined_rows : DataFrame
         The quarantined rows as read, with their ``row`` number.
     encoding, delimiter, sheet : str or None

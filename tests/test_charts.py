@@ -556,7 +556,7 @@ def test_long_names_and_ids_are_cut_wherever_they_are_shown(sample_event, review
 def test_indonesian_labels(sample_event, review):
     centre = charts.staffing_vs_incidents(sample_event, evaluation=review, lang="id")
     assert centre.layout.yaxis.title.text == "Personel"
-    assert centre.layout.xaxis3.title.text == "Waktu setempat (Asia/Jakarta)"
+    assert centre.layout.xaxis3.title.text == "Waktu setempat (WIB)"
     assert centre.layout.annotations[0].text.startswith("<b>Luar pagar (ring 1)</b>")
     rate = charts.rate_by_level(review, lang="id")
     assert rate.layout.xaxis2.title.text == t("predicted_level", "id") == "Tingkat risiko (SRA)"

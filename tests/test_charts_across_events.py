@@ -59,7 +59,7 @@ def test_funnel_escapes_event_names_and_speaks_indonesian():
     fig = charts.capture_funnel(summaries, lang="id")
     text = " ".join(" ".join(trace.text) for trace in fig.data if trace.text is not None)
     assert "<script>" not in text and "&lt;script&gt;" in text
-    assert "3 dari 4 jendela terganggu ditandai (75,0%)" in text
+    assert "3 dari 4 ring-jam dengan gangguan dinilai rawan (75,0%)" in text
     assert fig.layout.title.text == t("across.funnel.title", "id")
 
 

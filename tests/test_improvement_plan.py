@@ -95,12 +95,12 @@ def test_hand_worked_windows_give_one_row_per_area_for_improvement():
         {
             "key": ["capture", "misses", "false_alarms"],
             "ring": ["All rings", "Ring 1", "Ring 1"],
-            "time_span": ["2024-03-01 07:00–11:00", "2024-03-01 09:00–10:00",
-                          "2024-03-01 08:00–09:00"],
+            "time_span": ["01 Mar 2024 07:00–11:00", "01 Mar 2024 09:00–10:00",
+                          "01 Mar 2024 08:00–09:00"],
             "metric": ["pai", "misses", "false_alarm_hours"],
             "value": [1.0, 1.0, 1.0],
             "evidence": ["Predictive accuracy index (PAI): 1.00",
-                         "Disrupted windows rated below the flag level: 1",
+                         "Disrupted ring-hours rated below the flag level: 1",
                          "Flagged ring-hours without a disruption: 1"],
         }
     )  # fmt: skip
@@ -129,7 +129,7 @@ def test_sample_rows_are_its_areas_for_improvement(sample_review, tmp_path):
     names = {"1": "Outside the fence", "2": "Inside the building", "3": "Plenary room"}
     assert row[2].split("\n") == [f"Ring {r} ({names[r]})" for r in rings]
     times = pd.to_datetime(unanticipated["reported_at"])
-    assert row[3] == f"{times.min():%Y-%m-%d %H:%M} – {times.max():%Y-%m-%d %H:%M}"
+    assert row[3] == f"{times.min():%d %b %Y %H:%M} – {times.max():%d %b %Y %H:%M}"
     assert row[4] == f"Incidents no SRA item anticipated: {len(unanticipated)}"
 
 
@@ -141,10 +141,11 @@ def test_spans_beyond_those_a_finding_names_are_counted(sample_review):
     assert len(rings.split("\n")) == 3
     assert times.split("\n")[-1] == f"… and {len(spans) - 3} more"
     # each named place is one of the spans, ring and time on the same line
-    starts = spans["start"].map("{:%Y-%m-%d %H:%M}".format)
+    starts = spans["start"].map("{:%d %b %Y %H:%M}".format)
+    assert len(starts.iloc[0]) == 17
     listed = set(zip(spans["ring"].astype(str), starts, strict=True))
     for ring, time in zip(rings.split("\n"), times.split("\n")[:3], strict=True):
-        assert (re.match(r"Ring (\S+)", ring)[1], time[:16]) in listed
+        assert (re.match(r"Ring (\S+)", ring)[1], time[:17]) in listed
 
 
 def test_the_review_is_not_changed(sample_review):
@@ -171,14 +172,18 @@ def test_headers_and_title_in_the_report_language(sample_review, tmp_path, lang)
                                                 "id": "Rencana perbaikan"}[lang]  # fmt: skip
     meta = sample_review.meta
     assert sheet["A2"].value == meta.name
-    assert sheet["A3"].value == (
-        "Kantor KPU Kabupaten Purwakarta · 2024-03-01 07:00 – 2024-03-03 23:00 (Asia/Jakarta)"
-        " · purwakarta-2024"
-    )
+    # day first, and the zone as WIB (Indonesian) or WIB (UTC+7) (English)
+    details = {
+        "en": "Kantor KPU Kabupaten Purwakarta · 01 Mar 2024 07:00 – 03 Mar 2024 23:00 "
+        "(WIB (UTC+7)) · purwakarta-2024",
+        "id": "Kantor KPU Kabupaten Purwakarta · 01 Mar 2024 07.00 – 03 Mar 2024 23.00 (WIB)"
+        " · purwakarta-2024",
+    }
+    assert sheet["A3"].value == details[lang]
     # the evidence and the place lines are in the language too
     rows = _plan_rows(sheet)
-    misses = {"en": "Disrupted windows rated below the flag level: 1",
-              "id": "Jendela terganggu dengan risiko di bawah tingkat penanda: 1"}  # fmt: skip
+    misses = {"en": "Disrupted ring-hours rated below the flag level: 1",
+              "id": "Ring-jam dengan gangguan yang dinilai di bawah batas rawan: 1"}  # fmt: skip
     assert rows[0][4] == misses[lang]
     assert rows[0][2] == {"en": "Ring 2 (Inside the building)",
                           "id": "Ring 2 (Dalam gedung)"}[lang]  # fmt: skip

@@ -51,7 +51,10 @@ def batch(tmp_path):
 
 @pytest.mark.parametrize(
     ("lang", "good", "mixed", "thin"),
-    [("en", ">good<", ">fair<", "evidence thin"), ("id", ">baik<", ">cukup<", "bukti tipis")],
+    [
+        ("en", ">good<", ">fair<", "evidence thin"),
+        ("id", ">baik<", ">cukup<", "bukti belum memadai"),
+    ],
 )
 def test_index_lists_every_event_with_its_verdict_in_the_language(batch, lang, good, mixed, thin):
     out, results = batch

@@ -198,7 +198,8 @@ def test_parse_rings_unknown_and_blank(sample_meta):
     assert out.invalid.tolist() == [True, True, False, False, True]
     assert out.values.isna().all()
     assert "unknown ring" in out.reason
-    assert "['1', '2', '3']" in out.reason
+    assert "(ids 1, 2, 3," in out.reason
+    assert "(nomor 1, 2, 3," in out.reason.text("id")
 
 
 def test_parse_rings_allows_all_in_the_register(sample_meta):

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from sra_analysis.errors import InputFileError, MissingColumnsError
 from sra_analysis.io.cells import MAX_CELL_BYTES
 from sra_analysis.io.readers import read_table
+from sra_analysis.io.reasons import issue_reasons
 from sra_analysis.io.validate import ISSUE_COLUMNS, load_table, map_headers
 
 INCIDENTS = "incident_id,reported_at,ring,category,severity,disrupted_proceedings\n"
@@ -314,8 +315,12 @@ def test_default_time_margin_is_24_hours(tmp_path, base_meta, reported_at, accep
     assert quality.accepted == int(accepted)
     if not accepted:
         assert quality.issues.loc[0, "reason"].startswith(
-            "implausible timestamp: outside the event (2024-03-01 07:00 – 2024-03-03 23:00) "
+            "implausible timestamp: outside the event (01 Mar 2024 07:00 – 03 Mar 2024 23:00) "
             "by more than 24 h"
+        )
+        assert issue_reasons(quality.issues, "id")[0] == (
+            "waktu tidak wajar: di luar waktu kegiatan (01 Mar 2024 07.00 – 03 Mar 2024 23.00) "
+            "lebih dari 24 jam"
         )
 
 
@@ -425,7 +430,12 @@ def test_times_running_backwards_are_warnings_and_the_row_is_kept(tmp_path, base
             "action": ["warning", "warning"],
         }
     )
-    pd.testing.assert_frame_equal(quality.issues, expected, check_dtype=False)
+    pd.testing.assert_frame_equal(quality.issues[expected.columns], expected, check_dtype=False)
+    assert quality.issues["reason_key"].tolist() == ["before", "before"]
+    assert issue_reasons(quality.issues, "id").tolist() == [
+        "responded_at lebih awal dari reported_at",
+        "resolved_at lebih awal dari responded_at",
+    ]
     assert quality.to_dict()["warnings"] == 2
 
 

@@ -30,7 +30,7 @@ def test_every_label_has_every_language_with_the_same_fields(key):
 
 
 def test_lookup_fills_fields_and_names_what_is_wrong():
-    assert t("verdict.thin", "id", observed="3", minimum="10").startswith("Buktinya tipis")
+    assert t("verdict.thin", "id", observed="3", minimum="10").startswith("Bukti belum memadai")
     assert level_label("high", "id") == "tinggi"
     assert level_label("custom level", "id") == "custom level"  # custom names as written
     with pytest.raises(ParameterError, match="lang"):

@@ -82,7 +82,7 @@ def test_a_lucky_pair_is_not_called_good():
     assert text.startswith("The evidence cannot tell the SRA's ratings from chance")
     assert "p = 0.250" in text and "about 1.0" in text
     assert f"only 2 disrupted ring-hour(s), fewer than the {MIN_DISRUPTED_WINDOWS}" in text
-    assert "Buktinya tipis" in verdict.text("id")
+    assert "Bukti belum memadai" in verdict.text("id")
     # the findings do not call it a strength either
     kinds = {f.key: f.kind for f in review.findings}
     assert kinds["capture"] == "note" and kinds["discrimination_unclear"] == "note"

@@ -263,7 +263,7 @@ def _add_events(fig: go.Figure, table: pd.DataFrame, lang: str) -> None:
                 "across.funnel.hover",
                 lang,
                 flagged=int(row.flagged),
-                windows=int(row.disrupted_windows),
+                disrupted=int(row.disrupted_windows),
                 share=_percent(row.capture, lang),
             )  # fmt: skip
             + (

@@ -27,6 +27,7 @@ from sra_analysis.charts._common import (
 from sra_analysis.event import Event, EventMeta
 from sra_analysis.labels import t
 from sra_analysis.labels.formats import time_separator
+from sra_analysis.labels.timezone import zone_label
 from sra_analysis.review.evaluate import Evaluation
 
 __all__ = ["hour_of_day_heatmap", "ring_rates"]
@@ -236,5 +237,6 @@ def hour_of_day_heatmap(
     fig.update_yaxes(title_text=t("ring", lang), autorange="reversed", type="category")
     title = t("chart.hour_of_day.title_rate" if per_ring_hour else "chart.hour_of_day.title", lang)
     if zone is not None:
-        title += f"<br><sup>{t('chart.time_local', lang, zone=escape(zone))}</sup>"
+        shown = escape(zone_label(zone, lang))
+        title += f"<br><sup>{t('chart.time_local', lang, zone=shown)}</sup>"
     return style(fig, title=title, height=220 + 60 * len(rings), lang=lang)

@@ -39,6 +39,7 @@ from sra_analysis.charts._time_axis import hover_time, local_time, midnight_line
 from sra_analysis.errors import ParameterError
 from sra_analysis.event import Event, EventMeta, Ring, fold_label
 from sra_analysis.labels import t
+from sra_analysis.labels.timezone import zone_label
 from sra_analysis.review.evaluate import Evaluation
 from sra_analysis.review.staffing import staffing_timeline
 from sra_analysis.review.windows import review_windows
@@ -370,7 +371,9 @@ def _lay_out(
         gridcolor="#E5E5E5",
     )
     fig.update_xaxes(
-        title_text=t("chart.time_local", lang, zone=canvas.zone), row=len(meta.rings), col=1
+        title_text=t("chart.time_local", lang, zone=zone_label(canvas.zone, lang)),
+        row=len(meta.rings),
+        col=1,
     )
     for annotation in fig.layout.annotations:
         annotation.update(x=0, xanchor="left", font={"size": 14})

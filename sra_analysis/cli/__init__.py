@@ -13,7 +13,9 @@
     Write a blank event folder to fill in: ``event.yaml`` and three Excel workbooks.
 
 Every command answers in one line, never with a traceback: what was being done and what to
-try. ``--debug`` adds the traceback. Exit statuses are listed in :class:`ExitCode` and in each
+try. ``--debug`` adds the traceback. ``--lang id`` (or the environment variable ``SRA_LANG=id``;
+the option wins) makes every command speak Bahasa Indonesia: its console lines, validate's
+reasons and the reports it writes. Exit statuses are listed in :class:`ExitCode` and in each
 command's ``--help``; the shared ones are BSD ``sysexits.h`` codes, so that they never collide
 with a command's own (validate's 1 = rows quarantined, report's 1–63 = reports FAILED).
 """
@@ -43,14 +45,17 @@ from sra_analysis.errors import (
     PrinterError,
     SRAError,
     VocabularyError,
+    check_argument,
 )
-from sra_analysis.labels import LANGUAGES, check_lang
+from sra_analysis.labels import LANGUAGES, check_lang, t
 
 __all__ = [
+    "LANG_VARIABLE",
     "MAX_FAILED_STATUS",
     "REPORT_ASSETS",
     "ExitCode",
     "build_parser",
+    "default_lang",
     "exit_status_help",
     "main",
     "run",
@@ -77,11 +82,44 @@ def _positive_int(text: str) -> int:
     return value
 
 
+#: The environment variable that sets the default of every command's ``--lang``.
+LANG_VARIABLE = "SRA_LANG"
+
+
 def _add_lang(parser: argparse.ArgumentParser, help: str) -> None:
-    """A command's ``--lang``: one of the report languages, English by default."""
+    """A command's ``--lang``: one of the report languages; default $SRA_LANG, else English."""
     parser.add_argument(
-        "--lang", type=_lang, default="en", metavar="{" + ",".join(LANGUAGES) + "}", help=help
-    )
+        "--lang", type=_lang, default=None, metavar="{" + ",".join(LANGUAGES) + "}",
+        help=f"{help} (default: ${LANG_VARIABLE}, else en)",
+    )  # fmt: skip
+
+
+def default_lang() -> str:
+    """The language of a command run without ``--lang``: ``$SRA_LANG`` when set, else ``en``.
+
+    Raises
+    ------
+    ParameterError
+        When ``SRA_LANG`` holds something other than a report language.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ["SRA_LANG"] = "id"; default_lang()
+    'id'
+    >>> os.environ["SRA_LANG"] = "fr"; default_lang()
+    Traceback (most recent call last):
+    ...
+    sra_analysis.errors.ParameterError: SRA_LANG must be one of ['en', 'id'], got 'fr'
+    >>> del os.environ["SRA_LANG"]; default_lang()
+    'en'
+    """
+    import os
+
+    value = os.environ.get(LANG_VARIABLE, "").strip()
+    if not value:
+        return "en"
+    return check_argument(LANG_VARIABLE, LANGUAGES, value)
 
 
 def _add_categories(parser: argparse.ArgumentParser) -> None:
@@ -134,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = command("validate", "load events and report every accepted and quarantined row")
     validate.add_argument("event_dirs", nargs="+", metavar="EVENT_DIR")
     _add_categories(validate)
+    _add_lang(validate, "language of the lines and reasons printed")
     validate.set_defaults(run=handlers.validate)
 
     sample = command("sample", "write synthetic events with a planted truth")
@@ -147,13 +186,14 @@ def build_parser() -> argparse.ArgumentParser:
         "(known level rate ratio, a category every SRA misses, named better and worse "
         "SRAs) and write it to OUT/province_truth.json",
     )  # fmt: skip
+    _add_lang(sample, "language of the lines printed")
     sample.set_defaults(run=handlers.sample)
 
     report = command("report", "generate HTML review reports and an index")
     report.add_argument("event_dirs", nargs="+", metavar="EVENT_DIR")
     report.add_argument("--out", required=True, metavar="OUT", help="output folder")
     report.add_argument("--notebook", default="review_report", help="notebook name or path")
-    _add_lang(report, "report language (default en)")
+    _add_lang(report, "report language")
     _add_categories(report)
     report.add_argument(
         "--workers", type=_positive_int, default=None,
@@ -194,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", required=True, metavar="OUT",
         help="where rollup.html, rollup.ipynb and rollup.json go",
     )  # fmt: skip
-    _add_lang(rollup, "report language (default en)")
+    _add_lang(rollup, "report language")
     _add_categories(rollup)
     rollup.set_defaults(run=handlers.rollup)
 
@@ -202,7 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("out", metavar="OUT", help="folder to write (made when missing)")
     _add_lang(
         template,
-        "language of headers, comments and instructions; id writes times day-first (default en)",
+        "language of headers, comments and instructions; id writes times day-first",
     )
     template.add_argument(
         "--event", default=None, metavar="EVENT_YAML",
@@ -246,22 +286,18 @@ _DISK_ERRNOS = frozenset(
 )
 
 
-def _unexpected(error: BaseException, doing: str) -> tuple[str, ExitCode]:
+def _unexpected(error: BaseException, doing: str, lang: str = "en") -> tuple[str, ExitCode]:
     """One line for an error no command handled, and its exit status."""
     from sra_analysis.reports.outdir import os_reason
 
     if isinstance(error, OSError):
-        if error.errno in _DISK_ERRNOS:
-            hint = "free space there or choose another output folder"
-        else:
-            hint = "check the path and its permissions"
+        disk = error.errno in _DISK_ERRNOS
+        hint = t("cli.hint.disk" if disk else "cli.hint.path", lang)
         where = f" ({error.filename})" if error.filename else ""
-        line = f"error while {doing}: {os_reason(error)}{where} — {hint}"
+        line = t("cli.unexpected.os", lang, doing=doing, reason=os_reason(error), where=where,
+                 hint=hint)  # fmt: skip
         return line, ExitCode.IO_ERROR
-    line = (
-        f"error while {doing}: {type(error).__name__}: {error} — this is a bug in sra-review; "
-        "rerun with --debug for details and report it"
-    )
+    line = t("cli.unexpected.bug", lang, doing=doing, error=f"{type(error).__name__}: {error}")
     return line, ExitCode.INTERNAL
 
 
@@ -272,21 +308,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help (0) or a usage error (64)
         return stop.code if isinstance(stop.code, int) else ExitCode.USAGE
     args.doing = f"running sra-review {args.command}"
+    if getattr(args, "lang", None) is None:
+        try:
+            args.lang = default_lang()
+        except ParameterError as error:  # a bad $SRA_LANG is a usage error, said plainly
+            print(f"sra-review: error: {error}", file=sys.stderr)
+            return ExitCode.USAGE
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
-        done = "; reports already written stay, temporary files were removed"
-        print("\ninterrupted" + (done if args.command == "report" else ""), file=sys.stderr)
+        key = "cli.interrupted_report" if args.command == "report" else "cli.interrupted"
+        print("\n" + t(key, args.lang), file=sys.stderr)
         return ExitCode.INTERRUPTED
     except SRAError as error:
         if args.debug:
             traceback.print_exc()
-        print(f"error: {error}", file=sys.stderr)
+        print(t("cli.error", args.lang, error=error), file=sys.stderr)
         return _status_of(error, args.command)
     except Exception as error:
         if args.debug:
             traceback.print_exc()
-        line, status = _unexpected(error, args.doing)
+        doing = args.doing if args.lang == "en" else t("cli.doing", args.lang, command=args.command)
+        line, status = _unexpected(error, doing, args.lang)
         print(line, file=sys.stderr)
         return status
 

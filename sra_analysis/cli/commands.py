@@ -1,7 +1,8 @@
 """What each ``sra-review`` command does once its arguments are parsed.
 
 Each handler takes the parsed arguments and returns the exit status; what it needs beyond
-the standard library is imported inside it, so that ``sra-review --help`` stays quick.
+the standard library is imported inside it, so that ``sra-review --help`` stays quick. Every
+line goes through :mod:`sra_analysis.labels` in ``args.lang``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 
 from sra_analysis.cli.status import MAX_FAILED_STATUS, ExitCode
 from sra_analysis.errors import SRAError
+from sra_analysis.labels import t
 
 __all__ = ["report", "rollup", "sample", "template", "validate"]
 
@@ -37,13 +39,15 @@ def _use_categories(args: argparse.Namespace, *, export: bool = True) -> str | N
 
 def validate(args: argparse.Namespace) -> int:
     from sra_analysis.io import find_event_dirs, load_event
+    from sra_analysis.labels.timezone import zone_label
 
+    lang = args.lang
     args.doing = "looking for event folders"
     try:
         categories = _use_categories(args, export=False)
         folders = find_event_dirs(args.event_dirs)
     except SRAError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(t("cli.error", lang, error=error), file=sys.stderr)
         return ExitCode.UNREADABLE
     status = ExitCode.OK
     for folder in folders:
@@ -51,61 +55,84 @@ def validate(args: argparse.Namespace) -> int:
         try:
             event = load_event(folder, categories=categories)
         except SRAError as error:
-            print(f"{folder}: CANNOT READ\n  {error}\n")
+            print(f"{folder}: {t('cli.cannot_read', lang)}\n  {_error_text(error, lang)}\n")
             status = ExitCode.UNREADABLE
             continue
-        print(f"{folder}: {event.meta.id} — {event.meta.name}")
+        zone = t("cli.timezone", lang, zone=zone_label(event.meta.timezone, lang))
+        print(f"{folder}: {event.meta.id} — {event.meta.name} ({zone})")
         for quality in event.quality.values():
-            _print_quality(quality)
-        _print_unknown_categories(event)
+            _print_quality(quality, lang)
+        _print_unknown_categories(event, lang)
         if event.rows_quarantined and status == ExitCode.OK:
             status = ExitCode.QUARANTINED
         print()
     return status
 
 
-def _print_quality(quality) -> None:
-    from sra_analysis.labels import t
+def _error_text(error: SRAError, lang: str) -> str:
+    """An error as a clerk reads it: a missing column named by the header the template
+    writes in ``lang`` (with the contract name); other errors as they are."""
+    from pathlib import Path
 
+    from sra_analysis.errors import MissingColumnsError
+    from sra_analysis.event import FILE_KINDS
+
+    kind = Path(str(getattr(error, "file", ""))).stem
+    if lang == "en" or not isinstance(error, MissingColumnsError) or kind not in FILE_KINDS:
+        return str(error)
+    from sra_analysis.template.columns import template_columns
+
+    header = {c.spec.name: c.header for c in template_columns(kind, lang=lang)}
+    missing = ", ".join(f"'{header.get(name, name)}' ({name})" for name in error.missing)
+    found = ", ".join(f"'{name}'" for name in error.found) or "-"
+    text = t("cli.missing_columns", lang, file=error.file, missing=missing, found=found)
+    return text + (t("cli.add_header_row", lang) if error.hint else "")
+
+
+def _print_quality(quality, lang: str = "en") -> None:
+    from sra_analysis.io.reasons import issue_reasons
+
+    delimiter = {",": "comma", ";": "semicolon", "\t": "tab"}.get(quality.delimiter or "")
     read_as = ", ".join(
         part
         for part in (
             quality.encoding,
-            {",": "comma", ";": "semicolon", "\t": "tab"}.get(quality.delimiter or ""),
-            f"sheet {quality.sheet!r}" if quality.sheet else None,
+            t(f"cli.delimiter.{delimiter}", lang) if delimiter else None,
+            t("cli.sheet", lang, sheet=repr(quality.sheet)) if quality.sheet else None,
         )
         if part
     )
-    print(
-        f"  {quality.file}: {quality.rows_read} rows read, {quality.accepted} accepted, "
-        f"{quality.quarantined} quarantined, {quality.blank} blank, "
-        f"{quality.duplicates} duplicate" + (f" ({read_as})" if read_as else "")
-    )
+    counts = t(
+        "cli.file_counts", lang, file=quality.file, read=quality.rows_read,
+        accepted=quality.accepted, quarantined=quality.quarantined, blank=quality.blank,
+        duplicates=quality.duplicates,
+    )  # fmt: skip
+    print(f"  {counts}" + (f" ({read_as})" if read_as else ""))
     if quality.ignored_columns:
-        print(f"    ignored columns: {', '.join(quality.ignored_columns)}")
+        columns = ", ".join(quality.ignored_columns)
+        print(f"    {t('cli.ignored_columns', lang, columns=columns)}")
     if quality.form_columns:
         columns = ", ".join(quality.form_columns)
-        print("    " + t("form.metadata", count=len(quality.form_columns), columns=columns))
+        print("    " + t("form.metadata", lang, count=len(quality.form_columns), columns=columns))
     if quality.form_id_column:
-        print("    " + t("form.id_column", column=quality.form_id_column))
-    for issue in quality.issues.itertuples(index=False):
-        print(
-            f"    {quality.file} row {issue.row}, column {issue.column!r}"
-            f" = {issue.value!r}: {issue.reason} [{issue.action}]"
-        )
+        print("    " + t("form.id_column", lang, column=quality.form_id_column))
+    issues = quality.issues
+    reasons = issue_reasons(issues, lang)
+    for issue, reason in zip(issues.itertuples(index=False), reasons, strict=True):
+        line = t(
+            "cli.issue", lang, file=quality.file, row=issue.row, column=issue.column,
+            value=issue.value, reason=reason, action=t(f"action.{issue.action}", lang),
+        )  # fmt: skip
+        print(f"    {line}")
 
 
-def _print_unknown_categories(event) -> None:
+def _print_unknown_categories(event, lang: str = "en") -> None:
     """Every incident category outside the vocabulary, as written, with its count."""
     unknown = event.quality["incidents"].unknown_categories
     if not unknown:
         return
     total = sum(n for _, n in unknown)
-    print(
-        f"  {len(unknown)} incident categor{'y' if len(unknown) == 1 else 'ies'} outside the "
-        f"vocabulary ({total} incident{'' if total == 1 else 's'}, loaded as 'other'; add "
-        "them to an office vocabulary file to give them a code):"
-    )
+    print("  " + t("cli.unknown_categories", lang, categories=len(unknown), incidents=total))
     for text, count in unknown:
         print(f"    {text!r}: {count}")
 
@@ -120,9 +147,10 @@ def sample(args: argparse.Namespace) -> int:
     folders = generate_province(
         args.out, n_events=args.events, seed=args.seed, planted_rollup=args.planted_rollup
     )
-    print(f"wrote {len(folders)} synthetic event(s) to {args.out}")
+    print(t("cli.sample_written", args.lang, count=len(folders), out=args.out))
     if args.planted_rollup:
-        print(f"the planted truth is in {os.path.join(args.out, PROVINCE_TRUTH_FILE)}")
+        path = os.path.join(args.out, PROVINCE_TRUTH_FILE)
+        print(t("cli.sample_truth", args.lang, path=path))
     return ExitCode.OK
 
 
@@ -172,9 +200,14 @@ def report(args: argparse.Namespace) -> int:
         scheduler=args.scheduler, parameters=parameters, assets=args.assets, pdf=args.pdf,
         rollup=not args.no_rollup,
     )  # fmt: skip
+    lang = args.lang
+    ok, failed_mark = t("cli.report.ok", lang), t("cli.report.failed", lang)
+    width = max(len(ok), len(failed_mark))
     for result in batch.results:
-        mark = "ok    " if result.ok else "FAILED"
-        print(f"{mark} {result.event_id:<32} {result.seconds:6.1f} s  {result.folder}")
+        mark = (ok if result.ok else failed_mark).ljust(width)
+        print(
+            f"{mark} {result.event_id:<32} {_seconds(result.seconds, lang):>6} s  {result.folder}"
+        )
         if not result.ok:  # the first line says where and why; --debug shows the rest
             lines = result.error.splitlines() if args.debug else result.error.splitlines()[:1]
             if args.debug and result.detail:
@@ -182,21 +215,31 @@ def report(args: argparse.Namespace) -> int:
             print("\n".join(f"       {line}" for line in lines))
         if result.pdf_error:  # the report is written; its PDF is not
             print(f"       {result.pdf_error}")
+    written = len(batch.results) - len(batch.failures)
     print(
-        f"{len(batch.results) - len(batch.failures)} of {len(batch.results)} reports written "
-        f"in {batch.seconds:.1f} s; index: {batch.index}"
-    )
+        t("cli.report.done", lang, written=written, total=len(batch.results),
+          seconds=_seconds(batch.seconds, lang), index=batch.index)
+    )  # fmt: skip
     failed = len(batch.failures)
     if batch.rollup is not None and batch.rollup.ok:
-        print(f"roll-up of the reports in {batch.rollup.seconds:.1f} s: {batch.rollup.html}")
+        seconds = _seconds(batch.rollup.seconds, lang)
+        print(t("cli.report.rollup", lang, seconds=seconds, html=batch.rollup.html))
     elif batch.rollup is not None:
-        print(f"FAILED roll-up: {batch.rollup.error}", file=sys.stderr)
+        print(t("cli.report.rollup_failed", lang, error=batch.rollup.error), file=sys.stderr)
         failed += 1
     if batch.failures:
-        print(f"{len(batch.failures)} report(s) FAILED", file=sys.stderr)
+        print(t("cli.report.failures", lang, count=len(batch.failures)), file=sys.stderr)
     if batch.pdf_failures:
-        print(f"{len(batch.pdf_failures)} report(s) written without report.pdf", file=sys.stderr)
+        count = len(batch.pdf_failures)
+        print(t("cli.report.without_pdf", lang, count=count), file=sys.stderr)
     return min(failed + len(batch.pdf_failures), MAX_FAILED_STATUS)
+
+
+def _seconds(value: float, lang: str) -> str:
+    """Seconds with one decimal, as the language writes them (``1.5``, ``1,5``)."""
+    from sra_analysis.labels.formats import format_number
+
+    return format_number(value, lang=lang, digits=1)
 
 
 def rollup(args: argparse.Namespace) -> int:
@@ -211,18 +254,19 @@ def rollup(args: argparse.Namespace) -> int:
     check_reports(args.reports)  # a path or a report that cannot be pooled: its exit status
     out = check_output_dir(args.out)
     done = run_rollup_report(args.reports, out, lang=args.lang)
+    lang = args.lang
     if not done.ok:
-        print(f"FAILED roll-up: {done.error}; see {done.html}", file=sys.stderr)
+        print(t("cli.rollup.failed", lang, error=done.error, html=done.html), file=sys.stderr)
         return 1
     results = json.loads((out / "rollup.json").read_text(encoding="utf-8"))
     for lesson in results["lessons"]:
         print(f"- {lesson['text']}")
     for skipped in results["skipped"]:
-        print(f"skipped {skipped['folder']}: {skipped['reason']}")
+        print(t("cli.rollup.skipped", lang, folder=skipped["folder"], reason=skipped["reason"]))
     print(
-        f"{len(results['events'])} event(s) pooled, {len(results['skipped'])} skipped in "
-        f"{done.seconds:.1f} s; roll-up: {done.html}"
-    )
+        t("cli.rollup.done", lang, pooled=len(results["events"]),
+          skipped=len(results["skipped"]), seconds=_seconds(done.seconds, lang), html=done.html)
+    )  # fmt: skip
     return ExitCode.OK
 
 

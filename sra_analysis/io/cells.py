@@ -8,10 +8,13 @@ outside the data contract are not read, so they are not checked either.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+
+from sra_analysis.io.reasons import Reason
 
 __all__ = ["MAX_CELL_BYTES", "PREVIEW_CHARS", "cell_problems", "display_value"]
 
@@ -22,7 +25,7 @@ MAX_CELL_BYTES = 1_048_576
 #: Characters of a value shown in the issue table; longer values are cut with a note.
 PREVIEW_CHARS = 200
 
-NUL_REASON = "contains a NUL byte (\\x00): damaged or binary data; fix or retype the cell"
+NUL_REASON = Reason("nul_byte")
 
 
 def _text_of(values: pd.Series) -> pd.Series:
@@ -76,8 +79,7 @@ def cell_problems(frame: pd.DataFrame, *, columns: Iterable[str]) -> pd.DataFram
                     (
                         position,
                         column,
-                        f"cell too large: {size:,} bytes, over the limit of "
-                        f"{MAX_CELL_BYTES:,} bytes (1 MB) per cell",
+                        Reason("cell_too_large", size=f"{size:,}", limit=f"{MAX_CELL_BYTES:,}"),
                     )
                 )
     out = pd.DataFrame(found, columns=["position", "column", "reason"])
@@ -85,7 +87,8 @@ def cell_problems(frame: pd.DataFrame, *, columns: Iterable[str]) -> pd.DataFram
 
 
 def display_value(value: object) -> str:
-    """A cell as shown in the issue table: NUL bytes written ``\\x00``, long text cut.
+    """A cell as shown in the issue table: NUL bytes written ``\\x00``, long text cut, a
+    workbook's date cell day first (``06/03/2024 07:00``) as the clerk sees it.
 
     Examples
     --------
@@ -95,9 +98,14 @@ def display_value(value: object) -> str:
     'aaaaa… (250 characters in all)'
     >>> display_value(None)
     ''
+    >>> display_value(pd.Timestamp("2024-03-06 07:00"))
+    '06/03/2024 07:00'
     """
     if value is None:
         return ""
+    if isinstance(value, dt.datetime) and not pd.isna(value):
+        # a date cell of a workbook: as a clerk sees it, day first, never ISO
+        return value.strftime("%d/%m/%Y %H:%M" + (":%S" if value.second else ""))
     if not isinstance(value, str):
         try:
             if pd.isna(value):

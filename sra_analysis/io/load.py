@@ -48,6 +48,7 @@ from sra_analysis.event import FILE_KINDS, OPTIONAL_FILE_KINDS, Event, EventMeta
 from sra_analysis.event_config import read_event_meta
 from sra_analysis.event_yaml import find_event_dirs, is_inside
 from sra_analysis.io.readers import SUPPORTED_SUFFIXES, read_table
+from sra_analysis.io.reasons import Reason
 from sra_analysis.io.validate import ISSUE_COLUMNS, LoadedTable, load_table, map_headers
 from sra_analysis.privacy import mask_identifiers
 from sra_analysis.safe_text import isolate_bidi
@@ -288,21 +289,24 @@ def _check_risk_references(incidents: LoadedTable, register: LoadedTable) -> Loa
     header = next((h for h, canonical in mapping.items() if canonical == "risk_id"), None)
     quarantined_ids = set() if header is None else set(set_aside[header].astype(str).str.strip())
     values = frame.loc[unknown, "risk_id"].astype(str)
+    # the clerk's own header of the column: any row set aside still has every header
+    headers = map_headers(incidents.quality.quarantined_rows.columns, kind="incidents",
+                          file=incidents.quality.file)  # fmt: skip
+    column = next((h for h, canonical in headers.items() if canonical == "risk_id"), "risk_id")
     reasons = [
-        "risk_id names a risk register row that was quarantined; the incident is kept"
-        if value in quarantined_ids
-        else "risk_id not in the risk register; the incident is kept as anticipated by an "
-        "unknown SRA item"
+        Reason("risk_quarantined" if value in quarantined_ids else "risk_unknown", column=column)
         for value in values
     ]
     warnings = pd.DataFrame(
         {
             "row": frame.loc[unknown, "source_row"].to_numpy(dtype=np.int64),
-            "column": "risk_id",
+            "column": column,
             "field": "risk_id",
             "value": values.to_numpy(),
-            "reason": reasons,
+            "reason": [str(reason) for reason in reasons],
             "action": "warning",
+            "reason_key": pd.Series([r.key for r in reasons], dtype=object),
+            "reason_values": pd.Series([r.values for r in reasons], dtype=object),
         }
     )[ISSUE_COLUMNS]
     issues = pd.concat([incidents.quality.issues, warnings], ignore_index=True)

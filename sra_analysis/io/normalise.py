@@ -22,6 +22,7 @@ from sra_analysis.event import fold_label
 from sra_analysis.io.parsed import ParsedColumn, is_blank
 from sra_analysis.io.parsed import is_blank_scalar as _blank_scalar
 from sra_analysis.io.parsed import parse_distinct as _by_unique
+from sra_analysis.io.reasons import Reason
 from sra_analysis.io.timestamps import TIME_UNIT, parse_timestamps
 from sra_analysis.levels import SEVERITY_SCALE
 
@@ -152,11 +153,11 @@ def parse_numbers(values: pd.Series, *, integer: bool = False) -> ParsedColumn:
         numeric, _ = _by_unique(values, one, dtype="float64")
         numeric = numeric.astype("float64")
     invalid = ~blank & numeric.isna().to_numpy()
-    reason = "not a number"
+    reason = Reason("not_a_number")
     if integer:
         fractional = numeric.notna().to_numpy() & (numeric.to_numpy() % 1 != 0)
         invalid |= fractional
-        reason = "not a whole number"
+        reason = Reason("not_whole_number")
         numeric = numeric.where(~fractional)
     return ParsedColumn(numeric, invalid, reason)
 
@@ -258,7 +259,7 @@ def parse_booleans(values: pd.Series) -> ParsedColumn:
     return ParsedColumn(
         booleans,
         ~ok,
-        "not a yes/no value (use true/false, yes/no, ya/tidak or 1/0)",
+        Reason("not_yes_no"),
     )
 
 
@@ -295,13 +296,9 @@ def parse_rings(values: pd.Series, lookup: Mapping[str, str], *, allow_all=False
         return ring, ring is not None
 
     rings, ok = _by_unique(values, one, dtype="str")
-    known = sorted(set(lookup.values()))
-    return ParsedColumn(
-        rings,
-        ~ok,
-        f"unknown ring; expected one of the rings in event.yaml (ids {known}, "
-        "their names or aliases" + (", or 'all')" if allow_all else ")"),
-    )
+    known = tuple(sorted(set(lookup.values())))
+    key = "unknown_ring_or_all" if allow_all else "unknown_ring"
+    return ParsedColumn(rings, ~ok, Reason(key, rings=known))
 
 
 # ------------------------------------------------------------------------------ categories

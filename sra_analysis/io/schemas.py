@@ -2,9 +2,9 @@
 
 The column tables say how each column is parsed; :func:`row_schema` builds the pandera schema
 that checks parsed values row by row (ranges, required values, times within the event, shift
-lengths). Every check carries the reason a quarantined row is given (its ``error``); a check
-on two columns is named after the column a quarantined row is reported under (its ``name``),
-which :func:`failure_columns` reads back.
+lengths). Every check carries the key of the reason a quarantined row is given (its ``error``,
+rendered by :mod:`sra_analysis.io.reasons`); a check on two columns is named after the column
+a quarantined row is reported under (its ``name``), which :func:`failure_columns` reads back.
 """
 
 from __future__ import annotations
@@ -21,12 +21,24 @@ from sra_analysis.levels import SEVERITY_SCALE
 __all__ = [
     "ColumnSpec",
     "HEADER_ALIASES",
+    "PAIRED_WITH",
     "columns_of",
     "failure_columns",
     "row_schema",
 ]
 
 MAX_SHIFT = pd.Timedelta(hours=24)
+
+#: The column a time must follow, for each time checked against another one (the order
+#: checks of :func:`row_schema` and the warnings of :mod:`sra_analysis.io.validate`).
+PAIRED_WITH = {
+    "shift_end": "shift_start",
+    "occurred_to": "occurred_from",
+    "window_end": "window_start",
+    "plan_end": "plan_start",
+    "responded_at": "reported_at",
+    "resolved_at": "responded_at",
+}
 
 
 @dataclass(frozen=True)
@@ -167,24 +179,21 @@ def columns_of(kind: str) -> tuple[ColumnSpec, ...]:
 
 def _within_event(meta: EventMeta):
     low, high = meta.start - meta.time_margin, meta.end + meta.time_margin
-    hours = int(meta.time_margin / pd.Timedelta(hours=1))
-    reason = (
-        f"implausible timestamp: outside the event ({meta.start:%Y-%m-%d %H:%M} – "
-        f"{meta.end:%Y-%m-%d %H:%M}) by more than {hours} h"
-    )
-    return pa.Check(lambda s: s.between(low, high), error=reason, ignore_na=True)
+    return pa.Check(lambda s: s.between(low, high), error="outside_event", ignore_na=True)
 
 
 def _in_range(spec: ColumnSpec) -> pa.Check:
+    """The check of a number's bounds; its ``error`` is the reason key (see
+    :mod:`sra_analysis.io.reasons`), the bounds come back from :func:`columns_of`."""
     if spec.high is None:
-        reason = f"{spec.name} must be at least {spec.low:g}"
-        return pa.Check(lambda s: s >= spec.low, error=reason, ignore_na=True)
-    reason = f"{spec.name} outside {spec.low:g}–{spec.high:g}"
-    return pa.Check(lambda s: s.between(spec.low, spec.high), error=reason, ignore_na=True)
+        return pa.Check(lambda s: s >= spec.low, error="below_minimum", ignore_na=True)
+    return pa.Check(lambda s: s.between(spec.low, spec.high), error="outside_range", ignore_na=True)
 
 
-def _ordered(first: str, second: str, reason: str, *, strict: bool) -> pa.Check:
-    """``second`` after ``first`` (or at it, unless ``strict``); reported under ``second``."""
+def _ordered(first: str, second: str, *, strict: bool) -> pa.Check:
+    """``second`` after ``first`` (or at it, unless ``strict``); reported under ``second``
+    with reason key ``not_after`` (strict) or ``before``; :data:`PAIRED_WITH` names ``first``."""
+    reason = "not_after" if strict else "before"
 
     def check(frame: pd.DataFrame) -> pd.Series:
         a, b = frame[first], frame[second]
@@ -201,7 +210,7 @@ def _shift_length() -> pa.Check:
         start, end = frame["shift_start"], frame["shift_end"]
         return ((end - start) <= MAX_SHIFT) | end.isna() | start.isna()
 
-    return pa.Check(check, error="shift longer than 24 h", name="shift_end")
+    return pa.Check(check, error="shift_too_long", name="shift_end")
 
 
 def failure_columns(schema: pa.DataFrameSchema, cases: pd.DataFrame) -> pd.Series:
@@ -247,24 +256,12 @@ def row_schema(kind: str, meta: EventMeta) -> pa.DataFrameSchema:
         )
     frame_checks = []
     if kind == "staffing":
-        frame_checks.append(
-            _ordered("shift_start", "shift_end", "shift_end is not after shift_start", strict=True)
-        )
+        frame_checks.append(_ordered("shift_start", "shift_end", strict=True))
         frame_checks.append(_shift_length())
     elif kind == "incidents":
-        frame_checks.append(
-            _ordered(
-                "occurred_from", "occurred_to", "occurred_to before occurred_from", strict=False
-            )  # fmt: skip
-        )
+        frame_checks.append(_ordered("occurred_from", "occurred_to", strict=False))
     elif kind == "risk_register":
-        frame_checks.append(
-            _ordered(
-                "window_start", "window_end", "window_end is not after window_start", strict=True
-            )  # fmt: skip
-        )
+        frame_checks.append(_ordered("window_start", "window_end", strict=True))
     elif kind == "staffing_plan":
-        frame_checks.append(
-            _ordered("plan_start", "plan_end", "plan_end is not after plan_start", strict=True)
-        )
+        frame_checks.append(_ordered("plan_start", "plan_end", strict=True))
     return pa.DataFrameSchema(columns, checks=frame_checks, name=kind)

@@ -21,6 +21,7 @@ from sra_analysis.event import TIMEZONE_ALIASES
 from sra_analysis.io.parsed import ParsedColumn
 from sra_analysis.io.parsed import factorize_values as _factorize
 from sra_analysis.io.parsed import is_blank_scalar as _blank_scalar
+from sra_analysis.io.reasons import Reason
 
 __all__ = ["TIME_UNIT", "parse_timestamps"]
 
@@ -147,7 +148,7 @@ def parse_timestamps(values: pd.Series, *, timezone: str) -> ParsedColumn:
     >>> out.invalid.tolist()
     [False, False, False, False, True]
     """
-    reason = "unparseable timestamp (expected e.g. 2024-03-01 14:30 or 01/03/2024 14.30)"
+    reason = Reason("unparseable_timestamp")
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         out = values.dt.tz_convert(timezone).dt.as_unit(TIME_UNIT)
         return ParsedColumn(out, np.zeros(len(values), dtype=bool), reason)
@@ -240,17 +241,15 @@ def _localize(
     first = index.tz_localize(zone, nonexistent="NaT", ambiguous=np.ones(len(index), bool))
     repeated = unresolved & np.asarray(first.notna())
     for position in np.flatnonzero(unresolved & ~repeated):
-        reasons[position] = (
-            f"time does not exist in {zone}: the clocks moved forward over it (daylight "
-            "saving); check the time, or write its UTC offset (e.g. +02:00)"
-        )
+        reasons[position] = Reason("nonexistent_time", zone=str(zone))
     if repeated.any():
         second = index.tz_localize(zone, nonexistent="NaT", ambiguous=np.zeros(len(index), bool))
     for position in np.flatnonzero(repeated):
-        notes[position] = (
-            f"ambiguous local time: it occurs twice in {zone} (the clocks went back); read "
-            f"as the first occurrence, UTC{_offset(first[position])}, not "
-            f"UTC{_offset(second[position])}; write the UTC offset to choose"
+        notes[position] = Reason(
+            "ambiguous_time",
+            zone=str(zone),
+            first=_offset(first[position]),
+            second=_offset(second[position]),
         )
     return first, reasons, notes
 

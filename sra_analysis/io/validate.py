@@ -23,21 +23,23 @@ from sra_analysis.errors import InputFileError, MissingColumnsError
 from sra_analysis.event import EventMeta, FileQuality
 from sra_analysis.io import cells, normalise
 from sra_analysis.io.form_export import unpack_form_export
+from sra_analysis.io.issues import ISSUE_COLUMNS, issue_table, redact_reasons
 from sra_analysis.io.plan import plan_conflicts
 from sra_analysis.io.readers import RawTable
+from sra_analysis.io.reasons import Reason
 from sra_analysis.io.schemas import (
     HEADER_ALIASES,
+    PAIRED_WITH,
     ColumnSpec,
     columns_of,
     failure_columns,
     row_schema,
 )
 from sra_analysis.levels import SEVERITY_DTYPE
-from sra_analysis.privacy import display_headers, redact_issues
+from sra_analysis.privacy import display_headers
 
 __all__ = ["ISSUE_COLUMNS", "LoadedTable", "load_table", "map_headers"]
 
-ISSUE_COLUMNS = ["row", "column", "field", "value", "reason", "action"]
 _ID_COLUMN = {"incidents": "incident_id", "risk_register": "risk_id"}
 
 
@@ -104,18 +106,45 @@ def _schema_failures(canonical: pd.DataFrame, kind: str, meta: EventMeta) -> pd.
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
     else:
-        return pd.DataFrame({"position": [], "field": [], "reason": []})
+        return _failures([], [], [])
     cases = cases[cases["index"].notna()]
-    field = failure_columns(schema, cases)
-    reason = cases["check"].astype(str).replace({"not_nullable": "required value missing"})
-    out = pd.DataFrame(
+    field = failure_columns(schema, cases).astype(str).tolist()
+    reasons = [
+        _check_reason(str(check), f, kind=kind, meta=meta)
+        for check, f in zip(cases["check"], field, strict=True)
+    ]
+    out = _failures(cases["index"].astype("int64").to_numpy(), field, reasons)
+    return out.drop_duplicates(subset=["position", "field"], ignore_index=True)
+
+
+def _check_reason(check: str, field: str, *, kind: str, meta: EventMeta) -> Reason:
+    """The reason of a failed row check, from its key (the check's ``error``)."""
+    if check == "not_nullable":
+        return Reason("required_missing")
+    if check == "outside_event":
+        hours = int(meta.time_margin / pd.Timedelta(hours=1))
+        return Reason("outside_event", start=meta.start, end=meta.end, hours=hours)
+    if check in ("outside_range", "below_minimum"):
+        spec = next(spec for spec in columns_of(kind) if spec.name == field)
+        low = f"{spec.low:g}"
+        high = None if spec.high is None else f"{spec.high:g}"
+        return Reason(check, column=field, low=low, **({} if high is None else {"high": high}))
+    if check in ("not_after", "before"):
+        return Reason(check, column=field, other=PAIRED_WITH[field])
+    if check == "shift_too_long":
+        return Reason(check)
+    return Reason("text", text=check)
+
+
+def _failures(positions, fields, reasons) -> pd.DataFrame:
+    """A table of failures; ``reason`` holds :class:`Reason` objects (object dtype)."""
+    return pd.DataFrame(
         {
-            "position": cases["index"].astype("int64").to_numpy(),
-            "field": field.astype(str).to_numpy(),
-            "reason": reason.to_numpy(),
+            "position": pd.Series(positions, dtype="int64"),
+            "field": pd.Series(fields, dtype=object),
+            "reason": pd.Series(reasons, dtype=object),
         }
     )
-    return out.drop_duplicates(ignore_index=True)
 
 
 def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
@@ -154,7 +183,9 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
     # NUL bytes and oversized cells: the row is quarantined, the cell is never parsed
     bad_cells = cells.cell_problems(table, columns=list(header_of.values()))
     bad_cells = bad_cells.assign(field=bad_cells["column"].map(mapping))
-    problems: list[pd.DataFrame] = [bad_cells[["position", "field", "reason"]]]
+    problems: list[pd.DataFrame] = [
+        _failures(bad_cells["position"], bad_cells["field"], list(bad_cells["reason"]))
+    ]
     notes: list[pd.DataFrame] = []
 
     lookup = meta.ring_lookup()
@@ -172,14 +203,10 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
         if result.invalid.any():
             positions = np.flatnonzero(result.invalid)
             reasons = result.reasons_at(positions)
-            problems.append(
-                pd.DataFrame({"position": positions, "field": spec.name, "reason": reasons})
-            )
+            problems.append(_failures(positions, [spec.name] * len(positions), reasons))
         if result.notes is not None:
             noted = np.flatnonzero(pd.notna(result.notes))
-            notes.append(
-                pd.DataFrame({"position": noted, "field": spec.name, "reason": result.notes[noted]})
-            )
+            notes.append(_failures(noted, [spec.name] * len(noted), list(result.notes[noted])))
     canonical = pd.DataFrame(parsed)
 
     failures = _schema_failures(canonical, kind, meta)
@@ -197,7 +224,9 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
     id_column = _ID_COLUMN.get(kind)
     same_as_kept = np.zeros(len(canonical), dtype=bool)
     if id_column is not None:
-        conflicts, same_as_kept = _duplicate_ids(canonical, rows, id_column, usable=~bad)
+        conflicts, same_as_kept = _duplicate_ids(
+            canonical, rows, id_column, usable=~bad, header_of=header_of
+        )
         failures = pd.concat([failures, conflicts], ignore_index=True)
         bad[conflicts["position"].to_numpy(dtype=np.int64)] = True
     if kind == "staffing_plan":  # two numbers for one ring, unit and time: keep the first
@@ -205,16 +234,21 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
         failures = pd.concat([failures, conflicts], ignore_index=True)
         bad[conflicts["position"].to_numpy(dtype=np.int64)] = True
 
-    issues = _issue_table(failures, table, rows, header_of, action="quarantined")
+    issues = issue_table(
+        failures, table, rows, header_of, canonical=canonical, action="quarantined"
+    )
     warnings = _warnings(canonical, kind, notes, usable=~bad & ~same_as_kept)
     issues = pd.concat(
-        [issues, _issue_table(warnings, table, rows, header_of, action="warning")],
+        [
+            issues,
+            issue_table(warnings, table, rows, header_of, canonical=canonical, action="warning"),
+        ],
         ignore_index=True,
     ).sort_values(["row", "action"], kind="stable", ignore_index=True)
 
     ignored = [c for c in raw.frame.columns if c not in mapping and c not in form.metadata]
     if kind == "staffing":  # officer ids may sit anywhere in a broken roster
-        issues = redact_issues(issues, ring_labels=lookup.keys())
+        issues = redact_reasons(issues, ring_labels=lookup.keys())
         ignored = [
             shown
             for column, shown in zip(raw.frame.columns, _shown_headers(raw, mapping), strict=True)
@@ -271,7 +305,7 @@ def _missing_columns(raw: RawTable, *, kind: str, missing: list[str], mapping) -
     return MissingColumnsError(raw.file, missing=missing, found=found, hint=hint)
 
 
-def _duplicate_ids(canonical, rows, id_column, *, usable):
+def _duplicate_ids(canonical, rows, id_column, *, usable, header_of):
     """Later rows repeating an id: the same content counts as a duplicate, other content
     is a conflict and is quarantined (the first row with the id is kept)."""
     ids = canonical[id_column]
@@ -293,17 +327,16 @@ def _duplicate_ids(canonical, rows, id_column, *, usable):
             if not differing:
                 same[position] = True
                 continue
-            conflicts.append(
-                {
-                    "position": position,
-                    "field": differing[0],
-                    "reason": (
-                        f"duplicate {id_column} {key!r} with different content from row "
-                        f"{rows[first]} (differs in {', '.join(differing)})"
-                    ),
-                }
+            reason = Reason(
+                "duplicate_id",
+                id_column=header_of.get(id_column, id_column),
+                id=key,
+                first_row=int(rows[first]),
+                columns=", ".join(str(header_of.get(c, c)) for c in differing),
             )
-    return pd.DataFrame(conflicts, columns=["position", "field", "reason"]), same
+            conflicts.append((position, differing[0], reason))
+    positions, fields, reasons = zip(*conflicts, strict=True) if conflicts else ((), (), ())
+    return _failures(positions, fields, reasons), same
 
 
 def _warnings(
@@ -312,45 +345,19 @@ def _warnings(
     """Rows kept, with a note: times that run backwards but need not be wrong, and the
     parsers' notes (a repeated local time read as its first occurrence)."""
     notes = [
-        {"position": position, "field": field, "reason": reason}
+        (position, field, reason)
         for frame in parse_notes
         for position, field, reason in frame.itertuples(index=False)
         if usable[position]
     ]
     if kind == "incidents":
-        pairs = (
-            ("reported_at", "responded_at", "responded_at before reported_at"),
-            ("responded_at", "resolved_at", "resolved_at before responded_at"),
-        )
-        for first, second, reason in pairs:
+        for second in ("responded_at", "resolved_at"):
+            first = PAIRED_WITH[second]
             before = (canonical[second] < canonical[first]).fillna(False).to_numpy(dtype=bool)
             for position in np.flatnonzero(before & usable):
-                notes.append({"position": position, "field": second, "reason": reason})
-    return pd.DataFrame(notes, columns=["position", "field", "reason"])
-
-
-def _issue_table(failures, table, rows, header_of, *, action: str) -> pd.DataFrame:
-    if failures.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in ISSUE_COLUMNS}).astype(
-            {"row": "int64"}
-        )
-    positions = failures["position"].to_numpy(dtype=np.int64)
-    fields = failures["field"].tolist()
-    columns = [header_of.get(f, f) for f in fields]
-    values = [
-        cells.display_value(table.at[p, c]) if c in table.columns else ""
-        for p, c in zip(positions, columns, strict=True)
-    ]
-    return pd.DataFrame(
-        {
-            "row": rows[positions].astype("int64"),
-            "column": columns,
-            "field": fields,
-            "value": values,
-            "reason": failures["reason"].tolist(),
-            "action": action,
-        }
-    )
+                notes.append((position, second, Reason("before", column=second, other=first)))
+    positions, fields, reasons = zip(*notes, strict=True) if notes else ((), (), ())
+    return _failures(positions, fields, reasons)
 
 
 def _unknown_categories(frame: pd.DataFrame, meta: EventMeta) -> tuple[tuple[str, int], ...]:

@@ -14,6 +14,7 @@ from sra_analysis.labels.charts import CHART_LABELS
 from sra_analysis.labels.display import DISPLAY_LABELS
 from sra_analysis.labels.findings import FINDING_LABELS
 from sra_analysis.labels.plan import PLAN_LABELS
+from sra_analysis.labels.quality import QUALITY_LABELS
 from sra_analysis.labels.report import REPORT_LABELS
 from sra_analysis.labels.rollup import ROLLUP_LABELS
 from sra_analysis.labels.severity import SEVERITY_LABELS
@@ -108,6 +109,7 @@ CATALOGUES: tuple[dict[str, dict[str, str]], ...] = (
     SEVERITY_LABELS,
     STAFFING_PLAN_LABELS,
     TEMPLATE_LABELS,
+    QUALITY_LABELS,
 )
 
 #: Every label, by key: the common words and one catalogue per area.

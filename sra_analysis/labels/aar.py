@@ -187,14 +187,14 @@ AAR_LABELS: dict[str, dict[str, str]] = {
         "en": "With half or more of the ring-hours flagged, the ratings cannot show where "
         "personnel matter most; the flagged hours held {captured} of {disruptions} "
         "disruptions.",
-        "id": "Bila separuh atau lebih ring-jam ditandai, penilaian risiko tidak lagi "
-        "menunjukkan di mana personel paling dibutuhkan; ring-jam yang ditandai memuat "
+        "id": "Bila separuh atau lebih ring-jam dinilai rawan, penilaian risiko tidak lagi "
+        "menunjukkan di mana personel paling dibutuhkan; ring-jam yang dinilai rawan memuat "
         "{captured} dari {disruptions} gangguan.",
     },
     "aar.root.overflagged_chance": {
         "en": "{flagged_hours} ring-hours were flagged, and disruptions came in them no more "
         "often than chance would place them.",
-        "id": "{flagged_hours} ring-jam ditandai, dan gangguan tidak lebih sering terjadi di "
+        "id": "{flagged_hours} ring-jam dinilai rawan, dan gangguan tidak lebih sering terjadi di "
         "sana daripada bila ditempatkan secara acak.",
     },
     "aar.root.response": {
@@ -236,7 +236,7 @@ AAR_LABELS: dict[str, dict[str, str]] = {
         "are flagged.",
         "id": "Batasi penilaian {flag_level} ke atas pada ring dan jam yang memang menghadapi "
         "ancaman tertentu; nilai ring-jam lainnya sesuai ancamannya sendiri sehingga yang "
-        "ditandai kurang dari separuh.",
+        "dinilai rawan kurang dari separuh.",
     },
     "aar.action.rehearse_response": {
         "en": "Rehearse the reaction to {categories} in {slow_ring} before the next event "

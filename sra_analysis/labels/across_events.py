@@ -22,16 +22,17 @@ ACROSS_EVENTS_LABELS: dict[str, dict[str, str]] = {
     "across.failed": {"en": "FAILED", "id": "GAGAL"},
     # funnel plot of capture
     "across.funnel.title": {
-        "en": "Capture across events: share of disrupted windows the SRA flagged",
-        "id": "Tangkapan antar-kegiatan: bagian jendela terganggu yang ditandai SRA",
+        "en": "Capture across events: share of disrupted ring-hours the SRA flagged",
+        "id": "Gangguan terprediksi antar-kegiatan: porsi ring-jam dengan gangguan yang dinilai "
+        "rawan oleh SRA",
     },
     "across.funnel.x": {
-        "en": "Disrupted windows (ring-hours with a disruption)",
-        "id": "Jendela terganggu (ring-jam dengan gangguan)",
+        "en": "Disrupted ring-hours (ring × hour blocks with a disruption)",
+        "id": "Ring-jam dengan gangguan (blok waktu ring × jam yang mengalami gangguan)",
     },
     "across.funnel.y": {
         "en": "Capture (adjusted)",
-        "id": "Tangkapan (disesuaikan)",
+        "id": "Porsi terprediksi (disesuaikan)",
     },
     "across.funnel.pooled": {
         "en": "All events pooled: {share}",
@@ -44,16 +45,16 @@ ACROSS_EVENTS_LABELS: dict[str, dict[str, str]] = {
     "across.funnel.outside_99_8": {"en": "Outside 99.8%", "id": "Di luar 99,8%"},
     "across.funnel.hover_adjusted": {
         "en": "flags {flagged_share} of its windows, so {expected} expected; adjusted {adjusted}",
-        "id": "menandai {flagged_share} jendelanya, jadi diharapkan {expected}; disesuaikan "
-        "{adjusted}",
+        "id": "menilai rawan {flagged_share} blok waktunya, jadi diharapkan {expected}; "
+        "disesuaikan {adjusted}",
     },
     "across.funnel.hover": {
-        "en": "{flagged} of {windows} disrupted windows flagged ({share})",
-        "id": "{flagged} dari {windows} jendela terganggu ditandai ({share})",
+        "en": "{flagged} of {disrupted} disrupted ring-hours flagged ({share})",
+        "id": "{flagged} dari {disrupted} ring-jam dengan gangguan dinilai rawan ({share})",
     },
     "across.funnel.not_shown": {
-        "en": "{count} event(s) without a disrupted window are not shown.",
-        "id": "{count} kegiatan tanpa jendela terganggu tidak ditampilkan.",
+        "en": "{count} event(s) without a disrupted ring-hour are not shown.",
+        "id": "{count} kegiatan tanpa ring-jam dengan gangguan tidak ditampilkan.",
     },
     "across.funnel.outliers": {
         "en": "Outside the 99.8% limits:",
@@ -70,10 +71,11 @@ ACROSS_EVENTS_LABELS: dict[str, dict[str, str]] = {
         "flagged (flagging more catches more by itself); the funnel is where it would fall by "
         "chance if every SRA told risky windows apart as well as all of them together. A dot "
         "outside the funnel is a question to ask, not a verdict.",
-        "id": "Tiap titik adalah satu kegiatan, tangkapannya disesuaikan dengan bagian jendela "
-        "yang ditandai SRA-nya (menandai lebih banyak dengan sendirinya menangkap lebih "
-        "banyak); corong menunjukkan sebaran karena kebetulan bila setiap SRA sama baiknya "
-        "dengan gabungan semuanya. Titik di luar corong adalah pertanyaan, bukan penilaian.",
+        "id": "Tiap titik adalah satu kegiatan; porsi gangguan terprediksinya disesuaikan dengan "
+        "porsi blok waktu yang dinilai rawan oleh SRA-nya (makin banyak yang dinilai rawan, makin "
+        "banyak yang dengan sendirinya terprediksi); corong menunjukkan sebaran karena kebetulan "
+        "bila setiap SRA sama baiknya dengan gabungan semuanya. Titik di luar corong adalah "
+        "pertanyaan, bukan penilaian.",
     },
     # verdict counts
     "across.verdicts.title": {"en": "Verdicts across events", "id": "Penilaian antar-kegiatan"},

@@ -6,7 +6,10 @@ __all__ = ["CHART_LABELS"]
 
 CHART_LABELS: dict[str, dict[str, str]] = {
     "chart.level_legend": {"en": "SRA risk level", "id": "Tingkat risiko SRA"},
-    "chart.flagged_from": {"en": "flagged: {level} and above", "id": "ditandai: {level} ke atas"},
+    "chart.flagged_from": {
+        "en": "flagged: {level} and above",
+        "id": "dinilai rawan: {level} ke atas",
+    },
     "chart.all_rings": {"en": "all rings", "id": "semua ring"},
     "chart.ring_n": {"en": "Ring {ring}", "id": "Ring {ring}"},
     "chart.ring_title": {"en": "{name} (ring {ring})", "id": "{name} (ring {ring})"},
@@ -35,8 +38,8 @@ CHART_LABELS: dict[str, dict[str, str]] = {
         "en": "Officers on duty, incidents and SRA risk level by ring",
         "id": "Personel bertugas, kejadian dan tingkat risiko SRA per ring",
     },
-    "chart.no_windows": {"en": "no windows", "id": "tidak ada jendela"},
-    "chart.windows": {"en": "Windows", "id": "Jendela waktu"},
+    "chart.no_windows": {"en": "no windows", "id": "tidak ada blok waktu"},
+    "chart.windows": {"en": "Windows", "id": "Blok waktu"},
     "chart.ring_hours": {"en": "Ring-hours", "id": "Ring-jam"},
     "chart.interval": {"en": "Interval", "id": "Interval"},
     "chart.rate": {"en": "Rate", "id": "Laju"},
@@ -49,12 +52,12 @@ CHART_LABELS: dict[str, dict[str, str]] = {
     "chart.rate_per_hour": {"en": "Per ring-hour", "id": "Per ring-jam"},
     "chart.confusion.title": {
         "en": "Windows by the SRA's risk level and what happened in them",
-        "id": "Jendela waktu menurut tingkat risiko SRA dan yang terjadi",
+        "id": "Blok waktu menurut tingkat risiko SRA dan yang terjadi",
     },
-    "chart.observed_class": {"en": "Observed in the window", "id": "Teramati dalam jendela"},
+    "chart.observed_class": {"en": "Observed in the window", "id": "Yang terjadi dalam blok waktu"},
     "chart.share_of_level": {
         "en": "Share of the level's windows",
-        "id": "Porsi jendela tingkat ini",
+        "id": "Porsi blok waktu tingkat ini",
     },
     "chart.risk_matrix.title": {
         "en": "SRA risk matrix: threats by likelihood and impact",
@@ -91,16 +94,19 @@ CHART_LABELS: dict[str, dict[str, str]] = {
     "chart.forecast_bin": {"en": "Forecast bin", "id": "Kelas prakiraan"},
     "chart.observed_bins": {
         "en": "Observed (size = windows in bin)",
-        "id": "Teramati (ukuran = jumlah jendela)",
+        "id": "Yang terjadi (ukuran = jumlah blok waktu)",
     },
     "chart.staffing_alignment.title": {
         "en": "Officers on duty per window by the SRA's risk level",
-        "id": "Personel bertugas per jendela menurut tingkat risiko SRA",
+        "id": "Personel bertugas per blok waktu menurut tingkat risiko SRA",
     },
     "chart.mean_staff": {"en": "Mean officers on duty", "id": "Rata-rata personel bertugas"},
-    "chart.window": {"en": "Window", "id": "Jendela"},
-    "chart.windows_marker": {"en": "Window", "id": "Jendela"},
-    "chart.disrupted_window": {"en": "Window with a disruption", "id": "Jendela dengan gangguan"},
+    "chart.window": {"en": "Window", "id": "Blok waktu"},
+    "chart.windows_marker": {"en": "Window", "id": "Blok waktu"},
+    "chart.disrupted_window": {
+        "en": "Window with a disruption",
+        "id": "Blok waktu dengan gangguan",
+    },
     "chart.planned_median": {"en": "Planned staffing (median)", "id": "Rencana personel (median)"},
     "chart.event_comparison.title": {
         "en": "SRA performance and incident rates across events",

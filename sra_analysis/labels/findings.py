@@ -12,16 +12,16 @@ FINDING_LABELS: dict[str, dict[str, str]] = {
         "({share}) in {area} of the ring-hours (PAI {pai}); of the {observed} disrupted "
         "ring-hours they held {hits}, where flagging at random would catch about {expected} "
         "({p}).",
-        "id": "Jendela waktu dengan risiko {flag_level} ke atas mencakup {captured} dari "
-        "{total} gangguan ({share}) pada {area} dari total ring-jam (PAI {pai}); dari "
-        "{observed} ring-jam terganggu, {hits} ada di dalamnya, sedangkan penandaan acak "
-        "akan mengena sekitar {expected} ({p}).",
+        "id": "Blok waktu berisiko {flag_level} ke atas mencakup {captured} dari {total} gangguan "
+        "({share}) pada {area} dari total ring-jam (PAI {pai}); dari {observed} blok waktu "
+        "dengan gangguan, {hits} dinilai rawan, sedangkan penilaian rawan secara acak akan "
+        "mengenai sekitar {expected} ({p}).",
     },
     "finding.misses": {
         "en": "{count} disruption(s) happened in windows the SRA rated below {flag_level}: "
         "{where}.",
-        "id": "{count} gangguan terjadi pada jendela waktu yang dinilai SRA di bawah "
-        "{flag_level}: {where}.",
+        "id": "{count} gangguan terjadi pada blok waktu yang dinilai SRA di bawah {flag_level}: "
+        "{where}.",
     },
     "finding.false_alarms": {
         "en": "{hours} ring-hours rated {flag_level} or above passed without a disruption, "
@@ -32,20 +32,20 @@ FINDING_LABELS: dict[str, dict[str, str]] = {
     "finding.discrimination": {
         "en": "Higher-rated windows were more likely to see a disruption: AUC {auc} "
         "(95% CI {low}–{high}); rating against incident count, Kendall tau-b {tau}.",
-        "id": "Jendela dengan risiko lebih tinggi lebih mungkin mengalami gangguan: AUC {auc} "
-        "(IK 95% {low}–{high}); peringkat terhadap jumlah kejadian, tau-b Kendall {tau}.",
+        "id": "Blok waktu berisiko lebih tinggi lebih sering mengalami gangguan: AUC {auc} (IK "
+        "95% {low}–{high}); urutan risiko terhadap jumlah kejadian, tau-b Kendall {tau}.",
     },
     "finding.no_discrimination": {
-        "en": "The SRA's ratings did not separate windows with disruptions from quiet ones: "
+        "en": "The SRA's ratings did not separate ring-hours with disruptions from quiet ones: "
         "AUC {auc} (95% CI {low}–{high}).",
-        "id": "Penilaian SRA tidak membedakan jendela dengan gangguan dari yang tenang: AUC "
-        "{auc} (IK 95% {low}–{high}).",
+        "id": "Penilaian SRA tidak membedakan ring-jam dengan gangguan dari yang tanpa "
+        "gangguan: AUC {auc} (IK 95% {low}–{high}).",
     },
     "finding.discrimination_unclear": {
         "en": "With {observed} disrupted ring-hours, the SRA's ratings could not be shown to "
-        "separate windows with disruptions from quiet ones: AUC {auc} (95% CI {low}–{high}).",
-        "id": "Dengan {observed} ring-jam terganggu, belum dapat ditunjukkan bahwa "
-        "penilaian SRA membedakan jendela dengan gangguan dari yang tenang: AUC {auc} "
+        "separate ring-hours with disruptions from quiet ones: AUC {auc} (95% CI {low}–{high}).",
+        "id": "Dari {observed} ring-jam yang mengalami gangguan, belum dapat ditunjukkan bahwa "
+        "penilaian SRA membedakan ring-jam dengan gangguan dari yang tanpa gangguan: AUC {auc} "
         "(IK 95% {low}–{high}).",
     },
     "finding.unanticipated": {
@@ -69,7 +69,7 @@ FINDING_LABELS: dict[str, dict[str, str]] = {
     },
     "finding.staffed_to_plan": {
         "en": "Every window rated {flag_level} or above with a staffing plan was staffed to it.",
-        "id": "Setiap jendela berisiko {flag_level} ke atas yang memiliki rencana personel "
+        "id": "Setiap blok waktu berisiko {flag_level} ke atas yang memiliki rencana personel "
         "terisi sesuai rencana.",
     },
     "finding.ring_rate": {
@@ -80,7 +80,8 @@ FINDING_LABELS: dict[str, dict[str, str]] = {
     },
     "finding.response": {
         "en": "Median response time was {median} min (IQR {q1}–{q3}) over {n} incidents.",
-        "id": "Median waktu respons {median} menit (IQR {q1}–{q3}) dari {n} kejadian.",
+        "id": "Median waktu respons {median} menit (rentang antarkuartil {q1}–{q3}) dari {n} "
+        "kejadian.",
     },
     "finding.overlaps": {
         "en": "{count} shift(s) overlapped another shift of the same officer "
@@ -90,7 +91,7 @@ FINDING_LABELS: dict[str, dict[str, str]] = {
     },
     "finding.quarantined": {
         "en": "{count} input row(s) were set aside as invalid; see the data-quality appendix.",
-        "id": "{count} baris data dikesampingkan karena tidak valid; lihat lampiran kualitas data.",
+        "id": "{count} baris data disisihkan karena tidak valid; lihat lampiran kualitas data.",
     },
     "finding.matrix": {
         "en": "The risk banding breaks Cox's weak consistency: {detail}.",

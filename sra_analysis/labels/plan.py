@@ -10,14 +10,14 @@ PLAN_LABELS: dict[str, dict[str, str]] = {
         "en": "One row per area for improvement found by the post-event review. Fill in the "
         "corrective action, who is responsible, the due date and the status (open, in "
         "progress, done); add rows for further actions below.",
-        "id": "Satu baris untuk setiap hal yang perlu diperbaiki menurut tinjauan pasca-kegiatan. "
-        "Isi tindakan perbaikan, penanggung jawab, tenggat dan status (terbuka, dalam proses, "
+        "id": "Satu baris untuk setiap hal yang perlu diperbaiki menurut Anev pasca-kegiatan. Isi "
+        "tindakan perbaikan, penanggung jawab, tenggat dan status (terbuka, dalam proses, "
         "selesai); tambahkan baris di bawah untuk tindakan lain.",
     },
     "plan.none": {
         "en": "The review found no area for improvement; add your own actions below.",
-        "id": "Tinjauan tidak menemukan hal yang perlu diperbaiki; tambahkan tindakan sendiri "
-        "di bawah.",
+        "id": "Anev tidak menemukan hal yang perlu diperbaiki; tambahkan tindakan sendiri di "
+        "bawah.",
     },
     "plan.link": {
         "en": "The improvement plan to fill in, as an Excel workbook",
@@ -46,12 +46,12 @@ PLAN_LABELS: dict[str, dict[str, str]] = {
         "id": "Indeks akurasi prediksi (PAI)",
     },
     "plan.metric.misses": {
-        "en": "Disrupted windows rated below the flag level",
-        "id": "Jendela terganggu dengan risiko di bawah tingkat penanda",
+        "en": "Disrupted ring-hours rated below the flag level",
+        "id": "Ring-jam dengan gangguan yang dinilai di bawah batas rawan",
     },
     "plan.metric.false_alarm_hours": {
         "en": "Flagged ring-hours without a disruption",
-        "id": "Ring-jam bertanda tanpa gangguan",
+        "id": "Ring-jam dinilai rawan, tanpa gangguan",
     },
     "plan.metric.auc": {"en": "AUC (rating vs disruption)", "id": "AUC (peringkat vs gangguan)"},
     "plan.metric.unanticipated_incidents": {
@@ -60,7 +60,7 @@ PLAN_LABELS: dict[str, dict[str, str]] = {
     },
     "plan.metric.understaffed_hours": {
         "en": "Flagged ring-hours staffed below plan",
-        "id": "Ring-jam bertanda di bawah rencana personel",
+        "id": "Ring-jam rawan dengan personel di bawah rencana",
     },
     "plan.metric.matrix_violations": {
         "en": "Breaches of the risk matrix's consistency",
@@ -81,6 +81,6 @@ PLAN_LABELS: dict[str, dict[str, str]] = {
     "plan.metric.overlapping_shifts": {"en": "Overlapping shifts", "id": "Giliran tumpang tindih"},
     "plan.metric.rows_quarantined": {
         "en": "Input rows set aside",
-        "id": "Baris data dikesampingkan",
+        "id": "Baris data disisihkan",
     },
 }

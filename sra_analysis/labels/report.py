@@ -11,7 +11,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "report.full_table": {"en": "the full table", "id": "tabel lengkap"},
     # sections, verdict, tiles and table columns
     "report.verdict": {"en": "Verdict on the SRA", "id": "Penilaian atas SRA"},
-    "report.flag_level": {"en": "flagged at", "id": "ditandai mulai"},
+    "report.flag_level": {"en": "flagged at", "id": "dinilai rawan mulai"},
     "report.none": {"en": "Nothing to list.", "id": "Tidak ada."},
     # the verdict, one sentence per rule of sra_analysis.review.verdict
     "verdict.skilled": {
@@ -20,21 +20,21 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "ring-hours (flagging that share at random would catch about {expected}; {p}), "
         "and higher-rated windows were more often disrupted (AUC {auc}, 95% CI "
         "{low}–{high}).",
-        "id": "Penilaian SRA lebih baik daripada kebetulan: {hits} dari {observed} jendela "
-        "yang terganggu dinilai berisiko {flag_level} ke atas, padahal jendela itu hanya "
-        "{area} dari ring-jam (penandaan acak dengan porsi yang sama akan mengena sekitar "
-        "{expected}; {p}), dan jendela berisiko lebih tinggi lebih sering terganggu (AUC "
-        "{auc}, IK 95% {low}–{high}).",
+        "id": "Penilaian SRA lebih baik daripada kebetulan: {hits} dari {observed} blok waktu "
+        "dengan gangguan dinilai berisiko {flag_level} ke atas, padahal blok waktu itu hanya "
+        "{area} dari ring-jam (penilaian rawan secara acak dengan porsi yang sama akan mengenai "
+        "sekitar {expected}; {p}), dan blok waktu berisiko lebih tinggi lebih sering mengalami "
+        "gangguan (AUC {auc}, IK 95% {low}–{high}).",
     },
     "verdict.capture_only": {
         "en": "The SRA was partly right: {hits} of {observed} disrupted ring-hours were rated "
         "{flag_level} or above, in {area} of the ring-hours — more than the {expected} "
         "that flagging at random would catch ({p}) — but its ratings did not clearly "
         "separate disrupted ring-hours from quiet ones (AUC {auc}, 95% CI {low}–{high}).",
-        "id": "SRA sebagian tepat: {hits} dari {observed} ring-jam terganggu dinilai "
+        "id": "SRA sebagian tepat: {hits} dari {observed} ring-jam dengan gangguan dinilai "
         "berisiko {flag_level} ke atas, pada {area} dari ring-jam — lebih banyak daripada "
-        "{expected} yang akan dikenai penandaan acak ({p}) — tetapi penilaiannya tidak "
-        "jelas membedakan ring-jam terganggu dari yang tenang (AUC {auc}, IK 95% "
+        "{expected} yang akan dikenai penilaian rawan secara acak ({p}) — tetapi penilaiannya "
+        "tidak jelas membedakan ring-jam dengan gangguan dari yang tenang (AUC {auc}, IK 95% "
         "{low}–{high}).",
     },
     "verdict.discrimination_only": {
@@ -42,11 +42,11 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "(AUC {auc}, 95% CI {low}–{high}), but windows rated {flag_level} or above held "
         "{hits} of {observed} disrupted ring-hours in {area} of the ring-hours, not clearly "
         "more than the {expected} that flagging at random would catch ({p}).",
-        "id": "SRA sebagian tepat: jendela berisiko lebih tinggi lebih sering terganggu "
-        "(AUC {auc}, IK 95% {low}–{high}), tetapi jendela berisiko {flag_level} ke atas "
-        "hanya memuat {hits} dari {observed} ring-jam terganggu pada {area} dari "
-        "ring-jam, tidak jelas lebih banyak daripada {expected} yang akan dikenai "
-        "penandaan acak ({p}).",
+        "id": "SRA sebagian tepat: blok waktu berisiko lebih tinggi lebih sering terganggu (AUC "
+        "{auc}, IK 95% {low}–{high}), tetapi blok waktu berisiko {flag_level} ke atas hanya "
+        "memuat {hits} dari {observed} ring-jam dengan gangguan pada {area} dari ring-jam, "
+        "tidak jelas lebih banyak daripada {expected} yang akan dikenai penilaian rawan secara "
+        "acak ({p}).",
     },
     "verdict.undecided": {
         "en": "The evidence cannot tell the SRA's ratings from chance: {hits} of "
@@ -54,47 +54,47 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "ring-hours (flagging at random would catch about {expected}; {p}), and the "
         "ratings did not clearly separate disrupted ring-hours from quiet ones (AUC {auc}, "
         "95% CI {low}–{high}).",
-        "id": "Bukti yang ada belum dapat membedakan penilaian SRA dari kebetulan: {hits} "
-        "dari {observed} ring-jam terganggu dinilai berisiko {flag_level} ke atas, "
-        "pada {area} dari ring-jam (penandaan acak akan mengena sekitar {expected}; {p}), "
-        "dan penilaiannya tidak jelas membedakan ring-jam terganggu dari yang tenang "
-        "(AUC {auc}, IK 95% {low}–{high}).",
+        "id": "Bukti yang ada belum dapat membedakan penilaian SRA dari kebetulan: {hits} dari "
+        "{observed} ring-jam dengan gangguan dinilai berisiko {flag_level} ke atas, pada {area} "
+        "dari ring-jam (penilaian rawan secara acak akan mengena sekitar {expected}; {p}), dan "
+        "penilaiannya tidak jelas membedakan ring-jam dengan gangguan dari yang tenang (AUC "
+        "{auc}, IK 95% {low}–{high}).",
     },
     "verdict.no_skill": {
         "en": "The SRA's ratings did no better than chance: {hits} of {observed} disrupted "
         "ring-hours were rated {flag_level} or above, in {area} of the ring-hours (flagging "
         "at random would catch about {expected}; {p}), and the ratings did not separate "
         "disrupted ring-hours from quiet ones (AUC {auc}, 95% CI {low}–{high}).",
-        "id": "Penilaian SRA tidak lebih baik daripada kebetulan: {hits} dari {observed} "
-        "ring-jam terganggu dinilai berisiko {flag_level} ke atas, pada {area} dari "
-        "ring-jam (penandaan acak akan mengena sekitar {expected}; {p}), dan penilaiannya "
-        "tidak membedakan ring-jam terganggu dari yang tenang (AUC {auc}, IK 95% "
+        "id": "Penilaian SRA tidak lebih baik daripada kebetulan: {hits} dari {observed} blok "
+        "waktu dengan gangguan dinilai berisiko {flag_level} ke atas, pada {area} dari ring-jam "
+        "(penilaian rawan secara acak akan mengena sekitar {expected}; {p}), dan penilaiannya "
+        "tidak membedakan ring-jam dengan gangguan dari yang tenang (AUC {auc}, IK 95% "
         "{low}–{high}).",
     },
     "verdict.below_chance": {
         "en": "The SRA's ratings did no better than chance: only {hits} of {observed} "
         "disrupted ring-hours were rated {flag_level} or above, no more than the {expected} "
         "that flagging {area} of the ring-hours at random would catch.",
-        "id": "Penilaian SRA tidak lebih baik daripada kebetulan: hanya {hits} dari "
-        "{observed} ring-jam terganggu dinilai berisiko {flag_level} ke atas, tidak "
-        "lebih banyak daripada {expected} yang akan dikenai penandaan acak atas {area} "
-        "dari ring-jam.",
+        "id": "Penilaian SRA tidak lebih baik daripada kebetulan: hanya {hits} dari {observed} "
+        "ring-jam dengan gangguan dinilai berisiko {flag_level} ke atas, tidak lebih banyak "
+        "daripada {expected} yang akan dikenai penilaian rawan secara acak atas {area} dari "
+        "ring-jam.",
     },
     "verdict.flags_everything": {
         "en": "The SRA rated {area} of the ring-hours {flag_level} or above. A register "
         'that flags (nearly) everything says "guard everything" and guides nothing, so '
         "its catching {hits} of {observed} disrupted ring-hours shows no skill.",
-        "id": "SRA menilai {area} dari ring-jam berisiko {flag_level} ke atas. Penilaian "
-        'yang menandai (hampir) semuanya sama dengan "jaga semuanya" dan tidak memberi '
-        "arah, sehingga mengenai {hits} dari {observed} ring-jam terganggu tidak "
-        "menunjukkan ketepatan.",
+        "id": "SRA menilai {area} dari ring-jam berisiko {flag_level} ke atas. Penilaian yang "
+        'menganggap (hampir) semuanya rawan sama dengan "jaga semuanya" dan tidak memberi arah, '
+        "sehingga mengenai {hits} dari {observed} ring-jam dengan gangguan tidak menunjukkan "
+        "ketepatan.",
     },
     "verdict.flags_nothing": {
         "en": "The SRA rated no window {flag_level} or above, so it pointed to no time or "
         "place to guard more closely; {observed} window(s) saw a disruption.",
-        "id": "SRA tidak menilai satu jendela pun berisiko {flag_level} ke atas, sehingga "
-        "tidak menunjuk waktu atau tempat yang perlu dijaga lebih ketat; {observed} "
-        "jendela mengalami gangguan.",
+        "id": "SRA tidak menilai satu blok waktu pun berisiko {flag_level} ke atas, sehingga "
+        "tidak menunjuk waktu atau tempat yang perlu dijaga lebih ketat; {observed} blok waktu "
+        "mengalami gangguan.",
     },
     "verdict.quiet": {
         "en": "No disruption occurred, so there is nothing to judge the ratings by. "
@@ -107,7 +107,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "verdict.thin": {
         "en": "The evidence is thin: only {observed} disrupted ring-hour(s), fewer than the "
         "{minimum} this test needs to tell even a strong SRA from chance reliably.",
-        "id": "Buktinya tipis: hanya {observed} ring-jam terganggu, kurang dari "
+        "id": "Bukti belum memadai: hanya {observed} ring-jam dengan gangguan, kurang dari "
         "{minimum} yang diperlukan uji ini untuk membedakan SRA yang baik sekalipun dari "
         "kebetulan secara andal.",
     },
@@ -116,14 +116,14 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "verdict.grade.mixed": {"en": "fair", "id": "cukup"},
     "verdict.grade.poor": {"en": "poor", "id": "kurang"},
     "verdict.grade.quiet": {"en": "quiet", "id": "tanpa gangguan"},
-    "verdict.evidence.thin": {"en": "evidence thin", "id": "bukti tipis"},
-    "verdict.evidence.sufficient": {"en": "evidence sufficient", "id": "bukti cukup"},
+    "verdict.evidence.thin": {"en": "evidence thin", "id": "bukti belum memadai"},
+    "verdict.evidence.sufficient": {"en": "evidence sufficient", "id": "bukti memadai"},
     "tile.personnel": {"en": "Officers", "id": "Personel"},
     "tile.captured": {
         "en": "Disruptions in flagged windows",
-        "id": "Gangguan di jendela bertanda",
+        "id": "Gangguan di blok waktu rawan",
     },
-    "tile.misses": {"en": "Missed windows", "id": "Jendela terlewat"},
+    "tile.misses": {"en": "Missed windows", "id": "Blok waktu terlewat"},
     "tile.auc": {"en": "AUC (rating vs disruption)", "id": "AUC (risiko vs gangguan)"},
     "col.name": {"en": "Name", "id": "Nama"},
     "col.from": {"en": "From", "id": "Dari"},
@@ -145,26 +145,26 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     },
     "section.misses": {
         "en": "Misses, false alarms and the unanticipated",
-        "id": "Yang terlewat, alarm palsu dan yang tidak terantisipasi",
+        "id": "Yang terlewat, yang dinilai rawan tanpa gangguan, dan yang tidak terantisipasi",
     },
     "section.findings": {"en": "Findings", "id": "Temuan"},
     "section.plan": {"en": "Improvement plan", "id": "Rencana perbaikan"},
     "section.appendix": {
         "en": "Appendix: data quality and provenance",
-        "id": "Lampiran: kualitas data dan asal-usul",
+        "id": "Lampiran: kualitas data dan sumber data",
     },
     "section.sra_items": {"en": "SRA items", "id": "Butir SRA"},
     "section.understaffed": {
         "en": "Flagged windows staffed below plan",
-        "id": "Jendela bertanda dengan personel di bawah rencana",
+        "id": "Blok waktu rawan dengan personel di bawah rencana",
     },
     "section.missed_windows": {
         "en": "Disruptions in windows rated below the flag level",
-        "id": "Gangguan pada jendela di bawah tingkat bertanda",
+        "id": "Gangguan pada blok waktu di bawah batas rawan",
     },
     "section.false_alarm_windows": {
         "en": "Flagged windows without a disruption",
-        "id": "Jendela bertanda tanpa gangguan",
+        "id": "Blok waktu dinilai rawan, tanpa gangguan",
     },
     "section.unanticipated": {
         "en": "Incidents no SRA item anticipated",
@@ -172,48 +172,48 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     },
     "col.score": {"en": "Score", "id": "Skor"},
     "col.value": {"en": "Value", "id": "Nilai"},
-    "col.interval": {"en": "95% interval", "id": "Interval 95%"},
+    "col.interval": {"en": "95% interval", "id": "IK 95%"},
     "col.meaning": {"en": "What it says", "id": "Artinya"},
     "col.hits": {"en": "hits", "id": "tepat"},
     "col.misses": {"en": "misses", "id": "terlewat"},
-    "col.false_alarms": {"en": "false alarms", "id": "alarm palsu"},
-    "col.correct_negatives": {"en": "quiet and not flagged", "id": "tenang dan tidak bertanda"},
-    "score.pod": {"en": "POD (hit rate)", "id": "POD (tingkat tepat)"},
+    "col.false_alarms": {"en": "false alarms", "id": "dinilai rawan, tanpa gangguan"},
+    "col.correct_negatives": {"en": "quiet and not flagged", "id": "tidak rawan, tanpa gangguan"},
+    "score.pod": {"en": "POD (hit rate)", "id": "POD (porsi terprediksi)"},
     "score.pod.help": {
         "en": "share of disrupted ring-hours that were flagged",
-        "id": "bagian jendela terganggu yang ditandai",
+        "id": "porsi ring-jam dengan gangguan yang dinilai rawan",
     },
     "score.far": {"en": "FAR", "id": "FAR"},
     "score.far.help": {
         "en": "share of flagged windows that stayed undisrupted",
-        "id": "bagian jendela bertanda yang tidak terganggu",
+        "id": "porsi blok waktu rawan yang tanpa gangguan",
     },
     "score.csi": {"en": "CSI", "id": "CSI"},
     "score.csi.help": {
         "en": "hits over hits, misses and false alarms",
-        "id": "tepat dibagi tepat, terlewat dan alarm palsu",
+        "id": "tepat dibagi jumlah tepat, terlewat, dan dinilai rawan tanpa gangguan",
     },
-    "score.hss": {"en": "Heidke skill score", "id": "Skor keterampilan Heidke"},
+    "score.hss": {"en": "Heidke skill score", "id": "Skor Heidke"},
     "score.hss.help": {
         "en": "accuracy beyond chance (0 = no skill, 1 = perfect)",
-        "id": "ketepatan di atas kebetulan (0 = tanpa keterampilan, 1 = sempurna)",
+        "id": "ketepatan di atas kebetulan (0 = sama dengan kebetulan, 1 = sempurna)",
     },
-    "score.pss": {"en": "Peirce skill score", "id": "Skor keterampilan Peirce"},
+    "score.pss": {"en": "Peirce skill score", "id": "Skor Peirce"},
     "score.pss.help": {
         "en": "hit rate minus false-alarm rate",
-        "id": "tingkat tepat dikurangi tingkat alarm palsu",
+        "id": "porsi gangguan terprediksi dikurangi porsi blok tenang yang dinilai rawan",
     },
     "score.pai": {"en": "PAI", "id": "PAI"},
     "score.pai.help": {
         "en": "share of disruptions in flagged windows over their share of time (>1 = "
         "concentrated)",
-        "id": "bagian gangguan di jendela bertanda dibagi bagian waktunya (>1 = terpusat)",
+        "id": "porsi gangguan di blok waktu rawan dibagi porsi waktunya (>1 = terpusat)",
     },
     "score.auc": {"en": "AUC", "id": "AUC"},
     "score.auc.help": {
         "en": "chance a disrupted window was rated above a quiet one (0.5 = no better than chance)",
-        "id": "peluang jendela terganggu dinilai lebih tinggi dari jendela tenang (0,5 = "
-        "sama dengan kebetulan)",
+        "id": "peluang ring-jam dengan gangguan dinilai lebih tinggi dari blok waktu tenang "
+        "(0,5 = sama dengan kebetulan)",
     },
     "score.tau": {"en": "Kendall tau-b", "id": "Tau-b Kendall"},
     "score.tau.help": {
@@ -228,7 +228,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "score.rate_ratio": {"en": "Disruption rate ratio", "id": "Rasio laju gangguan"},
     "score.rate_ratio.help": {
         "en": "disruptions per hour in flagged over unflagged windows",
-        "id": "gangguan per jam di jendela bertanda dibanding tidak bertanda",
+        "id": "gangguan per jam di blok waktu rawan dibanding blok waktu tidak rawan",
     },
     "score.brier": {"en": "Brier score", "id": "Skor Brier"},
     "score.brier.help": {
@@ -239,7 +239,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "col.outcome": {"en": "Outcome", "id": "Hasil"},
     "index.title": {
         "en": "Post-event security reviews",
-        "id": "Kaji ulang pengamanan kegiatan",
+        "id": "Anev pengamanan kegiatan",
     },
     "index.status": {
         "en": "{ok} of {total} reports written.",
@@ -249,7 +249,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "dq.file": {"en": "File", "id": "Berkas"},
     "dq.rows_read": {"en": "Rows read", "id": "Baris dibaca"},
     "dq.accepted": {"en": "Accepted", "id": "Diterima"},
-    "dq.quarantined": {"en": "Quarantined", "id": "Dikarantina"},
+    "dq.quarantined": {"en": "Quarantined", "id": "Disisihkan"},
     "dq.blank": {"en": "Blank", "id": "Kosong"},
     "dq.duplicates": {"en": "Duplicates", "id": "Duplikat"},
     "dq.warnings": {"en": "Warnings", "id": "Peringatan"},
@@ -259,15 +259,15 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "dq.value": {"en": "Value", "id": "Nilai"},
     "dq.reason": {"en": "Reason", "id": "Alasan"},
     "dq.action": {"en": "Action", "id": "Tindakan"},
+    "dq.sha256": {"en": "sha256", "id": "Sidik SHA-256"},
     "index.verdict": {"en": "Verdict", "id": "Penilaian"},
     # the notebooks that go deeper into one question: slices and breakdowns
     "slice.note": {
         "en": "This review covers part of the event: {rings}, {start} – {end}. It holds "
         "{incidents} of the event's {total} incidents; the numbers below are about this "
         "part only.",
-        "id": "Kaji ulang ini mencakup sebagian kegiatan: {rings}, {start} – {end}. Bagian "
-        "ini memuat {incidents} dari {total} kejadian; angka di bawah hanya tentang bagian "
-        "ini.",
+        "id": "Anev ini mencakup sebagian kegiatan: {rings}, {start} – {end}. Bagian ini memuat "
+        "{incidents} dari {total} kejadian; angka di bawah hanya tentang bagian ini.",
     },
     "section.rate_by_ring": {
         "en": "Rates by predicted level, ring by ring",
@@ -275,7 +275,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     },
     "section.scores_by_day": {
         "en": "Hits, misses and false alarms, ring by ring and day by day",
-        "id": "Tepat, terlewat dan alarm palsu, per ring dan per hari",
+        "id": "Tepat, terlewat, dan dinilai rawan tanpa gangguan, per ring dan per hari",
     },
     "section.calibration": {
         "en": "Were the register's probabilities right?",
@@ -290,15 +290,15 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "id": "Personel bertugas, kejadian dan risiko menurut waktu",
     },
     "col.day": {"en": "Day", "id": "Hari"},
-    "col.windows": {"en": "Windows", "id": "Jendela"},
-    "col.flagged_hours": {"en": "Flagged hours", "id": "Jam bertanda"},
+    "col.windows": {"en": "Windows", "id": "Blok waktu"},
+    "col.flagged_hours": {"en": "Flagged hours", "id": "Jam rawan"},
     "col.incident_rate": {
         "en": "Incidents per ring-hour (95% interval)",
-        "id": "Kejadian per ring-jam (interval 95%)",
+        "id": "Kejadian per ring-jam (IK 95%)",
     },
     "col.disruption_rate": {
         "en": "Disruptions per ring-hour (95% interval)",
-        "id": "Gangguan per ring-jam (interval 95%)",
+        "id": "Gangguan per ring-jam (IK 95%)",
     },
     "col.planned_hours": {"en": "Hours with a plan", "id": "Jam dengan rencana"},
     "col.planned_officer_hours": {

@@ -6,10 +6,10 @@ __all__ = ["ROLLUP_REPORT_LABELS"]
 
 ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     # first screen
-    "rollup.page_title": {"en": "Roll-up review across events", "id": "Rekap kajian antarkegiatan"},
+    "rollup.page_title": {"en": "Roll-up review across events", "id": "Rekap Anev antarkegiatan"},
     "rollup.title": {
         "en": "Roll-up review of {events} events",
-        "id": "Rekap kajian {events} kegiatan",
+        "id": "Rekap Anev {events} kegiatan",
     },
     "rollup.subtitle": {
         "en": "{first} – {last} · {events} reports pooled, {skipped} set aside",
@@ -28,7 +28,7 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     },
     "rollup.answer.verdicts": {
         "en": "Event verdicts: {counts}; {thin} of {events} on thin evidence.",
-        "id": "Penilaian per kegiatan: {counts}; {thin} dari {events} dengan bukti terbatas.",
+        "id": "Penilaian per kegiatan: {counts}; {thin} dari {events} dengan bukti belum memadai.",
     },
     "rollup.tile.events": {"en": "Events pooled", "id": "Kegiatan digabung"},
     "rollup.tile.ring_hours": {"en": "Ring-hours", "id": "Ring-jam"},
@@ -37,8 +37,8 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
         "id": "Laju gangguan per tingkat (IK 95% {ci})",
     },
     "rollup.tile.capture": {
-        "en": "Disrupted windows flagged",
-        "id": "Jendela terganggu yang ditandai",
+        "en": "Disrupted ring-hours flagged",
+        "id": "Ring-jam dengan gangguan yang dinilai rawan",
     },
     "rollup.tile.outside": {
         "en": "Events outside 99.8% limits",
@@ -54,7 +54,7 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     },
     "rollup.conclusive": {"en": "supported", "id": "didukung bukti"},
     "rollup.inconclusive": {"en": "evidence thin", "id": "bukti terbatas"},
-    "index.rollup": {"en": "Roll-up review across events", "id": "Rekap kajian antarkegiatan"},
+    "index.rollup": {"en": "Roll-up review across events", "id": "Rekap Anev antarkegiatan"},
     "index.rollup_what": {
         "en": "are the SRAs' levels meaningful, what do they keep missing, what to change next",
         "id": "apakah tingkat risiko SRA bermakna, apa yang selalu terlewat, apa yang diubah",
@@ -108,12 +108,13 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     "rollup.col.span": {"en": "Hours", "id": "Jam"},
     "rollup.col.folder": {"en": "Folder", "id": "Folder"},
     "rollup.col.reason": {"en": "Why set aside", "id": "Alasan disisihkan"},
-    "rollup.col.capture": {"en": "Capture", "id": "Tangkapan"},
+    "rollup.col.capture": {"en": "Capture", "id": "Terprediksi"},
     "rollup.col.position": {"en": "Position", "id": "Posisi"},
-    "rollup.col.flagged_share": {"en": "Windows flagged", "id": "Jendela ditandai"},
+    "rollup.col.flagged_share": {"en": "Windows flagged", "id": "Blok waktu dinilai rawan"},
     "rollup.col.expected": {
         "en": "Capture expected for that share, were the SRA as sharp as all together",
-        "id": "Tangkapan yang diharapkan untuk bagian itu, bila SRA setajam gabungan",
+        "id": "Porsi terprediksi yang diharapkan untuk porsi itu, bila SRA setajam gabungan semua "
+        "kegiatan",
     },
     "rollup.levels_note": {
         "en": "The rate ratio is the factor by which the rate per ring-hour grows with each step "
@@ -182,7 +183,7 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
         "en": "▲ under-rated, ▼ over-rated (95% interval clear of 1 and reaching the next "
         "level's rate), · not enough ring-hours; blank: no window had that score.",
         "id": "▲ dinilai terlalu rendah, ▼ terlalu tinggi (IK 95% tidak memuat 1 dan mencapai "
-        "laju tingkat sebelahnya), · ring-jam belum cukup; kosong: tidak ada jendela dengan "
+        "laju tingkat sebelahnya), · ring-jam belum cukup; kosong: tidak ada blok waktu dengan "
         "skor itu.",
     },
     "rollup.chart.cell_hover": {
@@ -196,7 +197,7 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     "rollup.rating.over-rated": {"en": "over-rated", "id": "terlalu tinggi"},
     "rollup.rating.under-rated": {"en": "under-rated", "id": "terlalu rendah"},
     "rollup.rating.as rated": {"en": "as rated", "id": "sesuai"},
-    "rollup.rating.not enough evidence": {"en": "not enough evidence", "id": "bukti belum cukup"},
+    "rollup.rating.not enough evidence": {"en": "not enough evidence", "id": "bukti belum memadai"},
     "rollup.chart.missed_title": {
         "en": "Incidents by category: how many no SRA item anticipated",
         "id": "Kejadian per kategori: berapa yang tidak diantisipasi butir SRA",

@@ -17,7 +17,7 @@ TEMPLATE_LABELS: dict[str, dict[str, str]] = {
     },
     "template.kept_event": {
         "en": "kept {file} as it is; the workbooks follow its rings and times",
-        "id": "{file} tidak diubah; workbook mengikuti ring dan waktu di dalamnya",
+        "id": "{file} tidak diubah; berkas Excel mengikuti ring dan waktu di dalamnya",
     },
     "template.wrote_form": {
         "en": "wrote {file}: upload it to KoboToolbox or ODK Central to log incidents on "
@@ -28,7 +28,7 @@ TEMPLATE_LABELS: dict[str, dict[str, str]] = {
     },
     "template.next": {
         "en": "fill in the sheets, then check them: sra-review validate {out}",
-        "id": "isi lembar kerjanya, lalu periksa: sra-review validate {out}",
+        "id": "isi lembar kerjanya, lalu periksa: sra-review validate {out} --lang id",
     },
     # the phone form (sra_analysis.template.xlsform): its group, questions and hints
     "form.group": {"id": "Laporan kejadian", "en": "Incident report"},

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 from sra_analysis.errors import OutputError, ParameterError, SRAError
 from sra_analysis.event import read_event_meta
 from sra_analysis.event_yaml import find_event_dirs
+from sra_analysis.labels import t
 from sra_analysis.privacy import hide_long_numbers
 from sra_analysis.reports.files import EVENT_RESULTS, write_atomic
 from sra_analysis.reports.outdir import check_output_dir, os_hint, os_reason
@@ -215,7 +216,8 @@ def run_reports(
         results = [_unreadable(job, problem) for job, problem in results]
         if assets == "shared":  # once, before any report that loads it
             write_plotly_asset(out)
-        bar = tqdm(total=len(jobs), desc="reports", unit="event", disable=not progress,
+        bar = tqdm(total=len(jobs), desc=t("cli.progress.reports", checked.lang),
+                   unit=t("cli.progress.event", checked.lang), disable=not progress,
                    file=sys.stderr)  # fmt: skip
         stack.callback(bar.close)
         if local:
@@ -230,7 +232,7 @@ def run_reports(
                 # worker that dies takes only the report it was running with it
                 ran = _run_elsewhere(jobs, cluster.executor, cluster.threads, bar)
         bar.close()
-        results += _finish(ran, finish, pdf=pdf, progress=progress)
+        results += _finish(ran, finish, pdf=pdf, progress=progress, lang=checked.lang)
     order = {job.event_id: i for i, job in enumerate(all_jobs)}
     results.sort(key=lambda r: order[r.event_id])
     pooled = None
@@ -307,12 +309,12 @@ def _without_pdf(result: ReportResult) -> ReportResult:
     return result
 
 
-def _finish(results: list[ReportResult], finish, *, pdf: bool, progress: bool):
+def _finish(results: list[ReportResult], finish, *, pdf: bool, progress: bool, lang: str = "en"):
     """``finish`` applied to each result, with a progress bar of its own when it prints."""
     from tqdm.auto import tqdm
 
-    with tqdm(results, desc="report.pdf", unit="event", disable=not (pdf and progress),
-              file=sys.stderr) as printing:  # fmt: skip
+    with tqdm(results, desc="report.pdf", unit=t("cli.progress.event", lang),
+              disable=not (pdf and progress), file=sys.stderr) as printing:  # fmt: skip
         return [finish(result) for result in printing]
 
 

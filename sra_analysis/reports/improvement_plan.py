@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from sra_analysis.labels import LABELS, check_lang, t
+from sra_analysis.labels.formats import format_datetime, format_time
+from sra_analysis.labels.timezone import zone_label
 from sra_analysis.reports.files import write_atomic
 from sra_analysis.reports.html_tables import is_missing, number_text
 from sra_analysis.review.evaluate import Evaluation
@@ -95,7 +97,7 @@ def improvement_plan_rows(review: Evaluation, *, lang: str = "en") -> pd.DataFra
     >>> rows["key"].tolist()
     ['misses', 'false_alarms', 'unanticipated', 'understaffed']
     >>> rows.loc[0, ["ring", "time_span"]].tolist()
-    ['Ring 2 (Inside the building)', '2024-03-01 18:00–19:00']
+    ['Ring 2 (Inside the building)', '01 Mar 2024 18:00–19:00']
     >>> rows.loc[0, "evidence"]
     'Disrupted windows rated below the flag level: 1'
     """
@@ -135,7 +137,7 @@ def _places(finding: Finding, review: Evaluation, lang: str) -> tuple[list[str],
     where = finding.values.get("where")
     if where:
         rings = [_ring_text(place["id"], review, lang) for place in where]
-        spans = [_span_text(place["start"], place["end"]) for place in where]
+        spans = [_span_text(place["start"], place["end"], lang) for place in where]
         table = _SPANS.get(finding.key)
         more = len(getattr(review, table)) - len(where) if table else 0
         if more > 0:
@@ -147,8 +149,8 @@ def _places(finding: Finding, review: Evaluation, lang: str) -> tuple[list[str],
         order = [r for r in _ring_order(review) if r in present]
         order += sorted(present - set(order))
         start, end = incidents["reported_at"].min(), incidents["reported_at"].max()
-        return [_ring_text(r, review, lang) for r in order], [_span_text(start, end)]
-    return [t("plan.all_rings", lang)], [_span_text(*_event_span(review))]
+        return [_ring_text(r, review, lang) for r in order], [_span_text(start, end, lang)]
+    return [t("plan.all_rings", lang)], [_span_text(*_event_span(review), lang)]
 
 
 def _ring_order(review: Evaluation) -> list[str]:
@@ -172,14 +174,15 @@ def _event_span(review: Evaluation) -> tuple[pd.Timestamp, pd.Timestamp]:
     return review.windows["window_start"].min(), review.windows["window_end"].max()
 
 
-def _span_text(start, end) -> str:
-    """``2024-03-01 18:00–19:00``; the end's date is written when it differs."""
+def _span_text(start, end, lang: str = "en") -> str:
+    """``01 Mar 2024 18:00–19:00`` (``18.00–19.00`` in Bahasa Indonesia), day first; the
+    end's date is written when it differs."""
     if is_missing(start) or is_missing(end):
         return "–"
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     if end.date() == start.date():
-        return f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
-    return f"{start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M}"
+        return f"{format_datetime(start, lang=lang)}–{format_time(end, lang=lang)}"
+    return f"{format_datetime(start, lang=lang)} – {format_datetime(end, lang=lang)}"
 
 
 def improvement_plan_workbook(review: Evaluation, *, lang: str = "en"):
@@ -259,8 +262,9 @@ def _title_lines(review: Evaluation, lang: str, *, empty: bool) -> list[tuple[st
 
     meta = review.meta
     start, end = _event_span(review)
-    period = _span_text(start, end)
-    details = [period] if meta is None else [meta.venue, f"{period} ({meta.timezone})", meta.id]
+    period = _span_text(start, end, lang)
+    zone = None if meta is None else zone_label(meta.timezone, lang)
+    details = [period] if meta is None else [meta.venue, f"{period} ({zone})", meta.id]
     return [
         (t("plan.sheet", lang), Font(bold=True, size=14)),
         ("" if meta is None else meta.name or meta.id, Font(bold=True, size=12)),

@@ -18,8 +18,10 @@ from urllib.parse import quote
 import pandas as pd
 
 from sra_analysis.event import Event
+from sra_analysis.io.reasons import issue_reasons
 from sra_analysis.labels import level_label, t
 from sra_analysis.labels.formats import format_datetime, format_integer, format_range
+from sra_analysis.labels.timezone import zone_label
 from sra_analysis.privacy import redact_issues
 from sra_analysis.reports.aar_present import summary_html
 from sra_analysis.reports.files import write_atomic, write_json_atomic
@@ -120,7 +122,7 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
     numeric = list(ring_table.columns[2:])
     start, end = (format_datetime(meta.start, lang=lang, style="full"),
                   format_datetime(meta.end, lang=lang, style="full"))  # fmt: skip
-    period = f"{start} – {end} ({meta.timezone})"
+    period = f"{start} – {end} ({zone_label(meta.timezone, lang)})"
     show_html(
         f"<h1>{esc(clip(meta.name))}</h1>"
         f'<div class="sra-subtitle">{esc(clip(meta.venue))} · {esc(period)} · '
@@ -298,7 +300,7 @@ def sra_items_table(
         {
             "ID": items["risk_id"],
             t("col.threat", lang): items["threat"],
-            t("ring", lang): items["ring"],
+            t("ring", lang): items["ring"].astype(str).replace({"all": t("chart.all_rings", lang)}),
             t("predicted_level", lang): [
                 f"{level_label(str(v), lang)} ({s})"
                 for v, s in zip(items["level"], items["score"], strict=True)
@@ -383,6 +385,10 @@ def data_quality(
             issues = redact_issues(issues, ring_labels=event.meta.ring_lookup().keys())
         parts.append(f"<h3>{esc(quality.file)}</h3>")
         shown = ["row", "column", "value", "reason", "action"]
+        issues = issues.assign(
+            reason=issue_reasons(issues, lang),
+            action=[t(f"action.{a}", lang) for a in issues["action"]],
+        )
         parts.append(
             capped_table(
                 issues[shown].rename(columns={c: t(f"dq.{c}", lang) for c in shown}),
@@ -394,15 +400,22 @@ def data_quality(
     show_html("".join(parts))
 
 
-def provenance(review: Evaluation) -> None:
-    """Version, time, parameters and the sha256 of every input file."""
+def provenance(review: Evaluation, *, lang: str | None = None) -> None:
+    """Version, time, parameters and the sha256 of every input file, in ``lang`` (default:
+    the report's own, from its parameters)."""
     info = review.provenance
+    if lang is None:
+        lang = str((info.get("parameters") or {}).get("lang") or "en")
+    files = info.get("inputs", {})
     inputs = pd.DataFrame(
-        {"file": list(info.get("inputs", {})), "sha256": list(info.get("inputs", {}).values())}
+        {t("dq.file", lang): list(files), t("dq.sha256", lang): list(files.values())}
     )
     parameters = json.dumps(info.get("parameters", {}), ensure_ascii=False)
+    generated = info.get("generated_at")
+    if generated:
+        moment = pd.Timestamp(generated)
+        generated = f"{format_datetime(moment, lang=lang)} UTC"
     show_html(
         f"<p>sra_analysis {esc(info.get('sra_analysis_version'))} · "
-        f"{esc(info.get('generated_at'))}</p><p><code>{esc(parameters)}</code></p>"
-        + html_table(inputs)
+        f"{esc(generated)}</p><p><code>{esc(parameters)}</code></p>" + html_table(inputs)
     )

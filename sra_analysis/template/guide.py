@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 
 from sra_analysis.event import EventMeta
 from sra_analysis.labels import level_label
+from sra_analysis.labels.timezone import zone_label
 from sra_analysis.levels import severity_choice, severity_scale
 from sra_analysis.template.cells import fill, ink_on, put, style_header
 from sra_analysis.template.columns import YES_NO, TemplateColumn, number_format
@@ -61,7 +62,8 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "validate": {
         "en": "When the three files are filled, check the folder: sra-review validate FOLDER",
-        "id": "Setelah ketiga file terisi, periksa foldernya: sra-review validate FOLDER",
+        "id": "Setelah ketiga berkas terisi, periksa foldernya: sra-review validate "
+        "FOLDER-KEGIATAN --lang id",
     },
     "example": {"en": "Example row (not read: write yours on the first sheet)",
                 "id": "Contoh baris (tidak dibaca: tulis data pada lembar pertama)"},
@@ -205,7 +207,7 @@ def add_instructions(
         _word(
             "times",
             lang,
-            zone=meta.timezone,
+            zone=zone_label(meta.timezone, lang),
             start=f"{meta.start:{shown}}",
             end=f"{meta.end:{shown}}",
             format="dd/mm/yyyy hh:mm" if lang == "id" else "yyyy-mm-dd hh:mm",
