@@ -14,11 +14,17 @@ show.
 
 from __future__ import annotations
 
-__all__ = ["BIDI_CONTROLS", "isolate_bidi"]
+__all__ = ["BIDI_CHARACTERS", "BIDI_CONTROLS", "BIDI_MARKS", "isolate_bidi"]
 
 #: The explicit bidirectional formatting characters: LRE, RLE, PDF, LRO, RLO (U+202A–U+202E)
 #: and LRI, RLI, FSI, PDI (U+2066–U+2069).
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: The implicit marks: LRM, RLM (U+200E, U+200F) and the Arabic letter mark (U+061C). Weak
+#: and harmless in a page, kept there; a workbook cell drops them with the controls.
+BIDI_MARKS = frozenset("\u200e\u200f\u061c")
+#: Every bidirectional formatting character: what a workbook cell never holds
+#: (:mod:`sra_analysis.sheet_text`).
+BIDI_CHARACTERS = BIDI_CONTROLS | BIDI_MARKS
 _REMOVE = dict.fromkeys(map(ord, BIDI_CONTROLS))
 _FSI, _PDI = "\u2068", "\u2069"
 

@@ -12,7 +12,8 @@ name, a category, an event's name. :func:`put_text` writes it so that
 - characters XML 1.0 cannot carry (NUL and the other C0 controls but tab and line feed, lone
   surrogates, U+FFFE/U+FFFF) are replaced with U+FFFD, so that a reader sees where something
   was; line ends become ``\\n`` (XML reads a bare carriage return as a line feed);
-- Unicode bidirectional controls (:data:`BIDI_CONTROLS`) are removed, so that a name cannot
+- Unicode bidirectional controls and marks
+  (:data:`~sra_analysis.safe_text.BIDI_CHARACTERS`) are removed, so that a name cannot
   display reversed or hide text behind an override;
 - it fits Excel's cell limit of 32,767 characters (longer text is cut, ending in ``…``).
 """
@@ -22,8 +23,9 @@ from __future__ import annotations
 import math
 import re
 
+from sra_analysis.safe_text import BIDI_CHARACTERS
+
 __all__ = [
-    "BIDI_CONTROLS",
     "CELL_LIMIT",
     "FORMULA_START",
     "UNSAFE_CHARACTERS",
@@ -34,23 +36,18 @@ __all__ = [
 #: What a text may not start with in a spreadsheet, lest it run as a formula (OWASP, "CSV
 #: Injection"); the report's CSV tables (:mod:`sra_analysis.reports.html_tables`) use it too.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-#: Unicode bidirectional controls (Unicode Standard Annex #9): embeddings and overrides
-#: U+202A–U+202E, isolates U+2066–U+2069, the marks U+200E/U+200F and U+061C.
-BIDI_CONTROLS = frozenset(
-    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-)
 #: Excel holds at most this many characters in a cell.
 CELL_LIMIT = 32_767
 
 # XML 1.0 (section 2.2) allows tab, line feed, carriage return, U+0020–U+D7FF,
 # U+E000–U+FFFD and beyond U+FFFF; openpyxl refuses the C0 controls of the first part.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_BIDI = re.compile("[" + "".join(sorted(BIDI_CHARACTERS)) + "]")
 #: A regular expression of the characters :func:`safe_text` changes, for a vectorised test of
 #: many values (``Series.str.contains``); lone surrogates aside, which Arrow-backed text
 #: cannot hold (nor can its regular expressions name them).
 UNSAFE_CHARACTERS = (
-    "[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff" + "".join(sorted(BIDI_CONTROLS)) + "]"
+    "[\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff" + "".join(sorted(BIDI_CHARACTERS)) + "]"
 )
 
 
