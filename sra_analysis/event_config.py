@@ -16,6 +16,8 @@ or negative numbers where counts belong, and these documented bounds:
                             at most :data:`MAX_EVENT_DAYS` days long
 ``name``, ``venue``, rings  text (not lists or mappings), at most
                             :data:`MAX_TEXT_CHARS` characters each
+a ring's ``zone``           optional, one of :data:`~sra_analysis.zones.ZONES`
+                            (``core``, ``building``, ``perimeter``, ``outer``)
 ==========================  =========================================================
 """
 
@@ -32,6 +34,7 @@ from sra_analysis.errors import EventConfigError, ParameterError
 from sra_analysis.event import _SLUG, EventMeta, Ring, fold_label, resolve_timezone
 from sra_analysis.event_yaml import find_event_file, read_event_yaml
 from sra_analysis.levels import SEVERITY_SCALE, RiskLevels, check_flag_level
+from sra_analysis.zones import check_zone
 
 __all__ = [
     "EARLIEST_TIME",
@@ -188,6 +191,7 @@ def _config_rings(value, *, source: str) -> tuple[Ring, ...]:
                 aliases=tuple(
                     config_text(alias, key="rings", source=source) for alias in _as_list(aliases)
                 ),
+                zone=_config_zone(item.get("zone"), ring_id, source=source),
             )
         )
     ids = [ring.id for ring in rings]
@@ -196,6 +200,16 @@ def _config_rings(value, *, source: str) -> tuple[Ring, ...]:
             source, f"ring ids must be unique and not 'all', got {ids}", key="rings"
         )
     return tuple(rings)
+
+
+def _config_zone(value, ring_id: str, *, source: str) -> str | None:
+    """A ring's ``zone`` (case folded), None when left out, or an error naming the ring."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return check_zone(value)
+    except ParameterError as error:
+        raise EventConfigError(source, f"ring {ring_id[:40]!r}: {error}", key="rings") from None
 
 
 def _as_list(value) -> list:

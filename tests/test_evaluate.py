@@ -314,7 +314,7 @@ DESIGN_SUMMARY = {
 }
 DESIGN_BY_RING = {
     "ring", "incidents", "disruptions", "officer_hours", "incidents_per_100_officer_hours",
-    "ci_low", "ci_high",
+    "ci_low", "ci_high", "zone",
 }  # fmt: skip
 DESIGN_PREDICTION = {
     "flag_level", "hits", "misses", "false_alarms", "correct_negatives", "pod", "far", "csi",
@@ -597,13 +597,17 @@ def test_totals_separate_incidents_outside_the_review_windows(tmp_path):
 
 
 def test_summary_json_shape_is_pinned(purwakarta):
-    # DESIGN §5: the top-level keys, schema_version "2", the verdict and the tidy scores
+    # DESIGN §5: the top-level keys, schema_version "3", the verdict and the tidy scores
     summary = evaluate(purwakarta, n_resamples=0).to_dict()
     assert set(summary) == {
         "event", "provenance", "data_quality", "totals", "by_ring", "prediction", "scores",
         "verdict", "findings", "schema_version",
     }  # fmt: skip
-    assert summary["schema_version"] == "2"
+    assert summary["schema_version"] == "3"
+    # each ring with the zone event.yaml gives it (Polri order: ring 1 the plenary room)
+    assert [(r["ring"], r["zone"]) for r in summary["by_ring"]] == [
+        ("1", "core"), ("2", "building"), ("3", "perimeter")
+    ]
     assert set(summary["verdict"]) == {"grade", "evidence", "reason", "text"}
     # the event's banding, as event.yaml gives it, for the roll-up's cell rates
     assert summary["event"]["risk_levels"] == {

@@ -14,6 +14,7 @@ from sra_analysis.labels.findings import FINDING_LABELS
 from sra_analysis.labels.plan import PLAN_LABELS
 from sra_analysis.labels.report import REPORT_LABELS
 from sra_analysis.labels.rollup import ROLLUP_LABELS
+from sra_analysis.labels.zones import ZONE_LABELS
 
 __all__ = ["COMMON_LABELS", "LANGUAGES", "LABELS", "check_lang", "level_label", "t"]
 
@@ -90,6 +91,7 @@ LABELS: dict[str, dict[str, str]] = {
     **ACROSS_EVENTS_LABELS,
     **ROLLUP_LABELS,
     **PLAN_LABELS,
+    **ZONE_LABELS,
 }
 
 
