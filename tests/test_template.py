@@ -76,8 +76,8 @@ WHOLE_NUMBERS = {"severity", "likelihood", "impact", "planned_personnel"}
 YES_NO = {"en": ("yes", "no"), "id": ("ya", "tidak")}
 #: The Purwakarta rings as event.yaml names them, in English and Indonesian.
 RING_NAMES = {
-    "en": ["Outside the fence", "Inside the building", "Plenary room"],
-    "id": ["Luar pagar", "Dalam gedung", "Ruang pleno"],
+    "en": ["Plenary room", "Inside the building", "Outside the fence"],
+    "id": ["Ruang pleno", "Dalam gedung", "Luar pagar"],
 }
 
 
