@@ -607,7 +607,7 @@ def test_summary_json_shape_is_pinned(purwakarta):
     # each ring with the zone event.yaml gives it (Polri order: ring 1 the plenary room)
     assert [(r["ring"], r["zone"]) for r in summary["by_ring"]] == [
         ("1", "core"), ("2", "building"), ("3", "perimeter")
-    ]
+    ]  # fmt: skip
     assert set(summary["verdict"]) == {"grade", "evidence", "reason", "text"}
     # the event's banding, as event.yaml gives it, for the roll-up's cell rates
     assert summary["event"]["risk_levels"] == {
