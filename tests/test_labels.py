@@ -40,9 +40,10 @@ def test_each_label_is_written_in_one_area_catalogue_only():
     from sra_analysis.labels.plan import PLAN_LABELS
     from sra_analysis.labels.report import REPORT_LABELS
     from sra_analysis.labels.rollup import ROLLUP_LABELS
+    from sra_analysis.labels.zones import ZONE_LABELS
 
     areas = [COMMON_LABELS, FINDING_LABELS, CHART_LABELS, REPORT_LABELS, ACROSS_EVENTS_LABELS,
-             ROLLUP_LABELS, PLAN_LABELS]  # fmt: skip
+             ROLLUP_LABELS, PLAN_LABELS, ZONE_LABELS]  # fmt: skip
     assert sum(len(area) for area in areas) == len(LABELS)
     assert set().union(*areas) == set(LABELS)
     assert all(key in CHART_LABELS for key in LABELS if key.startswith("chart."))

@@ -91,13 +91,14 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
     totals = Counter()
     for summary in summaries:
         totals.update({k: v for k, v in summary["totals"].items() if isinstance(v, (int, float))})
+    # events number and name their rings differently: a ring is its zone across events
+    pooled = rollup.pool_rings(windows, lang=lang)
     ratios = {
-        outcome: rollup.level_rate_ratio(windows, outcome=outcome)
+        outcome: rollup.level_rate_ratio(pooled, outcome=outcome)
         for outcome in ("disruptions", "incidents")
     }
     missed = rollup.missed_categories(incidents, register)
     never = rollup.never_materialised(register, incidents)
-    pooled = rollup.pool_rings(windows, lang=lang)  # events number their rings differently
     spots = rollup.hot_spots(pooled)
     spans = rollup.hot_spans(pooled, spots)
     funnel, pooled_capture = funnel_table(summaries)
