@@ -311,9 +311,7 @@ def test_the_example_event_numbers_rings_as_polri_does(tmp_path):
     (2, ["core", "perimeter"]),
     (4, ["core", "building", "perimeter", "outer"]),
 ])  # fmt: skip
-def test_events_of_two_and_four_rings_write_and_read_back_with_their_zones(
-    tmp_path, rings, zones
-):
+def test_two_and_four_rings_write_and_read_back_with_their_zones(tmp_path, rings, zones):
     from sra_analysis.sample import generate_event, write_event
 
     folder = write_event(generate_event(seed=5, days=1, rings=rings, n_risks=6), tmp_path / "e")
