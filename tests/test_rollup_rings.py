@@ -122,3 +122,23 @@ def test_a_zone_that_is_not_one_pools_by_name_and_inputs_stay_unchanged():
     # a report written before zones: no zone column at all
     old = pool_rings(windows.drop(columns="zone"))
     assert old["pooled_by"].tolist() == ["name"] * 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "2 event(s) give no zone for some rings (Gudang, Pagar); those rings are pooled"),
+     ("id", "2 kegiatan tidak mencantumkan zona untuk sebagian ring (Gudang, Pagar); ring")],
+)  # fmt: skip
+def test_rollup_json_says_which_rings_were_pooled_by_name(lang, words):
+    from sra_analysis.reports.rollup_run import _ring_pooling
+
+    windows = pd.DataFrame({
+        "event_id": ["a", "a", "b", "b"], "ring": ["1", "2", "1", "2"],
+        "ring_name": ["Ruang sidang", "Pagar", "Gudang", "Plenary"],
+        "zone": ["core", None, None, "core"],
+    })  # fmt: skip
+    pooling = _ring_pooling(windows, lang)
+    assert pooling["by_zone"] == []
+    assert [entry["event_id"] for entry in pooling["without_zone"]] == ["a", "b"]
+    assert pooling["note"].startswith(words)
+    assert _ring_pooling(windows.assign(zone="core"), lang)["note"] is None
