@@ -167,12 +167,14 @@ def resolve_timezone(name: str) -> str:
 
 @dataclass(frozen=True)
 class Ring:
-    """One security ring: its id as the unit numbers it, names and the aliases logs use."""
+    """One security ring: its id as the unit numbers it, names, the aliases logs use and
+    the zone it guards (one of :data:`sra_analysis.zones.ZONES`, or None when not given)."""
 
     id: str
     name: str
     name_id: str | None = None
     aliases: tuple[str, ...] = ()
+    zone: str | None = None
 
     def label(self, lang: str = "en") -> str:
         """Display name in English (``"en"``) or Bahasa Indonesia (``"id"``)."""
@@ -263,7 +265,10 @@ class EventMeta:
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "planned_personnel": self.planned_personnel,
-            "rings": [{"id": r.id, "name": r.name, "name_id": r.name_id} for r in self.rings],
+            "rings": [
+                {"id": r.id, "name": r.name, "name_id": r.name_id, "zone": r.zone}
+                for r in self.rings
+            ],
             "risk_levels": self.risk_levels.to_dict(),
             "flag_level": self.flag_level,
             "disruption_severity": self.disruption_severity,

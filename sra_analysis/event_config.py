@@ -19,6 +19,8 @@ or negative numbers where counts belong, and these documented bounds:
 ``categories``              optional: an office vocabulary file (see
                             :mod:`sra_analysis.vocabulary`), relative to the event
                             folder and inside it
+a ring's ``zone``           optional, one of :data:`~sra_analysis.zones.ZONES`
+                            (``core``, ``building``, ``perimeter``, ``outer``)
 ==========================  =========================================================
 """
 
@@ -37,6 +39,7 @@ from sra_analysis.event_yaml import find_event_file, is_inside, read_event_yaml
 from sra_analysis.levels import SEVERITY_SCALE, RiskLevels, check_flag_level
 from sra_analysis.safe_text import isolate_bidi
 from sra_analysis.vocabulary import load_vocabulary
+from sra_analysis.zones import check_zone
 
 __all__ = [
     "EARLIEST_TIME",
@@ -212,6 +215,7 @@ def _config_rings(value, *, source: str) -> tuple[Ring, ...]:
                 aliases=tuple(
                     config_text(alias, key="rings", source=source) for alias in _as_list(aliases)
                 ),
+                zone=_config_zone(item.get("zone"), ring_id, source=source),
             )
         )
     ids = [ring.id for ring in rings]
@@ -220,6 +224,16 @@ def _config_rings(value, *, source: str) -> tuple[Ring, ...]:
             source, f"ring ids must be unique and not 'all', got {ids}", key="rings"
         )
     return tuple(rings)
+
+
+def _config_zone(value, ring_id: str, *, source: str) -> str | None:
+    """A ring's ``zone`` (case folded), None when left out, or an error naming the ring."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return check_zone(value)
+    except ParameterError as error:
+        raise EventConfigError(source, f"ring {ring_id[:40]!r}: {error}", key="rings") from None
 
 
 def _as_list(value) -> list:

@@ -557,7 +557,8 @@ def test_indonesian_labels(sample_event, review):
     centre = charts.staffing_vs_incidents(sample_event, evaluation=review, lang="id")
     assert centre.layout.yaxis.title.text == "Personel"
     assert centre.layout.xaxis3.title.text == "Waktu setempat (WIB)"
-    assert centre.layout.annotations[0].text.startswith("<b>Luar pagar (ring 1)</b>")
+    # ring 1 first: the plenary room, as Polri numbers rings
+    assert centre.layout.annotations[0].text.startswith("<b>Ruang pleno (ring 1)</b>")
     rate = charts.rate_by_level(review, lang="id")
     assert rate.layout.xaxis2.title.text == t("predicted_level", "id") == "Tingkat risiko (SRA)"
     assert list(rate.layout.xaxis.categoryarray)[-1] == "ekstrem"
@@ -567,9 +568,9 @@ def test_indonesian_labels(sample_event, review):
         "Kemungkinan",
     )
     assert charts.ring_rates(review, lang="id").data[0].x == (
-        "Luar pagar",
-        "Dalam gedung",
         "Ruang pleno",
+        "Dalam gedung",
+        "Luar pagar",
     )
     assert charts.hour_of_day_heatmap(sample_event, lang="id").layout.xaxis.title.text == "Jam"
     assert charts.calibration(review, lang="id").layout.xaxis.title.text == (

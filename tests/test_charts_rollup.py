@@ -192,6 +192,24 @@ def test_hot_spots_sit_at_their_ring_and_hour_and_hot_ones_are_starred():
     assert "3.10× the ring's other hours" in heat.customdata[0][8]
 
 
+def test_hot_spot_rows_are_zones_from_the_inside_out_in_the_reports_language():
+    def spot(ring, name, hour):
+        return {"ring": ring, "ring_name": name, "hour": hour, "rate": 1.0, "ci_low": 0.5,
+                "ci_high": 2.0, "incidents": 2, "officer_hours": 200.0, "events": 2,
+                "rate_ratio": 1.0, "hot": False}  # fmt: skip
+
+    # rows pooled by zone, given outermost first, and one event's ring pooled by name
+    spots = [spot("perimeter", "x", 8), spot("Gudang", "Gudang", 9), spot("core", "y", 10),
+             spot("building", None, 11)]  # fmt: skip
+    (heat,) = charts.hot_spot_heatmap(spots, lang="id").data
+    # zone labels as Polri numbers rings (labels/zones.py), not the codes or passed names
+    assert list(heat.y) == [
+        "Ring 1 – ruang sidang / area steril", "Ring 2 – gedung dan halaman",
+        "Ring 3 – pagar, gerbang dan parkir", "Gudang",
+    ]  # fmt: skip
+    assert np.asarray(heat.z, dtype=float)[0, 10] == 1.0  # core is the first row
+
+
 def test_a_table_missing_columns_is_named():
     with pytest.raises(ParameterError, match=r"lacks column\(s\) \['rate'"):
         charts.hot_spot_heatmap([{"ring": "1", "hour": 3}])

@@ -314,7 +314,7 @@ DESIGN_SUMMARY = {
 }
 DESIGN_BY_RING = {
     "ring", "incidents", "disruptions", "officer_hours", "incidents_per_100_officer_hours",
-    "ci_low", "ci_high",
+    "ci_low", "ci_high", "zone",
 }  # fmt: skip
 DESIGN_PREDICTION = {
     "flag_level", "hits", "misses", "false_alarms", "correct_negatives", "pod", "far", "csi",
@@ -597,7 +597,7 @@ def test_totals_separate_incidents_outside_the_review_windows(tmp_path):
 
 
 def test_summary_json_shape_is_pinned(purwakarta):
-    # DESIGN §5: the top-level keys, schema_version "2", the verdict and the tidy scores
+    # DESIGN §5: the top-level keys, schema_version "3", the verdict and the tidy scores
     summary = evaluate(purwakarta, n_resamples=0).to_dict()
     assert set(summary) == {
         "event", "provenance", "data_quality", "totals", "by_ring", "prediction", "scores",
@@ -610,7 +610,11 @@ def test_summary_json_shape_is_pinned(purwakarta):
     assert set(summary["totals"]["disruption_rule"]) == {
         "source", "threshold", "decided_by_rule", "disruptions_by_rule"
     }  # fmt: skip
-    assert summary["schema_version"] == "2"
+    assert summary["schema_version"] == "3"
+    # each ring with the zone event.yaml gives it (Polri order: ring 1 the plenary room)
+    assert [(r["ring"], r["zone"]) for r in summary["by_ring"]] == [
+        ("1", "core"), ("2", "building"), ("3", "perimeter")
+    ]  # fmt: skip
     assert set(summary["verdict"]) == {"grade", "label", "evidence", "reason", "text"}
     # the after-action review (issue 17): the commander's part of the summary
     aar = summary["aar"]

@@ -280,14 +280,15 @@ def test_ring_lookup_of_the_sample(sample_meta):
     expected = {
         "1": "1",  # id
         "ring 1": "1",  # implicit "ring <id>" and the alias "ring i"
-        "outside the fence": "1",  # name
-        "luar pagar": "1",  # Indonesian name
-        "outer": "1",  # alias
+        "plenary room": "1",  # name: ring 1 is the plenary room, as Polri numbers rings
+        "ruang pleno": "1",  # Indonesian name
+        "plenary": "1",  # alias
         "ring 2": "2",
         "dalam gedung": "2",
         "3": "3",
-        "plenary room": "3",
-        "ruang pleno": "3",
+        "outside the fence": "3",
+        "luar pagar": "3",
+        "outer": "3",
     }
     assert {key: lookup[key] for key in expected} == expected
     assert all(key == fold_label(key) for key in lookup)

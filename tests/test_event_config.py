@@ -202,3 +202,31 @@ def test_helpers_accept_plain_values():
     assert config_whole_number(" 7 ", key="k", source="f", low=0, high=100) == 7
     assert config_text("Pleno", key="name", source="f") == "Pleno"
     assert config_text(None, key="name", source="f", default="x") == "x"
+
+
+# ---------------------------------------------------------------------------------- zones
+
+
+def test_ring_zones_are_read_case_folded_and_optional(tmp_path):
+    _write(
+        tmp_path,
+        rings='[{id: "1", name: Ruang sidang, zone: core}, {id: "2", zone: " Building "},'
+        ' {id: "3", name: Pagar}]',
+    )
+    meta = read_event_meta(tmp_path)
+    assert [ring.zone for ring in meta.rings] == ["core", "building", None]
+    assert [r["zone"] for r in meta.to_dict()["rings"]] == ["core", "building", None]
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [("fence", "'fence'"), ("ring 1", "'ring 1'"), ("[core]", r"\['core'\]"), ("3", "3")],
+)
+def test_an_unknown_zone_names_the_ring_the_zones_and_the_value(tmp_path, raw, shown):
+    error = _refused(
+        tmp_path, "rings", "zone must be one of", rings=f'[{{id: "1"}}, {{id: "2", zone: {raw}}}]'
+    )
+    message = str(error)
+    assert "ring '2'" in message
+    assert "['core', 'building', 'perimeter', 'outer']" in message
+    assert message.endswith(f"got {shown.replace(chr(92), '')}")

@@ -321,7 +321,8 @@ def test_the_indonesian_report_as_chromium_draws_it(indonesian_batch, browser):
     assert not [t for t in ticks if re.fullmatch(r"\d+\.\d+", t) and not _TIME_ID.fullmatch(t)]
     # the centrepiece's time axis: 12.00 on Friday 1 March first, a tick every six hours
     assert "12.00Jum 01 Mar" in ticks and "00.00Sab 02 Mar" in ticks and "18.00" in ticks
-    # the hover of INC-001 (reported 2024-03-01 07:35)
+    # the hover of INC-006 (reported 2024-03-01 14:30), the first incident of the first row:
+    # ring 1, the plenary room
     hover = page.evaluate(
         """() => {
           const gd = document.querySelector('.js-plotly-plot');
@@ -330,5 +331,5 @@ def test_the_indonesian_report_as_chromium_draws_it(indonesian_batch, browser):
           return Array.from(gd.querySelectorAll('.hoverlayer text')).map(e => e.textContent);
         }"""
     )
-    assert any("Dilaporkan: Jum 01 Mar 2024 07.35" in line for line in hover), hover
+    assert any("Dilaporkan: Jum 01 Mar 2024 14.30" in line for line in hover), hover
     context.close()

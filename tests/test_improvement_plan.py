@@ -34,8 +34,8 @@ from sra_analysis.resources import sample_dir
 SAMPLE = sample_dir() / "purwakarta-2024"
 #: How the sample's incident log writes its rings, mapped by hand from its event.yaml.
 SAMPLE_RINGS = {
-    "1": "1", "Ring I": "1", "2": "2", "Ring II": "2", "dalam gedung": "2", "Dalam gedung": "2",
-    "3": "3", "Ruang pleno": "3", "ruang pleno": "3",
+    "1": "1", "Ruang pleno": "1", "ruang pleno": "1", "2": "2", "Ring II": "2",
+    "dalam gedung": "2", "Dalam gedung": "2", "3": "3", "Ring III": "3",
 }  # fmt: skip
 HEADER_ROW = 5
 FIRST_ROW = HEADER_ROW + 1
@@ -126,7 +126,7 @@ def test_sample_rows_are_its_areas_for_improvement(sample_review, tmp_path):
     unanticipated = log[log["risk_id"].str.strip() == ""]
     row = next(r for r in rows if r[1].startswith(f"{len(unanticipated)} of {len(log)} "))
     rings = sorted({SAMPLE_RINGS[value] for value in unanticipated["ring"]})
-    names = {"1": "Outside the fence", "2": "Inside the building", "3": "Plenary room"}
+    names = {"1": "Plenary room", "2": "Inside the building", "3": "Outside the fence"}
     assert row[2].split("\n") == [f"Ring {r} ({names[r]})" for r in rings]
     times = pd.to_datetime(unanticipated["reported_at"])
     assert row[3] == f"{times.min():%d %b %Y %H:%M} – {times.max():%d %b %Y %H:%M}"

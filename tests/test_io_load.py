@@ -75,7 +75,7 @@ def test_purwakarta_counts_and_inputs(sample_event):
     # the sample spells some rings by name: "Ring II" (row 4), "Ruang pleno" (row 16)
     incidents = sample_event.incidents.set_index("source_row")
     assert incidents.loc[4, "ring"] == "2"
-    assert incidents.loc[16, "ring"] == "3"
+    assert incidents.loc[16, "ring"] == "1"  # the plenary room is ring 1, numbered as Polri does
 
 
 # -------------------------------------------------------------------------- the messy twin

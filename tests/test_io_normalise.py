@@ -171,18 +171,18 @@ def test_parse_booleans_blank_and_invalid():
         ("1", "1"),  # id
         (1, "1"),  # id as an Excel number
         (3.0, "3"),
-        ("Outside the fence", "1"),  # name
-        ("OUTSIDE  THE FENCE", "1"),
-        ("Luar pagar", "1"),  # Indonesian name (name_id)
-        ("luar\u00a0pagar", "1"),
-        ("outer", "1"),  # alias
+        ("Outside the fence", "3"),  # name (the sample numbers rings as Polri: inside out)
+        ("OUTSIDE  THE FENCE", "3"),
+        ("Luar pagar", "3"),  # Indonesian name (name_id)
+        ("luar\u00a0pagar", "3"),
+        ("outer", "3"),  # alias
         ("Ring I", "1"),  # roman numeral
         ("ring-ii", "2"),
         ("RING 2", "2"),
         ("Dalam Gedung", "2"),
         ("Ring III", "3"),
-        ("ruang pleno", "3"),
-        ("plenary", "3"),
+        ("ruang pleno", "1"),
+        ("plenary", "1"),
     ],
 )
 def test_parse_rings_matches_ids_names_aliases_and_roman_numerals(sample_meta, cell, ring):

@@ -117,7 +117,7 @@ def _corpus(root: Path) -> dict[str, dict]:
     # Excel: ids typed as numbers (leading zeros lost), three swapped into the ring column
     roster = ROSTER.copy()
     roster["officer_id"] = roster["officer_id"].astype("int64")
-    rows = [0, 6, 30]  # row 6 holds an id with leading zeros, 01101459
+    rows = [0, 2, 30]  # row 2 holds an id with leading zeros, 00080938
     assert any(ROSTER.loc[rows, "officer_id"].str.startswith("0"))
     numeric = roster.loc[rows, "officer_id"].tolist()
     roster["ring"] = roster["ring"].astype(object)
@@ -331,7 +331,7 @@ def test_an_unexpected_error_quoting_a_roster_cell_shows_no_id(tmp_path, capfd):
         nbformat.v4.new_code_cell(
             "import pandas as pd\n"
             'roster = pd.read_csv(f"{event_dir}/staffing.csv", dtype=str)\n'
-            'raise LookupError(f"no shift for {roster.officer_id[0]} or {roster.officer_id[6]}")'
+            'raise LookupError(f"no shift for {roster.officer_id[0]} or {roster.officer_id[2]}")'
         ),
     ]
     cells[0].metadata["tags"] = ["parameters"]
@@ -344,7 +344,8 @@ def test_an_unexpected_error_quoting_a_roster_cell_shows_no_id(tmp_path, capfd):
                    "--workers", "1"])  # fmt: skip
     assert status != 0
     console = "".join(capfd.readouterr())
-    assert ROSTER.at[0, "officer_id"] == "77057217" and ROSTER.at[6, "officer_id"] == "01101459"
+    # staffing.csv lines 2 and 4: a plain NRP and one with leading zeros
+    assert ROSTER.at[0, "officer_id"] == "94102872" and ROSTER.at[2, "officer_id"] == "00080938"
     hidden = "no shift for <number hidden> or <number hidden>"
     assert hidden in console
     assert html.escape(hidden) in (out / "purwakarta-2024" / "report.html").read_text("utf-8")

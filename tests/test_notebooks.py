@@ -107,7 +107,7 @@ def test_notebook_runs_with_plain_papermill(name, tmp_path):
     assert "plotly.js v" not in saved and "Plotly.newPlot" not in saved
 
 
-def test_review_report_in_indonesian_on_an_inside_out_excel_event(tmp_path):
+def test_review_report_in_indonesian_on_an_outside_in_excel_event(tmp_path):
     notebook = papermill.execute_notebook(
         str(notebook_path("review_report")),
         str(tmp_path / "out.ipynb"),
@@ -276,7 +276,7 @@ def test_explore_draws_every_chart_of_the_report_and_reviews_its_slice(tmp_path)
         parameters={
             "event_dir": str(sample_dir() / "purwakarta-2024"),
             "n_resamples": 0,
-            "slice_rings": ["Outside the fence"],  # ring 1, by its name
+            "slice_rings": ["Outside the fence"],  # ring 3, by its name
             "slice_start": "2024-03-02 00:00",
             "slice_end": "2024-03-03 00:00",
             "slice_categories": ["Protest"],
@@ -288,8 +288,8 @@ def test_explore_draws_every_chart_of_the_report_and_reviews_its_slice(tmp_path)
     assert _errors(notebook) == []
     # the sample's register gives probabilities, so the calibration chart is drawn too
     assert len(_figures(notebook)) == _chart_calls("explore") == len(report_charts) + 3
-    # incidents.csv of the sample: the protests in ring 1 on 2 March are INC-019, -021, -022
-    # and -025 (INC-021 written "Ring I"); the slice's table lists exactly those
+    # incidents.csv of the sample: the protests in ring 3 on 2 March are INC-019, -021, -022
+    # and -025 (INC-021 written "Ring III"); the slice's table lists exactly those
     (table,) = [c for c in notebook.cells if c.source.startswith("present.incident_table(part")]
     shown = "".join(o.get("data", {}).get("text/html", "") for o in table.outputs)
     assert sorted(set(re.findall(r"INC-\d+", shown))) == [
@@ -300,12 +300,12 @@ def test_explore_draws_every_chart_of_the_report_and_reviews_its_slice(tmp_path)
     ]
     text = _output_text(notebook)
     assert "This review covers part of the event: Outside the fence" in text
-    # the slice's timeline holds ring 1 only
+    # the slice's timeline holds ring 3 only
     (timeline,) = [
         f for f, c in _figures_with_source(notebook) if "staffing_vs_incidents(part" in c
     ]
     rings = {t["meta"]["ring"] for t in timeline["data"] if isinstance(t.get("meta"), dict)}
-    assert rings == {"1"}
+    assert rings == {"3"}
 
 
 def _code(name: str) -> str:

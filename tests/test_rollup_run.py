@@ -64,6 +64,14 @@ def test_rollup_json_pools_the_reports_and_names_what_it_skipped(rollup_batch, t
         assert between["ci_low"] <= between["rate_ratio"] <= between["ci_high"]
     assert sum(v["events"] for v in results["verdicts"]) == 3
     assert all(lesson["text"] for lesson in results["lessons"])
+    # every sample ring has a zone: the hot spots pool by zone and nothing by name
+    assert results["ring_pooling"] == {
+        "by_zone": list(results["events"]), "without_zone": [], "note": None
+    }  # fmt: skip
+    assert {row["ring"] for row in results["hot_spots"]} <= {
+        "core", "building", "perimeter", "outer"
+    }  # fmt: skip
+    assert {row["pooled_by"] for row in results["hot_spots"]} == {"zone"}
 
 
 def test_lessons_follow_the_language(rollup_batch):

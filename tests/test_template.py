@@ -90,8 +90,8 @@ WHOLE_NUMBERS = {"likelihood", "impact", "planned_personnel", "officers"}
 YES_NO = {"en": ("yes", "no"), "id": ("ya", "tidak")}
 #: The Purwakarta rings as event.yaml names them, in English and Indonesian.
 RING_NAMES = {
-    "en": ["Outside the fence", "Inside the building", "Plenary room"],
-    "id": ["Luar pagar", "Dalam gedung", "Ruang pleno"],
+    "en": ["Plenary room", "Inside the building", "Outside the fence"],
+    "id": ["Ruang pleno", "Dalam gedung", "Luar pagar"],
 }
 
 
@@ -309,6 +309,37 @@ def test_without_event_an_example_folder_validates(tmp_path, lang, capsys):
     out = capsys.readouterr().out
     # a blank template is an event without rows: nothing quarantined, no phantom blank rows
     assert out.count("0 rows read, 0 accepted, 0 quarantined, 0 blank") == 4  # the plan too
+
+
+def test_the_example_event_numbers_rings_as_polri_does(tmp_path):
+    # ring 1 the plenary room, ring 3 the fence: a clerk typing "Ring 3" for the gate, or
+    # "ring i" for the plenary room, lands in the right ring
+    write_template(tmp_path, lang="id")
+    meta = read_event_meta(tmp_path)
+    assert [(ring.id, ring.zone) for ring in meta.rings] == [
+        ("1", "core"), ("2", "building"), ("3", "perimeter")
+    ]  # fmt: skip
+    lookup = meta.ring_lookup()
+    assert lookup[fold_label("Ring 3")] == lookup[fold_label("Luar pagar")] == "3"
+    assert lookup[fold_label("ring i")] == lookup[fold_label("Ruang pleno")] == "1"
+    text = (tmp_path / "event.yaml").read_text("utf-8")
+    assert "ring 1 ruang sidang atau area steril" in text  # the comment explains the numbers
+    assert "    zone: perimeter" in text
+
+
+@pytest.mark.parametrize(("rings", "zones"), [
+    (2, ["core", "perimeter"]),
+    (4, ["core", "building", "perimeter", "outer"]),
+])  # fmt: skip
+def test_two_and_four_rings_write_and_read_back_with_their_zones(tmp_path, rings, zones):
+    from sra_analysis.sample import generate_event, write_event
+
+    folder = write_event(generate_event(seed=5, days=1, rings=rings, n_risks=6), tmp_path / "e")
+    write_template(tmp_path / "t", event=folder)
+    meta = read_event_meta(tmp_path / "t" / "event.yaml")
+    assert meta == dataclasses.replace(read_event_meta(folder), source=meta.source)
+    assert [ring.zone for ring in meta.rings] == zones  # ring 1 innermost, in display order
+    assert main(["validate", str(tmp_path / "t")]) == 0
 
 
 def test_text_from_event_yaml_is_never_stored_as_a_formula(tmp_path):

@@ -14,15 +14,18 @@ event is guarded:
 * Three standard shifts per day, 07-15, 15-23 and 23-07 (crossing midnight),
   from 2024-03-01 07:00 to 2024-03-03 23:00 local time (WIB).  An officer
   gets at least 8 hours of rest between two shifts.
-* Ring 3 (plenary room) is staffed while the plenary sits, with a two-person
-  guard at night over the sealed documents; ring 1 is heavier on day 2
+* Rings are numbered as Polri numbers them, from the inside out: ring 1 the
+  plenary room (zone ``core``), ring 2 the building, ring 3 outside the fence
+  (zone ``perimeter``).
+* Ring 1 (plenary room) is staffed while the plenary sits, with a two-person
+  guard at night over the sealed documents; ring 3 is heavier on day 2
   (protest expected) and day 3 (announcement of the results), where a Brimob
   BKO block reinforces the fence.
 * Two realistic departures from the plan in ``risk_register.csv``:
-  on 2 March at 11:00, after the witness brawl, four ring-1 officers are
+  on 2 March at 11:00, after the witness brawl, four ring-3 officers are
   pulled into the building (their row is split at 11:00) and the Brimob
-  block planned for 12:00 only arrives at 15:00, so ring 1 is short during
-  the protest (7 on duty against 16 planned); on 3 March 15-23 two ring-3
+  block planned for 12:00 only arrives at 15:00, so ring 3 is short during
+  the protest (7 on duty against 16 planned); on 3 March 15-23 two ring-1
   officers are withdrawn, leaving the plenary room with 4 against 6 planned.
 
 Deterministic: a fixed seed drives the NRPs and the tie-breaks of the
@@ -67,56 +70,57 @@ POOLS = {
 
 # Default role of each unit in each ring.
 ROLES = {
-    ("Sat Samapta", "1"): "Penjaga gerbang",
+    ("Sat Samapta", "3"): "Penjaga gerbang",
     ("Sat Samapta", "2"): "Pemeriksa ID card",
-    ("Sat Samapta", "3"): "Pengamanan ruang pleno",
-    ("Brimob BKO", "1"): "Pasukan PHH",
-    ("Sat Intelkam", "1"): "Pemantau massa",
-    ("Sat Intelkam", "3"): "Pemantau saksi",
-    ("Sat Lantas", "1"): "Pengatur lalu lintas",
-    ("Sat Reskrim", "1"): "Patroli perimeter",
+    ("Sat Samapta", "1"): "Pengamanan ruang pleno",
+    ("Brimob BKO", "3"): "Pasukan PHH",
+    ("Sat Intelkam", "3"): "Pemantau massa",
+    ("Sat Intelkam", "1"): "Pemantau saksi",
+    ("Sat Lantas", "3"): "Pengatur lalu lintas",
+    ("Sat Reskrim", "3"): "Patroli perimeter",
     ("Sat Reskrim", "2"): "Patroli dalam gedung",
     ("Propam", "2"): "Provos",
-    ("Propam", "3"): "Provos",
+    ("Propam", "1"): "Provos",
 }
 
-# (start, end, {ring: [(unit, count), ...]}) in chronological order.
+# (start, end, {ring: [(unit, count), ...]}) in chronological order; each shift fills the
+# fence (ring 3) first, then the building and the plenary room (ring 1).
 D1, D2, D3 = "2024-03-01", "2024-03-02", "2024-03-03"
 SHIFTS = [
     (
         f"{D1} 07:00",
         f"{D1} 15:00",
         {
-            "1": [("Sat Lantas", 4), ("Sat Samapta", 4), ("Sat Intelkam", 2)],
+            "3": [("Sat Lantas", 4), ("Sat Samapta", 4), ("Sat Intelkam", 2)],
             "2": [("Sat Samapta", 3), ("Sat Reskrim", 1), ("Propam", 1)],
-            "3": [("Sat Samapta", 3), ("Sat Intelkam", 1), ("Propam", 1)],
+            "1": [("Sat Samapta", 3), ("Sat Intelkam", 1), ("Propam", 1)],
         },
     ),
     (
         f"{D1} 15:00",
         f"{D1} 23:00",
         {
-            "1": [("Sat Lantas", 2), ("Sat Samapta", 3), ("Sat Intelkam", 1)],
+            "3": [("Sat Lantas", 2), ("Sat Samapta", 3), ("Sat Intelkam", 1)],
             "2": [("Sat Samapta", 2), ("Sat Reskrim", 1), ("Propam", 1)],
-            "3": [("Sat Samapta", 4), ("Sat Intelkam", 1)],
+            "1": [("Sat Samapta", 4), ("Sat Intelkam", 1)],
         },
     ),
     (
         f"{D1} 23:00",
         f"{D2} 07:00",
         {
-            "1": [("Sat Samapta", 3), ("Brimob BKO", 2)],
+            "3": [("Sat Samapta", 3), ("Brimob BKO", 2)],
             "2": [("Sat Samapta", 2)],
-            "3": [("Sat Samapta", 2)],
+            "1": [("Sat Samapta", 2)],
         },
     ),
     (
         f"{D2} 07:00",
         f"{D2} 15:00",
         {
-            "1": [("Sat Lantas", 3), ("Sat Samapta", 6), ("Sat Intelkam", 2)],
+            "3": [("Sat Lantas", 3), ("Sat Samapta", 6), ("Sat Intelkam", 2)],
             "2": [("Sat Samapta", 2), ("Sat Reskrim", 1), ("Propam", 1)],
-            "3": [("Sat Samapta", 4), ("Sat Intelkam", 1), ("Propam", 1)],
+            "1": [("Sat Samapta", 4), ("Sat Intelkam", 1), ("Propam", 1)],
         },
     ),
     # Brimob BKO block: planned 12:00-20:00, arrived late (see docstring).
@@ -124,62 +128,62 @@ SHIFTS = [
         f"{D2} 15:00",
         f"{D2} 23:00",
         {
-            "1": [("Brimob BKO", 8)],
+            "3": [("Brimob BKO", 8)],
         },
     ),
     (
         f"{D2} 15:00",
         f"{D2} 23:00",
         {
-            "1": [("Sat Lantas", 2), ("Sat Samapta", 4), ("Sat Intelkam", 2)],
+            "3": [("Sat Lantas", 2), ("Sat Samapta", 4), ("Sat Intelkam", 2)],
             "2": [("Sat Samapta", 3), ("Sat Reskrim", 1), ("Propam", 1)],
-            "3": [("Sat Samapta", 3), ("Sat Intelkam", 1), ("Propam", 1)],
+            "1": [("Sat Samapta", 3), ("Sat Intelkam", 1), ("Propam", 1)],
         },
     ),
     (
         f"{D2} 23:00",
         f"{D3} 07:00",
         {
-            "1": [("Sat Samapta", 3), ("Sat Reskrim", 1), ("Brimob BKO", 1)],
+            "3": [("Sat Samapta", 3), ("Sat Reskrim", 1), ("Brimob BKO", 1)],
             "2": [("Sat Samapta", 2)],
-            "3": [("Sat Samapta", 2)],
+            "1": [("Sat Samapta", 2)],
         },
     ),
     (
         f"{D3} 07:00",
         f"{D3} 15:00",
         {
-            "1": [("Sat Lantas", 3), ("Sat Samapta", 5), ("Sat Intelkam", 2)],
+            "3": [("Sat Lantas", 3), ("Sat Samapta", 5), ("Sat Intelkam", 2)],
             "2": [("Sat Samapta", 3), ("Sat Reskrim", 1), ("Propam", 1)],
-            "3": [("Sat Samapta", 4), ("Sat Intelkam", 1), ("Propam", 1)],
+            "1": [("Sat Samapta", 4), ("Sat Intelkam", 1), ("Propam", 1)],
         },
     ),
     (
         f"{D3} 13:00",
         f"{D3} 21:00",
         {
-            "1": [("Brimob BKO", 8)],
+            "3": [("Brimob BKO", 8)],
         },
     ),
     (
         f"{D3} 15:00",
         f"{D3} 23:00",
         {
-            "1": [("Sat Lantas", 2), ("Sat Samapta", 4), ("Sat Intelkam", 2)],
+            "3": [("Sat Lantas", 2), ("Sat Samapta", 4), ("Sat Intelkam", 2)],
             "2": [("Sat Samapta", 3), ("Sat Reskrim", 1), ("Propam", 1)],
             # 6 planned; two officers withdrawn (see docstring).
-            "3": [("Sat Samapta", 3), ("Sat Intelkam", 1)],
+            "1": [("Sat Samapta", 3), ("Sat Intelkam", 1)],
         },
     ),
 ]
 
-# 2 March, 11:00: ring-1 Samapta officers of the 07-15 shift moved inside.
+# 2 March, 11:00: ring-3 (fence) Samapta officers of the 07-15 shift moved inside.
 PULL_AT = f"{D2} 11:00"
 PULLED_TO = [
-    ("3", "Perkuatan ruang pleno (dialihkan dari ring I)"),
-    ("3", "Perkuatan ruang pleno (dialihkan dari ring I)"),
-    ("2", "Perkuatan lobi (dialihkan dari ring I)"),
-    ("2", "Perkuatan lobi (dialihkan dari ring I)"),
+    ("1", "Perkuatan ruang pleno (dialihkan dari ring III)"),
+    ("1", "Perkuatan ruang pleno (dialihkan dari ring III)"),
+    ("2", "Perkuatan lobi (dialihkan dari ring III)"),
+    ("2", "Perkuatan lobi (dialihkan dari ring III)"),
 ]
 
 
@@ -243,7 +247,7 @@ def build_rows() -> list[dict[str, str]]:
         r
         for r in rows
         if r["shift_start"] == f"{D2} 07:00"
-        and r["ring"] == "1"
+        and r["ring"] == "3"
         and r["unit"] == "Sat Samapta"
         and r["role"] != "Danru (komandan regu)"
     ][: len(PULLED_TO)]

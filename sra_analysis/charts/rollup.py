@@ -22,6 +22,7 @@ from sra_analysis.charts.rollup_levels import (
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import t
 from sra_analysis.labels.formats import format_percent
+from sra_analysis.zones import ZONES, zone_label, zone_order
 
 __all__ = [
     "FOREST_LIMIT",
@@ -194,20 +195,27 @@ def missed_categories_chart(missed, *, lang: str = "en", top: int = 15) -> go.Fi
     )  # fmt: skip
 
 
-def _ring_rows(table) -> tuple[list[str], dict[str, str]]:
-    """The heatmap's rows: ring numbers in order, then ring names (the roll-up pools rings by
-    name) alphabetically; each labelled with its name too when it is a number that has one."""
+def _ring_rows(table, lang: str) -> tuple[list[str], dict[str, str]]:
+    """The heatmap's rows: zones from the inside out (the roll-up pools rings by zone), then
+    ring numbers in order, then ring names alphabetically. A zone shows as its label in
+    ``lang``; a number is labelled with its name too when it has one."""
     rings = sorted(
-        table["ring"].unique(), key=lambda r: (not r.isdigit(), len(r) if r.isdigit() else 0, r)
+        table["ring"].unique(),
+        key=lambda r: (zone_order(r), not r.isdigit(), len(r) if r.isdigit() else 0, r),
     )
     names = {}
     if "ring_name" in table:
         named = table[table["ring_name"].map(lambda n: isinstance(n, str) and n != "")]
         names = named.groupby("ring")["ring_name"].first().to_dict()
-    labels = {
-        r: escape(f"{r} · {names[r]}" if names.get(r) not in (None, r) else r, limit=40)
-        for r in rings
-    }
+    labels = {}
+    for r in rings:
+        if r in ZONES:
+            text = zone_label(r, lang)
+        elif names.get(r) not in (None, r):
+            text = f"{r} · {names[r]}"
+        else:
+            text = r
+        labels[r] = escape(text, limit=40)
     return rings, labels
 
 
@@ -225,15 +233,16 @@ def hot_spot_heatmap(spots, *, lang: str = "en") -> go.Figure:
     Returns
     -------
     plotly.graph_objects.Figure
-        One heatmap (``meta`` ``"rates"``), a row per ring (numbers in order, then names)
-        and a column per hour 0–23; cells the screen marks hot carry ★.
+        One heatmap (``meta`` ``"rates"``), a row per ring — zones from the inside out, as
+        their labels in ``lang``, then numbers in order, then names — and a column per hour
+        0–23; cells the screen marks hot carry ★.
     """
     check_lang(lang)
     columns = ["ring", "hour", "rate", "ci_low", "ci_high", "incidents", "officer_hours",
                "events", "rate_ratio", "hot"]  # fmt: skip
     table = frame_of(spots, columns, caller="hot_spot_heatmap")
     table = table.assign(ring=table["ring"].astype(str))
-    rings, labels = _ring_rows(table)
+    rings, labels = _ring_rows(table, lang)
     hours = list(range(24))
     z = np.full((len(rings), 24), np.nan)
     text = np.full((len(rings), 24), "", dtype=object)

@@ -113,7 +113,7 @@ def staffing_vs_incidents(
     >>> event = load_event(sample_dir() / "purwakarta-2024")
     >>> fig = staffing_vs_incidents(event, lang="id")
     >>> [a.text.split(" · ")[0] for a in fig.layout.annotations][:3]
-    ['<b>Luar pagar (ring 1)</b>', '<b>Dalam gedung (ring 2)</b>', '<b>Ruang pleno (ring 3)</b>']
+    ['<b>Ruang pleno (ring 1)</b>', '<b>Dalam gedung (ring 2)</b>', '<b>Luar pagar (ring 3)</b>']
     >>> sum(len(tr.x) for tr in fig.data if (tr.meta or {}).get("kind") in
     ...     ("incidents", "disruptions")) == len(event.incidents)
     True

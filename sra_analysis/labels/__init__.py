@@ -20,6 +20,7 @@ from sra_analysis.labels.rollup import ROLLUP_LABELS
 from sra_analysis.labels.severity import SEVERITY_LABELS
 from sra_analysis.labels.staffing_plan import STAFFING_PLAN_LABELS
 from sra_analysis.labels.template import TEMPLATE_LABELS
+from sra_analysis.labels.zones import ZONE_LABELS
 
 __all__ = [
     "CATALOGUES",
@@ -110,6 +111,7 @@ CATALOGUES: tuple[dict[str, dict[str, str]], ...] = (
     STAFFING_PLAN_LABELS,
     TEMPLATE_LABELS,
     QUALITY_LABELS,
+    ZONE_LABELS,
 )
 
 #: Every label, by key: the common words and one catalogue per area.

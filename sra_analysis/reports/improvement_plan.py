@@ -160,7 +160,7 @@ def _ring_order(review: Evaluation) -> list[str]:
 
 
 def _ring_text(ring_id: str, review: Evaluation, lang: str) -> str:
-    """``Ring 1 (Outside the fence)``, as the findings write a ring."""
+    """``Ring 3 (Outside the fence)``, as the findings write a ring."""
     ring_id = str(ring_id)
     name = None
     if review.meta is not None and ring_id in review.meta.ring_ids:

@@ -53,10 +53,12 @@ class ReportsRead:
     folders: dict[str, Path] = field(default_factory=dict)
 
 
-#: Columns the roll-up reads from each saved table.
+#: Columns the roll-up reads from each saved table; a report written before rings had zones
+#: lacks ``zone`` and is pooled by ring name.
 _REQUIRED = {
     "windows": ["ring", "window_start", "hours", "predicted_level", "incidents", "disruptions",
-                "officer_hours", "likelihood", "impact", *WINDOW_EXTRA_COLUMNS],
+                "officer_hours", "likelihood", "impact",
+                *(c for c in WINDOW_EXTRA_COLUMNS if c != "zone")],
     "incidents": INCIDENT_COLUMNS,
     "register": REGISTER_COLUMNS,
 }  # fmt: skip

@@ -28,6 +28,7 @@ from sra_analysis.reports.html_tables import MISSING, clip, esc, html_table, num
 from sra_analysis.reports.present import show_html
 from sra_analysis.reports.rollup_inputs import ReportsRead, read_reports
 from sra_analysis.reports.rollup_run import rollup_results
+from sra_analysis.zones import ZONES, zone_label
 
 __all__ = [
     "RollupSession",
@@ -263,15 +264,19 @@ def never_table(session: RollupSession, *, limit: int = 20) -> None:
 
 
 def hot_spans_table(session: RollupSession) -> None:
-    """Runs of hot hours per ring, each with its rate ratio against the ring's other hours."""
+    """Runs of hot hours per ring, each with its rate ratio against the ring's other hours;
+    rings pool by zone, and a note says which events' rings were pooled by name instead."""
     lang = session.lang
+    note = (session.results.get("ring_pooling") or {}).get("note")
+    if note:
+        show_html(f"<p>{esc(note)}</p>")
     spans = pd.DataFrame(session.results["hot_spans"])
     if spans.empty:
         show_html(f"<p>{esc(t('rollup.no_spans', lang))}</p>")
         return
     colon = time_separator(lang)
     frame = pd.DataFrame({
-        t("ring", lang): [f"{r} · {n}" if n else r for r, n in
+        t("ring", lang): [_ring_shown(r, n, lang) for r, n in
                           zip(spans["ring"], spans["ring_name"].fillna(""), strict=True)],
         t("rollup.col.span", lang): [f"{a:02d}{colon}00–{b:02d}{colon}59" for a, b in
                                      zip(spans["first_hour"], spans["last_hour"], strict=True)],
@@ -283,6 +288,13 @@ def hot_spans_table(session: RollupSession) -> None:
                                             for x in spans["usual_level"]],
     })  # fmt: skip
     show_html(html_table(frame, numeric=[frame.columns[2], frame.columns[4]], lang=lang))
+
+
+def _ring_shown(ring: str, name: str, lang: str) -> str:
+    """A pooled ring as the reader sees it: a zone as its label, else number and name."""
+    if ring in ZONES:
+        return zone_label(ring, lang)
+    return f"{ring} · {name}" if name and name != ring else ring
 
 
 def outliers_table(session: RollupSession) -> None:

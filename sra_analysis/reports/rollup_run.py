@@ -75,8 +75,9 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
     dict
         ``events``, ``skipped``, ``totals`` (sums of the events' summaries), ``rates_by_level``,
         ``level_rate_ratio`` (disruptions and incidents, with the between-event heterogeneity),
-        ``missed_categories``, ``never_materialised``, ``hot_spots`` (ring × hour of day),
-        ``hot_spans``, ``funnel``,
+        ``missed_categories``, ``never_materialised``, ``ring_pooling`` (the events whose
+        rings pool by zone, those with rings pooled by name, and the ``note`` saying so),
+        ``hot_spots`` (ring × hour of day, rings pooled by zone), ``hot_spans``, ``funnel``,
         ``verdicts`` and ``lessons``.
     """
     from sra_analysis import rollup
@@ -90,15 +91,16 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
     totals = Counter()
     for summary in summaries:
         totals.update({k: v for k, v in summary["totals"].items() if isinstance(v, (int, float))})
+    # events number and name their rings differently: a ring is its zone across events
+    pooled = rollup.pool_rings(windows, lang=lang)
     ratios = {
-        outcome: rollup.level_rate_ratio(windows, outcome=outcome)
+        outcome: rollup.level_rate_ratio(pooled, outcome=outcome)
         for outcome in ("disruptions", "incidents")
     }
     missed = rollup.missed_categories(incidents, register, lang=lang)  # pooled by code
     never = rollup.never_materialised(register, incidents)
-    by_name = _rings_by_name(windows)  # events number their rings differently
-    spots = rollup.hot_spots(by_name)
-    spans = rollup.hot_spans(by_name, spots)
+    spots = rollup.hot_spots(pooled)
+    spans = rollup.hot_spans(pooled, spots)
     funnel, pooled_capture = funnel_table(summaries)
     verdicts = Counter(
         (s.get("verdict", {}).get("grade"), s.get("verdict", {}).get("evidence")) for s in summaries
@@ -130,6 +132,7 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
             ),
             "missed_categories": missed,
             "never_materialised": never,
+            "ring_pooling": _ring_pooling(windows, lang),
             "hot_spots": spots,
             "hot_spans": spans,
             "funnel": {"pooled_capture": pooled_capture, "events": funnel},
@@ -142,24 +145,18 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
     )
 
 
-def _rings_by_name(windows: pd.DataFrame) -> pd.DataFrame:
-    """The windows with each ring known by its name, where it has one: events number their
-    rings from either end and may have 2 or 4 of them, so ring 1 of one event can be the
-    plenary room and of another the fence. Names are matched as the loader matches ring
-    labels (:func:`~sra_analysis.event.fold_label`) and shown as most events wrote them; a
-    ring without a name keeps its number."""
-    from sra_analysis.event import fold_label
-    from sra_analysis.rollup import as_written
+def _ring_pooling(windows: pd.DataFrame, lang: str) -> dict:
+    """How the rings were pooled (by zone, by name where an event gives no zone), with the
+    sentence the page shows when some were pooled by name."""
+    from sra_analysis.labels import t
+    from sra_analysis.rollup import ring_pooling
 
-    if "ring_name" not in windows:
-        return windows
-    names = windows["ring_name"].astype("string").str.strip()
-    named = (names.notna() & (names != "")).to_numpy()
-    ring = windows["ring"].astype(str).to_numpy(dtype=object)
-    if named.any():
-        shown = as_written(names[named])
-        ring[named] = [shown[fold_label(name)] for name in names[named]]
-    return windows.assign(ring=ring.astype(str), ring_name=ring.astype(str))
+    pooling = ring_pooling(windows)
+    without = pooling["without_zone"]
+    names = sorted({ring for entry in without for ring in entry["rings"]}, key=str.casefold)
+    shown = ", ".join(names[:6]) + (", …" if len(names) > 6 else "")
+    note = t("zone.by_name", lang, events=len(without), names=shown) if without else None
+    return {**pooling, "note": note}
 
 
 def _banding_key(summary: Mapping):

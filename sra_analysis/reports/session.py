@@ -119,9 +119,9 @@ class ReviewSession:
         Examples
         --------
         >>> session = start_review(n_resamples=0)
-        >>> part = session.narrow(rings=["3"], categories=["Witness_dispute"])
+        >>> part = session.narrow(rings=["1"], categories=["Witness_dispute"])
         >>> part.event.meta.ring_ids, sorted(part.event.incidents["incident_id"]), part.sliced
-        (('3',), ['INC-006', 'INC-010', 'INC-015', 'INC-026', 'INC-034'], True)
+        (('1',), ['INC-006', 'INC-010', 'INC-015', 'INC-026', 'INC-034'], True)
         >>> session.narrow() is session
         True
         """

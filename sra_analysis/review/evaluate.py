@@ -48,8 +48,8 @@ from sra_analysis.review.windows import review_windows
 
 __all__ = ["Evaluation", "OBSERVED_CLASSES", "SCHEMA_VERSION", "evaluate"]
 
-#: Version of the summary.json layout (DESIGN §5).
-SCHEMA_VERSION = "2"
+#: Version of the summary.json layout (DESIGN §5); 3: ``by_ring`` entries carry ``zone``.
+SCHEMA_VERSION = "3"
 
 
 @dataclass(frozen=True, repr=False)

@@ -86,7 +86,7 @@ def _ring_text(ring: Mapping, lang: str) -> str:
 
 
 def format_span(span: Mapping, lang: str = "en") -> str:
-    """``Ring 1 (Outside the fence), 02 Mar 14:00–15:00`` (end date shown when it differs;
+    """``Ring 3 (Outside the fence), 02 Mar 14:00–15:00`` (end date shown when it differs;
     ``02 Mar 14.00–15.00`` in Bahasa Indonesia)."""
     start, end = pd.Timestamp(span["start"]), pd.Timestamp(span["end"])
 

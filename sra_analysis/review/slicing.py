@@ -38,7 +38,7 @@ def check_rings(meta: EventMeta, rings: Sequence[str] | str | None) -> tuple[str
     >>> from sra_analysis import load_event
     >>> from sra_analysis.resources import sample_dir
     >>> meta = load_event(sample_dir() / "purwakarta-2024").meta
-    >>> check_rings(meta, ["Plenary room", "1"])
+    >>> check_rings(meta, ["Outside the fence", "1"])
     ('1', '3')
     >>> check_rings(meta, ["9"])
     Traceback (most recent call last):

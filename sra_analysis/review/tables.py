@@ -75,8 +75,9 @@ def ring_table(
     Returns
     -------
     DataFrame
-        ``ring``, ``ring_name`` (the id when ``meta`` is not given), ``hours``,
-        ``incidents``, ``disruptions``, ``officer_hours``,
+        ``ring``, ``ring_name`` (the id when ``meta`` is not given), ``zone`` (the ring's
+        zone, :data:`~sra_analysis.zones.ZONES`, or None when the event gives none),
+        ``hours``, ``incidents``, ``disruptions``, ``officer_hours``,
         ``incidents_per_100_officer_hours``, ``ci_low``, ``ci_high``.
     """
     grouped = windows.groupby("ring", observed=False).agg(
@@ -89,6 +90,8 @@ def ring_table(
     table["ring"] = table["ring"].astype(str)
     names = {r.id: r.name for r in meta.rings} if meta is not None else {}
     table.insert(1, "ring_name", [names.get(ring, ring) for ring in table["ring"]])
+    zones = {r.id: r.zone for r in meta.rings} if meta is not None else {}
+    table.insert(2, "zone", pd.Series([zones.get(ring) for ring in table["ring"]], dtype=object))
     rates = metrics.poisson_rate_table(
         np.round(table["incidents"].to_numpy()).astype(int),
         table["officer_hours"].to_numpy(),

@@ -10,6 +10,9 @@ functions that return tidy DataFrames or frozen dataclasses:
 * :func:`cell_rates`, :func:`suggested_banding` — does the matrix band its cells right
   (:mod:`~sra_analysis.rollup.cells`, :mod:`~sra_analysis.rollup.banding`);
 * :func:`missed_categories`, :func:`never_materialised` — what the SRAs keep missing;
+* :func:`pool_rings`, :func:`ring_pooling` — which rings of different events are the same
+  ring: pooled by zone, by name only where an event gives none
+  (:mod:`~sra_analysis.rollup.rings`);
 * :func:`hot_spots`, :func:`hot_spans` — rings and hours that need more officers;
 * :func:`lessons` — the plain list for the next SRA.
 
@@ -26,6 +29,7 @@ from sra_analysis.rollup.hotspots import hot_spans, hot_spots
 from sra_analysis.rollup.levels import LevelRateRatio, level_rate_ratio, rates_by_level
 from sra_analysis.rollup.missed import as_written, missed_categories, never_materialised
 from sra_analysis.rollup.next_sra import Lesson, lessons
+from sra_analysis.rollup.rings import pool_rings, ring_pooling
 
 __all__ = [
     "TABLE_NAMES",
@@ -45,7 +49,9 @@ __all__ = [
     "missed_categories",
     "never_materialised",
     "per_event_slopes",
+    "pool_rings",
     "pool_tables",
     "rates_by_level",
+    "ring_pooling",
     "suggested_banding",
 ]

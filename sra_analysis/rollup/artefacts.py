@@ -35,8 +35,9 @@ __all__ = [
 #: The three tables, in the order they are saved (``<name>.parquet``).
 TABLE_NAMES: tuple[str, ...] = ("windows", "incidents", "register")
 
-#: Columns added to the review windows: flags, level rank, local hour and day, ring name.
-WINDOW_EXTRA_COLUMNS = ["flagged", "observed", "level_rank", "hour", "day", "ring_name"]
+#: Columns added to the review windows: flags, level rank, local hour and day, ring name and
+#: zone (the roll-up pools rings by zone; a report written before zones has none).
+WINDOW_EXTRA_COLUMNS = ["flagged", "observed", "level_rank", "hour", "day", "ring_name", "zone"]
 
 #: One row per incident; nothing an officer or a free-text field could be identified by.
 INCIDENT_COLUMNS = [
@@ -81,7 +82,8 @@ def event_tables(evaluation, event: Event) -> dict[str, pd.DataFrame]:
         :data:`~sra_analysis.review.windows.WINDOW_COLUMNS`, ``ring`` as text) with
         ``flagged``, ``observed`` (a disruption happened), ``level_rank`` (position of
         ``predicted_level`` in the event's levels, ``"none"`` = 0), ``hour`` (local hour of
-        day the window starts, 0–23), ``day`` (1-based day of the event) and ``ring_name``.
+        day the window starts, 0–23), ``day`` (1-based day of the event), ``ring_name`` and
+        ``zone`` (:data:`~sra_analysis.zones.ZONES`, None where ``event.yaml`` gives none).
 
         ``"incidents"``: one row per incident, :data:`INCIDENT_COLUMNS`: ``ring``, ``time``
         (reported, local, tz-aware), ``hour``, ``day``, ``category``, ``severity`` (int),
@@ -133,6 +135,9 @@ def event_tables(evaluation, event: Event) -> dict[str, pd.DataFrame]:
     names = {ring.id: ring.name for ring in meta.rings}
     windows["ring"] = windows["ring"].astype(str)
     windows["ring_name"] = windows["ring"].map(names).astype(str)
+    zones = {ring.id: ring.zone for ring in meta.rings}
+    windows["zone"] = pd.Series([zones.get(r) for r in windows["ring"]], index=windows.index,
+                                dtype=object)  # fmt: skip
     windows["flagged"] = windows["flagged"].astype(bool)
     windows["observed"] = windows["observed"].astype(bool)
 

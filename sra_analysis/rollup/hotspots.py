@@ -48,7 +48,8 @@ def hot_spots(
     ----------
     windows : DataFrame
         Pooled windows: ``event_id``, ``ring``, ``hour``, ``incidents``, ``officer_hours``
-        (and ``day`` when grouping by it; ``ring_name`` is carried when present).
+        (and ``day`` when grouping by it; ``ring_name`` and ``pooled_by`` are carried when
+        present, see :func:`~sra_analysis.rollup.pool_rings`).
     by : ("ring", "hour") or ("ring", "day", "hour")
     confidence : float, default 0.95
         Level of the intervals shown.
@@ -58,7 +59,8 @@ def hot_spots(
     Returns
     -------
     DataFrame
-        The ``by`` columns, ``ring_name`` when known, then :data:`HOT_COLUMNS`: ``events``
+        The ``by`` columns, ``ring_name`` and ``pooled_by`` when known, then
+        :data:`HOT_COLUMNS`: ``events``
         contributing, ``officer_hours``, ``incidents``, ``rate`` per 100 officer-hours with
         ``ci_low``–``ci_high``; ``rate_ratio`` against the rest of the ring (all its other
         cells) with ``ratio_ci_low``–``ratio_ci_high`` and the exact conditional
@@ -86,9 +88,10 @@ def hot_spots(
         incidents=("incidents", "sum"),
     ).reset_index()  # fmt: skip
     table = table[table["officer_hours"] > 0].reset_index(drop=True)
-    if "ring_name" in frame:
-        names = frame.groupby("ring")["ring_name"].agg(lambda s: s.mode().iloc[0])
-        table.insert(1, "ring_name", table["ring"].map(names))
+    carried = [column for column in ("ring_name", "pooled_by") if column in frame]
+    for position, column in enumerate(carried, start=1):
+        shown = frame.groupby("ring")[column].agg(lambda s: s.mode().iloc[0])
+        table.insert(position, column, table["ring"].map(shown))
     counts = np.round(table["incidents"].to_numpy()).astype(np.int64)
     rates = metrics.poisson_rate_table(
         counts, table["officer_hours"].to_numpy(), confidence=confidence, per=100.0

@@ -7,7 +7,11 @@ Excel, Parquet), and :func:`generate_province` writes the 26 other regencies and
 Jawa Barat and, past 27 events, the 487 regions of Indonesia's 37 other provinces in their
 zones (WIB, WITA, WIT): ``sra-review sample OUT --events 514`` is a national set.
 ``sra_analysis/sample_data`` holds the province made with seed 2024
-(``sra-review sample OUT --events 26 --seed 2024``), beside the hand-written Purwakarta event.
+(``sra-review sample OUT --events 26 --seed 2024``), beside the hand-written Purwakarta event
+(its roster from ``python tools/make_purwakarta.py``); ``python tools/make_samples.py`` runs
+both and is the one command that regenerates the bundled data. Rings are numbered as Polri
+numbers them, from the inside out (ring 1 the plenary room), except in one event of five,
+numbered from the outside in as some units do; every ring carries its ``zone``.
 With ``planted_rollup=True`` (``--planted-rollup``) every event of the province is made from
 one :class:`ProvinceTruth` instead — one rate ratio per level step, one register template, a
 category every SRA misses, a few much better and much worse SRAs — for checking the roll-up

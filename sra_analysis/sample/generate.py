@@ -79,7 +79,7 @@ def generate_event(
     days: float = 3.0,
     n_officers: int = 50,
     rings: int = 3,
-    ring_order: str = "outside_in",
+    ring_order: str = "inside_out",
     n_risks: int = 15,
     ground_truth: GroundTruth = DEFAULT_GROUND_TRUTH,
     shift_hours: int = 8,
@@ -111,8 +111,9 @@ def generate_event(
         and day for 8-hour shifts).
     rings : int
         Number of rings, 1–5.
-    ring_order : {"outside_in", "inside_out"}
-        Whether ring ``"1"`` is the outermost or the innermost ring.
+    ring_order : {"inside_out", "outside_in"}
+        Whether ring ``"1"`` is the innermost ring, as Polri numbers rings, or the
+        outermost, as some units do; every ring carries its ``zone`` either way.
     n_risks : int
         Rows of the risk register (unless ``ground_truth.level_hours`` lays out the register
         from a template, one row per block of one level).
@@ -249,13 +250,22 @@ def generate_event(
 
 
 def _ring_meta(rings: int, ring_order: str) -> list[dict]:
-    """``event.yaml`` ring entries, outermost first, numbered by ``ring_order``."""
+    """``event.yaml`` ring entries, outermost first, numbered by ``ring_order``, each with
+    its zone; the alias ``ring <roman>`` follows the number.
+
+    Examples
+    --------
+    >>> [(r["id"], r["name"], r["zone"], r["aliases"][0]) for r in _ring_meta(2, "inside_out")]
+    [('2', 'Outside the fence', 'perimeter', 'ring ii'), ('1', 'Plenary room', 'core', 'ring i')]
+    """
     entries = []
     for position, pool_index in enumerate(vocab.RING_SELECTION[rings]):
-        name, name_id, short, _ = vocab.RING_POOL[pool_index]
+        name, name_id, short, _, zone = vocab.RING_POOL[pool_index]
         number = position + 1 if ring_order == "outside_in" else rings - position
         aliases = [f"ring {_ROMAN[number - 1]}", name_id.lower(), short]
-        entries.append({"id": str(number), "name": name, "name_id": name_id, "aliases": aliases})
+        entries.append(
+            {"id": str(number), "name": name, "name_id": name_id, "zone": zone, "aliases": aliases}
+        )
     return entries
 
 
@@ -282,9 +292,9 @@ def _check_arguments(
     problem = event_id_problem(event_id)
     if problem:
         raise ParameterError(f"event_id {problem}")
-    if ring_order not in ("outside_in", "inside_out"):
+    if ring_order not in ("inside_out", "outside_in"):
         raise ParameterError(
-            f"ring_order must be one of ['outside_in', 'inside_out'], got {ring_order!r}"
+            f"ring_order must be one of ['inside_out', 'outside_in'], got {ring_order!r}"
         )
     if rings not in vocab.RING_SELECTION:
         raise ParameterError(f"rings must be one of {list(vocab.RING_SELECTION)}, got {rings!r}")

@@ -133,7 +133,7 @@ def province_plan(*, n_events: int = 26, seed: int = 2024) -> pd.DataFrame:
                 "n_officers": n_officers,
                 "planned_personnel": n_officers + short,
                 "rings": rings,
-                "ring_order": "inside_out" if number % 5 == 2 else "outside_in",
+                "ring_order": "outside_in" if number % 5 == 2 else "inside_out",
                 "shift_hours": 12 if number % 6 == 4 else 8,
                 "n_risks": 8 + hours // 8 + int(rng.integers(0, 5)),
                 "timezone": _ZONE_ALIASES[zone] if number % 9 == 6 else zone,

@@ -21,21 +21,24 @@ __all__ = [
 ]
 
 #: Rings from the outermost to the innermost: (English name, Indonesian name, short alias,
-#: kind). The kind (``outer``, ``middle``, ``inner``) decides which units and threats go there.
-RING_POOL: tuple[tuple[str, str, str, str], ...] = (
-    ("Approach roads", "Jalan akses", "approach", "outer"),
-    ("Outside the fence", "Luar pagar", "outer", "outer"),
-    ("Inside the fence", "Halaman dalam pagar", "compound", "middle"),
-    ("Inside the building", "Dalam gedung", "building", "middle"),
-    ("Plenary room", "Ruang pleno", "plenary", "inner"),
+#: kind, zone). The kind (``outer``, ``middle``, ``inner``) decides which units and threats go
+#: there; the zone (:data:`sra_analysis.zones.ZONES`) is what ``event.yaml`` says it guards.
+RING_POOL: tuple[tuple[str, str, str, str, str], ...] = (
+    ("Approach roads", "Jalan akses", "approach", "outer", "outer"),
+    ("Outside the fence", "Luar pagar", "outer", "outer", "perimeter"),
+    ("Inside the fence", "Halaman dalam pagar", "compound", "middle", "building"),
+    ("Inside the building", "Dalam gedung", "building", "middle", "building"),
+    ("Plenary room", "Ruang pleno", "plenary", "inner", "core"),
 )
 
-#: Which rings of :data:`RING_POOL` (outermost first) an event with n rings has.
+#: Which rings of :data:`RING_POOL` (outermost first) an event with n rings has: as Polri
+#: guards a plenary, three rings are the fence, the building and the plenary room, and a
+#: fourth takes the approach roads.
 RING_SELECTION: dict[int, tuple[int, ...]] = {
     1: (3,),
     2: (1, 4),
     3: (1, 3, 4),
-    4: (1, 2, 3, 4),
+    4: (0, 1, 3, 4),
     5: (0, 1, 2, 3, 4),
 }
 

@@ -52,15 +52,28 @@ _COMMENTS: dict[str, dict[str, str]] = {
     "planned_personnel": {"en": "Officers deployed in total, as planned (optional).",
                           "id": "Jumlah personel yang direncanakan (boleh dikosongkan)."},
     "rings": {
-        "en": "The security rings, in display order. The ring columns of the sheets may hold a\n"
-        "ring's id, name, name_id or any alias (case, spaces and roman numerals do not\n"
-        "matter). The workbooks' ring drop-downs list these rings as they were when the\n"
-        "template was written: after changing them, write the template again with\n"
+        "en": "The security rings, in display order, numbered as Polri numbers them from the\n"
+        "inside out: ring 1 the plenary room or sterile zone, ring 2 the building and yard,\n"
+        "ring 3 the fence, gate and parking, ring 4 (if any) the roads. zone says what each\n"
+        "ring guards, whatever its number: core (plenary room, sterile zone), building\n"
+        "(building and yard), perimeter (fence, gate, parking) or outer (roads and\n"
+        "surroundings); the roll-up across events pools rings by zone.\n"
+        "The ring columns of the sheets may hold a ring's id, name, name_id or any alias\n"
+        "(case, spaces and roman numerals do not matter). The workbooks' ring drop-downs\n"
+        "list these rings as they were when the template was written: after changing them,\n"
+        "write the template again with\n"
         "  sra-review template NEW_FOLDER --event event.yaml",
-        "id": "Ring pengamanan, sesuai urutan tampilan. Kolom ring pada lembar kerja boleh\n"
-        "berisi id, name, name_id atau alias ring (huruf besar/kecil, spasi dan angka\n"
-        "romawi tidak berpengaruh). Daftar pilihan ring di workbook berisi ring yang ada\n"
-        "saat templat dibuat: setelah mengubahnya, buat templat lagi dengan\n"
+        "id": "Ring pengamanan, sesuai urutan tampilan, bernomor dari dalam ke luar seperti\n"
+        "lazimnya di Polri: ring 1 ruang sidang atau area steril, ring 2 gedung dan\n"
+        "halaman, ring 3 pagar, gerbang dan parkir, ring 4 (bila ada) jalan di sekitarnya.\n"
+        "zone menyatakan bagian yang diamankan ring itu, apa pun nomornya: core (ruang\n"
+        "sidang, area steril), building (gedung dan halaman), perimeter (pagar, gerbang,\n"
+        "parkir) atau outer (jalan dan sekitarnya); rekap antarkegiatan menggabungkan\n"
+        "ring menurut zona.\n"
+        "Kolom ring pada lembar kerja boleh berisi id, name, name_id atau alias ring\n"
+        "(huruf besar/kecil, spasi dan angka romawi tidak berpengaruh). Daftar pilihan\n"
+        "ring di workbook berisi ring yang ada saat templat dibuat: setelah mengubahnya,\n"
+        "buat templat lagi dengan\n"
         "  sra-review template FOLDER_BARU --event event.yaml",
     },
     "risk_levels": {
@@ -87,12 +100,14 @@ _COMMENTS: dict[str, dict[str, str]] = {
 
 
 def example_meta(*, lang: str = "en") -> EventMeta:
-    """A plausible event to start from: a three-day plenary guarded in three rings.
+    """A plausible event to start from: a three-day plenary guarded in three rings,
+    numbered as Polri numbers them (ring 1 the plenary room), each with its zone.
 
     Examples
     --------
-    >>> example_meta(lang="id").rings[0].label("id")
-    'Luar pagar'
+    >>> [(ring.id, ring.label("id"), ring.zone) for ring in example_meta(lang="id").rings]
+    [('1', 'Ruang pleno', 'core'), ('2', 'Dalam gedung', 'building'), ('3', 'Luar pagar', \
+'perimeter')]
     """
     zone = "Asia/Jakarta"
     return EventMeta(
@@ -103,9 +118,9 @@ def example_meta(*, lang: str = "en") -> EventMeta:
         start=pd.Timestamp("2024-03-01T07:00", tz=zone),
         end=pd.Timestamp("2024-03-03T23:00", tz=zone),
         rings=(
-            Ring("1", "Outside the fence", "Luar pagar", ("ring i", "outer")),
-            Ring("2", "Inside the building", "Dalam gedung", ("ring ii", "building")),
-            Ring("3", "Plenary room", "Ruang pleno", ("ring iii", "plenary")),
+            Ring("1", "Plenary room", "Ruang pleno", ("ring i", "plenary"), zone="core"),
+            Ring("2", "Inside the building", "Dalam gedung", ("ring ii",), zone="building"),
+            Ring("3", "Outside the fence", "Luar pagar", ("ring iii", "gate"), zone="perimeter"),
         ),
         planned_personnel=50,
         risk_levels=RiskLevels.from_mapping(None),
@@ -144,6 +159,8 @@ def _ring_lines(ring: Ring) -> list[str]:
         lines.append(f"    name_id: {_quoted(ring.name_id)}")
     if ring.aliases:
         lines.append(f"    aliases: [{', '.join(_quoted(a) for a in ring.aliases)}]")
+    if ring.zone:
+        lines.append(f"    zone: {ring.zone}")
     return lines
 
 

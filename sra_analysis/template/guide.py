@@ -133,7 +133,8 @@ def example_row(kind: str, meta: EventMeta, *, lang: str = "en") -> dict[str, ob
     """A filled row of a file kind, by canonical column, valid for the event ``meta``.
 
     Times are naive local ``datetime`` values inside the event, as a clerk's Excel holds
-    them; rings are the first ring's drop-down value.
+    them; the ring is the drop-down value of the ring guarding the fence (zone
+    ``perimeter``), which the examples describe, else of the first ring.
 
     Examples
     --------
@@ -145,7 +146,8 @@ def example_row(kind: str, meta: EventMeta, *, lang: str = "en") -> dict[str, ob
     start = meta.start.tz_localize(None)
     span = meta.end.tz_localize(None) - start
     at = (start + span * 0.1).floor("min")
-    ring = meta.rings[0].label(lang)
+    fence = [r for r in meta.rings if r.zone == "perimeter"]
+    ring = (fence or list(meta.rings))[0].label(lang)
     en = lang == "en"
     if kind == "incidents":
         row = {

@@ -67,7 +67,7 @@ def ring_choices(meta: EventMeta, *, lang: str = "en", allow_all: bool = False) 
     --------
     >>> from sra_analysis.template.event_file import example_meta
     >>> ring_choices(example_meta(), lang="id", allow_all=True)
-    ['Luar pagar', 'Dalam gedung', 'Ruang pleno', 'semua']
+    ['Ruang pleno', 'Dalam gedung', 'Luar pagar', 'semua']
     """
     names = [ring.label(lang) for ring in meta.rings]
     return names + [ALL_RINGS[lang]] if allow_all else names
