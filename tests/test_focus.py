@@ -50,7 +50,8 @@ def test_scores_by_day_table_in_indonesian(build_event, shown):
     review = evaluate(night_event(build_event), n_resamples=0)
     focus.scores_by_day_table(review, lang="id")
     head = [h.strip() for h in re.findall(r"<th(?: [^>]*)?>(.*?)</th>", shown[0], re.S)]
-    assert head[:2] == ["Ring", "Hari"] and "Tepat" in head and "Alarm palsu" in head
+    assert head[:2] == ["Ring", "Hari"] and "Tepat" in head
+    assert "Dinilai rawan, tanpa gangguan" in head
     rows = _cells(shown[0])
     assert len(rows) == 6  # three rings × two days
     # ring 1 on 1 March: 4 hours, 2 flagged, 1 incident, 1 disruption, 1 hit, 0 misses,
@@ -128,7 +129,7 @@ def test_understaffed_windows_show_the_officer_hours_short(build_event, page):
     # 2 officer-hours short; 2 on duty throughout
     (plan_row,) = _cells(page[0])
     assert plan_row == ["Luar pagar", "3–3", "2–2", "2", "6", "4", "2"]
-    assert page[1] == "### Jendela bertanda dengan personel di bawah rencana"
+    assert page[1] == "### Blok waktu rawan dengan personel di bawah rencana"
     # ring 1, 20:00–22:00: 3 planned, 2 on duty, so 1 officer short for 2 hours
     (row,) = _cells(page[2])
     assert row[:4] == ["Luar pagar", "01 Mar 2024 20.00", "01 Mar 2024 22.00", "2"]  # CLDR id

@@ -224,9 +224,10 @@ def test_summary_json_holds_the_plan_and_stays_json(tmp_path):
 
 
 def test_the_sample_names_its_protest_shortfall(sample_event):
-    # sample README: during the day-2 protest ring 1 had 7 officers on duty against 16 planned
+    # sample README: during the day-2 protest ring 3 (outside the fence) had 7 officers on
+    # duty against 16 planned
     table = plan_vs_served(sample_event)
-    protest = table[(table["ring"] == "1") & (table["plan_start"] == _at("2024-03-02 12:00"))]
+    protest = table[(table["ring"] == "3") & (table["plan_start"] == _at("2024-03-02 12:00"))]
     assert protest[["planned_officers", "served_min"]].iloc[0].tolist() == [16.0, 7]
 
 
