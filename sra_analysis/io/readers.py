@@ -252,7 +252,7 @@ def _read_xlsx(path: Path, *, sheet: str | None) -> RawTable:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a broken workbook
-        reason = _workbook_error(error)
+        reason = _workbook_error(error, path)
         raise InputFileError(str(path), f"cannot open as an Excel workbook: {reason}") from None
     try:
         if sheet is None:
@@ -271,7 +271,7 @@ def _read_xlsx(path: Path, *, sheet: str | None) -> RawTable:
             header, records, rows, blank = _sheet_rows(worksheet)
         except Exception as error:  # read-only mode parses the sheet's XML row by row, here
             raise InputFileError(
-                str(path), f"cannot read sheet {sheet_name!r}: {_workbook_error(error)}"
+                str(path), f"cannot read sheet {sheet_name!r}: {_workbook_error(error, path)}"
             ) from None
     finally:
         workbook.close()
@@ -317,10 +317,12 @@ def _sheet_rows(worksheet) -> tuple[list | None, list[list], list[int], int]:
     return header, records, rows, blank
 
 
-def _workbook_error(error: Exception) -> str:
+def _workbook_error(error: Exception, path: Path) -> str:
     """openpyxl's first line, with the XML parser's reason it wraps (defusedxml refusing an
-    entity declaration, say) in place of its advice to "see the exception"."""
-    text = str(error).strip().split("\n")[0] or type(error).__name__
+    entity declaration, say) in place of its advice to "see the exception", and the file
+    named as the user gave it only once, at the start of the message."""
+    text = str(error).strip().split("\n")[0].replace(str(path), path.name)
+    text = text or type(error).__name__
     cause = error.__cause__ or error.__context__
     if cause is not None and str(cause) not in text:
         text = f"{text} ({cause})"
