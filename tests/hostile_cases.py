@@ -191,9 +191,45 @@ def with_id(folder: Path, case: Case) -> None:
     _set_id(folder, case.event_id)
 
 
+def xlsx_entity_bomb(folder: Path, case: Case) -> None:
+    """Replace ``risk_register.csv`` by ``risk_register.xlsx`` whose sheet XML declares a
+    nine-level entity bomb ("billion laughs") and uses it as the first threat: expanded, that
+    cell would hold 10**9 copies of "lol" (3 GB)."""
+    import openpyxl
+
+    _set_id(folder, case.event_id)
+    rows = _rows(folder, "risk_register.csv")
+    (folder / "risk_register.csv").unlink()
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    written = io.BytesIO()
+    workbook.save(written)
+    entities = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{level} "{f"&lol{level - 1};" * 10}">' for level in range(1, 10)
+    ]
+    doctype = f"<!DOCTYPE worksheet [{''.join(entities)}]>".encode()
+    threat = rows[1][rows[0].index("threat")].encode()
+    with (
+        zipfile.ZipFile(written) as source,
+        zipfile.ZipFile(folder / "risk_register.xlsx", "w") as target,
+    ):
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<t>" + threat + b"</t>", b"<t>&lol9;</t>", 1)
+                if data.startswith(b"<?xml"):  # the DOCTYPE goes after the XML declaration
+                    declaration, data = data.split(b"?>", 1)
+                    data = declaration + b"?>" + doctype + data
+                else:
+                    data = doctype + data
+            target.writestr(item, data)
+
+
 GENERATORS: dict[str, Callable[[Path, Case], None]] = {
     "with_id": with_id,
     "symlink_outside": symlink_outside,
+    "xlsx_entity_bomb": xlsx_entity_bomb,
     "mixed_encoding": mixed_encoding,
     "nul_in_id": nul_in_id,
     "utf16_tab": utf16_tab,

@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 import traceback
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -264,6 +265,9 @@ def test_generated_cases_are_what_they_claim(tmp_path):
     mixed = (made("mixed-encoding") / "incidents.csv").read_bytes()
     assert "kafé".encode() in mixed and "kafé".encode("cp1252") in mixed
     assert b"H-0\x0004" in (made("nul-in-id") / "incidents.csv").read_bytes()
+    with zipfile.ZipFile(made("xlsx-entity-bomb") / "risk_register.xlsx") as workbook:
+        sheet = workbook.read("xl/worksheets/sheet1.xml")
+    assert b'<!ENTITY lol9 "&lol8;' in sheet and b"<t>&lol9;</t>" in sheet
     utf16 = (made("utf16-tab") / "incidents.csv").read_bytes()
     assert utf16.startswith(b"\xff\xfe") and "incident_id\treported_at".encode("utf-16-le") in utf16
     for name in ("description-200kb", "description-2mb", "description-10mb"):

@@ -438,6 +438,56 @@ def test_broken_workbook_is_an_input_file_error(tmp_path):
         read_table(path)
 
 
+def _workbook_with_sheet_xml(tmp_path, name, edit):
+    """A sound one-sheet workbook whose sheet XML is passed through ``edit`` (bytes → bytes)."""
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "staffing"
+    workbook.active.append(["officer_id", "ring"])
+    workbook.active.append(["P1", 1])
+    written = tmp_path / "written.xlsx"
+    workbook.save(written)
+    path = tmp_path / name
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = edit(data)
+            target.writestr(item, data)
+    return path
+
+
+def _billion_laughs(data: bytes) -> bytes:
+    """The sheet with a nine-level entity bomb declared and used in a cell: expanded, the
+    cell would hold 10**9 copies of "lol" (3 GB)."""
+    entities = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{level} "{f"&lol{level - 1};" * 10}">' for level in range(1, 10)
+    ]
+    doctype = f"<!DOCTYPE worksheet [{''.join(entities)}]>".encode()
+    data, count = re.subn(rb"<t>P1</t>", b"<t>&lol9;</t>", data)
+    assert count == 1
+    declaration = b""
+    if data.startswith(b"<?xml"):  # the DOCTYPE goes after an XML declaration, if any
+        declaration, data = data.split(b"?>", 1)
+        declaration += b"?>"
+    return declaration + doctype + data
+
+
+def test_an_entity_bomb_in_a_workbook_is_refused_unexpanded(tmp_path):
+    # openpyxl parses with defusedxml only when it is installed (pyproject declares it);
+    # without it this bomb is left to the XML parser, so check that before reading it
+    assert openpyxl.DEFUSEDXML, "openpyxl is not using defusedxml: pip install defusedxml"
+    path = _workbook_with_sheet_xml(tmp_path, "staffing.xlsx", _billion_laughs)
+    with pytest.raises(InputFileError, match=r"staffing\.xlsx.*EntitiesForbidden\(name='lol0'"):
+        read_table(path)
+
+
+def test_a_worksheet_cut_short_names_the_file_and_sheet(tmp_path):
+    # read-only openpyxl parses a sheet's XML row by row, after the workbook has opened
+    path = _workbook_with_sheet_xml(tmp_path, "staffing.xlsx", lambda data: data[: len(data) // 2])
+    with pytest.raises(InputFileError, match=r"staffing\.xlsx: cannot read sheet 'staffing': "):
+        read_table(path)
+
+
 # -------------------------------------------------------------------------------- Parquet
 
 

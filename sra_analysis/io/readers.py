@@ -252,7 +252,8 @@ def _read_xlsx(path: Path, *, sheet: str | None) -> RawTable:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a broken workbook
-        raise InputFileError(str(path), f"cannot open as an Excel workbook: {error}") from None
+        reason = _workbook_error(error, path)
+        raise InputFileError(str(path), f"cannot open as an Excel workbook: {reason}") from None
     try:
         if sheet is None:
             worksheet = workbook.worksheets[0]
@@ -265,21 +266,13 @@ def _read_xlsx(path: Path, *, sheet: str | None) -> RawTable:
         # read every stored row, not only those inside the sheet's recorded dimension:
         # files written by other tools often record a stale one (e.g. "A1")
         worksheet.reset_dimensions()
-        header: list | None = None
-        records: list[list] = []
-        rows: list[int] = []
-        blank = 0
-        for excel_row, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            if not any(_cell_present(value) for value in values):
-                if header is not None:
-                    blank += 1
-                continue
-            if header is None:
-                header = list(values)
-                continue
-            records.append(list(values))
-            rows.append(excel_row)
         sheet_name = worksheet.title
+        try:
+            header, records, rows, blank = _sheet_rows(worksheet)
+        except Exception as error:  # read-only mode parses the sheet's XML row by row, here
+            raise InputFileError(
+                str(path), f"cannot read sheet {sheet_name!r}: {_workbook_error(error, path)}"
+            ) from None
     finally:
         workbook.close()
     if header is None:
@@ -302,6 +295,38 @@ def _read_xlsx(path: Path, *, sheet: str | None) -> RawTable:
         format="xlsx",
         sheet=sheet_name,
     )
+
+
+def _sheet_rows(worksheet) -> tuple[list | None, list[list], list[int], int]:
+    """The header row, the data rows with their Excel row numbers, and the count of blank
+    rows after the header; rows before the header that hold nothing are skipped."""
+    header: list | None = None
+    records: list[list] = []
+    rows: list[int] = []
+    blank = 0
+    for excel_row, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        if not any(_cell_present(value) for value in values):
+            if header is not None:
+                blank += 1
+            continue
+        if header is None:
+            header = list(values)
+            continue
+        records.append(list(values))
+        rows.append(excel_row)
+    return header, records, rows, blank
+
+
+def _workbook_error(error: Exception, path: Path) -> str:
+    """openpyxl's first line, with the XML parser's reason it wraps (defusedxml refusing an
+    entity declaration, say) in place of its advice to "see the exception", and the file
+    named as the user gave it only once, at the start of the message."""
+    text = str(error).strip().split("\n")[0].replace(str(path), path.name)
+    text = text or type(error).__name__
+    cause = error.__cause__ or error.__context__
+    if cause is not None and str(cause) not in text:
+        text = f"{text} ({cause})"
+    return text
 
 
 def _cell_present(value) -> bool:
