@@ -122,7 +122,7 @@ def _prediction_summary(prediction: PredictionScores) -> dict:
             if not math.isnan(value):
                 out[f"{row.metric}_{part}"] = value
     auc = prediction.score("auc")
-    out["auc_ci_method"] = auc.method.split(";")[0] or None  # the interval's method
+    out["auc_ci_method"] = auc.method.split(";")[0].split(",")[0] or None  # the interval
     chance = prediction.capture
     out["capture_test"] = {
         **dataclasses.asdict(chance),
