@@ -33,7 +33,7 @@ and the smallest mid-p is ``1 / (2 * 24)``; below about 20 blocks the test canno
 References
 ----------
 Wilks, D. S. (1997). Resampling hypothesis tests for autocorrelated fields. *Journal of
-Climate* 10(1), 65-82. doi:10.1175/1520-0442(1997)010<0065:RTFFFV>2.0.CO;2
+Climate* 10(1), 65-82. doi:10.1175/1520-0442(1997)010<0065:RHTFAF>2.0.CO;2
 
 Hamill, T. M. (1999). Hypothesis tests for evaluating numerical precipitation forecasts.
 *Weather and Forecasting* 14(2), 155-167. doi:10.1175/1520-0434(1999)014<0155:HTFENP>2.0.CO;2
