@@ -190,7 +190,8 @@ def evaluate(
     confidence : float, default 0.95
         Level of every interval.
     n_resamples : int, default 1000
-        Bootstrap and permutation resamples for the AUC (0 skips them).
+        Bootstrap resamples of the AUC interval (0 skips it); the rotation tests try every
+        time offset and need none.
     seed : int, default 0
         Seed of the resampling, so a report is reproducible.
 
