@@ -230,3 +230,20 @@ def test_the_sentence_writes_numbers_as_the_reader_language_does():
     assert "10 dari 12" in indonesian and "20%" in indonesian and "sekitar 2,4;" in indonesian
     auc = verdict.skill.auc  # the AUC with two decimals, comma in Bahasa Indonesia
     assert f"AUC {auc:.2f}".replace(".", ",") in indonesian and f"AUC {auc:.2f}" in english
+
+
+def test_evidence_counts_episodes_not_windows():
+    # 100 windows, hours 0-19 flagged; 12 disrupted windows in three runs (0-3, 8-11, 50-53):
+    # enough windows for the old rule (≥ 10), but three episodes, fewer than MIN_EPISODES
+    levels = ["extreme"] * 20 + ["low"] * 80
+    review, verdict = _verdict(levels, _spread(100, [*range(4), *range(8, 12), *range(50, 54)]))
+    assert verdict.skill.observed == 12 and verdict.skill.episodes == 3
+    assert verdict.evidence == "thin" and 3 < MIN_EPISODES <= 12
+    summary = review.to_dict()["verdict"]
+    assert (summary["episodes"], summary["disrupted_windows"], summary["evidence"]) == (
+        3,
+        12,
+        "thin",
+    )
+    assert "formed 3 episode(s)" in verdict.text()
+    assert "membentuk 3 rangkaian gangguan" in verdict.text("id")
