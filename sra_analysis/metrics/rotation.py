@@ -271,10 +271,18 @@ def rotation_tau_b_test(scores: Any, counts: Any, *, valid: Any = None) -> Rotat
     scores = _matrix("scores", scores)
     counts = _matrix("counts", counts)
     mask = _shapes(valid, scores=scores, counts=counts)
-    x = scores[mask]
+    # one table of score code × count code per offset (the counts rotate, the scores stay)
+    _, x = np.unique(scores[mask], return_inverse=True)
+    levels, y = np.unique(counts * mask, return_inverse=True)
+    y = y.reshape(counts.shape)
+    n_x, n_y = int(x.max()) + 1, levels.size
     values = np.array(
-        [kendall_tau_b(x, rotated[mask]).estimate for rotated in rotations(counts * mask)]
-    )
+        [
+            kendall_tau_b(np.bincount(x * n_y + rotated[mask], minlength=n_x * n_y)
+                          .reshape(n_x, n_y)).estimate
+            for rotated in rotations(y)
+        ]
+    )  # fmt: skip
     return _rank(values)
 
 
