@@ -124,9 +124,13 @@ def _prediction_summary(prediction: PredictionScores) -> dict:
     auc = prediction.score("auc")
     out["auc_ci_method"] = auc.method.split(";")[0].split(",")[0] or None  # the interval
     chance = prediction.capture
+    # the binomial test treats windows as independent; kept beside the rotation test the
+    # verdict uses, and labelled so
     out["capture_test"] = {
         **dataclasses.asdict(chance),
-        "method": prediction.score("capture").method,
+        "method": "one-sided exact binomial over disrupted windows, windows treated as "
+        "independent (the verdict uses rotation_p_value)",
+        "rotation_p_value": prediction.score("capture").p_value,
     }
     return out
 
