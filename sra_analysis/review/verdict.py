@@ -78,6 +78,8 @@ MIN_EPISODES = 10
 #: A register flagging at least this share of the ring-hours says "guard everything".
 MAX_FLAGGED_SHARE = 0.8
 
+#: Reasons whose sentence quotes the tests' p-value and the AUC interval.
+_TESTED = ("skilled", "capture_only", "discrimination_only", "undecided", "no_skill")
 _GRADE_OF = {
     "quiet": "quiet",
     "flags_nothing": "poor",
@@ -243,8 +245,9 @@ class Verdict:
             "offsets": number(max(s.offsets - 1, 0), 0),
         }
         text = t(f"verdict.{self.reason}", lang, **fields)
-        if self.reason != "quiet":
+        if self.reason in _TESTED:  # the sentences that quote the tests and the AUC interval
             text += " " + t("verdict.episodes", lang, **fields)
+        if self.reason != "quiet":
             if self.evidence == "thin":
                 text += " " + t("verdict.thin_episodes", lang, **fields)
         return text
