@@ -21,11 +21,11 @@ from scipy import stats
 from sklearn.metrics import roc_auc_score
 from statsmodels.stats import rates as sm_rates
 
-from sra_analysis import evaluate, load_event, review_windows
+from sra_analysis import evaluate, load_event, metrics, review_windows
 from sra_analysis.errors import ParameterError
 from sra_analysis.resources import sample_dir, sample_events
 from sra_analysis.review.evaluate import OBSERVED_CLASSES, Evaluation
-from sra_analysis.sample import generate_event, write_event
+from sra_analysis.sample import GroundTruth, generate_event, write_event
 
 TZ = "Asia/Jakarta"
 LEVELS = pd.CategoricalDtype(["none", "low", "medium", "high", "extreme"], ordered=True)
@@ -212,9 +212,17 @@ def test_rate_ratio_flagged_vs_unflagged_against_exact_conditional_and_statsmode
         assert s(f"{name}_rate_ratio").ci_low == pytest.approx(to_ratio(ci.low))
         assert s(f"{name}_rate_ratio").ci_high == pytest.approx(to_ratio(ci.high))
         # the E-test of Krishnamoorthy & Thomson (2004) with the unpooled (Wald) statistic, as
-        # scipy.stats.poisson_means_test computes it
+        # scipy.stats.poisson_means_test computes it, stays in metrics.compare_rates
         etest = sm_rates.test_poisson_2indep(k1, 5.0, k2, 6.0, method="etest-wald")
-        assert s(f"{name}_rate_ratio").p_value == pytest.approx(etest.pvalue, rel=1e-6)
+        assert metrics.compare_rates(k1, 5.0, k2, 6.0).p_value == pytest.approx(
+            etest.pvalue, rel=1e-6
+        )
+        # the table shows the exact conditional test: k1 ~ Binomial(k1 + k2, 5/11) when the
+        # rates are equal, one-sided P(X ≥ k1), summed here term by term
+        m, share = k1 + k2, 5 / 11
+        tail = sum(math.comb(m, j) * share**j * (1 - share) ** (m - j) for j in range(k1, m + 1))
+        assert s(f"{name}_rate_ratio").p_value == pytest.approx(tail, rel=1e-9)
+        assert "exact conditional test" in s(f"{name}_rate_ratio").method
 
 
 def test_confusion_by_level_and_observed_class(hand_review):
@@ -272,7 +280,8 @@ def test_flag_level_changes_what_counts_as_flagged():
     # medium and above: 2, 3, 4, 5, 6, 7, 9 → hits 2, 3, 4, 9; false alarms 5, 6, 7; miss 8
     assert (p.hits, p.misses, p.false_alarms, p.correct_negatives) == (4, 1, 3, 2)
     assert review.flag_level == review.prediction.flag_level == "medium"
-    assert math.isnan(s("auc").p_value)  # no permutation test asked for
+    # the rotation test tries every offset and needs no resamples: 0 < p ≤ 1 all the same
+    assert 0 < s("auc").p_value <= 1 and "rotation" in s("auc").method
 
 
 @pytest.mark.parametrize("flag_level", ["none", "bogus", "HIGH"])
@@ -489,8 +498,11 @@ def test_officer_ids_never_leave_through_overlaps(build_event, monkeypatch):
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory):
     """60 days, 300 officers, 200 register items: every level has hundreds of ring-hours
-    (seed 1: none 1955, low 136, medium 1602, high 365, extreme 262)."""
-    synthetic = generate_event(seed=1, days=60, n_officers=300, n_risks=200)
+    (seed 1: none 1955, low 136, medium 1602, high 365, extreme 262). Independent ring-hours
+    (no episodes): the Poisson GLM below assumes them, and episodes would make its Wald
+    intervals too narrow, which is the point of the rotation tests, not of this check."""
+    synthetic = generate_event(seed=1, days=60, n_officers=300, n_risks=200,
+                               ground_truth=GroundTruth(episodes=None))  # fmt: skip
     folder = tmp_path_factory.mktemp("planted") / "event"
     write_event(synthetic, folder, format="parquet")
     review = evaluate(load_event(folder), n_resamples=200, seed=0)
@@ -615,7 +627,13 @@ def test_summary_json_shape_is_pinned(purwakarta):
     assert [(r["ring"], r["zone"]) for r in summary["by_ring"]] == [
         ("1", "core"), ("2", "building"), ("3", "perimeter")
     ]  # fmt: skip
-    assert set(summary["verdict"]) == {"grade", "label", "evidence", "reason", "text"}
+    assert set(summary["verdict"]) == {
+        "grade", "label", "evidence", "reason", "text", "episodes", "evidence_units",
+        "disrupted_windows", "design_effect", "capture_p_value", "auc_p_value", "offsets",
+        "test",
+    }  # fmt: skip
+    # the sample's 3 disrupted windows are 3 episodes, 64 hours give 64 offsets
+    assert (summary["verdict"]["episodes"], summary["verdict"]["offsets"]) == (3, 64)
     # the after-action review (issue 17): the commander's part of the summary
     aar = summary["aar"]
     assert set(aar) == {"grade", "label", "counts", "summary", "chronology", "strengths",

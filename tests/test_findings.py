@@ -31,18 +31,19 @@ def test_window_findings_carry_their_numbers():
     # two disrupted windows are thin evidence: the AUC finding is a note, not a verdict
     assert set(found) == {"capture", "misses", "false_alarms", "discrimination_unclear"}
     # capture: 1 of 2 disruptions in 2 of 4 hours → PAI (1/2) / (2/4) = 1: no better than
-    # chance (expected 2 · 0.5 = 1.0 disrupted window; P(X ≥ 1 | n=2, a=½) = 0.75)
+    # chance (expected 2 · 0.5 = 1.0 disrupted window). Rotation: hours {0, 2} shifted by
+    # k = 0..3 always put one on the flagged hours 0-1: four ties, mid-p = 2 / 4 = 0.5
     capture = found["capture"]
     assert (capture.metric, capture.kind) == ("pai", "improvement")
     assert capture.value == pytest.approx(s("pai").estimate) == pytest.approx(1.0)
     assert "1 of 2 disruptions (50%) in 50% of the ring-hours (PAI 1.00)" in capture.text()
-    assert "they held 1, where flagging at random would catch about 1.0 (p = 0.750)" in (
+    assert "they held 1, where flagging at random would catch about 1.0 (p = 0.500)" in (
         capture.text()
     )
-    # Bahasa Indonesia writes the decimal comma (CLDR id): PAI 1,00, about 1,0, p = 0,750
+    # Bahasa Indonesia writes the decimal comma (CLDR id): PAI 1,00, about 1,0, p = 0,500
     indonesian = capture.text("id")
     assert "1 dari 2 gangguan (50%) pada 50% dari total ring-jam (PAI 1,00)" in indonesian
-    assert "sekitar 1,0 (p = 0,750)" in indonesian
+    assert "sekitar 1,0 (p = 0,500)" in indonesian
     # the miss: ring 1, 09:00–10:00 (medium)
     misses = found["misses"]
     assert (misses.metric, misses.value) == ("misses", 1)

@@ -8,7 +8,7 @@ import pytest
 from scipy import stats
 
 from sra_analysis.metrics import capture_vs_chance
-from sra_analysis.review.verdict import MIN_DISRUPTED_WINDOWS
+from sra_analysis.review.verdict import MIN_EPISODES
 
 
 def test_hand_worked_binomial_tail():
@@ -61,13 +61,13 @@ def test_binomial_is_more_cautious_than_the_hypergeometric_draw_of_windows():
 
 
 def test_minimum_for_sufficient_evidence_follows_from_power():
-    # the documented rationale of MIN_DISRUPTED_WINDOWS: with 20 % flagged, the level-0.05
+    # the documented rationale of MIN_EPISODES: with 20 % flagged, the level-0.05
     # test detects PAI 3 (capture probability 0.6) with ≥ 80 % power from 10 windows, not 9
     def power(n: int, a: float = 0.2, p1: float = 0.6) -> float:
         critical = next(k for k in range(n + 1) if stats.binom.sf(k - 1, n, a) < 0.05)
         return stats.binom.sf(critical - 1, n, p1)
 
-    assert power(MIN_DISRUPTED_WINDOWS) >= 0.8 > power(MIN_DISRUPTED_WINDOWS - 1)
+    assert power(MIN_EPISODES) >= 0.8 > power(MIN_EPISODES - 1)
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from sra_analysis.metrics import (
     RateComparison,
     RateEstimate,
     compare_rates,
+    conditional_rate_test,
     incidents_per_100_officer_hours,
     poisson_rate,
     poisson_rate_table,
@@ -196,3 +197,23 @@ def test_ratio_interval_contains_estimate(k1, t1, k2, t2):
     if k2 > 0 and k1 + k2 > 0:
         assert res.ci_low <= res.rate_ratio <= res.ci_high
     assert 0.0 <= res.p_value <= 1.0 or math.isnan(res.p_value)
+
+
+def test_conditional_test_hand_worked():
+    # 12 disruptions in 30 flagged hours against 9 in 162 others. Given the 21 disruptions,
+    # equal rates make the flagged count X ~ Binomial(21, 30/192 = 0.15625):
+    # P(X = 12) = C(21,12) · 0.15625^12 · 0.84375^9 ≈ 1.34899e-05, P(X = 13) ≈ 1.72947e-06,
+    # P(X ≥ 14) ≈ 2.0e-07: P(X ≥ 12) ≈ 1.5419e-05
+    p = conditional_rate_test(12, 30, 9, 162)
+    assert p == pytest.approx(1.5419e-05, rel=1e-4)
+    assert compare_rates(12, 30, 9, 162, alternative="greater").exact_p_value == p
+    # the other tail: none of 9 in the flagged hours, P(X ≤ 0) = 0.84375^9
+    assert conditional_rate_test(0, 30, 9, 162, alternative="less") == pytest.approx(0.84375**9)
+    # no events: nothing to tell apart; no exposure: no rate
+    assert conditional_rate_test(0, 30, 0, 162) == 1.0
+    assert math.isnan(conditional_rate_test(3, 0, 9, 162))
+
+
+def test_conditional_test_rejects_bad_alternative():
+    with pytest.raises(ValueError, match="`alternative` must be one of"):
+        conditional_rate_test(1, 1, 1, 1, alternative="bigger")

@@ -43,7 +43,8 @@ def test_counts_and_the_table_shape():
     assert list(scores.table.columns) == list(SCORE_COLUMNS)
     assert scores.table["metric"].tolist() == [
         "pod", "far", "csi", "frequency_bias", "hss", "pss", "ets", "pofd", "accuracy",
-        "hit_rate", "pai", "pei_star", "capture", "capture_pai", "auc", "kendall_tau_b",
+        "hit_rate", "pai", "pei_star", "capture", "capture_pai", "episodes", "design_effect",
+        "auc", "kendall_tau_b",
         "gk_gamma", "somers_d", "incidents_rate_ratio", "disruptions_rate_ratio",
     ]  # fmt: skip
     assert scores.score("pod").estimate == pytest.approx(2 / 4)
@@ -55,7 +56,14 @@ def test_capture_rows_are_the_chance_test():
     chance = metrics.capture_vs_chance(2, 4, 0.4)
     capture = scores.score("capture")
     assert capture.estimate == pytest.approx(0.5) and capture.n == 4
-    assert capture.p_value == pytest.approx(chance.p_value)
+    # the p-value is the rotation test's: disrupted hours {0, 1, 4, 7} shifted by k = 0..9
+    # put 2 on the flagged hours 0-3 for k = 0, 1, 2, 3, 6, 9 and 1 otherwise; none more:
+    # mid-p = (0 + 6/2) / 10 = 0.3 (the binomial's 0.5248 stays in scores.capture)
+    assert capture.p_value == pytest.approx(0.3)
+    assert scores.capture.p_value == pytest.approx(chance.p_value)
+    assert "rotation" in capture.method and "independent" in capture.method
+    # episodes: runs {0, 1}, {4}, {7}
+    assert scores.score("episodes").estimate == 3 and scores.rotation.episodes == 3
     assert capture.ci_low == pytest.approx(chance.share_lower) and math.isnan(capture.ci_high)
     assert scores.score("capture_pai").estimate == pytest.approx(0.5 / 0.4)
 

@@ -10,14 +10,16 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
-from _windows import hand_windows
+from _windows import SCORE, hand_windows
+from scipy import stats
 
 from sra_analysis import evaluate, load_event
 from sra_analysis.resources import sample_dir
 from sra_analysis.review.scores import prediction_scores
-from sra_analysis.review.verdict import GRADES, MIN_DISRUPTED_WINDOWS, judge
+from sra_analysis.review.verdict import GRADES, MIN_EPISODES, judge
 
 
 def _windows(levels: list[str], disruptions: list[int]) -> pd.DataFrame:
@@ -70,18 +72,23 @@ def test_flagging_nothing_is_poor():
 
 
 def test_a_lucky_pair_is_not_called_good():
-    # 20 windows, 10 flagged (50 %), 2 disrupted, both flagged: P(X ≥ 2 | n=2, a=½) = 0.25.
-    # The old rule (100 % captured, PAI 2) said "largely right".
+    # 20 windows, hours 0-9 flagged (50 %), disrupted hours 2 and 7, both flagged. The
+    # disruptions shifted by k = 0..19 hours sit on (2 + k, 7 + k) mod 20: both flagged for
+    # k = 0, 1, 2 (up to 9, 9) and k = 18, 19 (0, 5 and 1, 6), one for the rest but k = 8..12
+    # (none). No offset beats 2, five tie: mid-p = 2.5 / 20 = 0.125. Expected by chance
+    # 2 · ½ = 1. The old rule (100 % captured, PAI 2) said "largely right".
     levels = ["high"] * 10 + ["low"] * 10
     review, verdict = _verdict(levels, _spread(20, [2, 7]))
     skill = verdict.skill
-    assert skill.capture_p == pytest.approx(0.25) and skill.expected == pytest.approx(1.0)
+    assert skill.capture_p == pytest.approx(0.125) and skill.expected == pytest.approx(1.0)
+    assert skill.episodes == 2 and skill.offsets == 20
     assert verdict.grade == "mixed" and verdict.reason == "undecided"
     assert verdict.evidence == "thin"
     text = verdict.text()
     assert text.startswith("The evidence cannot tell the SRA's ratings from chance")
-    assert "p = 0.250" in text and "about 1.0" in text
-    assert f"only 2 disrupted ring-hour(s), fewer than the {MIN_DISRUPTED_WINDOWS}" in text
+    assert "p = 0.125" in text and "about 1.0" in text
+    assert "formed 2 episode(s)" in text and "each of the 19 other times" in text
+    assert f"only 2 episode(s) of disruption, fewer than the {MIN_EPISODES}" in text
     assert "Bukti belum memadai" in verdict.text("id")
     # the findings do not call it a strength either
     kinds = {f.key: f.kind for f in review.findings}
@@ -90,40 +97,63 @@ def test_a_lucky_pair_is_not_called_good():
 
 def test_one_burst_in_one_window_counts_once():
     # 20 windows, 1 flagged (5 %); 12 disruptions, all in that one window. Per disruption the
-    # PAI is 20, but it is one disrupted window: P(X ≥ 1 | n=1, a=0.05) = 0.05, not < 0.05
+    # PAI is 20, but it is one disrupted window and one episode. Of the 20 shifts only k = 0
+    # puts it on the flagged hour: mid-p = 0.5 / 20 = 0.025 for capture, and the same for the
+    # AUC, which is then not below its level 0.025: capture only, on thin evidence
     disruptions = [12] + [0] * 19
     review, verdict = _verdict(["extreme"] + ["low"] * 19, disruptions)
     assert review.score("pai").estimate == pytest.approx(20.0)
-    assert verdict.skill.observed == 1 and verdict.skill.capture_p == pytest.approx(0.05)
-    assert not verdict.skill.capture_beats_chance
-    assert verdict.grade != "good" and verdict.evidence == "thin"
+    assert verdict.skill.observed == 1 and verdict.skill.episodes == 1
+    assert verdict.skill.capture_p == pytest.approx(0.025)
+    assert verdict.skill.auc_p == pytest.approx(0.025) and not verdict.skill.discriminates
+    assert (verdict.grade, verdict.reason, verdict.evidence) == ("mixed", "capture_only", "thin")
 
 
 def test_real_skill_with_enough_evidence_is_good():
-    # 100 windows, 20 flagged; 12 disrupted windows, 10 of them flagged:
-    # expected 12 · 0.2 = 2.4, P(X ≥ 10 | 12, 0.2) ≈ 4.4e-6; AUC far above 0.5
+    # 100 windows, hours 0-19 flagged; disrupted hours 0, 2, ..., 18, 40 and 70: 12 disrupted
+    # windows, 12 episodes, 10 flagged, expected 12 · 0.2 = 2.4. Shifting by k = 1 catches the
+    # ten again (1, 3, ..., 19); every other shift fewer (k = 2: 2..18 and 20 → 9; k = 98:
+    # 98, 0..16 → 9). Two ties, none above: mid-p = 1 / 100 = 0.01, for capture and for the
+    # AUC alike (k = 0 and 1 put the same counts at each score)
     levels = ["extreme"] * 20 + ["low"] * 80
     disruptions = _spread(100, [*range(0, 20, 2), 40, 70])
     review, verdict = _verdict(levels, disruptions)
     assert (verdict.grade, verdict.reason, verdict.evidence) == ("good", "skilled", "sufficient")
-    assert verdict.skill.capture_p < 1e-5 and verdict.skill.auc_low > 0.5
+    assert verdict.skill.capture_p == pytest.approx(0.01)
+    assert verdict.skill.auc_p == pytest.approx(0.01) and verdict.skill.episodes == 12
     text = verdict.text()
     assert text.startswith("The SRA's ratings beat chance: 10 of 12 disrupted ring-hours")
-    assert "about 2.4; p < 0.001" in text and "thin" not in text
+    assert "about 2.4; p = 0.010" in text and "thin" not in text
     assert next(f for f in review.findings if f.key == "capture").kind == "strength"
 
 
 def test_discrimination_without_capture_is_mixed():
-    # 40 windows: 4 extreme (1 disrupted), 16 medium (8 disrupted), 20 low (none); flag level
-    # extreme. Capture: 1 of 9 in 10 % of hours, expected 0.9, P(X ≥ 1) = 1 − 0.9⁹ ≈ 0.61.
-    # AUC: the extreme positive beats 28 and ties 3 (29.5); each medium one beats 20 and ties
-    # 8 (24): (29.5 + 8 · 24) / (9 · 31) = 221.5 / 279; Hanley–McNeil interval above 0.5.
-    levels = ["extreme"] * 4 + ["medium"] * 16 + ["low"] * 20
-    disruptions = _spread(40, [0, *range(4, 20, 2)])
-    review = evaluate(_windows(levels, disruptions), flag_level="extreme", n_resamples=200)
+    # 60 windows: 4 extreme (hour 0 disrupted), 16 medium (8 disrupted, at irregular hours),
+    # 40 low (none); flag level extreme. AUC: the extreme positive beats 48 and ties 3 (49.5);
+    # each medium one beats 40 and ties 8 (44): (49.5 + 8 · 44) / (9 · 51) = 401.5 / 459.
+    # Recomputed below over the 60 shifts with scipy's Mann–Whitney U, no other shift reaches
+    # it: mid-p = 0.5 / 60. Capture: 1 of 9 in the 4 flagged hours; the shifts catch 0, 1
+    # or 2 (counted below), far from beating chance.
+    levels = ["extreme"] * 4 + ["medium"] * 16 + ["low"] * 40
+    positions = [0, 4, 5, 8, 11, 13, 16, 18, 19]
+    review = evaluate(_windows(levels, _spread(60, positions)), flag_level="extreme",
+                      n_resamples=200)  # fmt: skip
     verdict = review.verdict
-    assert review.score("auc").estimate == pytest.approx(221.5 / 279)
-    assert verdict.skill.capture_p == pytest.approx(1 - 0.9**9)
+    assert review.score("auc").estimate == pytest.approx(401.5 / 459)
+    scores = np.array([SCORE[level] for level in levels])
+    disrupted = np.zeros(60, dtype=bool)
+    disrupted[positions] = True
+    aucs, hits = [], []
+    for k in range(60):
+        shifted = np.roll(disrupted, k)
+        u = stats.mannwhitneyu(scores[shifted], scores[~shifted]).statistic
+        aucs.append(u / (9 * 51))
+        hits.append(int(shifted[:4].sum()))
+    assert max(aucs[1:]) < aucs[0] - 1e-9
+    assert verdict.skill.auc_p == pytest.approx(0.5 / 60)
+    hits = np.array(hits)
+    mid_p = (np.sum(hits > 1) + 0.5 * np.sum(hits == 1)) / 60
+    assert verdict.skill.capture_p == pytest.approx(mid_p) and mid_p > 0.2
     assert (verdict.grade, verdict.reason) == ("mixed", "discrimination_only")
     assert "extreme or above held 1 of 9 disrupted ring-hours" in verdict.text()
 
@@ -200,3 +230,20 @@ def test_the_sentence_writes_numbers_as_the_reader_language_does():
     assert "10 dari 12" in indonesian and "20%" in indonesian and "sekitar 2,4;" in indonesian
     auc = verdict.skill.auc  # the AUC with two decimals, comma in Bahasa Indonesia
     assert f"AUC {auc:.2f}".replace(".", ",") in indonesian and f"AUC {auc:.2f}" in english
+
+
+def test_evidence_counts_episodes_not_windows():
+    # 100 windows, hours 0-19 flagged; 12 disrupted windows in three runs (0-3, 8-11, 50-53):
+    # enough windows for the old rule (≥ 10), but three episodes, fewer than MIN_EPISODES
+    levels = ["extreme"] * 20 + ["low"] * 80
+    review, verdict = _verdict(levels, _spread(100, [*range(4), *range(8, 12), *range(50, 54)]))
+    assert verdict.skill.observed == 12 and verdict.skill.episodes == 3
+    assert verdict.evidence == "thin" and 3 < MIN_EPISODES <= 12
+    summary = review.to_dict()["verdict"]
+    assert (summary["episodes"], summary["disrupted_windows"], summary["evidence"]) == (
+        3,
+        12,
+        "thin",
+    )
+    assert "formed 3 episode(s)" in verdict.text()
+    assert "membentuk 3 rangkaian gangguan" in verdict.text("id")

@@ -17,7 +17,7 @@ from sra_analysis.errors import ParameterError
 from sra_analysis.levels import NO_RISK_LEVEL
 from sra_analysis.resources import sample_dir
 from sra_analysis.review.windows import WINDOW_COLUMNS, window_edges
-from sra_analysis.sample import generate_event, write_event
+from sra_analysis.sample import GroundTruth, generate_event, write_event
 
 TZ = "Asia/Jakarta"
 
@@ -88,7 +88,10 @@ def hand_event(build_event):
 
 @pytest.fixture(scope="module")
 def generated_event(tmp_path_factory):
-    synthetic = generate_event(seed=3, days=3, n_officers=60, n_risks=15)
+    # a quarter of the incidents with an occurred_from/occurred_to span (8 % by default), so
+    # the aoristic tests always have spans to spread, however the incidents fall
+    synthetic = generate_event(seed=3, days=3, n_officers=60, n_risks=15,
+                               ground_truth=GroundTruth(span_share=0.25))  # fmt: skip
     folder = tmp_path_factory.mktemp("generated") / "event"
     write_event(synthetic, folder, format="parquet")
     return synthetic, load_event(folder)

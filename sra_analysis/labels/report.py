@@ -111,6 +111,25 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "{minimum} yang diperlukan uji ini untuk membedakan SRA yang baik sekalipun dari "
         "kebetulan secara andal.",
     },
+    "verdict.episodes": {
+        "en": "The {observed} disrupted ring-hour(s) formed {episodes} episode(s) of disruption "
+        "(consecutive disrupted hours in one ring count once). Chance here is the same "
+        "disruptions shifted to each of the {offsets} other times of the event, which keeps "
+        "every episode whole; the AUC interval counts each ring-hour as independent, so it "
+        "looks surer than the evidence is.",
+        "id": "{observed} ring-jam dengan gangguan itu membentuk {episodes} rangkaian gangguan "
+        "(jam-jam terganggu yang berurutan di satu ring dihitung satu kali). Pembandingnya "
+        "adalah gangguan yang sama bila digeser ke {offsets} waktu lain selama kegiatan, "
+        "sehingga setiap rangkaian tetap utuh; IK AUC menghitung setiap ring-jam sebagai "
+        "kejadian terpisah, sehingga tampak lebih pasti daripada buktinya.",
+    },
+    "verdict.thin_episodes": {
+        "en": "The evidence is thin: only {episodes} episode(s) of disruption, fewer than "
+        "the {minimum} this test needs to tell even a strong SRA from chance reliably.",
+        "id": "Bukti belum memadai: hanya {episodes} rangkaian gangguan, kurang dari {minimum} "
+        "yang diperlukan uji ini untuk membedakan SRA yang baik sekalipun dari kebetulan "
+        "secara andal.",
+    },
     # the grade as a word a commander reads (verdict.label); one word wherever it is shown
     "verdict.grade.good": {"en": "good", "id": "baik"},
     "verdict.grade.mixed": {"en": "fair", "id": "cukup"},

@@ -21,7 +21,10 @@ the rest of :mod:`sra_analysis`. One concept per module:
 * :mod:`~sra_analysis.metrics.probability` - Brier score and reliability;
 * :mod:`~sra_analysis.metrics.riskmatrix` - banding checks after Cox (2008);
 * :mod:`~sra_analysis.metrics.resampling` - bootstrap intervals and
-  permutation tests.
+  permutation tests;
+* :mod:`~sra_analysis.metrics.rotation` - toroidal (cyclic-shift) tests of
+  capture and discrimination that keep their level when disruptions come in
+  episodes, and the episodes themselves.
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ from sra_analysis.metrics.rates import (
     RateComparison,
     RateEstimate,
     compare_rates,
+    conditional_rate_test,
     incidents_per_100_officer_hours,
     poisson_rate,
     poisson_rate_table,
@@ -89,6 +93,16 @@ from sra_analysis.metrics.riskmatrix import (
     weak_consistency_violations,
 )
 from sra_analysis.metrics.roc import auc_interval_hanley_mcneil, roc_auc, roc_auc_along, roc_curve
+from sra_analysis.metrics.rotation import (
+    ROTATION_METHOD,
+    RotationTest,
+    design_effect,
+    disruption_episodes,
+    rotation_auc_test,
+    rotation_capture_test,
+    rotation_tau_b_test,
+    rotations,
+)
 
 __all__ = [
     # contingency
@@ -128,6 +142,7 @@ __all__ = [
     # rates
     "RateEstimate",
     "RateComparison",
+    "conditional_rate_test",
     "poisson_rate",
     "poisson_rate_table",
     "incidents_per_100_officer_hours",
@@ -154,4 +169,13 @@ __all__ = [
     "PermutationResult",
     "bootstrap_interval",
     "permutation_pvalue",
+    # rotation
+    "ROTATION_METHOD",
+    "RotationTest",
+    "design_effect",
+    "disruption_episodes",
+    "rotation_auc_test",
+    "rotation_capture_test",
+    "rotation_tau_b_test",
+    "rotations",
 ]

@@ -56,7 +56,7 @@ class ReportParameters:
     freq : str, default "1h"
         Review window length such as ``"30min"``, or ``"shift"``.
     n_resamples : int, default 1000
-        Bootstrap and permutation resamples; 0 skips them.
+        Bootstrap resamples of the AUC interval; 0 skips them (the rotation tests need none).
     seed : int, default 0
         Random seed of the resampling.
     summary_path : Path, optional

@@ -135,11 +135,15 @@ def _prediction_summary(prediction: PredictionScores) -> dict:
             if not math.isnan(value):
                 out[f"{row.metric}_{part}"] = value
     auc = prediction.score("auc")
-    out["auc_ci_method"] = auc.method.split(";")[0] or None  # the interval's method
+    out["auc_ci_method"] = auc.method.split(";")[0].split(",")[0] or None  # the interval
     chance = prediction.capture
+    # the binomial test treats windows as independent; kept beside the rotation test the
+    # verdict uses, and labelled so
     out["capture_test"] = {
         **dataclasses.asdict(chance),
-        "method": prediction.score("capture").method,
+        "method": "one-sided exact binomial over disrupted windows, windows treated as "
+        "independent (the verdict uses rotation_p_value)",
+        "rotation_p_value": prediction.score("capture").p_value,
     }
     return out
 
@@ -222,7 +226,8 @@ def evaluate(
     confidence : float, default 0.95
         Level of every interval.
     n_resamples : int, default 1000
-        Bootstrap and permutation resamples for the AUC (0 skips them).
+        Bootstrap resamples of the AUC interval (0 skips it); the rotation tests try every
+        time offset and need none.
     seed : int, default 0
         Seed of the resampling, so a report is reproducible.
 

@@ -3,6 +3,12 @@
 A window is *observed* when it had a disruption and *flagged* when rated at or above the
 flag level. Every number comes from :mod:`sra_analysis.metrics`; :func:`prediction_scores`
 returns them as one tidy table (one row per score) beside the 2×2 :class:`Counts`.
+
+Disruptions come in episodes, so windows are not independent trials. The p-values of capture,
+of the AUC and of tau-b are toroidal rotation tests over the event's time axis
+(:mod:`sra_analysis.metrics.rotation`), which keep their level however the disruptions
+cluster; the intervals beside them still treat windows as independent, and their ``method``
+says so.
 """
 
 from __future__ import annotations
@@ -14,12 +20,15 @@ import numpy as np
 import pandas as pd
 
 from sra_analysis import metrics
+from sra_analysis.review.rotations import Rotations, rotation_tests
 
 __all__ = [
+    "INDEPENDENT",
     "MIN_CLASS_FOR_BOOTSTRAP",
     "SCORE_COLUMNS",
     "Counts",
     "PredictionScores",
+    "Rotations",
     "Score",
     "prediction_scores",
 ]
@@ -30,6 +39,8 @@ MIN_CLASS_FOR_BOOTSTRAP = 10
 #: Columns of the score table, in order.
 SCORE_COLUMNS = ("metric", "estimate", "ci_low", "ci_high", "p_value", "method", "n")
 _NAN = math.nan
+#: Appended to the method of an interval that counts every window as an independent trial.
+INDEPENDENT = "windows treated as independent (too narrow when disruptions cluster)"
 
 
 @dataclass(frozen=True)
@@ -93,9 +104,12 @@ class PredictionScores:
         One row per score: ``metric``, ``estimate``, ``ci_low``, ``ci_high``, ``p_value``,
         ``method``, ``n`` (:data:`SCORE_COLUMNS`); nan where a part does not apply.
     capture : metrics.ChanceCapture
-        The flagged windows' capture against random flagging.
+        The flagged windows' capture against random flagging, treating windows as
+        independent (binomial); kept for comparison, the verdict uses the rotations.
     reliability : DataFrame
         Reliability table of the register's probabilities (empty without them).
+    rotation : Rotations
+        The toroidal rotation tests and the episodes behind the verdict.
     """
 
     flag_level: str
@@ -103,6 +117,7 @@ class PredictionScores:
     table: pd.DataFrame
     capture: metrics.ChanceCapture
     reliability: pd.DataFrame
+    rotation: Rotations | None = None
 
     def score(self, metric: str) -> Score:
         """The row of ``metric``; a row of nan when it was not computed."""
@@ -124,35 +139,44 @@ def _contingency(counts: Counts, table: metrics.TwoByTwo) -> list[Score]:
     ]
 
 
-def _capture(counts, disruptions, flagged, hours, chance) -> list[Score]:
+def _capture(counts, disruptions, flagged, hours, chance, rotation) -> list[Score]:
     total = counts.disruptions
     some = bool(total and flagged.any())
     hit_rate = metrics.hit_rate(counts.disruptions_in_flagged, total) if total else _NAN
     pai = (metrics.pai(counts.disruptions_in_flagged, total, counts.flagged_hours,
                        counts.total_hours) if some else _NAN)  # fmt: skip
     pei = metrics.pei_star_from_counts(disruptions, flagged, areas=hours) if some else _NAN
-    test = "one-sided exact binomial: disrupted windows flagged vs flagged share of ring-hours"
+    test = ("share of disrupted windows flagged; one-sided exact (Clopper-Pearson) lower "
+            f"bound, {INDEPENDENT}; p: {metrics.ROTATION_METHOD}")  # fmt: skip
+    p_value = rotation.capture.p_value
     n = int(round(total))
     return [
         Score("hit_rate", hit_rate, method="share of disruptions in flagged windows", n=n),
         Score("pai", _nan(pai), method="Chainey et al. 2008, over ring-hours", n=n),
         Score("pei_star", _nan(pei), method="NIJ 2017, over ring-hours", n=n),
-        Score("capture", chance.share, chance.share_lower, _NAN, chance.p_value, test,
+        Score("capture", chance.share, chance.share_lower, _NAN, p_value, test,
               chance.observed),
-        Score("capture_pai", chance.pai, chance.pai_lower, _NAN, chance.p_value, test,
+        Score("capture_pai", chance.pai, chance.pai_lower, _NAN, p_value, test,
               chance.observed),
+        Score("episodes", float(rotation.episodes),
+              method="runs of consecutive disrupted windows in a ring, each counted once",
+              n=chance.observed),
+        Score("design_effect", rotation.design_effect,
+              method="variance of captured windows over all time offsets / binomial variance",
+              n=chance.observed),
     ]  # fmt: skip
 
 
-def _auc(scores, observed, *, confidence, n_resamples, seed) -> Score:
+def _auc(scores, observed, rotation, *, confidence, n_resamples, seed) -> Score:
     auc = metrics.roc_auc(scores, observed)
     n_pos, n_neg = int(observed.sum()), int((~observed).sum())
     if not (n_pos and n_neg):
         return Score("auc", auc, n=len(observed))
+    p_value = rotation.auc.p_value
     # with few disrupted windows a bootstrap keeps redrawing the same ones and looks falsely
     # sure; Hanley & McNeil's interval stays honest there
     _, low, high = metrics.auc_interval_hanley_mcneil(auc, n_pos, n_neg, confidence=confidence)
-    method, p_value = "hanley-mcneil", _NAN
+    method = "hanley-mcneil"
     # the AUC depends on the order of the scores only: resample their dense codes, which
     # roc_auc_along counts in linear time
     codes = np.unique(scores, return_inverse=True)[1].astype(np.int64)
@@ -162,16 +186,11 @@ def _auc(scores, observed, *, confidence, n_resamples, seed) -> Score:
             confidence=confidence, seed=seed, vectorized=True,
         )  # fmt: skip
         low, high, method = boot.ci_low, boot.ci_high, "bootstrap"
-    if n_resamples:
-        p_value = metrics.permutation_pvalue(
-            metrics.roc_auc_along, codes, observed, n_resamples=n_resamples,
-            alternative="greater", seed=seed, vectorized=True,
-        ).p_value  # fmt: skip
-        method += "; permutation p-value"
+    method += f", {INDEPENDENT}; p: {metrics.ROTATION_METHOD}"
     return Score("auc", auc, low, high, p_value, method, len(observed))
 
 
-def _association(scores, incidents, *, confidence) -> list[Score]:
+def _association(scores, incidents, rotation, *, confidence) -> list[Score]:
     rows = []
     for name, function in (
         ("kendall_tau_b", metrics.kendall_tau_b),
@@ -179,12 +198,10 @@ def _association(scores, incidents, *, confidence) -> list[Score]:
         ("somers_d", metrics.somers_d),
     ):
         result = function(scores, incidents, confidence=confidence)
-        p_value, method = _NAN, "asymptotic interval"
+        p_value, method = _NAN, f"asymptotic interval, {INDEPENDENT}"
         if name == "kendall_tau_b" and np.ptp(scores) > 0 and np.ptp(incidents) > 0:
-            # tau-b's own test (normal approximation, tie-corrected variance): a permutation
-            # test costs n log n per permutation and says the same over hundreds of windows
-            p_value = metrics.kendall_tau_b_pvalue(scores, incidents, alternative="greater")
-            method += "; tie-corrected one-sided test"
+            p_value = rotation.tau_b.p_value
+            method += f"; p: {metrics.ROTATION_METHOD}"
         rows.append(Score(name, result.estimate, result.ci_low, result.ci_high, p_value,
                           method, len(scores)))  # fmt: skip
     return rows
@@ -198,13 +215,16 @@ def _rate_ratios(windows, flagged, hours, *, confidence) -> list[Score]:
         if not (flagged.any() and (~flagged).any()):
             rows.append(Score(metric, _NAN, n=int(round(counts.sum()))))
             continue
-        comparison = metrics.compare_rates(
-            int(round(counts[flagged].sum())), hours[flagged].sum(),
-            int(round(counts[~flagged].sum())), hours[~flagged].sum(), confidence=confidence,
-        )  # fmt: skip
+        split = (int(round(counts[flagged].sum())), hours[flagged].sum(),
+                 int(round(counts[~flagged].sum())), hours[~flagged].sum())  # fmt: skip
+        comparison = metrics.compare_rates(*split, confidence=confidence)
+        # the exact conditional test: given the total, the flagged hours' share is binomial
+        p_value = metrics.conditional_rate_test(*split, alternative="greater")
         rows.append(Score(metric, comparison.rate_ratio, comparison.ci_low, comparison.ci_high,
-                          comparison.p_value, "flagged vs other ring-hours; exact interval, "
-                          "E-test", int(round(counts.sum()))))  # fmt: skip
+                          p_value, "flagged vs other ring-hours; exact conditional interval; "
+                          "p: one-sided exact conditional test (binomial split given the "
+                          f"hours); hours treated as independent (too sure when {name} "
+                          "cluster)", int(round(counts.sum()))))  # fmt: skip
     return rows
 
 
@@ -254,8 +274,8 @@ def prediction_scores(
     flag_level : str
         Recorded in the result.
     confidence, n_resamples, seed
-        Interval level; bootstrap and permutation resamples of the AUC (0 skips them) and
-        their seed.
+        Interval level; bootstrap resamples of the AUC's interval (0 skips them) and their
+        seed. The rotation tests try every time offset and need no resamples.
     severity_confusion : DataFrame, optional
         Predicted level × observed level table: adds the multi-category scores.
 
@@ -264,7 +284,8 @@ def prediction_scores(
     PredictionScores
         ``table`` rows, in order: ``pod``, ``far``, ``csi``, ``frequency_bias``, ``hss``,
         ``pss``, ``ets``, ``pofd``, ``accuracy``, ``hit_rate``, ``pai``, ``pei_star``,
-        ``capture``, ``capture_pai``, ``auc``, ``kendall_tau_b``, ``gk_gamma``,
+        ``capture``, ``capture_pai``, ``episodes``, ``design_effect``, ``auc``,
+        ``kendall_tau_b``, ``gk_gamma``,
         ``somers_d``, ``incidents_rate_ratio``, ``disruptions_rate_ratio``, then
         ``gerrity``, ``multicategory_hss``, ``multicategory_pss`` (with
         ``severity_confusion``) and ``brier``, ``brier_reliability``,
@@ -286,11 +307,13 @@ def prediction_scores(
     chance = metrics.capture_vs_chance(counts.hits, counts.observed, counts.flagged_share,
                                        confidence=confidence)  # fmt: skip
     brier, reliability = _brier(windows, observed)
+    rotation = rotation_tests(windows, observed=counts.observed)
     rows = [
         *_contingency(counts, table),
-        *_capture(counts, disruptions, flagged, hours, chance),
-        _auc(scores, observed, confidence=confidence, n_resamples=n_resamples, seed=seed),
-        *_association(scores, windows["incidents"].to_numpy(dtype=float),
+        *_capture(counts, disruptions, flagged, hours, chance, rotation),
+        _auc(scores, observed, rotation, confidence=confidence, n_resamples=n_resamples,
+             seed=seed),
+        *_association(scores, windows["incidents"].to_numpy(dtype=float), rotation,
                       confidence=confidence),
         *_rate_ratios(windows, flagged, hours, confidence=confidence),
         *_multicategory(severity_confusion, len(windows)),
@@ -300,4 +323,4 @@ def prediction_scores(
                          columns=list(SCORE_COLUMNS))  # fmt: skip
     frame = frame.astype({"estimate": float, "ci_low": float, "ci_high": float,
                           "p_value": float, "n": "int64"})  # fmt: skip
-    return PredictionScores(flag_level, counts, frame, chance, reliability)
+    return PredictionScores(flag_level, counts, frame, chance, reliability, rotation)

@@ -1,14 +1,21 @@
 """The verdict on an SRA: graded on skill, with chance and small counts accounted for.
 
-A register earns credit only for what it did better than chance. Two questions, each with an
-interval or a test:
+A register earns credit only for what it did better than chance. Disruptions come in episodes
+(a demonstration lasts hours, spills into the next ring, flares again), so "chance" is the
+same disruptions at other times of the event: every ring's disrupted series is shifted by the
+same offset through every offset of the event, and the register's ratings stay where they
+were (toroidal rotation tests, :mod:`sra_analysis.metrics.rotation`). Two questions:
 
-1. **Capture beats chance.** Flagging the same share of ring-hours at random would catch each
-   disrupted window with probability equal to that share; the flagged windows must hold more
-   disrupted windows than that, by a one-sided exact binomial test at level :data:`ALPHA`
-   (:func:`sra_analysis.metrics.capture_vs_chance`).
-2. **Discrimination agrees.** Higher-rated windows were more often disrupted: the ROC AUC's
-   interval lies above 0.5.
+1. **Capture beats chance.** The flagged windows hold more disrupted windows than at the
+   shifted times, one-sided mid-p below :data:`ALPHA`
+   (:func:`sra_analysis.metrics.rotation_capture_test`).
+2. **Discrimination agrees.** Higher-rated windows were more often disrupted: the ROC AUC
+   beats its shifted values, one-sided mid-p below :data:`ALPHA_DISCRIMINATION` (the level of
+   the former rule "the 95% interval lies above 0.5";
+   :func:`sra_analysis.metrics.rotation_auc_test`).
+
+On nulls whose disruptions cluster, tests treating windows as independent passed far more
+often than their level; the rotation tests keep it (``benchmarks/bench_calibration.py``).
 
 The grade follows from them in this order:
 
@@ -27,9 +34,10 @@ neither, evidence thin         mixed   ``undecided`` — cannot be told from cha
 neither, evidence sufficient   poor    ``no_skill``
 ============================  ======  ==============================================
 
-The evidence is ``"thin"`` with fewer than :data:`MIN_DISRUPTED_WINDOWS` disrupted windows,
-and the sentence says so. The findings on capture and discrimination use the same
-:class:`Skill`, so a report never calls a strength what its verdict calls chance.
+The evidence is ``"thin"`` with fewer than :data:`MIN_EPISODES` episodes of disruption — runs
+of consecutive disrupted windows in a ring, each counted once — and the sentence says so, with
+the count of episodes. The findings on capture and discrimination use the same :class:`Skill`,
+so a report never calls a strength what its verdict calls chance.
 """
 
 from __future__ import annotations
@@ -40,6 +48,7 @@ from typing import TYPE_CHECKING
 
 from sra_analysis.labels import level_label, t
 from sra_analysis.labels.formats import format_number, format_p_value, format_percent
+from sra_analysis.metrics.rotation import ROTATION_METHOD
 
 if TYPE_CHECKING:  # pragma: no cover
     from sra_analysis.review.scores import PredictionScores
@@ -47,8 +56,9 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "ALPHA",
     "GRADES",
+    "ALPHA_DISCRIMINATION",
     "MAX_FLAGGED_SHARE",
-    "MIN_DISRUPTED_WINDOWS",
+    "MIN_EPISODES",
     "Skill",
     "Verdict",
     "assess_skill",
@@ -58,13 +68,18 @@ __all__ = [
 GRADES = ("good", "mixed", "poor", "quiet")
 #: Level of the one-sided capture test.
 ALPHA = 0.05
-#: Below this many disrupted windows the evidence is "thin". At 10 disrupted windows and a
-#: flagged share of 20 %, the capture test detects a register whose flagged windows hold
-#: three times their share (PAI 3) with 83 % power; at 9, with 73 % (binomial, level 0.05).
-MIN_DISRUPTED_WINDOWS = 10
+#: Level of the one-sided discrimination test (a 95% interval above 0.5 has this level).
+ALPHA_DISCRIMINATION = 0.025
+#: Below this many episodes of disruption the evidence is "thin". At 10 independent pieces
+#: of evidence and a flagged share of 20 %, a capture test detects a register whose flagged
+#: windows hold three times their share (PAI 3) with 83 % power; at 9, with 73 % (binomial,
+#: level 0.05). Windows of one episode are not independent, so the episodes are counted.
+MIN_EPISODES = 10
 #: A register flagging at least this share of the ring-hours says "guard everything".
 MAX_FLAGGED_SHARE = 0.8
 
+#: Reasons whose sentence quotes the tests' p-value and the AUC interval.
+_TESTED = ("skilled", "capture_only", "discrimination_only", "undecided", "no_skill")
 _GRADE_OF = {
     "quiet": "quiet",
     "flags_nothing": "poor",
@@ -91,15 +106,24 @@ class Skill:
     expected : float
         Disrupted windows random flagging of the same share would catch.
     capture_p : float
-        One-sided p-value of the capture test (nan without disrupted windows).
+        One-sided mid-p of the capture rotation test (nan without disrupted windows).
     pai_lower : float
-        One-sided lower confidence bound of the window PAI.
+        One-sided lower confidence bound of the window PAI (windows as independent).
     auc, auc_low, auc_high : float
-        ROC AUC of the predicted score against disrupted windows, with its interval.
+        ROC AUC of the predicted score against disrupted windows, with its interval
+        (windows as independent).
     capture_beats_chance, discriminates : bool
     coverage : {"everything", "nothing"} or None
         Set when the register flagged (nearly) every ring-hour or none.
     evidence : {"thin", "sufficient"}
+    auc_p : float
+        One-sided mid-p of the AUC rotation test.
+    episodes : int
+        Episodes of disruption: the independent pieces of evidence.
+    design_effect : float
+        Variance of the capture count over the offsets against the binomial's.
+    offsets : int
+        Time offsets the rotation tests tried.
     """
 
     observed: int
@@ -115,6 +139,10 @@ class Skill:
     discriminates: bool
     coverage: str | None
     evidence: str
+    auc_p: float = math.nan
+    episodes: int = 0
+    design_effect: float = math.nan
+    offsets: int = 0
 
     @property
     def reason(self) -> str:
@@ -140,7 +168,7 @@ class Skill:
 
 def assess_skill(scores: PredictionScores) -> Skill:
     """The :class:`Skill` behind a verdict, from an evaluation's prediction scores."""
-    chance, counts = scores.capture, scores.counts
+    chance, counts, rotation = scores.capture, scores.counts, scores.rotation
     auc = scores.score("auc")
     share = counts.flagged_share
     coverage = None
@@ -153,15 +181,19 @@ def assess_skill(scores: PredictionScores) -> Skill:
         hits=counts.hits,
         flagged_share=share,
         expected=chance.expected,
-        capture_p=chance.p_value,
+        capture_p=rotation.capture.p_value,
         pai_lower=chance.pai_lower,
         auc=auc.estimate,
         auc_low=auc.ci_low,
         auc_high=auc.ci_high,
-        capture_beats_chance=chance.beats_chance(ALPHA),
-        discriminates=bool(not math.isnan(auc.ci_low) and auc.ci_low > 0.5),
+        capture_beats_chance=counts.observed > 0 and rotation.capture.significant(ALPHA),
+        discriminates=rotation.auc.significant(ALPHA_DISCRIMINATION),
         coverage=coverage,
-        evidence="thin" if counts.observed < MIN_DISRUPTED_WINDOWS else "sufficient",
+        evidence="thin" if rotation.episodes < MIN_EPISODES else "sufficient",
+        auc_p=rotation.auc.p_value,
+        episodes=rotation.episodes,
+        design_effect=rotation.design_effect,
+        offsets=rotation.capture.n_offsets,
     )
 
 
@@ -208,11 +240,16 @@ class Verdict:
             "low": number(s.auc_low),
             "high": number(s.auc_high),
             "incidents": number(self.incidents, None),
-            "minimum": number(MIN_DISRUPTED_WINDOWS, 0),
+            "minimum": number(MIN_EPISODES, 0),
+            "episodes": number(s.episodes, 0),
+            "offsets": number(max(s.offsets - 1, 0), 0),
         }
         text = t(f"verdict.{self.reason}", lang, **fields)
-        if self.reason != "quiet" and self.evidence == "thin":
-            text += " " + t("verdict.thin", lang, **fields)
+        if self.reason in _TESTED:  # the sentences that quote the tests and the AUC interval
+            text += " " + t("verdict.episodes", lang, **fields)
+        if self.reason != "quiet":
+            if self.evidence == "thin":
+                text += " " + t("verdict.thin_episodes", lang, **fields)
         return text
 
     def label(self, lang: str = "en") -> str:
@@ -221,13 +258,26 @@ class Verdict:
         return t(f"verdict.grade.{self.grade}", lang)
 
     def to_dict(self, *, lang: str = "en") -> dict:
-        """``summary.json``'s ``verdict``: grade, its word, evidence, reason and sentence."""
+        """``summary.json``'s ``verdict``: grade, its word (``label``), evidence, reason, the
+        sentence, and the evidence behind them: ``episodes`` (the independent pieces of
+        evidence the grade counts), ``disrupted_windows``, ``design_effect``, the two
+        rotation tests' mid-p values (``capture_p_value``, ``auc_p_value``), ``offsets`` and
+        ``test``."""
+        s = self.skill
         return {
             "grade": self.grade,
             "label": self.label(lang),
             "evidence": self.evidence,
             "reason": self.reason,
             "text": self.text(lang),
+            "episodes": s.episodes,
+            "evidence_units": "episodes",
+            "disrupted_windows": s.observed,
+            "design_effect": s.design_effect,
+            "capture_p_value": s.capture_p,
+            "auc_p_value": s.auc_p,
+            "offsets": s.offsets,
+            "test": ROTATION_METHOD,
         }
 
 

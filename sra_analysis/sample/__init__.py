@@ -40,6 +40,13 @@ Time is cut into ring × hour cells from the event start.
   rostered to r / n_officers) / teams``: staffing at half the plan raises the
   rate by √2 (elasticity 0.5). With ``n_incidents`` the total is fixed instead and spread in
   proportion to these means.
+* **Episodes.** Incidents cluster as real ones do (:class:`EpisodeProcess`, the default;
+  ``GroundTruth(episodes=None)`` switches it off): episodes start at 0.03 per ring-hour, last
+  2–5 hours, spill into an adjacent ring with chance 0.5 and flare up again 1–6 hours after
+  they end with chance 0.4, for 1–3 hours. The rate of a ring-hour is multiplied by
+  ``0.2 + 0.8 · in_episode / share of ring-hours in episodes`` (mean 1, so the rate by level
+  above stays the planted mean); the planted truth lists the episodes. The planted roll-up
+  province (``--planted-rollup``) draws independent ring-hours.
 * **Severity and disruption.** Severity is ``1 + Binomial(4, p)`` with ``p`` = 0.15, 0.2,
   0.3, 0.4, 0.5 from ``none`` to ``extreme``; ``disrupted_proceedings`` has chance 0, 0.02,
   0.1, 0.6, 0.9 for severity 1–5.
@@ -64,6 +71,7 @@ expected incidents; ``ground_truth.json`` beside the written files holds the sam
 
 from __future__ import annotations
 
+from sra_analysis.sample.episodes import EpisodeProcess
 from sra_analysis.sample.generate import (
     INCIDENT_COLUMNS,
     RISK_REGISTER_COLUMNS,
@@ -98,6 +106,7 @@ __all__ = [
     "RING_LABELS",
     "RISK_REGISTER_COLUMNS",
     "STAFFING_COLUMNS",
+    "EpisodeProcess",
     "GroundTruth",
     "ProvinceTruth",
     "SyntheticEvent",

@@ -13,6 +13,7 @@ from sra_analysis.event import event_id_problem, resolve_timezone
 from sra_analysis.levels import DEFAULT_RISK_BANDS
 from sra_analysis.sample import draws, frames, template
 from sra_analysis.sample import vocabulary as vocab
+from sra_analysis.sample.episodes import EPISODE_KINDS, draw_episodes
 from sra_analysis.sample.truth import DEFAULT_GROUND_TRUTH, LEVEL_NAMES, GroundTruth
 
 __all__ = [
@@ -54,11 +55,14 @@ class SyntheticEvent:
     planted : dict
         Generator arguments and derived planted quantities: ``planned_on_duty`` per ring id
         (the staffing the rate refers to), ``rate_scale`` (1 unless ``n_incidents`` was
-        given), ``expected_incidents``.
+        given), ``expected_incidents``, and with episodes ``episodes`` (one dict per episode:
+        ``ring``, ``start``, ``end``, ``kind`` onset/spill/flare, ``parent``) and
+        ``episode_ring_hours``.
     planted_windows : DataFrame
         One row per ring × hour: ``ring``, ``window_start``, ``window_end``,
         ``predicted_score``, ``predicted_level``, ``mean_staff``, ``planned_on_duty``,
-        ``expected_incidents``, ``incidents`` — what ``review_windows`` should find.
+        ``expected_incidents`` (given the episodes), ``incidents`` — what ``review_windows``
+        should find.
     """
 
     meta: dict
@@ -95,7 +99,8 @@ def generate_event(
     ``k mod teams``, so each officer rests 24 h between shifts, and each ring-shift is
     under-staffed with chance ``ground_truth.understaffed_share``. The register has 1–3
     whole-event baseline items (scored at most medium) and time-limited items of 2–12 h.
-    Incidents are drawn per ring × hour from the planted rate (see :mod:`sra_analysis.sample`).
+    Incidents are drawn per ring × hour from the planted rate (see :mod:`sra_analysis.sample`),
+    modulated by episodes of unrest unless ``ground_truth.episodes`` is None.
 
     Parameters
     ----------
@@ -155,7 +160,7 @@ def generate_event(
     )  # fmt: skip
     zone = resolve_timezone(timezone)
     clock = frames.Clock(_start_time(start, zone), zone)
-    rng_staff, rng_register, rng_incidents = np.random.default_rng(seed).spawn(3)
+    rng_staff, rng_register, rng_incidents, rng_episodes = np.random.default_rng(seed).spawn(4)
     ring_meta = _ring_meta(rings, ring_order)  # outermost first
     ring_ids = np.array([ring["id"] for ring in ring_meta], dtype=object)
     ring_kinds = [vocab.RING_POOL[i][3] for i in vocab.RING_SELECTION[rings]]
@@ -181,6 +186,10 @@ def generate_event(
         roster["mean_staff"] / planned_on_duty[:, None], *ground_truth.staffing_ratio_bounds
     ).ravel()
     expected = rates[cover["level"]] * ratio ** (-ground_truth.staffing_elasticity)
+    episodes = None
+    if ground_truth.episodes is not None:  # clustering in time and across rings, mean kept
+        episodes = draw_episodes(rng_episodes, rings, hours, ground_truth.episodes)
+        expected = expected * episodes["multiplier"].ravel()
     if n_incidents is None:
         scale, counts = 1.0, rng_incidents.poisson(expected)
     elif expected.sum() > 0:
@@ -235,6 +244,9 @@ def generate_event(
     }
     if ground_truth.level_hours is not None:  # n_risks did not apply
         planted["register_items_from_template"] = int(register["risk_id"].size)
+    if episodes is not None:
+        planted["episodes"] = _episode_records(episodes, ring_ids, clock)
+        planted["episode_ring_hours"] = int(episodes["active"].sum())
     return SyntheticEvent(
         meta=meta,
         incidents=incident_frame,
@@ -247,6 +259,24 @@ def generate_event(
 
 
 # ----------------------------------------------------------------------------- frames
+
+
+def _episode_records(episodes: dict, ring_ids: np.ndarray, clock: frames.Clock) -> list[dict]:
+    """The planted episodes as JSON-ready rows: ring id, start, end, kind, parent row."""
+    starts = clock.stamp(episodes["start"] * 60)
+    ends = clock.stamp(episodes["end"] * 60)
+    return [
+        {
+            "ring": str(ring_ids[ring]),
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "kind": EPISODE_KINDS[kind],
+            "parent": int(parent) if parent >= 0 else None,
+        }
+        for ring, start, end, kind, parent in zip(
+            episodes["ring"], starts, ends, episodes["kind"], episodes["parent"], strict=True
+        )
+    ]
 
 
 def _ring_meta(rings: int, ring_order: str) -> list[dict]:

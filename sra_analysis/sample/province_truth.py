@@ -159,7 +159,8 @@ class ProvinceTruth:
 
         Its rates are :meth:`rate_by_level`, severity ``severity_p`` at every level, its
         register the template ``level_hours``, and incidents have no ``occurred_from`` span
-        (a span spreads an incident over earlier windows, of other levels).
+        (a span spreads an incident over earlier windows, of other levels) and no episodes
+        (independent ring-hours, so that pooled window counts can be worked out by hand).
         """
         return GroundTruth(
             rate_by_level=self.rate_by_level(role, event_factor=event_factor),
@@ -168,6 +169,7 @@ class ProvinceTruth:
             level_hours=dict(self.level_hours),
             missed_category=self.missed_category,
             missed_share=self.missed_share,
+            episodes=None,
         )
 
     @property

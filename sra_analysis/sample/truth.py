@@ -10,6 +10,7 @@ import numpy as np
 
 from sra_analysis.errors import ParameterError
 from sra_analysis.levels import DEFAULT_RISK_BANDS, NO_RISK_LEVEL
+from sra_analysis.sample.episodes import DEFAULT_EPISODES, EpisodeProcess
 from sra_analysis.sample.vocabulary import UNANTICIPATED_CATEGORIES
 
 __all__ = ["DEFAULT_GROUND_TRUTH", "LEVEL_NAMES", "GroundTruth"]
@@ -68,6 +69,10 @@ class GroundTruth:
         has a blank ``risk_id``. Thinning keeps every rate ratio between levels.
     missed_share : float
         That chance; 0 unless ``missed_category`` is given.
+    episodes : EpisodeProcess or None
+        How incidents cluster: episodes with durations, spill-over into the adjacent ring and
+        flare-ups, which modulate the rate without changing its mean
+        (:mod:`sra_analysis.sample.episodes`). None draws every ring-hour independently.
 
     Examples
     --------
@@ -96,6 +101,7 @@ class GroundTruth:
     level_hours: Mapping[str, int] | None = None
     missed_category: str | None = None
     missed_share: float = 0.0
+    episodes: EpisodeProcess | None = DEFAULT_EPISODES
 
     def __post_init__(self) -> None:
         for name in ("rate_by_level", "severity_p_by_level"):
@@ -203,6 +209,7 @@ class GroundTruth:
         if self.missed_category is not None:
             body["missed_category"] = self.missed_category
             body["missed_share"] = self.missed_share
+        body["episodes"] = None if self.episodes is None else self.episodes.to_dict()
         return body
 
 

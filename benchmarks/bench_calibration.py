@@ -1,0 +1,188 @@
+"""Calibration of the verdict: how often "good" is said of an SRA that knows nothing.
+
+Events are made with the project's generator (``generate_event``) with incidents that cluster
+in episodes (:class:`~sra_analysis.sample.EpisodeProcess`: 2-5 h, spill-over into the adjacent
+ring, flare-ups), written as event folders (CSV) into a temporary directory, loaded and
+reviewed at the report's settings (``evaluate``: flag level from event.yaml, 1 h windows,
+1,000 resamples, seed 0). No notebook, no HTML: load and evaluate, in one process.
+
+* **Null arms**: the register is drawn as usual but the incident rate, severity and staffing
+  effect are the same at every level, so the SRA carries no information about the incidents;
+  at two clustering strengths: the generator's default episodes (0.03 onsets per ring-hour,
+  0.8 of the rate in episodes) and strong clustering (0.015 onsets, 0.9 of the rate in
+  episodes: fewer, more intense episodes; the capture count's variance over all time offsets
+  is then about 1.5 times the binomial's).
+* **Alternatives**: incidents in ring-hours rated high or above come at 3 and 10 times the
+  rate of the others, with the generator's default episodes.
+
+For every arm it prints the rate of each grade with its exact (Clopper-Pearson) 95% interval,
+and each test's rejection rate against its nominal level, before (tests treating windows as
+independent: one-sided exact binomial for capture, "AUC interval above 0.5" for
+discrimination, evidence counted in disrupted windows) and after (toroidal rotation tests,
+evidence counted in episodes). "Before" is the former verdict's rule applied to the same
+evaluation. Test sizes are over the events where the test can be made (at least one
+disrupted window, some but not all windows flagged).
+
+Exit status 1 when the null rate of "good" (after) exceeds 5% in any null arm.
+
+    python benchmarks/bench_calibration.py                      # 600 nulls per strength,
+                                                                # 200 per rate ratio
+    python benchmarks/bench_calibration.py --events 20 --alternatives 10   # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy import stats
+
+#: Episodes of the null arms: (onsets per ring-hour, share of the rate in episodes).
+NULL_STRENGTHS = {
+    "null, default clustering": (0.03, 0.8),
+    "null, strong clustering": (0.015, 0.9),
+}
+RATE_RATIOS = (3.0, 10.0)
+ALTERNATIVE_STRENGTH = (0.03, 0.8)
+#: Incidents per ring-hour; with severity 1 + Binomial(4, ½) a quarter of them disrupt
+#: (P = 0.249), about 8 disrupted ring-hours in an event of 3 rings × 72 h.
+BASE_RATE = 0.15
+SEVERITY_P = 0.5
+#: Share of ring-hours the drawn registers flag (high or above), to keep the alternatives'
+#: total rate near the nulls': rate = BASE_RATE / (1 - a + ratio * a).
+FLAGGED_SHARE = 0.2
+
+
+def _truth(ratio: float, strength: tuple[float, float]):
+    from sra_analysis.sample import EpisodeProcess, GroundTruth
+    from sra_analysis.sample.truth import LEVEL_NAMES
+
+    low = BASE_RATE / (1 - FLAGGED_SHARE + ratio * FLAGGED_SHARE)
+    rates = {level: low * (ratio if level in ("high", "extreme") else 1.0) for level in LEVEL_NAMES}
+    return GroundTruth(
+        rate_by_level=rates,
+        severity_p_by_level=dict.fromkeys(LEVEL_NAMES, SEVERITY_P),
+        staffing_elasticity=0.0,
+        episodes=EpisodeProcess(onset_rate=strength[0], weight=strength[1]),
+    )
+
+
+def _review(seed: int, truth, folder: Path) -> dict:
+    """Generate, write, load and evaluate one event; the numbers of both verdicts."""
+    from sra_analysis import evaluate, load_event
+    from sra_analysis.review.verdict import MIN_EPISODES
+    from sra_analysis.sample import generate_event, write_event
+
+    event = generate_event(seed=seed, event_id=f"calibration-{seed}", ground_truth=truth)
+    path = write_event(event, folder / f"calibration-{seed}")
+    review = evaluate(load_event(path))
+    skill = review.verdict.skill
+    testable = skill.observed > 0 and skill.coverage != "nothing" and skill.flagged_share < 1
+    binomial = review.prediction.capture.beats_chance(0.05)
+    interval = bool(skill.auc_low > 0.5)  # nan compares False
+    before = dataclasses.replace(
+        skill, capture_beats_chance=binomial, discriminates=interval,
+        evidence="thin" if skill.observed < MIN_EPISODES else "sufficient",
+    )  # fmt: skip
+    return {
+        "after": skill.grade,
+        "before": before.grade,
+        "testable": testable,
+        "capture_binomial": binomial,
+        "capture_rotation": skill.capture_beats_chance,
+        "auc_interval": interval,
+        "auc_rotation": skill.discriminates,
+        "windows": skill.observed,
+        "episodes": skill.episodes,
+        "design_effect": skill.design_effect,
+        "thin_before": before.evidence == "thin",
+        "thin_after": skill.evidence == "thin",
+    }
+
+
+def _rate(k: int, n: int) -> str:
+    if n == 0:
+        return "–"
+    ci = stats.binomtest(k, n).proportion_ci(0.95, method="exact")
+    return f"{100 * k / n:5.1f}% [{100 * ci.low:4.1f}, {100 * ci.high:4.1f}]"
+
+
+def _arm(name: str, truth, seeds: range, folder: Path) -> dict:
+    began = time.perf_counter()
+    rows = [_review(seed, truth, folder) for seed in seeds]
+    seconds = time.perf_counter() - began
+    n = len(rows)
+    testable = [r for r in rows if r["testable"]]
+    print(f"\n## {name}: {n} events ({seconds:.0f} s, {1000 * seconds / max(n, 1):.0f} ms each)")
+    print(
+        f"disrupted windows per event: median {np.median([r['windows'] for r in rows]):.0f} "
+        f"(IQR {np.percentile([r['windows'] for r in rows], 25):.0f}–"
+        f"{np.percentile([r['windows'] for r in rows], 75):.0f}); episodes: median "
+        f"{np.median([r['episodes'] for r in rows]):.0f}; design effect of capture: median "
+        f"{np.nanmedian([r['design_effect'] for r in rows]):.2f}"
+    )
+    print("| grade | before (iid tests) | after (rotation tests) |")
+    print("| --- | --- | --- |")
+    out = {"n": n}
+    for grade in ("good", "mixed", "poor", "quiet"):
+        before = sum(r["before"] == grade for r in rows)
+        after = sum(r["after"] == grade for r in rows)
+        out[grade] = (before, after)
+        print(f"| {grade} | {_rate(before, n)} | {_rate(after, n)} |")
+    thin = (sum(r["thin_before"] for r in rows), sum(r["thin_after"] for r in rows))
+    print(f"| evidence thin | {_rate(thin[0], n)} | {_rate(thin[1], n)} |")
+    m = len(testable)
+    print(f"\n| test ({m} events with a test) | nominal | before: iid | after: rotation |")
+    print("| --- | --- | --- | --- |")
+    for label, nominal, old, new in (
+        ("capture beats chance", "5%", "capture_binomial", "capture_rotation"),
+        ("discrimination (AUC)", "2.5%", "auc_interval", "auc_rotation"),
+    ):
+        k_old = sum(r[old] for r in testable)
+        k_new = sum(r[new] for r in testable)
+        out[new], out[old] = k_new / max(m, 1), k_old / max(m, 1)
+        print(f"| {label} | {nominal} | {_rate(k_old, m)} | {_rate(k_new, m)} |")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=600, help="null events per strength")
+    parser.add_argument("--alternatives", type=int, default=200, help="events per rate ratio")
+    parser.add_argument("--seed", type=int, default=0, help="first seed")
+    args = parser.parse_args(argv)
+
+    print("# Calibration of the verdict (benchmarks/bench_calibration.py)")
+    print(f"null events per strength: {args.events}; alternatives per rate ratio: "
+          f"{args.alternatives}; seeds from {args.seed}")  # fmt: skip
+    failed = []
+    with tempfile.TemporaryDirectory(prefix="calibration-") as tmp:
+        folder = Path(tmp)
+        start = args.seed
+        for name, strength in NULL_STRENGTHS.items():
+            result = _arm(name, _truth(1.0, strength), range(start, start + args.events), folder)
+            start += args.events
+            good = result["good"][1]
+            upper = stats.binomtest(good, result["n"]).proportion_ci(0.95, method="exact").high
+            print(f"\nnull 'good' after: {good}/{result['n']}, upper 95% bound {100 * upper:.1f}%")
+            if good > 0.05 * result["n"]:
+                failed.append(name)
+        for ratio in RATE_RATIOS:
+            name = f"rate ratio {ratio:g} in flagged ring-hours"
+            _arm(name, _truth(ratio, ALTERNATIVE_STRENGTH), range(start, start + args.alternatives),
+                 folder)  # fmt: skip
+            start += args.alternatives
+    if failed:
+        print(f"\nFAILED: null rate of 'good' above 5% in {', '.join(failed)}")
+        return 1
+    print("\nnull rate of 'good' at most 5% in every null arm")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

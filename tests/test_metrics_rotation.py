@@ -1,0 +1,189 @@
+"""Tests of sra_analysis.metrics.rotation: toroidal rotation tests, worked by hand, and their
+level on stationary clustered nulls."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from sra_analysis.metrics import (
+    capture_vs_chance,
+    design_effect,
+    disruption_episodes,
+    rotation_auc_test,
+    rotation_capture_test,
+    rotation_tau_b_test,
+    rotations,
+)
+
+# Two rings × 6 blocks. Ring A is disrupted in blocks 1-2, and the episode spills into ring B
+# in block 2. The register flags ring A in blocks 1-2 and ring B in block 4.
+DISRUPTED = np.array([[0, 1, 1, 0, 0, 0], [0, 0, 1, 0, 0, 0]], dtype=bool)
+FLAGGED = np.array([[0, 1, 1, 0, 0, 0], [0, 0, 0, 0, 1, 0]], dtype=bool)
+
+
+def test_hand_worked_rotation_of_two_rings():
+    # Both rings shift together by k blocks (wrapping 5 → 0):
+    #   k  ring A disrupted  hits A  ring B disrupted  hits B  hits
+    #   0  {1, 2}            2       {2}               0       2   (observed)
+    #   1  {2, 3}            1       {3}               0       1
+    #   2  {3, 4}            0       {4}               1       1
+    #   3  {4, 5}            0       {5}               0       0
+    #   4  {5, 0}            0       {0}               0       0
+    #   5  {0, 1}            1       {1}               0       1
+    # No offset beats 2, only k = 0 ties: mid-p = (0 + 1/2) / 6 = 1/12. Mean 5/6; variance
+    # (4 + 1 + 1 + 1) / 6 − (5/6)² = 17/36.
+    test = rotation_capture_test(DISRUPTED, FLAGGED)
+    assert (test.statistic, test.n_offsets, test.greater, test.ties) == (2.0, 6, 0, 1)
+    assert test.p_value == pytest.approx(1 / 12)
+    assert test.null_mean == pytest.approx(5 / 6)
+    assert test.null_variance == pytest.approx(17 / 36)
+    assert test.significant(0.1) and not test.significant(0.05)
+    # the binomial would see 3 disrupted cells, 2 flagged, in 3 of 12 flagged cells:
+    # variance 3 · ¼ · ¾ = 9/16; the rotations' 17/36 against it is the design effect
+    assert design_effect(test, observed=3, flagged_share=0.25) == pytest.approx(
+        (17 / 36) / (9 / 16)
+    )
+    assert capture_vs_chance(2, 3, 0.25).p_value == pytest.approx(3 * 0.25**2 * 0.75 + 0.25**3)
+
+
+def test_every_ring_shifts_by_the_same_offset():
+    # offset k moves both rings k blocks later, so ring B's spill-over stays on ring A's
+    # second hour: block (2 + k) mod 6 in both rings
+    shifted = rotations(DISRUPTED)
+    assert shifted.shape == (6, 2, 6)
+    for k in range(6):
+        np.testing.assert_array_equal(shifted[k], np.roll(DISRUPTED, k, axis=1))
+        assert shifted[k, 0, (2 + k) % 6] and shifted[k, 1, (2 + k) % 6]
+
+
+def test_ties_count_one_half():
+    # one ring of 4 blocks, everything flagged: every offset catches the one disruption,
+    # four ties, mid-p = (0 + 4/2) / 4 = 0.5
+    test = rotation_capture_test([1, 0, 0, 0], [1, 1, 1, 1])
+    assert (test.greater, test.ties, test.p_value) == (0, 4, 0.5)
+
+
+def test_auc_rotation_by_hand():
+    # one ring, scores 1..5, disrupted block 3 (score 4): AUC 3/4. Shifted to blocks 3, 4, 0,
+    # 1, 2 (scores 4, 5, 1, 2, 3) the AUC is 3/4, 1, 0, 1/4, 1/2: one above, one tie
+    # (itself): mid-p = (1 + 1/2) / 5 = 0.3
+    test = rotation_auc_test([1, 2, 3, 4, 5], [0, 0, 0, 1, 0])
+    assert test.statistic == pytest.approx(0.75)
+    assert (test.greater, test.ties) == (1, 1) and test.p_value == pytest.approx(0.3)
+
+
+def test_tau_b_rotation_rotates_the_counts():
+    # scores [0, 0, 5, 5] against counts [0, 0, 2, 1]: C = 4, D = 0, 2 pairs tied on the
+    # score and 1 on the count of 6: tau-b = 4 / sqrt(4 · 5). The shifts give counts
+    # [1, 0, 0, 2] (C 2, D 1), [2, 1, 0, 0] (D 4), [0, 2, 1, 0] (C 1, D 2): all lower
+    test = rotation_tau_b_test([[0, 0, 5, 5]], [[0, 0, 2, 1]])
+    assert test.statistic == pytest.approx(4 / np.sqrt(20))
+    assert test.p_value == pytest.approx(0.5 / 4)
+
+
+def test_cells_a_ring_lacks_are_never_counted():
+    # ring B has no block 0-1 (valid False): the flag there is ignored, and a disruption
+    # rotated onto them is lost. Ring A: disrupted 0, flagged 0; ring B: flagged 0 (invalid)
+    disrupted = [[1, 0, 0, 0], [0, 0, 1, 0]]
+    flagged = [[1, 0, 0, 0], [1, 0, 0, 0]]
+    valid = [[1, 1, 1, 1], [0, 0, 1, 1]]
+    test = rotation_capture_test(disrupted, flagged, valid=valid)
+    # k = 0: A hits 1, B's flag invalid → 1; k = 1..3: A's disruption at 1..3, unflagged; B's
+    # at 3, 0, 1: block 0 is flagged but invalid → 0. One tie, none above: mid-p 1/8
+    assert (test.statistic, test.greater, test.ties) == (1.0, 0, 1)
+    assert test.p_value == pytest.approx(0.125)
+
+
+def test_episodes_count_runs_in_each_ring():
+    # ring A: {0, 1}, {3}; ring B: {1, 2, 3}; ring C: {0}, {2}, {4, 5}
+    disrupted = [[1, 1, 0, 1, 0, 0], [0, 1, 1, 1, 0, 0], [1, 0, 1, 0, 1, 1]]
+    assert disruption_episodes(disrupted) == 2 + 1 + 3
+    assert disruption_episodes([0, 0, 0]) == 0
+    assert disruption_episodes([1, 1, 1]) == 1  # runs do not wrap round
+
+
+def test_inputs_are_not_mutated():
+    disrupted, flagged = DISRUPTED.copy(), FLAGGED.copy()
+    rotation_capture_test(disrupted, flagged)
+    disruption_episodes(disrupted)
+    np.testing.assert_array_equal(disrupted, DISRUPTED)
+    np.testing.assert_array_equal(flagged, FLAGGED)
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: rotation_capture_test([[1, 0]], [[1, 0, 0]]), "same ring × block shape"),
+        (lambda: rotation_capture_test([[1, 2]], [[1, 0]]), "`disrupted` must hold only"),
+        (lambda: rotation_auc_test([[np.nan, 1]], [[1, 0]]), "`scores` must hold only finite"),
+        (lambda: rotation_capture_test(np.zeros((2, 2, 2)), np.zeros((2, 2, 2))), "ring × block"),
+        (lambda: rotation_capture_test([[1, 0]], [[1, 0]], valid=[[1]]), "`valid` must have"),
+        (lambda: rotation_capture_test([[]], [[]]), "at least one block"),
+    ],
+)
+def test_bad_input_names_the_argument(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+def test_no_disruption_gives_no_p_value():
+    assert np.isnan(rotation_auc_test([1, 2, 3], [0, 0, 0]).p_value)
+    assert not rotation_auc_test([1, 2, 3], [0, 0, 0]).significant(0.05)
+
+
+# ----------------------------------------------------------------------------- level
+
+
+def _clustered_null(rng: np.random.Generator, rings: int = 3, blocks: int = 48) -> np.ndarray:
+    """Disruptions in episodes on a circular time axis (so the process is stationary under
+    rotation): 1-5 episodes of 1-6 blocks, each spilling into the adjacent ring with chance
+    ½ and flaring up again with chance ⅓; independent of any register."""
+    disrupted = np.zeros((rings, blocks), dtype=bool)
+    for _ in range(1 + rng.poisson(2.0)):
+        ring, start, length = rng.integers(rings), rng.integers(blocks), rng.integers(1, 7)
+        hours = (start + np.arange(length)) % blocks
+        disrupted[ring, hours] = True
+        if rng.random() < 0.5:
+            disrupted[(ring + rng.choice([-1, 1])) % rings, hours] = True
+        if rng.random() < 1 / 3:
+            disrupted[ring, (hours + length + rng.integers(1, 6)) % blocks] = True
+    return disrupted
+
+
+def _register(rng: np.random.Generator, rings: int = 3, blocks: int = 48) -> np.ndarray:
+    """Scores in spans of 2-12 blocks, as an SRA rates them, jittered so no two cells tie."""
+    scores = np.zeros((rings, blocks))
+    for _ in range(6):
+        ring, start = rng.integers(rings), rng.integers(blocks)
+        span = slice(start, min(blocks, start + rng.choice([2, 3, 4, 6, 8, 12])))
+        scores[ring, span] = np.maximum(scores[ring, span], rng.integers(1, 26))
+    return scores + rng.random((rings, blocks)) * 1e-3
+
+
+def test_rotation_p_values_are_uniform_on_stationary_clustered_nulls():
+    # 400 events whose disruptions cluster but are independent of the register. Rotation
+    # preserves such a process, so the observed AUC's rank among the 48 rotations is uniform
+    # (Harms et al. 2001): without ties the mid-p takes (j − ½) / 48, j = 1..48, each with
+    # chance 1/48, and eight bins of six values each hold 1/8 of the events.
+    rng = np.random.default_rng(20240301)
+    auc_p, capture_p, binomial_p = [], [], []
+    for _ in range(400):
+        disrupted, scores = _clustered_null(rng), _register(rng)
+        auc_p.append(rotation_auc_test(scores, disrupted).p_value)
+        flagged = scores >= 10
+        capture_p.append(rotation_capture_test(disrupted, flagged).p_value)
+        hits = int((disrupted & flagged).sum())
+        binomial_p.append(capture_vs_chance(hits, int(disrupted.sum()), flagged.mean()).p_value)
+    counts = np.histogram(auc_p, bins=8, range=(0, 1))[0]
+    assert stats.chisquare(counts).pvalue > 0.01, counts
+    assert stats.kstest(auc_p, "uniform").pvalue > 0.01
+    # capture ties a lot (few flagged cells): the mid-p averages ½ when the rank is uniform,
+    # and its size at 5 % stays near 5 % (exact binomial bound on 400 events: ≤ 8.5 %)
+    capture_p = np.array(capture_p)
+    assert abs(capture_p.mean() - 0.5) < 0.04
+    rejections = int(np.sum(capture_p < 0.05))
+    assert stats.binomtest(rejections, 400, 0.05, alternative="greater").pvalue > 0.01
+    # the binomial test that treats cells as independent rejects more often on these nulls
+    assert np.sum(np.array(binomial_p) < 0.05) > rejections
