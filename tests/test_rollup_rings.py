@@ -142,3 +142,19 @@ def test_rollup_json_says_which_rings_were_pooled_by_name(lang, words):
     assert [entry["event_id"] for entry in pooling["without_zone"]] == ["a", "b"]
     assert pooling["note"].startswith(words)
     assert _ring_pooling(windows.assign(zone="core"), lang)["note"] is None
+
+
+def test_an_indonesian_rollup_shows_a_ring_without_zone_by_its_indonesian_name():
+    # two events name the same ring in English (pooled by that name); one also gives its
+    # Indonesian name, which an Indonesian roll-up shows instead of the English one
+    windows = pd.DataFrame({
+        "event_id": ["a", "b", "b"], "ring": ["1", "3", "2"],
+        "ring_name": ["Plenary room", "plenary  ROOM", "Gate"],
+        "ring_name_id": ["Ruang pleno", None, "Gerbang"],
+        "zone": [None, None, None],
+    })  # fmt: skip
+    english = pool_rings(windows, lang="en")
+    assert english["ring_name"].tolist() == ["Plenary room", "Plenary room", "Gate"]
+    indonesian = pool_rings(windows, lang="id")
+    assert indonesian["ring"].tolist() == english["ring"].tolist()  # pooled the same way
+    assert indonesian["ring_name"].tolist() == ["Ruang pleno", "Ruang pleno", "Gerbang"]

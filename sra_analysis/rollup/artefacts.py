@@ -135,6 +135,8 @@ def event_tables(evaluation, event: Event) -> dict[str, pd.DataFrame]:
     names = {ring.id: ring.name for ring in meta.rings}
     windows["ring"] = windows["ring"].astype(str)
     windows["ring_name"] = windows["ring"].map(names).astype(str)
+    names_id = {ring.id: ring.label("id") for ring in meta.rings}  # for Indonesian roll-ups
+    windows["ring_name_id"] = windows["ring"].map(names_id).astype(str)
     zones = {ring.id: ring.zone for ring in meta.rings}
     windows["zone"] = pd.Series([zones.get(r) for r in windows["ring"]], index=windows.index,
                                 dtype=object)  # fmt: skip

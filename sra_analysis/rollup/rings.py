@@ -41,7 +41,8 @@ def pool_rings(windows: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     Parameters
     ----------
     windows : DataFrame
-        Pooled windows with ``ring``; ``zone`` and ``ring_name`` are used when present.
+        Pooled windows with ``ring``; ``zone``, ``ring_name`` and ``ring_name_id`` (the
+        ring's Indonesian name, shown in an Indonesian roll-up) are used when present.
     lang : {"en", "id"}, default "en"
         Language of the zone labels.
 
@@ -78,6 +79,15 @@ def pool_rings(windows: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
             written = as_written(names[named])
             ring[named] = [written[fold_label(name)] for name in names[named]]
             shown[named] = ring[named]
+            if lang == "id" and "ring_name_id" in windows:  # the name the event gives in id
+                local = windows["ring_name_id"].astype("string").str.strip().to_numpy()
+                pooled = pd.Series(local[named], dtype="string").fillna(pd.Series(ring[named]))
+                by_key = (
+                    pd.Series(pooled.to_numpy(), index=ring[named])
+                    .groupby(level=0)
+                    .agg(lambda values: values.mode().iloc[0])
+                )
+                shown[named] = by_key.reindex(ring[named]).to_numpy()
             pooled_by[named] = "name"
     zoned = zones != None  # noqa: E711
     ring[zoned] = zones[zoned]
