@@ -80,14 +80,11 @@ def pool_rings(windows: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
             ring[named] = [written[fold_label(name)] for name in names[named]]
             shown[named] = ring[named]
             if lang == "id" and "ring_name_id" in windows:  # the name the event gives in id
-                local = windows["ring_name_id"].astype("string").str.strip().to_numpy()
-                pooled = pd.Series(local[named], dtype="string").fillna(pd.Series(ring[named]))
-                by_key = (
-                    pd.Series(pooled.to_numpy(), index=ring[named])
-                    .groupby(level=0)
-                    .agg(lambda values: values.mode().iloc[0])
-                )
-                shown[named] = by_key.reindex(ring[named]).to_numpy()
+                local = windows["ring_name_id"].astype("string").str.strip().to_numpy()[named]
+                local = pd.Series(local, index=ring[named], dtype="string")
+                local = local[local.notna() & (local != "")]
+                by_key = local.groupby(level=0).agg(lambda values: values.mode().iloc[0])
+                shown[named] = [by_key.get(key, key) for key in ring[named]]
             pooled_by[named] = "name"
     zoned = zones != None  # noqa: E711
     ring[zoned] = zones[zoned]
