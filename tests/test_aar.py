@@ -164,7 +164,8 @@ def test_an_episode_no_item_foresaw_is_unanticipated(demo):
     (unforeseen,) = [i for i in review.aar.improvements if i.kind == "unanticipated"]
     assert unforeseen.episode == "E3"  # W1: no risk_id
     assert unforeseen.priority == "medium"  # a significant incident, no disruption
-    assert "witness dispute" in unforeseen.recommended_action.text("en")
+    # the category by its label in the vocabulary (categories.yaml), never its code
+    assert "Witness objection or dispute" in unforeseen.recommended_action.text("en")
 
 
 def test_improvements_come_high_priority_first_with_anchors(demo):

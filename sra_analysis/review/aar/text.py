@@ -32,13 +32,16 @@ __all__ = [
 
 
 def category_text(category: object, lang: str = "en") -> str:
-    """How a report names an incident category: the one place to switch to the category
-    vocabulary's labels. Today the category as the log wrote it, underscores as spaces.
+    """How the review names an incident category: its label in the category vocabulary
+    (:mod:`sra_analysis.vocabulary`), never its code; a code the bundled list lacks (an
+    office's own) is shown as it is.
 
-    >>> category_text("unauthorised_entry")
-    'unauthorised entry'
+    >>> category_text("unauthorised_entry"), category_text("infrastructure", "id")
+    ('Unauthorised entry', 'Listrik padam atau gangguan fasilitas')
     """
-    return str(category).replace("_", " ")
+    from sra_analysis.vocabulary import bundled_vocabulary
+
+    return bundled_vocabulary().label(str(category), lang)
 
 
 def ring_text(ring: str, meta: EventMeta | None, lang: str = "en") -> str:
