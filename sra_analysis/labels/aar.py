@@ -64,14 +64,17 @@ AAR_LABELS: dict[str, dict[str, str]] = {
     "aar.col.response": {"en": "Response (min)", "id": "Tanggapan (menit)"},
     # the two counts, each under its own name (sra_analysis.review.aar.counts)
     "aar.count.disruptions": {"en": "Disruptions (incidents)", "id": "Gangguan (kejadian)"},
-    "aar.count.disrupted_ring_hours": {"en": "Disrupted ring-hours", "id": "Ring-jam terganggu"},
+    "aar.count.disrupted_ring_hours": {
+        "en": "Disrupted ring-hours",
+        "id": "Ring-jam dengan gangguan",
+    },
     "aar.count.disruptions_flagged": {
         "en": "Disruptions in ring-hours rated {flag_level}+",
         "id": "Gangguan pada ring-jam berisiko {flag_level} ke atas",
     },
     "aar.count.ring_hours_missed": {
         "en": "Disrupted ring-hours rated below {flag_level}",
-        "id": "Ring-jam terganggu berisiko di bawah {flag_level}",
+        "id": "Ring-jam dengan gangguan berisiko di bawah {flag_level}",
     },
     # strengths
     "aar.strength.anticipated": {

@@ -118,7 +118,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "every episode whole; the AUC interval counts each ring-hour as independent, so it "
         "looks surer than the evidence is.",
         "id": "{observed} ring-jam dengan gangguan itu membentuk {episodes} rangkaian gangguan "
-        "(jam-jam terganggu yang berurutan di satu ring dihitung satu kali). Pembandingnya "
+        "(jam-jam dengan gangguan yang berurutan di satu ring dihitung satu kali). Pembandingnya "
         "adalah gangguan yang sama bila digeser ke {offsets} waktu lain selama kegiatan, "
         "sehingga setiap rangkaian tetap utuh; IK AUC menghitung setiap ring-jam sebagai "
         "kejadian terpisah, sehingga tampak lebih pasti daripada buktinya.",
