@@ -430,3 +430,47 @@ def test_many_flags_without_skill_are_overflagged_but_not_flags_that_caught_noth
     assert review.verdict.skill.hits == 0
     assert review.aar.improvements == ()  # no event, no episodes: nothing else to say
     assert review.aar.episodes == ()
+
+
+def test_episodes_link_as_every_pair_would_be_compared():
+    # an independent recomputation: compare every pair of incidents by the rule, join with a
+    # plain union-find, and check the engine's linear-time linking finds the same groups
+    import numpy as np
+    import pandas as pd
+
+    from sra_analysis.review.aar.episodes import _components
+
+    rng = np.random.default_rng(7)
+    n = 300  # over ten days: groups of one to a dozen incidents
+    frame = pd.DataFrame({
+        "reported_at": pd.Timestamp("2024-03-01 07:00", tz="Asia/Jakarta")
+        + pd.to_timedelta(np.sort(rng.integers(0, 10 * 24 * 60, n)), unit="min"),
+        "ring": rng.choice(["1", "2", "3", "4"], n),
+        "category": rng.choice(["protest", "crowd", "fire", "drone", "traffic", "medical"], n),
+        "risk_id": rng.choice(["R1", "R2", None, None, None, None], n),
+    })  # fmt: skip
+    order = {"1": 0, "2": 1, "3": 2, "4": 3}
+    gap = pd.Timedelta(hours=2)
+    found = _components(frame, order, gap)
+    group = list(range(n))
+
+    def root(i):
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    rows = frame.to_dict("records")
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = rows[i], rows[j]
+            close = b["reported_at"] - a["reported_at"] <= gap
+            shared = a["category"] == b["category"] or (
+                a["risk_id"] is not None and a["risk_id"] == b["risk_id"]
+            )
+            if close and shared and abs(order[a["ring"]] - order[b["ring"]]) <= 1:
+                group[root(j)] = root(i)
+    expected = [root(i) for i in range(n)]
+    # the same partition (labels may differ)
+    pairs = {(found[i], expected[i]) for i in range(n)}
+    assert len(pairs) == len(set(found)) == len(set(expected))
+    assert 20 < len(set(expected)) < n - 20  # many groups, many of them joined
