@@ -10,7 +10,6 @@ COVER_LABELS: dict[str, dict[str, str]] = {
         "en": "Post-event security review",
         "id": "Laporan Analisa dan Evaluasi Pengamanan",
     },
-    "cover.event": {"en": "Event", "id": "Kegiatan"},
     "cover.venue": {"en": "Venue", "id": "Tempat"},
     "cover.dates": {"en": "Dates", "id": "Waktu"},
     "cover.unit": {"en": "Unit", "id": "Satuan"},

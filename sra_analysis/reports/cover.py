@@ -107,8 +107,7 @@ def cover_html(review_or_meta, *, lang: str = "en") -> str:
     """
     meta = _meta(review_or_meta)
     check_lang(lang)
-    facts = [
-        ("cover.event", meta.name),
+    facts = [  # the event's name stands under the title
         ("cover.venue", meta.venue),
         ("cover.dates", event_dates(meta, lang=lang)),
     ]
