@@ -86,7 +86,7 @@ def test_english_cover_shows_the_event_escaped_marked_top_and_bottom(signed):
 
 def test_indonesian_cover_speaks_indonesian_day_first_with_wib(signed):
     texts = _parsed(cover_html(signed, lang="id")).texts
-    assert "Laporan Analisa dan Evaluasi Pengamanan" in texts
+    assert "Laporan Anev Pengamanan" in texts
     assert texts[texts.index("Waktu") + 1] == "1 Maret 2024 07.00 – 3 Maret 2024 23.00 WIB"
     assert texts[texts.index("Satuan") + 1] == "Polres Purwakarta"
     lines = ["Nama", "Pangkat/golongan", "NRP", "Tanggal", "Tanda tangan"]
@@ -102,7 +102,7 @@ def test_without_the_optional_keys_there_is_no_marking_unit_or_role(tmp_path):
     html = cover_html(meta, lang="id")
     assert "sra-marking" not in html and "sra-cover-unit" not in html
     texts = _parsed(html).texts
-    assert texts[0] == "Laporan Analisa dan Evaluasi Pengamanan"
+    assert texts[0] == "Laporan Anev Pengamanan"
     assert "Satuan" not in texts
     # the roles are absent, the lines stay: the signature block is still there to fill in
     assert texts[texts.index("Dibuat oleh") + 1] == "Nama"

@@ -8,7 +8,7 @@ __all__ = ["COVER_LABELS"]
 COVER_LABELS: dict[str, dict[str, str]] = {
     "cover.title": {
         "en": "Post-event security review",
-        "id": "Laporan Analisa dan Evaluasi Pengamanan",
+        "id": "Laporan Anev Pengamanan",
     },
     "cover.venue": {"en": "Venue", "id": "Tempat"},
     "cover.dates": {"en": "Dates", "id": "Waktu"},

@@ -102,7 +102,7 @@ def cover_html(review_or_meta, *, lang: str = "en") -> str:
     >>> from sra_analysis.resources import sample_dir
     >>> from sra_analysis.event_config import read_event_meta
     >>> html = cover_html(read_event_meta(sample_dir() / "purwakarta-2024"), lang="id")
-    >>> "Laporan Analisa dan Evaluasi Pengamanan" in html, "sra-marking" in html
+    >>> "Laporan Anev Pengamanan" in html, "sra-marking" in html
     (True, False)
     """
     meta = _meta(review_or_meta)
