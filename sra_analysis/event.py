@@ -190,7 +190,9 @@ class EventMeta:
     ``start`` and ``end`` are tz-aware timestamps in ``timezone``. ``vocabulary`` holds
     the incident categories (the bundled list, extended by the file ``event.yaml`` names in
     ``categories``, by :data:`~sra_analysis.vocabulary.CATEGORIES_ENV` and by
-    ``load_event(..., categories=...)``).
+    ``load_event(..., categories=...)``). ``unit``, ``classification``, ``prepared_by`` and
+    ``approved_by`` are what the report's cover shows (the unit that writes the review, a
+    marking such as ``TERBATAS``, the roles that prepare and approve it); empty when not given.
     """
 
     id: str
@@ -206,6 +208,10 @@ class EventMeta:
     disruption_severity: int = 4
     time_margin: pd.Timedelta = pd.Timedelta(hours=24)
     source: str | None = None
+    unit: str = ""
+    classification: str = ""
+    prepared_by: str = ""
+    approved_by: str = ""
     vocabulary: CategoryVocabulary = field(
         default_factory=bundled_vocabulary, repr=False, compare=False
     )

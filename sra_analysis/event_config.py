@@ -21,6 +21,10 @@ or negative numbers where counts belong, and these documented bounds:
                             folder and inside it
 a ring's ``zone``           optional, one of :data:`~sra_analysis.zones.ZONES`
                             (``core``, ``building``, ``perimeter``, ``outer``)
+``unit``,                   optional text for the report's cover (:data:`COVER_KEYS`),
+``classification``,         at most :data:`MAX_TEXT_CHARS` characters each
+``prepared_by``,
+``approved_by``
 ==========================  =========================================================
 """
 
@@ -42,6 +46,7 @@ from sra_analysis.vocabulary import load_vocabulary
 from sra_analysis.zones import check_zone
 
 __all__ = [
+    "COVER_KEYS",
     "EARLIEST_TIME",
     "LATEST_TIME",
     "MAX_EVENT_DAYS",
@@ -62,6 +67,9 @@ MAX_EVENT_DAYS = 366
 MAX_PERSONNEL = 1_000_000
 #: Longest free text (``name``, ``venue``, a ring's name or alias) in characters.
 MAX_TEXT_CHARS = 1000
+#: Optional free text the report's cover shows: the unit, the classification marking and the
+#: roles that prepare and approve the review (:class:`~sra_analysis.event.EventMeta`).
+COVER_KEYS: tuple[str, ...] = ("unit", "classification", "prepared_by", "approved_by")
 #: Event times must lie in this span (local time).
 EARLIEST_TIME = pd.Timestamp("1900-01-01")
 LATEST_TIME = pd.Timestamp("2200-01-01")
@@ -147,6 +155,7 @@ def _meta_from_config(config: Mapping, *, source: str) -> EventMeta:
         disruption_severity=number("disruption_severity", 4, SEVERITY_SCALE[0], SEVERITY_SCALE[-1]),
         time_margin=pd.Timedelta(hours=margin),
         source=source,
+        **{key: config_text(config.get(key), key=key, source=source).strip() for key in COVER_KEYS},
         vocabulary=vocabulary,
     )
     meta.ring_lookup()  # raises on ambiguous labels

@@ -192,6 +192,39 @@ def test_texts_must_be_text(tmp_path, key, raw, message):
     _refused(tmp_path, key, message, **{key: raw})
 
 
+@pytest.mark.parametrize("key", ["unit", "classification", "prepared_by", "approved_by"])
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("x" * (MAX_TEXT_CHARS + 1), "longer than 1000 characters"),
+        ("[TERBATAS]", "expected text, got a list"),
+        ("{role: Kapolres}", "expected text, got a dict"),
+        ('"a\\0b"', "contains a NUL byte"),
+    ],
+)
+def test_cover_texts_are_checked_like_other_text(tmp_path, key, raw, message):
+    _refused(tmp_path, key, message, **{key: raw})
+
+
+def test_cover_texts_are_read_trimmed_and_optional(tmp_path):
+    meta = read_event_meta(_write(tmp_path / "none"))
+    assert (meta.unit, meta.classification, meta.prepared_by, meta.approved_by) == ("",) * 4
+    _write(
+        tmp_path / "all",
+        unit="Polres Purwakarta",
+        classification='" TERBATAS "',
+        prepared_by="Kabag Ops",
+        approved_by='"<b>Kapolres</b>"',
+    )
+    meta = read_event_meta(tmp_path / "all")
+    assert meta.unit == "Polres Purwakarta"
+    assert meta.classification == "TERBATAS"
+    assert meta.prepared_by == "Kabag Ops"
+    assert meta.approved_by == "<b>Kapolres</b>"  # kept as typed; escaped where it is shown
+    # a null value is the same as leaving the key out
+    assert read_event_meta(_write(tmp_path / "null", classification="~")).classification == ""
+
+
 def test_ring_labels_must_be_text(tmp_path):
     _refused(tmp_path, "rings", "expected text, got a dict", rings='[{id: "1", name: {a: 1}}]')
     _refused(tmp_path / "b", "rings", "expected text", rings='[{id: "1", aliases: [[x]]}]')

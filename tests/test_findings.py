@@ -49,13 +49,53 @@ def test_window_findings_carry_their_numbers():
     assert (misses.metric, misses.value) == ("misses", 1)
     assert misses.text().endswith("rated below high: Ring 1, 01 Mar 09:00–10:00.")
     assert "di bawah tinggi: Ring 1, 01 Mar 09.00–10.00." in misses.text("id")  # CLDR id HH.mm
-    # the false alarm: the high window 08:00–09:00
+    # the false alarm: the high window 08:00–09:00; two of four ring-hours flagged is half of
+    # them, the after-action review's overflagged rule: too many to tell apart, an improvement
     alarms = found["false_alarms"]
-    assert (alarms.metric, alarms.value) == ("false_alarm_hours", 1.0)
+    assert (alarms.metric, alarms.value, alarms.kind) == ("false_alarm_hours", 1.0, "improvement")
     assert alarms.text().startswith("1 ring-hours rated high or above passed")
+    assert "the register rates 50% of the ring-hours at that level" in alarms.text()
     unclear = found["discrimination_unclear"]
     assert unclear.kind == "note" and unclear.value == pytest.approx(s("auc").estimate)
     assert unclear.text().startswith("With 2 disrupted ring-hours, the SRA's ratings could not")
+
+
+def test_quiet_flagged_hours_are_a_neutral_note_when_flags_are_few():
+    # 20 ring-hours from 07:00: 5 rated high (25%), all quiet; 15 rated low, two disrupted
+    # (10:00 and 15:00). 25% is under half and 5 flagged hours are under 24: not overflagged
+    levels = ["high"] * 5 + ["low"] * 15
+    disruptions = [0] * 5 + [0, 0, 0, 1, 0, 0, 0, 0, 1] + [0] * 6
+    found = {f.key: f for f in _review(levels, disruptions).findings}
+    assert "false_alarms" not in found
+    quiet = found["quiet_flagged"]
+    assert (quiet.kind, quiet.metric, quiet.value) == ("note", "false_alarm_hours", 5.0)
+    assert quiet.text() == (
+        "5 ring-hours rated high or above passed without a disruption, including "
+        "Ring 1, 01 Mar 07:00–12:00; a quiet guarded hour may be deterrence, not a wrong rating."
+    )
+    assert quiet.text("id") == (
+        "5 ring-jam dengan risiko tinggi ke atas berlalu tanpa gangguan, antara lain "
+        "Ring 1, 01 Mar 07.00–12.00; jam yang aman selama dijaga bisa jadi hasil pencegahan, "
+        "bukan penilaian yang keliru."
+    )
+    assert [f.key for f in found.values() if f.kind == "improvement"] == ["capture", "misses"]
+
+
+def test_quiet_flagged_hours_are_an_improvement_when_the_register_flags_nearly_everything():
+    # 20 ring-hours: 18 rated high (90% ≥ half), one of them (07:00) disrupted; 17 quiet
+    levels = ["high"] * 18 + ["low"] * 2
+    disruptions = [1] + [0] * 19
+    found = {f.key: f for f in _review(levels, disruptions).findings}
+    assert "quiet_flagged" not in found
+    alarms = found["false_alarms"]
+    assert (alarms.kind, alarms.value) == ("improvement", 17.0)
+    # one span, 08:00 to 01:00 the next day: 17 hours
+    assert alarms.text() == (
+        "17 ring-hours rated high or above passed without a disruption, including "
+        "Ring 1, 01 Mar 08:00–02 Mar 01:00; the register rates 90% of the ring-hours at that "
+        "level, too many for a quiet hour to be told apart from over-rating."
+    )
+    assert "SRA menilai 90% dari seluruh ring-jam pada tingkat itu" in alarms.text("id")
 
 
 @pytest.fixture(scope="module")

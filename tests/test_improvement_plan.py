@@ -117,10 +117,12 @@ def test_sample_rows_are_its_areas_for_improvement(sample_review, tmp_path):
     improvements = [f for f in sample_review.findings if f.kind == "improvement"]
     _, sheet = _saved(sample_review, tmp_path)
     rows = _plan_rows(sheet)
-    assert len(rows) == len(improvements) == 4
-    assert [row[0] for row in rows] == [1, 2, 3, 4]
+    # misses, unanticipated incidents, understaffing; the quiet flagged hours are a note (the
+    # register flags 22% of the ring-hours, under half: they may be deterrence)
+    assert len(rows) == len(improvements) == 3
+    assert [row[0] for row in rows] == [1, 2, 3]
     assert [row[1] for row in rows] == [f.text("en") for f in improvements]
-    assert [row[5:] for row in rows] == [[None] * 4] * 4  # left blank to fill in
+    assert [row[5:] for row in rows] == [[None] * 4] * 3  # left blank to fill in
     # the unanticipated incidents, counted from the incident log itself: no risk_id
     log = pd.read_csv(SAMPLE / "incidents.csv", dtype=str, keep_default_na=False)
     unanticipated = log[log["risk_id"].str.strip() == ""]
@@ -133,9 +135,12 @@ def test_sample_rows_are_its_areas_for_improvement(sample_review, tmp_path):
     assert row[4] == f"Incidents no SRA item anticipated: {len(unanticipated)}"
 
 
-def test_spans_beyond_those_a_finding_names_are_counted(sample_review):
-    rows = improvement_plan_rows(sample_review).set_index("key")
-    spans = sample_review.false_alarms
+def test_spans_beyond_those_a_finding_names_are_counted():
+    # flagged from medium, the sample's register flags every ring-hour: its quiet flagged hours
+    # are too many to tell apart, an area for improvement naming three of its spans
+    review = evaluate(load_event(SAMPLE), n_resamples=0, flag_level="medium")
+    rows = improvement_plan_rows(review).set_index("key")
+    spans = review.false_alarms
     assert len(spans) > 3  # the finding names three places
     rings, times = rows.loc["false_alarms", "ring"], rows.loc["false_alarms", "time_span"]
     assert len(rings.split("\n")) == 3
@@ -198,7 +203,7 @@ def test_status_offers_a_drop_down_and_due_takes_dates(
     sample_review, tmp_path, lang, choices, date_format
 ):
     _, sheet = _saved(sample_review, tmp_path, lang=lang)
-    last = FIRST_ROW + 4 + SPARE_ROWS - 1  # four findings, then rows for added actions
+    last = FIRST_ROW + 3 + SPARE_ROWS - 1  # three findings, then rows for added actions
     validations = {v.type: v for v in sheet.data_validations.dataValidation}
     assert set(validations) == {"list", "date"}
     status = validations["list"]
@@ -209,7 +214,7 @@ def test_status_offers_a_drop_down_and_due_takes_dates(
     assert str(due.sqref) == f"H{FIRST_ROW}:H{last}"
     # the findings' due cells show a date as the language writes it (a date typed in a spare
     # row gets the spreadsheet's own date format)
-    findings = range(FIRST_ROW, FIRST_ROW + 4)
+    findings = range(FIRST_ROW, FIRST_ROW + 3)
     assert {sheet.cell(row, 8).number_format for row in findings} == {date_format}
 
 
@@ -221,7 +226,7 @@ def test_header_is_frozen_filtered_printed_on_each_page_and_text_wraps(sample_re
     assert sheet.page_setup.orientation == "landscape"
     widths = [sheet.column_dimensions[letter].width for letter in "ABCDEFGHI"]
     assert widths == [6, 60, 26, 36, 30, 40, 22, 13, 15]
-    for row in range(FIRST_ROW, FIRST_ROW + 4):
+    for row in range(FIRST_ROW, FIRST_ROW + 3):
         assert all(sheet.cell(row, column).alignment.wrap_text for column in range(2, 10))
         # a finding of two or more lines gets a row tall enough to show them
         lines = max(len(str(sheet.cell(row, c).value or "").split("\n")) for c in (3, 4))

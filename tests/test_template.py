@@ -12,6 +12,8 @@ import datetime as dt
 import errno
 import json
 import os
+import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -297,6 +299,39 @@ def test_event_yaml_reads_back_as_the_event_it_was_written_from(purwakarta_templ
     assert len(keys) == 12
     # every key but end (which shares start's comment) sits under a comment
     assert all(lines[i - 1].startswith("#") for i in keys if not lines[i].startswith("end:"))
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_covers_keys_are_offered_commented_out_and_kept_when_given(tmp_path, lang):
+    write_template(tmp_path / "blank", lang=lang)
+    text = (tmp_path / "blank" / "event.yaml").read_text("utf-8")
+    # each key commented out with an example, under its comment (approved_by under
+    # prepared_by's), so uncommenting one line sets it
+    lines = text.splitlines()
+    examples = [
+        '# unit: "Polres Purwakarta"',
+        '# classification: "TERBATAS"',
+        '# prepared_by: "Kabag Ops"',
+        '# approved_by: "Kapolres"',
+    ]
+    at = [lines.index(line) for line in examples]
+    assert at == sorted(at) and at[-1] == len(lines) - 1 and at[3] == at[2] + 1
+    prose = [lines[i - 1] for i in at[:3]]
+    assert all(line.startswith("# ") and not re.match(r'# \w+: "', line) for line in prose)
+    assert read_event_meta(tmp_path / "blank").classification == ""  # commented out: no marking
+    # an event that gives them keeps them, and reads back the same
+    source = tmp_path / "source"
+    shutil.copytree(SAMPLE, source)
+    with (source / "event.yaml").open("a", encoding="utf-8") as file:
+        file.write('unit: Polres Purwakarta\nclassification: TERBATAS\napproved_by: "Kapolres"\n')
+    write_template(tmp_path / "copy", lang=lang, event=source)
+    written = read_event_meta(tmp_path / "copy")
+    assert dataclasses.replace(written, source=None) == dataclasses.replace(
+        read_event_meta(source), source=None
+    )
+    assert (written.unit, written.classification, written.prepared_by, written.approved_by) == (
+        "Polres Purwakarta", "TERBATAS", "", "Kapolres"
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

@@ -11,6 +11,7 @@ from sra_analysis.errors import ParameterError, check_argument
 from sra_analysis.labels.aar import AAR_LABELS
 from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
 from sra_analysis.labels.charts import CHART_LABELS
+from sra_analysis.labels.cover import COVER_LABELS
 from sra_analysis.labels.display import DISPLAY_LABELS
 from sra_analysis.labels.findings import FINDING_LABELS
 from sra_analysis.labels.plan import PLAN_LABELS
@@ -112,6 +113,7 @@ CATALOGUES: tuple[dict[str, dict[str, str]], ...] = (
     TEMPLATE_LABELS,
     QUALITY_LABELS,
     ZONE_LABELS,
+    COVER_LABELS,
 )
 
 #: Every label, by key: the common words and one catalogue per area.

@@ -23,11 +23,21 @@ FINDING_LABELS: dict[str, dict[str, str]] = {
         "id": "{count} gangguan terjadi pada blok waktu yang dinilai SRA di bawah {flag_level}: "
         "{where}.",
     },
+    "finding.quiet_flagged": {
+        "en": "{hours} ring-hours rated {flag_level} or above passed without a disruption, "
+        "including {where}; a quiet guarded hour may be deterrence, not a wrong rating.",
+        "id": "{hours} ring-jam dengan risiko {flag_level} ke atas berlalu tanpa gangguan, "
+        "antara lain {where}; jam yang aman selama dijaga bisa jadi hasil pencegahan, bukan "
+        "penilaian yang keliru.",
+    },
     "finding.false_alarms": {
         "en": "{hours} ring-hours rated {flag_level} or above passed without a disruption, "
-        "including {where}.",
+        "including {where}; the register rates {area} of the ring-hours at that level, too "
+        "many for a quiet hour to be told apart from over-rating.",
         "id": "{hours} ring-jam dengan risiko {flag_level} ke atas berlalu tanpa gangguan, "
-        "antara lain {where}.",
+        "antara lain {where}; SRA menilai {area} dari seluruh ring-jam pada tingkat itu, "
+        "terlalu banyak untuk membedakan jam yang aman karena pencegahan dari penilaian yang "
+        "berlebihan.",
     },
     "finding.discrimination": {
         "en": "Higher-rated windows were more likely to see a disruption: AUC {auc} "

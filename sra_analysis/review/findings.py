@@ -15,7 +15,8 @@ import pandas as pd
 
 from sra_analysis.labels import level_label, t
 from sra_analysis.labels.formats import Number, format_date, format_time
-from sra_analysis.review.verdict import assess_skill
+from sra_analysis.review.aar.improvements import overflagged
+from sra_analysis.review.verdict import assess_skill, judge
 from sra_analysis.vocabulary import category_labels
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -184,20 +185,7 @@ def build_findings(evaluation: ReviewParts) -> list[Finding]:
             )  # fmt: skip
         )
     if not evaluation.false_alarms.empty:
-        hours = float(evaluation.false_alarms["hours"].sum())
-        findings.append(
-            Finding(
-                "improvement",
-                "false_alarms",
-                "false_alarm_hours",
-                hours,
-                {
-                    "hours": _count(hours),
-                    "flag_level": flag,
-                    "where": _places(evaluation.false_alarms, evaluation, sort_by="hours"),
-                },
-            )  # fmt: skip
-        )
+        findings.append(_quiet_flagged(evaluation))
     if skill.observed and not math.isnan(skill.auc):
         if skill.discriminates:
             kind, key = "strength", "discrimination"
@@ -223,6 +211,30 @@ def build_findings(evaluation: ReviewParts) -> list[Finding]:
     if evaluation.meta is not None:
         findings.extend(_event_findings(evaluation))
     return findings
+
+
+def _quiet_flagged(evaluation: ReviewParts) -> Finding:
+    """The ring-hours rated at or above the flag level that passed without a disruption.
+
+    A quiet guarded hour may be deterrence as much as over-rating, so they are a neutral note
+    (``quiet_flagged``). They become an improvement (``false_alarms``) only when the register
+    flags so much that its flags cannot be told apart: the after-action review's
+    ``overflagged`` rule (:func:`sra_analysis.review.aar.improvements.overflagged`).
+    """
+    spans = evaluation.false_alarms
+    hours = float(spans["hours"].sum())
+    verdict = judge(evaluation.prediction, flag_level=evaluation.flag_level)
+    if overflagged(evaluation, verdict):
+        kind, key = "improvement", "false_alarms"
+    else:
+        kind, key = "note", "quiet_flagged"
+    values = {
+        "hours": _count(hours),
+        "flag_level": evaluation.flag_level,
+        "area": _share(verdict.skill.flagged_share),
+        "where": _places(spans, evaluation, sort_by="hours"),
+    }
+    return Finding(kind, key, "false_alarm_hours", hours, values)
 
 
 def _event_findings(evaluation: ReviewParts) -> list[Finding]:

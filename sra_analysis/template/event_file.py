@@ -96,7 +96,29 @@ _COMMENTS: dict[str, dict[str, str]] = {
         "en": "Hours before start and after end in which a time is still accepted.",
         "id": "Jumlah jam sebelum start dan sesudah end yang waktunya masih diterima.",
     },
+    "unit": {"en": "The unit that writes the review, shown on the report's cover (optional).",
+             "id": "Satuan yang membuat laporan, tampil di sampul laporan (boleh dikosongkan)."},
+    "classification": {
+        "en": "Classification marking shown at the top and bottom of the cover, e.g. TERBATAS\n"
+        "or RAHASIA (optional: without it the cover carries no marking).",
+        "id": "Klasifikasi laporan di bagian atas dan bawah sampul, misalnya TERBATAS atau\n"
+        "RAHASIA (boleh dikosongkan: tanpa klasifikasi, sampul tidak diberi tanda).",
+    },
+    "prepared_by": {
+        "en": "Roles that prepare and approve the review, above the cover's signature block\n"
+        "(optional; name, rank, NRP, date and signature are left blank to fill in by hand).",
+        "id": "Jabatan pembuat dan pengesah laporan, di atas kolom tanda tangan pada sampul\n"
+        "(boleh dikosongkan; nama, pangkat, NRP, tanggal dan tanda tangan diisi tangan).",
+    },
 }  # fmt: skip
+
+#: Values shown, commented out, for the cover's keys an event leaves out.
+_COVER_EXAMPLES: dict[str, str] = {
+    "unit": "Polres Purwakarta",
+    "classification": "TERBATAS",
+    "prepared_by": "Kabag Ops",
+    "approved_by": "Kapolres",
+}
 
 
 def example_meta(*, lang: str = "en") -> EventMeta:
@@ -202,4 +224,9 @@ def event_yaml_text(meta: EventMeta, *, lang: str = "en") -> str:
     lines += [f"disruption_severity: {int(meta.disruption_severity)}"]
     margin = int(meta.time_margin / pd.Timedelta(hours=1))
     lines += [*_comment("time_margin_hours", lang), f"time_margin_hours: {margin}"]
+    for key, example in _COVER_EXAMPLES.items():
+        if key in _COMMENTS:  # approved_by shares prepared_by's comment
+            lines += _comment(key, lang)
+        value = getattr(meta, key)
+        lines += [f"{key}: {_quoted(value)}" if value else f"# {key}: {_quoted(example)}"]
     return "\n".join(lines) + "\n"
