@@ -168,8 +168,10 @@ def test_rows_are_the_improvements_of_the_after_action_review(demo):
     assert list(rows[["kind", "episode", "capability_element", "priority"]].itertuples(
         index=False, name=None)) == EXPECTED  # fmt: skip
     # the episode's span: first report 12:30 to D4's resolution 14:30; the shortfall's span:
-    # R1's hours 12:00–18:00
-    assert rows["time_span"].tolist()[:2] == ["02 Mar 12:30–14:30", "02 Mar 12:00–18:00"]
+    # R1's hours 12:00–18:00; the dispute: one report at 13:00, no resolution recorded
+    assert rows["time_span"].tolist() == [
+        "02 Mar 12:30–14:30", "02 Mar 12:00–18:00", "02 Mar 13:00"
+    ]  # fmt: skip
     assert rows["recommended_action"].tolist() == [
         i.recommended_action.text("en") for i in review.aar.improvements
     ]

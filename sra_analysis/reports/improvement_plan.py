@@ -101,9 +101,11 @@ def improvement_plan_rows(review: Evaluation, *, lang: str = "en") -> pd.DataFra
     -------
     DataFrame
         ``kind``, ``capability_element`` and ``priority`` as codes
-        (:data:`~sra_analysis.review.aar.IMPROVEMENT_KINDS`, ...); ``episode`` (``E1``, ... or
-        None); ``time_span`` (the span the improvement names, the event's period when it names
-        none); ``finding``, ``root_cause`` and ``recommended_action`` as text in ``lang``.
+        (:data:`~sra_analysis.review.aar.IMPROVEMENT_KINDS`, ...); ``episode`` (``E1``, ...;
+        missing where the improvement concerns no episode); ``time_span`` (the span the
+        improvement names, one moment for an episode of a single report, the event's period
+        when it names none); ``finding``, ``root_cause`` and ``recommended_action`` as text in
+        ``lang``.
 
     Examples
     --------
@@ -121,7 +123,12 @@ def improvement_plan_rows(review: Evaluation, *, lang: str = "en") -> pd.DataFra
     rows = []
     for improvement in review.aar.improvements:
         span = improvement.statement.values.get("span")
-        when = span.text(lang) if isinstance(span, Span) else plan_sheet.span_text(start, end, lang)
+        if not isinstance(span, Span):
+            when = plan_sheet.span_text(start, end, lang)
+        elif pd.Timestamp(span.start) == pd.Timestamp(span.end):  # one report, no resolution
+            when = plan_sheet.moment_text(span.start, lang)
+        else:
+            when = span.text(lang)
         rows.append(
             {
                 "kind": improvement.kind,

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from sra_analysis.labels import t
-from sra_analysis.labels.formats import format_datetime, format_time
+from sra_analysis.labels.formats import format_date, format_datetime, format_time
 from sra_analysis.labels.timezone import zone_label
 from sra_analysis.reports.html_tables import is_missing
 from sra_analysis.sheet_text import put_text, safe_text
@@ -28,6 +28,7 @@ __all__ = [
     "event_span",
     "grid",
     "list_validation",
+    "moment_text",
     "optional_meta",
     "print_setup",
     "row_height",
@@ -74,6 +75,16 @@ def span_text(start, end, lang: str = "en") -> str:
     if end.date() == start.date():
         return f"{format_datetime(start, lang=lang)}–{format_time(end, lang=lang)}"
     return f"{format_datetime(start, lang=lang)} – {format_datetime(end, lang=lang)}"
+
+
+def moment_text(moment, lang: str = "en") -> str:
+    """One moment as the review's spans write their start: ``02 Mar 13:00`` (``13.00``).
+
+    >>> moment_text(pd.Timestamp("2024-03-02 13:00"), "id")
+    '02 Mar 13.00'
+    """
+    moment = pd.Timestamp(moment)
+    return f"{format_date(moment, lang=lang, style='day')} {format_time(moment, lang=lang)}"
 
 
 def title_block(sheet, review, *, title: str, note: str, columns: int, lang: str) -> None:
