@@ -471,3 +471,23 @@ def test_no_officer_id_reaches_the_workbook(sample_review, tmp_path):
     with zipfile.ZipFile(path) as workbook:
         members = "\n".join(workbook.read(m).decode("utf-8") for m in workbook.namelist())
     assert [o for o in officers if o in cells or o in members] == []
+
+
+def test_a_report_session_writes_the_plan_with_the_event_units(tmp_path):
+    from conftest import write_event_folder
+
+    from sra_analysis.reports.session import start_review
+
+    folder = write_event_folder(
+        tmp_path / "event", incidents=INCIDENTS, staffing=STAFFING, risks=RISKS
+    )
+    summary = tmp_path / "out" / "summary.json"
+    session = start_review(
+        event_dir=str(folder), lang="id", n_resamples=0, summary_path=str(summary)
+    )
+    assert session.plan == tmp_path / "out" / "improvement_plan.xlsx"
+    book = openpyxl.load_workbook(session.plan)
+    assert [r[0] for r in book["Daftar pilihan"].iter_rows(values_only=True)] == [
+        "Brimob BKO", "Sat Samapta"
+    ]  # fmt: skip
+    assert len(_plan_rows(book["Rencana perbaikan"])) == 3

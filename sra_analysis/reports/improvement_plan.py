@@ -64,18 +64,18 @@ STATUSES = ("open", "in_progress", "done")
 #: Blank rows below the improvements, with the same drop-downs, for actions a reader adds.
 SPARE_ROWS = 5
 #: The plan's table: (label key, width in characters, the reader assigns or edits it).
-_COLUMNS = (
-    ("plan.col.number", 5, False),
-    ("plan.col.when", 20, False),
-    ("col.finding", 45, False),
-    ("aar.col.root_cause", 38, False),
-    ("aar.col.action", 45, True),
-    ("aar.col.capability", 16, True),
-    ("aar.col.priority", 11, True),
-    ("plan.col.unit", 20, True),
-    ("plan.col.start", 13, True),
-    ("plan.col.due", 13, True),
-    ("col.status", 14, True),
+_COLUMNS = (  # about 200 characters: printed one page wide at about three quarters size
+    ("plan.col.number", 4, False),
+    ("plan.col.when", 15, False),
+    ("col.finding", 38, False),
+    ("aar.col.root_cause", 32, False),
+    ("aar.col.action", 40, True),
+    ("aar.col.capability", 14, True),
+    ("aar.col.priority", 10, True),
+    ("plan.col.unit", 16, True),
+    ("plan.col.start", 11, True),
+    ("plan.col.due", 11, True),
+    ("col.status", 12, True),
 )
 _STRENGTH_TABLE = (
     ("plan.col.number", 5),
@@ -237,6 +237,7 @@ def _header_row(sheet, row: int, columns: list[tuple[str, float]], lang: str) ->
         cell.fill = fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         sheet.column_dimensions[_letter(column)].width = width
+    sheet.row_dimensions[row].height = 30  # headers wrap to two lines
 
 
 def _improvement_row(sheet, number: int, position: int, row, lang: str) -> None:
