@@ -292,7 +292,7 @@ def _assign_columns(sheet, workbook, first: int, end: int, units, lang: str) -> 
             [t(f"plan.status.{s}", lang) for s in STATUSES],
             title=t("col.status", lang), error=error), ("col.status",)),
         (plan_sheet.date_validation(
-            title=t("plan.col.due", lang), error=t("plan.date.error", lang)),
+            title=t("plan.sign.date", lang), error=t("plan.date.error", lang)),
          ("plan.col.start", "plan.col.due")),
     ]  # fmt: skip
     if units:
