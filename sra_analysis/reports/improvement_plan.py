@@ -171,7 +171,8 @@ def staffing_units(staffing: pd.DataFrame | None) -> tuple[str, ...]:
 def improvement_plan_workbook(review: Evaluation, *, lang: str = "en", units: Iterable[str] = ()):
     """The improvement plan of ``review`` as an openpyxl ``Workbook``.
 
-    Sheets: the plan (title block, header row :data:`~plan_sheet.TITLE_ROWS` + 1, one row per
+    Sheets: the plan (title block, header row
+    :data:`~sra_analysis.reports.plan_sheet.TITLE_ROWS` + 1, one row per
     improvement, :data:`SPARE_ROWS` spare rows, the signature block); the strengths to
     sustain; and, when ``units`` (:func:`staffing_units`) are given, a hidden sheet holding
     them for the responsible-unit drop-down.
