@@ -266,12 +266,15 @@ def test_each_report_links_its_improvement_plan_beside_it(batch, browser):
         folder = out / event_id
         plan = (folder / "improvement_plan.xlsx").resolve()
         assert _link_targets(browser, folder / "report.html", ".sra-plan-file a") == [plan]
-        # the plan holds the areas for improvement the report's summary lists
+        # the plan holds the areas for improvement the report's summary lists, one a row
+        # from row 8 (below the title block and the header), their actions filled in
         summary = json.loads((folder / "summary.json").read_text("utf-8"))
-        improvements = [f["text"] for f in summary["findings"] if f["kind"] == "improvement"]
+        improvements = summary["aar"]["improvements"]
         sheet = openpyxl.load_workbook(plan).active
-        column = [c.value for c in sheet["B"][5:] if c.value is not None]
-        assert column == improvements and len(improvements) >= 1
+        rows = [r for r in sheet.iter_rows(min_row=8, values_only=True) if isinstance(r[0], int)]
+        assert [(r[2], r[4]) for r in rows] == [
+            (i["text"], i["recommended_action"]) for i in improvements
+        ] and len(improvements) >= 1
     # the index links each successful report's plan, and none for the FAILED one
     plans = _link_targets(browser, out / "index.html", "a.plan")
     assert sorted(plans) == sorted(

@@ -128,8 +128,9 @@ def test_review_report_in_indonesian_on_an_outside_in_excel_event(tmp_path):
     assert (tmp_path / "summary.json").exists()
     # the improvement plan to fill in lies beside the summary, linked from the plan's section
     plan = openpyxl.load_workbook(tmp_path / "improvement_plan.xlsx").active
-    assert (plan.title, plan["B5"].value, plan["I5"].value) == ("Rencana perbaikan", "Temuan",
-                                                                "Status")  # fmt: skip
+    assert (plan.title, plan["C7"].value, plan["E7"].value, plan["K7"].value) == (
+        "Rencana perbaikan", "Temuan", "Saran tindak lanjut", "Status"
+    )  # fmt: skip
     assert '<a href="improvement_plan.xlsx">Rencana perbaikan untuk diisi' in text
 
 

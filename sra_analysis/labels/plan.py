@@ -7,12 +7,13 @@ __all__ = ["PLAN_LABELS"]
 PLAN_LABELS: dict[str, dict[str, str]] = {
     "plan.sheet": {"en": "Improvement plan", "id": "Rencana perbaikan"},
     "plan.instructions": {
-        "en": "One row per area for improvement found by the post-event review. Fill in the "
-        "corrective action, who is responsible, the due date and the status (open, in "
-        "progress, done); add rows for further actions below.",
-        "id": "Satu baris untuk setiap hal yang perlu diperbaiki menurut Anev pasca-kegiatan. Isi "
-        "tindakan perbaikan, penanggung jawab, tenggat dan status (terbuka, dalam proses, "
-        "selesai); tambahkan baris di bawah untuk tindakan lain.",
+        "en": "One row per area for improvement found by the post-event review, with the "
+        "recommended action filled in: edit it as needed, then assign the responsible unit, "
+        "the start and due dates and the status. Add rows below for further actions.",
+        "id": "Satu baris untuk setiap hal yang perlu diperbaiki menurut Anev pasca-kegiatan, "
+        "lengkap dengan saran tindak lanjut: sesuaikan bila perlu, lalu tetapkan satuan "
+        "penanggung jawab, tanggal mulai, batas waktu dan status. Tambahkan baris di bawah "
+        "untuk tindakan lain.",
     },
     "plan.none": {
         "en": "The review found no area for improvement; add your own actions below.",
@@ -23,64 +24,46 @@ PLAN_LABELS: dict[str, dict[str, str]] = {
         "en": "The improvement plan to fill in, as an Excel workbook",
         "id": "Rencana perbaikan untuk diisi, dalam buku kerja Excel",
     },
+    "plan.unit": {"en": "Unit", "id": "Satuan"},
     "plan.col.number": {"en": "No.", "id": "No."},
-    "plan.col.span": {"en": "Time span", "id": "Rentang waktu"},
-    "plan.col.evidence": {"en": "Evidence", "id": "Bukti"},
-    "plan.all_rings": {"en": "All rings", "id": "Semua ring"},
+    "plan.col.when": {"en": "Episode / time span", "id": "Rangkaian / waktu"},
+    "plan.col.unit": {"en": "Responsible unit", "id": "Satuan penanggung jawab"},
+    "plan.col.start": {"en": "Start date", "id": "Tanggal mulai"},
+    "plan.col.due": {"en": "Due date", "id": "Batas waktu"},
+    "plan.col.kind": {"en": "Kind", "id": "Jenis"},
+    "plan.col.strength": {"en": "Strength to sustain", "id": "Hal yang sudah baik"},
     "plan.status.open": {"en": "open", "id": "terbuka"},
     "plan.status.in_progress": {"en": "in progress", "id": "dalam proses"},
     "plan.status.done": {"en": "done", "id": "selesai"},
-    "plan.status.error": {
-        "en": "Choose a status from the list.",
-        "id": "Pilih status dari daftar.",
+    "plan.choice.error": {
+        "en": "Choose a value from the list.",
+        "id": "Pilih salah satu isian dari daftar.",
     },
-    "plan.due.error": {
+    "plan.date.error": {
         "en": "Enter a date, for example 2024-04-30.",
         "id": "Masukkan tanggal, misalnya 30/04/2024.",
     },
-    # an Excel number format code for the due dates
-    "plan.due.format": {"en": "yyyy-mm-dd", "id": "dd/mm/yyyy"},
-    # the number behind each finding (Finding.metric)
-    "plan.metric.pai": {
-        "en": "Predictive accuracy index (PAI)",
-        "id": "Indeks akurasi prediksi (PAI)",
+    # an Excel number format code for the start and due dates: day first in Indonesian
+    "plan.date.format": {"en": "yyyy-mm-dd", "id": "dd/mm/yyyy"},
+    "plan.strengths.sheet": {"en": "Strengths to sustain", "id": "Hal yang perlu dipertahankan"},
+    "plan.strengths.note": {
+        "en": "What the plan and the posture got right in this event, to keep in the next "
+        "security plan.",
+        "id": "Hal yang sudah berjalan baik dalam pengamanan kegiatan ini, untuk dipertahankan "
+        "dalam Renpam berikutnya.",
     },
-    "plan.metric.misses": {
-        "en": "Disrupted ring-hours rated below the flag level",
-        "id": "Ring-jam dengan gangguan yang dinilai di bawah batas rawan",
+    "plan.strengths.none": {
+        "en": "The review found no strength to note; add your own below.",
+        "id": "Anev tidak mencatat hal yang sudah baik; tambahkan sendiri di bawah.",
     },
-    "plan.metric.false_alarm_hours": {
-        "en": "Flagged ring-hours without a disruption",
-        "id": "Ring-jam dinilai rawan, tanpa gangguan",
-    },
-    "plan.metric.auc": {"en": "AUC (rating vs disruption)", "id": "AUC (peringkat vs gangguan)"},
-    "plan.metric.unanticipated_incidents": {
-        "en": "Incidents no SRA item anticipated",
-        "id": "Kejadian yang tidak diantisipasi SRA",
-    },
-    "plan.metric.understaffed_hours": {
-        "en": "Flagged ring-hours staffed below plan",
-        "id": "Ring-jam rawan dengan personel di bawah rencana",
-    },
-    "plan.metric.matrix_violations": {
-        "en": "Breaches of the risk matrix's consistency",
-        "id": "Pelanggaran konsistensi matriks risiko",
-    },
-    "plan.metric.items_not_realised": {
-        "en": "SRA items not realised",
-        "id": "Butir SRA yang tidak terjadi",
-    },
-    "plan.metric.incidents_per_100_officer_hours": {
-        "en": "Incidents per 100 officer-hours",
-        "id": "Kejadian per 100 jam-personel",
-    },
-    "plan.metric.median_response_minutes": {
-        "en": "Median response time (minutes)",
-        "id": "Median waktu tanggap (menit)",
-    },
-    "plan.metric.overlapping_shifts": {"en": "Overlapping shifts", "id": "Giliran tumpang tindih"},
-    "plan.metric.rows_quarantined": {
-        "en": "Input rows set aside",
-        "id": "Baris data disisihkan",
-    },
+    "plan.lists.sheet": {"en": "Choices", "id": "Daftar pilihan"},
+    # the signature block under the plan
+    "plan.sign.prepared": {"en": "Prepared by", "id": "Dibuat oleh"},
+    "plan.sign.approved": {"en": "Approved by", "id": "Disetujui oleh"},
+    "plan.sign.name": {"en": "Name", "id": "Nama"},
+    "plan.sign.rank": {"en": "Rank / NRP", "id": "Pangkat / NRP"},
+    "plan.sign.date": {"en": "Date", "id": "Tanggal"},
+    "plan.sign.signature": {"en": "Signature", "id": "Tanda tangan"},
+    # the printed page's footer; {page} and {pages} are the spreadsheet's page codes
+    "plan.page": {"en": "Page {page} of {pages}", "id": "Halaman {page} dari {pages}"},
 }

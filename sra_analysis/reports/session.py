@@ -184,7 +184,7 @@ def start_review(
     """
     from sra_analysis.io.load import load_event
     from sra_analysis.reports.files import plan_path, write_event_tables, write_json_atomic
-    from sra_analysis.reports.improvement_plan import write_improvement_plan
+    from sra_analysis.reports.improvement_plan import staffing_units, write_improvement_plan
     from sra_analysis.review.evaluate import evaluate
     from sra_analysis.review.slicing import slice_event
     from sra_analysis.rollup.artefacts import event_tables
@@ -221,7 +221,10 @@ def start_review(
             }
         # the roll-up across events reads these instead of running the event again
         write_event_tables(event_tables(review, event), params.summary_path)
-        plan = write_improvement_plan(review, plan_path(params.summary_path), lang=params.lang)
+        plan = write_improvement_plan(
+            review, plan_path(params.summary_path), lang=params.lang,
+            units=staffing_units(event.staffing),
+        )  # fmt: skip
         write_json_atomic(summary, params.summary_path)
     return ReviewSession(
         params=params, event=event, whole=whole, review=review, tables=tables, plan=plan
