@@ -563,7 +563,7 @@ def test_every_workbook_holds_hostile_text_as_inert_text(tmp_path, capsys):
     workbooks = [*sorted(out.glob("*.xlsx")), plan]
     assert [p.name for p in workbooks] == [
         "incident_form.xlsx", "incidents.xlsx", "risk_register.xlsx", "staffing.xlsx",
-        "improvement_plan.xlsx",
+        "staffing_plan.xlsx", "improvement_plan.xlsx",
     ]  # fmt: skip
     assert {path.name: not_inert(path) for path in workbooks} == dict.fromkeys(
         (path.name for path in workbooks), []
