@@ -22,7 +22,6 @@ ENGLISH_RE = re.compile(
 #: An ISO timestamp: what a clerk never typed and an Indonesian reader never writes.
 ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 #: A category code with an underscore (``lost_property``, ``witness_dispute``).
-CODE_RE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 
 
 _HIDDEN = ("script", "style", "head", "template")
@@ -126,7 +125,14 @@ def iso_found(text: str) -> list[str]:
 
 
 def codes_found(text: str, codes: set[str]) -> list[str]:
-    """Category codes shown as they are: words with ``_`` and the single-word ``codes``."""
-    underscored = {m.group(0) for m in CODE_RE.finditer(text)}
+    """The category ``codes`` shown as they are, as whole words (``lost_property``, ``crowd``).
+
+    A code that is its own Indonesian label too (``drone``) cannot be told from the label or
+    from a clerk's description that uses the word, so it is not looked for.
+    """
+    from sra_analysis.vocabulary import bundled_vocabulary
+
+    vocabulary = bundled_vocabulary()
+    wanted = {c for c in codes if vocabulary.label(c, "id").casefold() != c.casefold()}
     words = set(re.findall(r"\b\w+\b", text))
-    return sorted(underscored | (words & {c for c in codes if "_" not in c}))
+    return sorted(words & wanted)

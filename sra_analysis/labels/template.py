@@ -109,7 +109,7 @@ TEMPLATE_LABELS: dict[str, dict[str, str]] = {
     },
     "template.other_event": {
         "en": "already describes the event {kept!r}, not {given!r}; it is kept as it is",
-        "id": "sudah berisi kegiatan {kept!r}, bukan {given!r}; file ini tidak diubah",
+        "id": "sudah berisi kegiatan {kept!r}, bukan {given!r}; berkas ini tidak diubah",
     },
     "template.other_event.hint": {
         "en": "edit it and run the command without --event, or choose another folder",
@@ -123,7 +123,7 @@ TEMPLATE_LABELS: dict[str, dict[str, str]] = {
     "template.keep.foreign": {
         "en": "holds {rows} row(s) that are not a template sheet of this file ({reason}); "
         "writing the template would lose them",
-        "id": "berisi {rows} baris yang bukan lembar templat file ini ({reason}); membuat "
+        "id": "berisi {rows} baris yang bukan lembar templat berkas ini ({reason}); membuat "
         "ulang templat akan menghapusnya",
     },
     "template.keep.missing": {"en": "no column {columns}", "id": "tidak ada kolom {columns}"},

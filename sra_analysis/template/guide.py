@@ -98,8 +98,8 @@ _KIND_NOTES: dict[str, dict[str, str]] = {
         "en": "This file is optional: the report compares officers on duty with it. Without "
         "it, the risk register's planned personnel is used, taking for each ring and hour "
         "the row with the shortest time span that covers it.",
-        "id": "File ini tidak wajib: laporan membandingkan personel yang bertugas dengan "
-        "rencana ini. Tanpa file ini, dipakai kolom rencana personel pada daftar risiko, "
+        "id": "Berkas ini tidak wajib: laporan membandingkan personel yang bertugas dengan "
+        "rencana ini. Tanpa berkas ini, dipakai kolom rencana personel pada daftar risiko, "
         "yaitu baris dengan rentang waktu terpendek yang mencakup setiap ring dan jam.",
     },
     "incidents": {
