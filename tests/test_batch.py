@@ -833,7 +833,12 @@ def test_reports_show_no_nan_none_or_markup_as_text(large_batch, browser, event_
 def test_each_report_leaves_the_roll_up_tables_beside_its_summary(batch):
     from sra_analysis import evaluate, load_event
     from sra_analysis.reports.files import EVENT_TABLES
-    from sra_analysis.rollup.artefacts import INCIDENT_COLUMNS, TABLE_NAMES, event_tables
+    from sra_analysis.rollup.artefacts import (
+        INCIDENT_CATEGORY_COLUMNS,
+        INCIDENT_COLUMNS,
+        TABLE_NAMES,
+        event_tables,
+    )
 
     assert EVENT_TABLES == TABLE_NAMES
     folder = batch["out"] / "purwakarta-2024"
@@ -847,7 +852,8 @@ def test_each_report_leaves_the_roll_up_tables_beside_its_summary(batch):
             check_dtype=False, check_categorical=False,
         )  # fmt: skip
     incidents = pd.read_parquet(folder / "incidents.parquet")
-    assert list(incidents.columns) == INCIDENT_COLUMNS  # no description, no officer field
+    # no description, no officer field: the category as written only for "other"
+    assert list(incidents.columns) == INCIDENT_COLUMNS + INCIDENT_CATEGORY_COLUMNS
     assert len(incidents) == len(event.incidents)
 
 

@@ -132,8 +132,8 @@ def plan_line(event: Event) -> pd.DataFrame:
     >>> from sra_analysis import load_event
     >>> from sra_analysis.resources import sample_dir
     >>> line = plan_line(load_event(sample_dir() / "purwakarta-2024"))
-    >>> night = line[(line["ring"] == "1") & (line["plan_start"].dt.hour == 22)]
-    >>> night["officers"].tolist()  # R11's night plan of 4, not R01's round-the-clock 5
+    >>> night = line[(line["ring"] == "3") & (line["plan_start"].dt.hour == 22)]
+    >>> night["officers"].tolist()  # R12's night plan of 4, not R01's round-the-clock 5
     [4.0]
     """
     source = plan_source(event)
@@ -233,7 +233,7 @@ def plan_vs_served(event: Event) -> pd.DataFrame:
     >>> from sra_analysis import load_event
     >>> from sra_analysis.resources import sample_dir
     >>> table = plan_vs_served(load_event(sample_dir() / "purwakarta-2024"))
-    >>> protest = table[(table["ring"] == "1") & (table["planned_officers"] == 16)].iloc[0]
+    >>> protest = table[(table["ring"] == "3") & (table["planned_officers"] == 16)].iloc[0]
     >>> int(protest["served_min"]), int(protest["planned_officers"])
     (7, 16)
     """
