@@ -635,6 +635,10 @@ def test_officer_ids_typed_into_free_text_are_replaced_by_their_pseudonyms():
     for frame in (event.incidents, event.risks):
         text = frame.astype(str).to_string()
         assert "83110201" not in text and "84020315" not in text
+    # sra-review validate lists the categories outside the vocabulary as written: masked too
+    unknown = event.quality["incidents"].unknown_categories
+    assert (f"keributan {first}", 1) in unknown
+    assert not any("83110201" in text for text, _ in unknown)
     # the staffing table keeps its ids (pseudonymised where shown), and the rest is untouched
     assert {"83110201", "84020315"} <= set(event.staffing["officer_id"])
     assert described.at["H-001", "description"] == "Antrean kendaraan logistik di depan gerbang."

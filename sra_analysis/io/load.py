@@ -266,10 +266,14 @@ def _clean_free_text(table: LoadedTable, officer_ids, *, quotes: bool) -> Loaded
 
     quality = table.quality
     if quotes:
+        unknown = quality.unknown_categories  # categories as written, listed by validate
+        written = mask_identifiers(pd.Series([text for text, _ in unknown], dtype=object),
+                                   officer_ids).map(isolate_bidi)  # fmt: skip
         quality = dataclasses.replace(
             quality,
             issues=masked(quality.issues, skip={"column", "field", "reason", "action"}),
             quarantined_rows=masked(quality.quarantined_rows, skip=()),
+            unknown_categories=tuple(zip(written, (n for _, n in unknown), strict=True)),
         )
     return LoadedTable(frame=masked(table.frame), quality=quality)
 
