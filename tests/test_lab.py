@@ -367,7 +367,8 @@ def test_the_rollup_notebook_runs_cleanly_in_jupyterlab(lab, browser, tmp_path):
         cells = _alignments(page, TABLE_CELLS)
         outcome = cells[cells["column"] == t("rollup.col.outcome", "en")]
         events = cells[cells["column"] == t("rollup.col.events", "en")]
-        assert len(outcome) == len(events) == 2  # disruptions and incidents
+        assert len(outcome) == 2  # disruptions and incidents
+        assert len(events) >= 2  # theirs, and any other table counting events
         assert set(outcome["align"]) == {"left"} and set(events["align"]) == {"right"}
         page.locator(".jp-NotebookPanel .js-plotly-plot").first.scroll_into_view_if_needed()
         page.screenshot(path=str(tmp_path / f"{name}-jupyterlab-chart.png"))
