@@ -10,6 +10,7 @@ import json
 
 import pandas as pd
 import pytest
+from _demonstration import SPREAD_INCIDENTS, SPREAD_RISKS, WITNESS_DISPUTE
 
 from sra_analysis import evaluate
 from sra_analysis.errors import ParameterError
@@ -30,35 +31,19 @@ from sra_analysis.review.aar import (
 # 16 officers planned. It began there at 12:30 and reached the building (13:20) and the plenary
 # room (13:45): 75 minutes from first to last ring. R2 rates every ring medium (2 × 3) all event.
 DEMO_RISKS = [
-    {"risk_id": "R1", "threat": "Unjuk rasa di depan pagar", "ring": "1", "likelihood": "4",
-     "impact": "4", "window_start": "2024-03-02 12:00", "window_end": "2024-03-02 18:00",
-     "planned_personnel": "16"},
-    {"risk_id": "R2", "threat": "Gangguan umum", "ring": "all", "likelihood": "2", "impact": "3"},
+    *SPREAD_RISKS,
     # high (3 × 4) in the plenary room on the first morning only
     {"risk_id": "R3", "threat": "Perselisihan saksi", "ring": "3", "likelihood": "3",
      "impact": "4", "window_start": "2024-03-01 08:00", "window_end": "2024-03-01 12:00"},
 ]  # fmt: skip
 
 DEMO_INCIDENTS = [
-    {"incident_id": "D1", "reported_at": "2024-03-02 12:30", "ring": "1", "category": "protest",
-     "severity": "3", "disrupted_proceedings": "false", "risk_id": "R1",
-     "responded_at": "2024-03-02 12:32"},
-    {"incident_id": "D2", "reported_at": "2024-03-02 13:05", "ring": "1", "category": "protest",
-     "severity": "5", "disrupted_proceedings": "true", "risk_id": "R1",
-     "responded_at": "2024-03-02 13:06"},
-    {"incident_id": "D3", "reported_at": "2024-03-02 13:20", "ring": "2", "category": "protest",
-     "severity": "4", "disrupted_proceedings": "true", "risk_id": "R1",
-     "responded_at": "2024-03-02 13:23"},
-    {"incident_id": "D4", "reported_at": "2024-03-02 13:45", "ring": "3", "category": "protest",
-     "severity": "4", "disrupted_proceedings": "true", "risk_id": "R1",
-     "responded_at": "2024-03-02 13:47", "resolved_at": "2024-03-02 14:30"},
+    *SPREAD_INCIDENTS,
     # minor: not significant, in no episode
     {"incident_id": "M1", "reported_at": "2024-03-02 12:50", "ring": "1", "category": "traffic",
      "severity": "2", "disrupted_proceedings": "false"},
     # close in time and ring to the demonstration but another category and no item: apart
-    {"incident_id": "W1", "reported_at": "2024-03-02 13:00", "ring": "3",
-     "category": "witness_dispute", "severity": "3", "disrupted_proceedings": "false",
-     "responded_at": "2024-03-02 13:02"},
+    WITNESS_DISPUTE,
     # the same item three hours after the last protest incident: a second episode
     {"incident_id": "D5", "reported_at": "2024-03-02 17:00", "ring": "1", "category": "protest",
      "severity": "3", "disrupted_proceedings": "false", "risk_id": "R1",

@@ -28,6 +28,7 @@ import zipfile
 import openpyxl
 import pandas as pd
 import pytest
+from _demonstration import SPREAD_INCIDENTS, SPREAD_RISKS, WITNESS_DISPUTE
 from _language_scan import workbook_text
 from _windows import hand_windows
 
@@ -67,29 +68,8 @@ PAYLOADS = {
     "\r": "\r=1+1",
 }
 
-RISKS = [
-    {"risk_id": "R1", "threat": "Unjuk rasa di depan pagar", "ring": "1", "likelihood": "4",
-     "impact": "4", "window_start": "2024-03-02 12:00", "window_end": "2024-03-02 18:00",
-     "planned_personnel": "16"},
-    {"risk_id": "R2", "threat": "Gangguan umum", "ring": "all", "likelihood": "2", "impact": "3"},
-]  # fmt: skip
-INCIDENTS = [
-    {"incident_id": "D1", "reported_at": "2024-03-02 12:30", "ring": "1", "category": "protest",
-     "severity": "3", "disrupted_proceedings": "false", "risk_id": "R1",
-     "responded_at": "2024-03-02 12:32"},
-    {"incident_id": "D2", "reported_at": "2024-03-02 13:05", "ring": "1", "category": "protest",
-     "severity": "5", "disrupted_proceedings": "true", "risk_id": "R1",
-     "responded_at": "2024-03-02 13:06"},
-    {"incident_id": "D3", "reported_at": "2024-03-02 13:20", "ring": "2", "category": "protest",
-     "severity": "4", "disrupted_proceedings": "true", "risk_id": "R1",
-     "responded_at": "2024-03-02 13:23"},
-    {"incident_id": "D4", "reported_at": "2024-03-02 13:45", "ring": "3", "category": "protest",
-     "severity": "4", "disrupted_proceedings": "true", "risk_id": "R1",
-     "responded_at": "2024-03-02 13:47", "resolved_at": "2024-03-02 14:30"},
-    {"incident_id": "W1", "reported_at": "2024-03-02 13:00", "ring": "3",
-     "category": "witness_dispute", "severity": "3", "disrupted_proceedings": "false",
-     "responded_at": "2024-03-02 13:02"},
-]  # fmt: skip
+RISKS = SPREAD_RISKS
+INCIDENTS = [*SPREAD_INCIDENTS, WITNESS_DISPUTE]
 STAFFING = [
     {"officer_id": f"P{n:02d}", "ring": "1", "shift_start": "2024-03-02 07:00",
      "shift_end": "2024-03-02 19:00", "unit": "Sat Samapta"}
