@@ -227,9 +227,8 @@ ROLLUP_REPORT_LABELS: dict[str, dict[str, str]] = {
     },
     "rollup.chart.hot_note": {
         "en": "★ above the rest of its ring beyond chance (exact test, Bonferroni over all cells). "
-        "Rings are pooled by zone across events (by name where an event gives none).",
-        "id": "★ di atas jam lain di ring-nya melebihi kebetulan (uji eksak, Bonferroni atas semua "
-        "sel). Ring digabung menurut zona di semua kegiatan (menurut nama bila kegiatan tidak "
-        "mencantumkan zona).",
+        "Rings pooled by zone, else by name.",
+        "id": "★ di atas jam lain di ring-nya melebihi kebetulan (uji eksak, Bonferroni). Ring "
+        "digabung menurut zona, atau nama bila tanpa zona.",
     },
 }
