@@ -16,6 +16,7 @@ from tests.test_aar import DEMO_INCIDENTS, DEMO_RISKS, DEMO_STAFFING
 def shown(monkeypatch) -> list[str]:
     fragments: list[str] = []
     monkeypatch.setattr(present, "show_html", fragments.append)
+    monkeypatch.setattr(aar_present, "show_html", fragments.append)
     return fragments
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sra_analysis.charts._common import DESCRIPTION_LIMIT, INK, LABEL_LIMIT, WRAP_WIDTH, escape
+from sra_analysis.charts._time_axis import local_time
 from sra_analysis.labels import t
 from sra_analysis.labels.formats import format_date, format_integer, format_time
 from sra_analysis.vocabulary import category_labels
@@ -27,7 +28,6 @@ __all__ = [
     "MAX_BINS",
     "bin_hours",
     "count_text",
-    "date_text",
     "incident_traces",
     "incidents_inside",
     "moment_text",
@@ -38,12 +38,6 @@ MARKER_LIMIT = 2000
 #: Most time bins per ring when markers are counts (so a trace holds at most this many points).
 MAX_BINS = 1000
 DISRUPTION_COLOUR = "#CC0066"
-
-
-def date_text(stamp: pd.Timestamp, lang: str) -> str:
-    """``Fri 01 Mar`` in English, ``Jum 01 Mar`` in Bahasa Indonesia (CLDR day and month
-    abbreviations)."""
-    return format_date(stamp, lang=lang, style="weekday")
 
 
 def moment_text(stamp: pd.Timestamp, lang: str) -> str:
@@ -90,7 +84,6 @@ def incidents_inside(event, start: pd.Timestamp, end: pd.Timestamp, lang: str) -
     """An event's incidents reported from ``start`` to before ``end`` (naive local times),
     with their naive ``local_time`` and ``category_label`` (the label in ``lang``, or for
     other the text as written: what the hover shows)."""
-    from sra_analysis.charts._time_axis import local_time  # it imports this module
 
     incidents = event.incidents.reset_index(drop=True)
     reported = local_time(incidents["reported_at"], event.meta.timezone)

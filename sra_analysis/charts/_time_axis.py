@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sra_analysis.charts._markers import date_text
-from sra_analysis.labels.formats import format_time, plotly_time_format
+from sra_analysis.labels.formats import format_date, format_time, plotly_time_format
 
-__all__ = ["axis_ref", "hover_time", "local_time", "midnight_lines", "tick_step", "time_ticks"]
+__all__ = [
+    "axis_ref",
+    "date_text",
+    "hover_time",
+    "local_time",
+    "midnight_lines",
+    "tick_step",
+    "time_ticks",
+]
+
+
+def date_text(stamp: pd.Timestamp, lang: str) -> str:
+    """``Fri 01 Mar`` in English, ``Jum 01 Mar`` in Bahasa Indonesia (CLDR day and month
+    abbreviations)."""
+    return format_date(stamp, lang=lang, style="weekday")
 
 
 def local_time(values, zone: str) -> pd.Series:

@@ -13,7 +13,14 @@ import pandas as pd
 
 from sra_analysis.labels import level_label, t
 from sra_analysis.labels.formats import format_datetime
-from sra_analysis.reports.html_tables import MISSING, capped_table, clip, esc, number_text
+from sra_analysis.reports.html_tables import (
+    MISSING,
+    capped_table,
+    clip,
+    esc,
+    number_text,
+    show_html,
+)
 from sra_analysis.review.aar import ANCHORS, category_text
 from sra_analysis.review.aar.text import Span, ring_text
 from sra_analysis.review.evaluate import Evaluation
@@ -21,12 +28,6 @@ from sra_analysis.review.evaluate import Evaluation
 __all__ = ["chronology", "findings_to_act_on", "summary_html"]
 
 _DESCRIPTION_LIMIT = 140
-
-
-def _show(fragment: str) -> None:
-    from sra_analysis.reports import present
-
-    present.show_html(fragment)
 
 
 def summary_html(review: Evaluation, *, lang: str = "en") -> str:
@@ -84,7 +85,7 @@ def chronology(
         f'<p class="sra-muted">{esc(t("aar.chronology.rule", lang, **_rule(aar, lang)))}</p>'
     )
     if not aar.episodes:
-        _show(head + f'<p class="sra-muted">{esc(t("report.none", lang))}</p>')
+        show_html(head + f'<p class="sra-muted">{esc(t("report.none", lang))}</p>')
         return
     lines = "".join(_episode_line(e, review, lang) for e in aar.episodes)
     rows = aar.incidents
@@ -109,7 +110,7 @@ def chronology(
         }
     )
     table = capped_table(frame, name="chronology", lang=lang, tables_dir=tables_dir)
-    _show(head + f"<ul>{lines}</ul>" + table)
+    show_html(head + f"<ul>{lines}</ul>" + table)
 
 
 def _rule(aar, lang: str) -> dict:
@@ -153,4 +154,4 @@ def findings_to_act_on(review: Evaluation, *, lang: str = "en") -> None:
     if aar.notes:
         notes = "".join(f'<li class="sra-finding note">{esc(n.text(lang))}</li>' for n in aar.notes)
         parts.append(f"<h3>{esc(t('aar.section.notes', lang))}</h3><ul>{notes}</ul>")
-    _show("".join(parts))
+    show_html("".join(parts))

@@ -45,6 +45,7 @@ __all__ = [
     "html_table",
     "is_missing",
     "number_text",
+    "show_html",
     "tables_folder",
 ]
 
@@ -75,6 +76,13 @@ def is_missing(value: object) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):  # list-likes are values, not missing
         return False
+
+
+def show_html(fragment: str) -> None:
+    """Display an HTML fragment (already escaped) inside the report's styled container."""
+    from IPython.display import HTML, display
+
+    display(HTML(f'<div class="sra-report">{fragment}</div>'))
 
 
 def esc(value: object) -> str:

@@ -34,6 +34,7 @@ from sra_analysis.reports.html_tables import (
     html_table,
     is_missing,
     number_text,
+    show_html,
     tables_folder,
 )
 from sra_analysis.reports.legends import disruption_rule_note, severity_legend
@@ -62,13 +63,6 @@ __all__ = [
 ]
 
 _PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
-
-
-def show_html(fragment: str) -> None:
-    """Display an HTML fragment (already escaped) inside the report's styled container."""
-    from IPython.display import HTML, display
-
-    display(HTML(f'<div class="sra-report">{fragment}</div>'))
 
 
 def show(figure) -> None:

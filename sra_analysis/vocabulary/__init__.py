@@ -1,6 +1,7 @@
 """Field vocabularies: the incident categories offices log, as codes with labels in both
 languages (:mod:`sra_analysis.vocabulary.categories`), read from the bundled
-``categories.yaml`` and an office's own files (:mod:`sra_analysis.vocabulary.files`)."""
+``categories.yaml`` and an office's own files (:mod:`sra_analysis.vocabulary.files`), shown
+by their labels (:mod:`sra_analysis.vocabulary.display`)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,9 @@ from sra_analysis.vocabulary.categories import (
     OTHER,
     Category,
     CategoryVocabulary,
-    category_choices,
-    category_labels,
     fold_category,
 )
+from sra_analysis.vocabulary.display import category_choices, category_labels
 from sra_analysis.vocabulary.files import (
     CATEGORIES_ENV,
     bundled_vocabulary,

@@ -32,8 +32,6 @@ __all__ = [
     "OTHER",
     "Category",
     "CategoryVocabulary",
-    "category_choices",
-    "category_labels",
     "fold_category",
 ]
 
@@ -252,44 +250,3 @@ def _named(entry: Category) -> tuple[tuple[str, tuple[str, ...]], ...]:
         ("synonyms.en", entry.synonyms_en),
         ("synonyms.id", entry.synonyms_id),
     )
-
-
-def category_choices(
-    lang: str = "en", *, vocabulary: CategoryVocabulary | None = None
-) -> list[tuple[str, str]]:
-    """``(code, label)`` of every category in display order: a template's drop-down list.
-
-    Examples
-    --------
-    >>> category_choices("id")[:2]
-    [('crowd', 'Kerumunan massa'), ('protest', 'Unjuk rasa')]
-    """
-    from sra_analysis.vocabulary.files import bundled_vocabulary
-
-    vocabulary = vocabulary or bundled_vocabulary()
-    return [(c.code, c.label(lang)) for c in vocabulary]
-
-
-def category_labels(
-    incidents: pd.DataFrame, *, lang: str = "en", vocabulary: CategoryVocabulary | None = None
-) -> pd.Series:
-    """What a reader sees for each incident's category (text, not escaped): the label of its
-    code in ``lang``, or for ``other`` the category as the log wrote it (``category_text``).
-
-    Examples
-    --------
-    >>> incidents = pd.DataFrame({"category": ["protest", "other"],
-    ...                           "category_text": ["demo", "Banjir"]})
-    >>> category_labels(incidents, lang="id").tolist()
-    ['Unjuk rasa', 'Banjir']
-    """
-    from sra_analysis.vocabulary.files import bundled_vocabulary
-
-    vocabulary = vocabulary or bundled_vocabulary()
-    codes = incidents["category"]
-    written = incidents["category_text"] if "category_text" in incidents.columns else codes
-    shown = [
-        vocabulary.shown(code, text, lang)
-        for code, text in zip(codes.astype(object), written.astype(object), strict=True)
-    ]
-    return pd.Series(shown, index=incidents.index, dtype="str", name="category")
