@@ -10,7 +10,14 @@ plenary room (13:45): 75 minutes from first to last ring, disrupting all three (
 
 from __future__ import annotations
 
-__all__ = ["SPREAD_INCIDENTS", "SPREAD_RISKS", "WITNESS_DISPUTE"]
+__all__ = [
+    "DEMO_INCIDENTS",
+    "DEMO_RISKS",
+    "DEMO_STAFFING",
+    "SPREAD_INCIDENTS",
+    "SPREAD_RISKS",
+    "WITNESS_DISPUTE",
+]
 
 SPREAD_RISKS = [
     {"risk_id": "R1", "threat": "Unjuk rasa di depan pagar", "ring": "1", "likelihood": "4",
@@ -40,3 +47,42 @@ WITNESS_DISPUTE = {
     "category": "witness_dispute", "severity": "3", "disrupted_proceedings": "false",
     "responded_at": "2024-03-02 13:02",
 }  # fmt: skip
+
+
+# ---------------------------------------------------------------- a demonstration that spreads
+# R1 foresaw the demonstration outside the fence (ring 1), 2 March 12:00–18:00, extreme (4 × 4),
+# 16 officers planned. It began there at 12:30 and reached the building (13:20) and the plenary
+# room (13:45): 75 minutes from first to last ring. R2 rates every ring medium (2 × 3) all event.
+DEMO_RISKS = [
+    *SPREAD_RISKS,
+    # high (3 × 4) in the plenary room on the first morning only
+    {"risk_id": "R3", "threat": "Perselisihan saksi", "ring": "3", "likelihood": "3",
+     "impact": "4", "window_start": "2024-03-01 08:00", "window_end": "2024-03-01 12:00"},
+]  # fmt: skip
+
+DEMO_INCIDENTS = [
+    *SPREAD_INCIDENTS,
+    # minor: not significant, in no episode
+    {"incident_id": "M1", "reported_at": "2024-03-02 12:50", "ring": "1", "category": "traffic",
+     "severity": "2", "disrupted_proceedings": "false"},
+    # close in time and ring to the demonstration but another category and no item: apart
+    WITNESS_DISPUTE,
+    # the same item three hours after the last protest incident: a second episode
+    {"incident_id": "D5", "reported_at": "2024-03-02 17:00", "ring": "1", "category": "protest",
+     "severity": "3", "disrupted_proceedings": "false", "risk_id": "R1",
+     "responded_at": "2024-03-02 17:05"},
+    # R3's threat, but after R3's span: not a strength, and rated medium without disruption
+    {"incident_id": "X1", "reported_at": "2024-03-01 15:00", "ring": "3",
+     "category": "witness_dispute", "severity": "3", "disrupted_proceedings": "false",
+     "risk_id": "R3", "responded_at": "2024-03-01 15:04"},
+]  # fmt: skip
+
+# ten officers outside the fence on 2 March 07:00–19:00, against the 16 R1 plans for 12–18
+DEMO_STAFFING = [
+    {"officer_id": f"P{n:02d}", "ring": "1", "shift_start": "2024-03-02 07:00",
+     "shift_end": "2024-03-02 19:00"}
+    for n in range(10)
+] + [
+    {"officer_id": "B01", "ring": "2", "shift_start": "2024-03-02 07:00",
+     "shift_end": "2024-03-02 19:00"},
+]  # fmt: skip

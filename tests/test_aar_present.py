@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from _demonstration import DEMO_INCIDENTS, DEMO_RISKS, DEMO_STAFFING
 
 from sra_analysis.reports import aar_present, present
 from sra_analysis.review.evaluate import evaluate
-from tests.test_aar import DEMO_INCIDENTS, DEMO_RISKS, DEMO_STAFFING
 
 
 @pytest.fixture
