@@ -60,7 +60,7 @@ def make_files(folder: Path) -> dict[str, Path]:
 
 
 def main() -> int:
-    from sra_analysis.event import read_event_meta
+    from sra_analysis.event_config import read_event_meta
     from sra_analysis.io.readers import read_table
     from sra_analysis.io.validate import load_table
     from sra_analysis.resources import sample_dir

@@ -32,7 +32,8 @@ if TYPE_CHECKING:  # what the names resolve to, for type checkers and editors
         ParameterError,
         SRAError,
     )
-    from sra_analysis.event import Event, EventMeta, FileQuality, Ring, read_event_meta
+    from sra_analysis.event import Event, EventMeta, FileQuality, Ring
+    from sra_analysis.event_config import read_event_meta
     from sra_analysis.io import load_event, load_incidents, load_risk_register, load_staffing
     from sra_analysis.levels import RiskLevels
     from sra_analysis.reports.batch import run_reports
@@ -52,7 +53,7 @@ _EXPORTS = {
     "EventMeta": "sra_analysis.event",
     "FileQuality": "sra_analysis.event",
     "Ring": "sra_analysis.event",
-    "read_event_meta": "sra_analysis.event",
+    "read_event_meta": "sra_analysis.event_config",
     "RiskLevels": "sra_analysis.levels",
     "load_event": "sra_analysis.io",
     "load_incidents": "sra_analysis.io",

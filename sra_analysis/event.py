@@ -4,8 +4,8 @@ The metadata say when and where the event was, in which timezone its local times
 rings guarded it (in display order, with the names and aliases field logs use for them), how
 risk scores band into levels and which level counts as "flagged".
 
-``event.yaml`` is read by :func:`sra_analysis.event_config.read_event_meta` (also importable
-from here), safely: see :mod:`sra_analysis.event_yaml`.
+``event.yaml`` is read by :func:`sra_analysis.event_config.read_event_meta`, safely: see
+:mod:`sra_analysis.event_yaml`.
 """
 
 from __future__ import annotations
@@ -397,13 +397,3 @@ class Event:
             f"staffing={len(self.staffing)}, risks={len(self.risks)}, "
             f"quarantined={self.rows_quarantined})"
         )
-
-
-def __getattr__(name: str):
-    # read_event_meta lives in event_config, which builds on the classes above; importing it
-    # lazily keeps ``from sra_analysis.event import read_event_meta`` working without a cycle
-    if name == "read_event_meta":
-        from sra_analysis.event_config import read_event_meta
-
-        return read_event_meta
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 import yaml
 
-from sra_analysis.event import EventMeta, read_event_meta
+from sra_analysis.event import EventMeta
+from sra_analysis.event_config import read_event_meta
 from sra_analysis.io import load_event
 from sra_analysis.resources import sample_dir
 

@@ -14,9 +14,9 @@ from sra_analysis.event import (
     FileQuality,
     Ring,
     fold_label,
-    read_event_meta,
     resolve_timezone,
 )
+from sra_analysis.event_config import read_event_meta
 from sra_analysis.io.validate import ISSUE_COLUMNS
 
 # ------------------------------------------------------------------------------ fold_label

@@ -22,7 +22,8 @@ from pandas.testing import assert_frame_equal
 
 from sra_analysis import load_event, review_windows
 from sra_analysis.cli import main
-from sra_analysis.event import fold_label, read_event_meta
+from sra_analysis.event import fold_label
+from sra_analysis.event_config import read_event_meta
 from sra_analysis.io.form_export import unpack_form_export
 from sra_analysis.io.readers import RawTable
 from sra_analysis.resources import sample_dir

@@ -29,7 +29,8 @@ from pandas.testing import assert_frame_equal
 from sra_analysis import evaluate, load_event, review_windows
 from sra_analysis.cli import main
 from sra_analysis.errors import EventConfigError, OutputError, ParameterError
-from sra_analysis.event import FILE_KINDS, fold_label, read_event_meta
+from sra_analysis.event import FILE_KINDS, fold_label
+from sra_analysis.event_config import read_event_meta
 from sra_analysis.io.validate import map_headers
 from sra_analysis.reports.files import write_atomic
 from sra_analysis.resources import sample_dir

@@ -16,7 +16,7 @@ from pyxform.xls2xform import convert
 
 from sra_analysis.cli import main
 from sra_analysis.errors import ParameterError
-from sra_analysis.event import read_event_meta
+from sra_analysis.event_config import read_event_meta
 from sra_analysis.resources import sample_dir
 from sra_analysis.template import write_template
 from sra_analysis.template.xlsform import FORM_FILE, form_fields

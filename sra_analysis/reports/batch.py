@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sra_analysis.errors import OutputError, ParameterError, SRAError
-from sra_analysis.event import read_event_meta
+from sra_analysis.event_config import read_event_meta
 from sra_analysis.event_yaml import find_event_dirs
 from sra_analysis.labels import t
 from sra_analysis.privacy import hide_long_numbers
