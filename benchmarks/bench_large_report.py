@@ -2,10 +2,10 @@
 
 One run builds a synthetic event of 200,000 incidents (3 rings, 3 days, Parquet, every row
 valid), writes its report and the bundled Purwakarta sample's with the same pipeline
-(``run_reports(..., workers=1)``) twice — plotly.js inline in each report, and shared as one
-``plotly.min.js`` beside the index — then opens each report several times in headless Chromium
-(Debian's ``/usr/bin/chromium`` through Playwright, every non-file request blocked) and times
-from navigation until every chart of the report has drawn. The Purwakarta report is the
+(``run_reports(..., where=Here(workers=1))``) twice — plotly.js inline in each report, and shared
+as one ``plotly.min.js`` beside the index — then opens each report several times in headless
+Chromium (Debian's ``/usr/bin/chromium`` through Playwright, every non-file request blocked) and
+times from navigation until every chart of the report has drawn. The Purwakarta report is the
 baseline of the same run.
 
     python benchmarks/bench_large_report.py                  # 200,000 incidents, 3 openings
@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 from sra_analysis.reports.batch import run_reports
+from sra_analysis.reports.where import Here
 from sra_analysis.resources import sample_dir
 from sra_analysis.sample import generate_event, write_event
 
@@ -101,8 +102,8 @@ def main() -> int:
             out = Path(tmp, assets)
             started = time.perf_counter()
             batch = run_reports(
-                [sample_dir() / "purwakarta-2024", event], out, workers=1, progress=False,
-                assets=assets,
+                [sample_dir() / "purwakarta-2024", event], out, where=Here(workers=1),
+                progress=False, assets=assets,
             )  # fmt: skip
             reported[assets] = time.perf_counter() - started
             if batch.failures:
@@ -133,7 +134,7 @@ def main() -> int:
 
     print(f"large event: {args.incidents:,} incidents, generated in {generated:.1f} s; both "
           f"reports written in {reported['inline']:.1f} s inline, {reported['shared']:.1f} s "
-          f"shared (workers=1); the shared plotly.min.js is {shared_js:.2f} MB")  # fmt: skip
+          f"shared (one worker); the shared plotly.min.js is {shared_js:.2f} MB")  # fmt: skip
     print(f"{'report':<18} {'assets':<7} {'html MB':>8} {'ipynb MB':>9} {'charts':>7} "
           f"{'open s':>7}  tables/")  # fmt: skip
     for (event_id, assets), row in rows.items():

@@ -30,11 +30,12 @@ SCRIPT = """
 import json, threading, time
 from pathlib import Path
 from sra_analysis import run_reports
+from sra_analysis.reports.where import Here
 from sra_analysis.resources import sample_events
 
 events = sorted(sample_events())[: {events}]
 out = Path({out!r})
-options = dict(workers={workers}, parameters={{"n_resamples": 0}}, progress=False)
+options = dict(where=Here(workers={workers}), parameters={{"n_resamples": 0}}, progress=False)
 started = time.perf_counter()
 if {as_written}:
     from sra_analysis.reports.pdf import ReportPrinter

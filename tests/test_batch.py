@@ -23,6 +23,7 @@ from _workbooks import workbook_text
 from sra_analysis import evaluate, load_event
 from sra_analysis.cli import main
 from sra_analysis.reports.parameters import ReportParameters
+from sra_analysis.reports.where import Here, OnExecutor
 from sra_analysis.resources import sample_dir
 
 PAYLOAD_SCRIPT = "<script>window.__xss = 1</script>"
@@ -324,7 +325,7 @@ def test_run_reports_accepts_any_executor(tmp_path):
     )
     with pool:
         batch = run_reports(
-            [sample_dir() / "kota-sukabumi-2024"], tmp_path, executor=pool, progress=False,
+            [sample_dir() / "kota-sukabumi-2024"], tmp_path, where=OnExecutor(pool), progress=False,
             parameters=ReportParameters(n_resamples=0),
         )  # fmt: skip
     assert [r.status for r in batch.results] == ["ok"]
@@ -486,7 +487,7 @@ def test_success_leaves_no_temporary_file(small_event, tmp_path):
     from sra_analysis import run_reports
 
     out = tmp_path / "out"
-    batch = run_reports([small_event], out, workers=1, progress=False, parameters=FAST)
+    batch = run_reports([small_event], out, where=Here(workers=1), progress=False, parameters=FAST)
     assert batch.results[0].ok
     assert _leftovers(out) == []
 
@@ -496,7 +497,7 @@ def test_a_notebook_failure_leaves_no_temporary_file(small_event, tmp_path):
 
     _break(small_event)
     out = tmp_path / "out"
-    batch = run_reports([small_event], out, workers=1, progress=False, parameters=FAST)
+    batch = run_reports([small_event], out, where=Here(workers=1), progress=False, parameters=FAST)
     assert not batch.results[0].ok
     assert _leftovers(out) == []
 
@@ -524,7 +525,9 @@ def test_plotly_js_is_inline_for_one_event_and_shared_for_more_unless_told(
     _break(small_event)
     folders = [small_event, _second_event(small_event)][:events]
     out = tmp_path / "out"
-    batch = run_reports(folders, out, workers=1, progress=False, parameters=FAST, assets=assets)
+    batch = run_reports(
+        folders, out, where=Here(workers=1), progress=False, parameters=FAST, assets=assets
+    )
     assert [r.status for r in batch.results] == ["failed"] * events
     for result in batch.results:
         page = (Path(result.folder) / "report.html").read_text(encoding="utf-8")
@@ -559,7 +562,7 @@ def test_an_export_failure_fails_the_report_and_leaves_no_temporary_file(
 
     monkeypatch.setattr(sra_analysis.reports.runner, "export_html", broken_export)
     out = tmp_path / "out"
-    batch = run_reports([small_event], out, workers=1, progress=False, parameters=FAST)
+    batch = run_reports([small_event], out, where=Here(workers=1), progress=False, parameters=FAST)
     result = batch.results[0]
     assert result.error == "HTML export failed: RuntimeError: template sra_report not found"
     folder = out / "kota-sukabumi-2024"
@@ -610,12 +613,12 @@ def test_a_full_disk_while_writing_the_index_exits_74(small_event, tmp_path, mon
 def test_a_full_disk_while_writing_the_shared_plotly_js_exits_74_before_any_report(
     small_event, tmp_path, monkeypatch, capsys
 ):
-    import sra_analysis.reports.batch
+    import sra_analysis.reports.where
 
     def forbidden(job):
         raise AssertionError(f"a report ran for {job.event_id}")
 
-    monkeypatch.setattr(sra_analysis.reports.batch, "run_one", forbidden)
+    monkeypatch.setattr(sra_analysis.reports.where, "run_one", forbidden)
     _fill_disk_when_writing(monkeypatch, "plotly.min.js")
     out = tmp_path / "out"
     assert main(["report", str(small_event), "--out", str(out), "--assets", "shared"]) == 74
@@ -746,7 +749,7 @@ def large_batch(tmp_path_factory):
     synthetic = dataclasses.replace(synthetic, incidents=incidents)
     large = write_event(synthetic, root / "large-2024", format="parquet")
     out = tmp_path_factory.mktemp("large-reports")
-    batch = run_reports([large, _quiet_event(root)], out, workers=1, progress=False)
+    batch = run_reports([large, _quiet_event(root)], out, where=Here(workers=1), progress=False)
     return {"batch": batch, "out": out, "incidents": incidents, "staffing": synthetic.staffing}
 
 
@@ -867,13 +870,13 @@ def test_tables_of_an_earlier_run_go_when_the_report_now_fails(small_event, tmp_
     from sra_analysis import run_reports
 
     out = tmp_path / "out"
-    first = run_reports([small_event], out, workers=1, progress=False, parameters=FAST)
+    first = run_reports([small_event], out, where=Here(workers=1), progress=False, parameters=FAST)
     assert first.results[0].ok
     folder = out / "kota-sukabumi-2024"
     assert (folder / "windows.parquet").exists()
     assert (folder / "improvement_plan.xlsx").exists()
     _break(small_event)
-    again = run_reports([small_event], out, workers=1, progress=False, parameters=FAST)
+    again = run_reports([small_event], out, where=Here(workers=1), progress=False, parameters=FAST)
     assert not again.results[0].ok
     assert sorted(p.name for p in folder.iterdir()) == ["report.html", "report.ipynb"]
     assert _leftovers(out) == []
@@ -892,7 +895,12 @@ def test_a_report_failing_after_its_plan_was_written_leaves_no_plan(small_event,
     nbformat.write(notebook, failing)
     out = tmp_path / "out"
     batch = run_reports(
-        [small_event], out, notebook=str(failing), workers=1, progress=False, parameters=FAST
+        [small_event],
+        out,
+        notebook=str(failing),
+        where=Here(workers=1),
+        progress=False,
+        parameters=FAST,
     )
     assert not batch.results[0].ok and "late failure" in batch.results[0].error
     folder = out / "kota-sukabumi-2024"

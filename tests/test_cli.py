@@ -15,6 +15,7 @@ import pytest
 
 from sra_analysis.cli import main
 from sra_analysis.io import sha256_of
+from sra_analysis.reports.where import Here
 from sra_analysis.resources import sample_dir, sample_events
 
 
@@ -206,7 +207,7 @@ def test_one_hostile_event_in_a_batch_of_three_fails_alone(tmp_path, monkeypatch
         (out / "purwakarta-2024-2").mkdir(parents=True, exist_ok=True)
         (out / "purwakarta-2024-2" / stale).write_text("{}", encoding="utf-8")
     batch = report.run_reports(
-        folders, out, workers=1, progress=False, parameters={"n_resamples": 0}
+        folders, out, where=Here(workers=1), progress=False, parameters={"n_resamples": 0}
     )
     assert [(r.event_id, r.status) for r in batch.results] == [
         ("purwakarta-2024-2", "failed"),
@@ -283,9 +284,9 @@ def test_report_hands_run_reports_one_parameters_object(tmp_path, monkeypatch, c
     monkeypatch.setattr(report, "run_reports", record)
     assert main(["report", "e1", "--out", str(tmp_path), "--lang", "id", "--workers", "2"]) == 0
     assert calls == [
-        {"notebook": "review_report", "workers": 2, "parameters": ReportParameters(lang="id"),
+        {"notebook": "review_report", "parameters": ReportParameters(lang="id"),
+         "where": Here(workers=2),  # on this machine, two at once
          "assets": None,  # None: inline for one event, shared for more
-         "scheduler": None,  # None: on this machine
          "rollup": True,  # the roll-up across events, when two or more reports are written
          "pdf": False}  # no report.pdf unless --pdf
     ]  # fmt: skip
@@ -415,12 +416,12 @@ def test_sample_refuses_an_out_under_a_file_with_73(tmp_path, capsys):
 @pytest.fixture
 def no_report_runs(monkeypatch):
     """Fails the test if any report starts."""
-    import sra_analysis.reports.batch
+    import sra_analysis.reports.where
 
     def forbidden(job):
         raise AssertionError(f"a report ran for {job.event_id}")
 
-    monkeypatch.setattr(sra_analysis.reports.batch, "run_one", forbidden)
+    monkeypatch.setattr(sra_analysis.reports.where, "run_one", forbidden)
 
 
 def test_report_refuses_an_out_that_is_a_file_before_any_notebook(tmp_path, no_report_runs, capsys):

@@ -20,6 +20,7 @@ from distributed import Client, LocalCluster
 from sra_analysis import run_reports
 from sra_analysis.cli import main
 from sra_analysis.reports.kernels import kept_kernels
+from sra_analysis.reports.where import Here, OnDask, OnExecutor, where_to_run
 from sra_analysis.resources import notebook_path, sample_dir
 
 EVENTS = ("kota-sukabumi-2024", "purwakarta-2024", "kab-garut-2024", "kota-depok-2024")
@@ -80,7 +81,7 @@ def _killer_notebook(tmp_path, *, always: bool):
 def test_a_batch_on_the_cluster_writes_here_what_a_local_batch_writes(cluster, events, tmp_path):
     out = tmp_path / "cluster"
     batch = run_reports(
-        events, out, scheduler=cluster.scheduler.address, parameters=FAST, progress=False
+        events, out, where=OnDask(cluster.scheduler.address), parameters=FAST, progress=False
     )
     assert [r.status for r in batch.results] == ["ok"] * 4
     assert [r.event_id for r in batch.results] == list(EVENTS)
@@ -116,7 +117,7 @@ def test_a_batch_on_the_cluster_writes_here_what_a_local_batch_writes(cluster, e
 def test_a_worker_killed_mid_batch_has_its_report_retried(cluster, events, tmp_path):
     marker = tmp_path / "killed-once"
     batch = run_reports(
-        events, tmp_path / "out", scheduler=cluster.scheduler.address,
+        events, tmp_path / "out", where=OnDask(cluster.scheduler.address),
         notebook=str(_killer_notebook(tmp_path, always=False)),
         parameters={**FAST, "marker": str(marker)}, progress=False,
     )  # fmt: skip
@@ -128,7 +129,7 @@ def test_a_worker_killed_mid_batch_has_its_report_retried(cluster, events, tmp_p
 def test_a_report_that_kills_its_worker_twice_fails_alone(cluster, events, tmp_path):
     out = tmp_path / "out"
     batch = run_reports(
-        events, out, scheduler=cluster.scheduler.address,
+        events, out, where=OnDask(cluster.scheduler.address),
         notebook=str(_killer_notebook(tmp_path, always=True)),
         parameters={**FAST, "marker": str(tmp_path / "killed")}, progress=False,
     )  # fmt: skip
@@ -173,10 +174,37 @@ def test_an_unreachable_scheduler_exits_69_naming_it(events, tmp_path, monkeypat
     )
 
 
-def test_scheduler_and_executor_are_exclusive(events, tmp_path):
+def test_scheduler_and_executor_are_exclusive():
     from concurrent.futures import ThreadPoolExecutor
 
     from sra_analysis import ParameterError
 
     with ThreadPoolExecutor(1) as pool, pytest.raises(ParameterError, match="not both"):
-        run_reports(events[0], tmp_path, executor=pool, scheduler="local")
+        where_to_run(executor=pool, scheduler="local")
+
+
+def test_where_to_run_names_the_place_the_options_ask_for():
+    from concurrent.futures import ThreadPoolExecutor
+
+    assert where_to_run() == Here()
+    assert where_to_run(workers=3) == Here(workers=3)
+    assert where_to_run(scheduler="local", workers=2) == OnDask("local", workers=2)
+    with ThreadPoolExecutor(1) as pool:
+        assert where_to_run(executor=pool) == OnExecutor(pool)
+
+
+@pytest.mark.parametrize("workers", [0, -1, 1.5, True, "2"])
+def test_a_place_with_no_worker_is_refused_before_anything_runs(workers):
+    from sra_analysis import ParameterError
+
+    with pytest.raises(ParameterError, match="workers must be a whole number"):
+        Here(workers=workers)
+    with pytest.raises(ParameterError, match="workers must be a whole number"):
+        OnDask("local", workers=workers)
+
+
+def test_run_reports_refuses_what_is_not_a_place(events, tmp_path):
+    from sra_analysis import ParameterError
+
+    with pytest.raises(ParameterError, match="where must be Here"):
+        run_reports(events[0], tmp_path, where="local")

@@ -34,6 +34,7 @@ from sra_analysis.reports.pdf import (
     find_chromium,
 )
 from sra_analysis.reports.report_html import export_html
+from sra_analysis.reports.where import Here
 from sra_analysis.resources import sample_dir
 
 pypdf = pytest.importorskip("pypdf")
@@ -67,7 +68,9 @@ def printed(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("printed")
     folders = [sample_dir() / name for name in EVENTS]
-    batch = run_reports(folders, out, pdf=True, workers=2, parameters=FAST, progress=False)
+    batch = run_reports(
+        folders, out, pdf=True, where=Here(workers=2), parameters=FAST, progress=False
+    )
     return batch, out
 
 
@@ -289,7 +292,7 @@ def test_a_rerun_without_pdf_removes_the_earlier_pdf(tmp_path):
     (out / "kota-sukabumi-2024").mkdir(parents=True)
     earlier = out / "kota-sukabumi-2024" / PDF_NAME
     earlier.write_bytes(b"%PDF-1.4 an earlier run's report")
-    batch = run_reports([event], out, workers=1, parameters=FAST, progress=False)
+    batch = run_reports([event], out, where=Here(workers=1), parameters=FAST, progress=False)
     assert batch.results[0].ok
     assert not earlier.exists()
 
@@ -304,7 +307,9 @@ def test_a_report_that_fails_is_not_printed_and_loses_its_earlier_pdf(tmp_path):
     (out / "kota-sukabumi-2024").mkdir(parents=True)
     earlier = out / "kota-sukabumi-2024" / PDF_NAME
     earlier.write_bytes(b"%PDF-1.4 an earlier run's report")
-    batch = run_reports([event], out, pdf=True, workers=1, parameters=FAST, progress=False)
+    batch = run_reports(
+        [event], out, pdf=True, where=Here(workers=1), parameters=FAST, progress=False
+    )
     result = batch.results[0]
     assert result.status == "failed" and result.pdf_error is None
     assert batch.pdf_failures == ()

@@ -29,6 +29,7 @@ from sra_analysis.reports.report_html import (
     plotly_js,
     write_plotly_asset,
 )
+from sra_analysis.reports.where import Here
 from sra_analysis.resources import sample_dir
 
 #: The first line of plotly.js's licence banner: present once wherever the library is.
@@ -263,7 +264,9 @@ def single(tmp_path_factory):
     from sra_analysis import run_reports
 
     out = tmp_path_factory.mktemp("single")
-    batch = run_reports([sample_dir() / "purwakarta-2024"], out, workers=1, progress=False)
+    batch = run_reports(
+        [sample_dir() / "purwakarta-2024"], out, where=Here(workers=1), progress=False
+    )
     assert [r.status for r in batch.results] == ["ok"]
     return out / "purwakarta-2024"
 

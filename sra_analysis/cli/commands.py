@@ -192,13 +192,14 @@ def report(args: argparse.Namespace) -> int:
     _start_kernels_early(args)
     from sra_analysis.reports.batch import run_reports
     from sra_analysis.reports.parameters import ReportParameters
+    from sra_analysis.reports.where import where_to_run
 
     args.doing = f"running the reports into {args.out}"
     parameters = ReportParameters(lang=args.lang)
+    where = where_to_run(workers=args.workers, scheduler=args.scheduler)
     batch = run_reports(
-        args.event_dirs, args.out, notebook=args.notebook, workers=args.workers,
-        scheduler=args.scheduler, parameters=parameters, assets=args.assets, pdf=args.pdf,
-        rollup=not args.no_rollup,
+        args.event_dirs, args.out, notebook=args.notebook, where=where, parameters=parameters,
+        assets=args.assets, pdf=args.pdf, rollup=not args.no_rollup,
     )  # fmt: skip
     lang = args.lang
     ok, failed_mark = t("cli.report.ok", lang), t("cli.report.failed", lang)

@@ -9,16 +9,9 @@ says FAILED and where; the batch goes on; temporary files are removed on every p
 interrupt included. Then ``OUT/index.html`` links every report with a cross-event table and
 charts.
 
-Where the reports run:
-
-- one event: in this process, in a kernel started — and warmed up with the notebooks' imports —
-  while the event folder is read and checked, and papermill and nbconvert are imported;
-- several events: on ``workers`` threads of this process, each running its notebooks in a kept
-  kernel of its own (the notebook's work happens in the kernel processes; the thread waits on
-  it, then exports the HTML with the nbconvert this process already imported);
-- an ``executor`` (a Dask cluster, ``scheduler=``): each event travels to a worker as bytes
-  and its report comes back as bytes (:mod:`sra_analysis.reports.remote`); a report whose
-  worker died is retried once, then reported FAILED.
+Where the reports run is one small object, ``where`` (:mod:`sra_analysis.reports.where`): in
+this process (``Here``, the default), on an executor (``OnExecutor``) or on a Dask cluster
+(``OnDask``).
 
 With ``pdf=True``, each report written is then printed to ``report.pdf`` by one headless
 Chromium that this process starts before any report runs (:mod:`sra_analysis.reports.pdf`).
@@ -28,7 +21,6 @@ and printing alongside them measured no faster (``benchmarks/bench_pdf.py``).
 
 from __future__ import annotations
 
-import concurrent.futures as futures
 import contextlib
 import os
 import re
@@ -39,16 +31,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sra_analysis.errors import OutputError, ParameterError, SRAError
+from sra_analysis.errors import OutputError, ParameterError
 from sra_analysis.event_config import read_event_meta
 from sra_analysis.event_yaml import find_event_dirs
 from sra_analysis.labels import t
-from sra_analysis.privacy import hide_long_numbers
 from sra_analysis.reports.files import EVENT_RESULTS, write_atomic
 from sra_analysis.reports.outdir import check_output_dir, os_hint, os_reason
 from sra_analysis.reports.parameters import ReportParameters, batch_parameters
 from sra_analysis.reports.report_html import choose_assets, failure_page, write_plotly_asset
-from sra_analysis.reports.runner import KERNEL_NAME, Job, ReportResult, run_one
+from sra_analysis.reports.runner import Job, ReportResult
+from sra_analysis.reports.where import Here, Where
 from sra_analysis.resources import notebook_path
 
 if TYPE_CHECKING:
@@ -123,9 +115,7 @@ def run_reports(
     *,
     notebook: str = "review_report",
     lang: str | None = None,
-    workers: int | None = None,
-    executor: futures.Executor | None = None,
-    scheduler: str | None = None,
+    where: Where | None = None,
     parameters: ReportParameters | Mapping | None = None,
     assets: str | None = None,
     rollup: bool = True,
@@ -145,17 +135,13 @@ def run_reports(
         A shipped notebook's name or a path to a parameterised ``.ipynb``.
     lang : {"en", "id"}, optional
         The report language; by default that of ``parameters``, else ``"en"``.
-    workers : int, optional
-        Reports run at once on this machine (threads, each with its own kernel process); one
-        per core by default. With ``scheduler="local"``, the number of worker processes.
-        Ignored with ``executor`` or a remote ``scheduler``.
-    executor : concurrent.futures.Executor, optional
-        Where to run the reports instead, e.g. a process pool, or
-        ``dask.distributed.Client.get_executor(pure=False)``. Events travel to it as bytes and
-        reports come back as bytes (:mod:`sra_analysis.reports.remote`).
-    scheduler : str, optional
-        A Dask scheduler's address (``tcp://HOST:8786``), or ``"local"`` to start a
-        :class:`~distributed.LocalCluster` (:mod:`sra_analysis.reports.cluster`).
+    where : Here, OnExecutor or OnDask, optional
+        Where the reports run (:mod:`sra_analysis.reports.where`): ``Here(workers=N)``, N at
+        once in this process, one per core by default (the default); ``OnExecutor(executor)``,
+        e.g. a process pool or ``dask.distributed.Client.get_executor(pure=False)``, events
+        and reports travelling as bytes (:mod:`sra_analysis.reports.remote`);
+        ``OnDask("tcp://HOST:8786")`` or ``OnDask("local", workers=N)``
+        (:mod:`sra_analysis.reports.cluster`).
     parameters : ReportParameters or mapping, optional
         The notebook parameters (``flag_level``, ``freq``, ``n_resamples``, ``seed``; a
         notebook of one's own may declare more), all checked before any notebook runs
@@ -190,8 +176,11 @@ def run_reports(
         is found or it does not start.
     """
     started = time.perf_counter()
-    if executor is not None and scheduler is not None:
-        raise ParameterError("give executor or scheduler, not both")
+    where = Here() if where is None else where
+    if not callable(getattr(where, "run", None)):
+        raise ParameterError(
+            f"where must be Here(), OnExecutor(executor) or OnDask(scheduler), got {where!r}"
+        )
     notebook_file = notebook_path(notebook)
     checked, parameters = batch_parameters(parameters, lang=lang, notebook=notebook_file)
     folders = find_event_dirs(event_dirs)
@@ -200,12 +189,7 @@ def run_reports(
         from sra_analysis.reports.pdf import check_printer
 
         check_printer()
-    from sra_analysis.reports.kernels import cores, prestart_for
-
-    workers = workers or cores()
-    local = executor is None and scheduler is None
-    if local:  # the kernels start and warm up while the events are read and checked
-        prestart_for(len(folders), workers, KERNEL_NAME)
+    where.prepare(len(folders))  # kernels started here warm up while events are read
     read = [(folder, *_event_id(folder, checked)) for folder in folders]
     out = check_output_dir(out_dir)  # before any notebook runs
     all_jobs, jobs, results = _plan(read, out, str(notebook_file), parameters, assets)
@@ -220,17 +204,7 @@ def run_reports(
                    unit=t("cli.progress.event", checked.lang), disable=not progress,
                    file=sys.stderr)  # fmt: skip
         stack.callback(bar.close)
-        if local:
-            ran = _run_here(jobs, workers, bar)
-        elif executor is not None:
-            ran = _run_elsewhere(jobs, executor, 2 * workers, bar)
-        else:
-            from sra_analysis.reports.cluster import dask_executor
-
-            with dask_executor(scheduler, workers=workers) as cluster:
-                # one report per worker thread at a time: none waits queued on a worker, so a
-                # worker that dies takes only the report it was running with it
-                ran = _run_elsewhere(jobs, cluster.executor, cluster.threads, bar)
+        ran = where.run(jobs, bar)
         bar.close()
         results += _finish(ran, finish, pdf=pdf, progress=progress, lang=checked.lang)
     order = {job.event_id: i for i, job in enumerate(all_jobs)}
@@ -316,105 +290,3 @@ def _finish(results: list[ReportResult], finish, *, pdf: bool, progress: bool, l
     with tqdm(results, desc="report.pdf", unit=t("cli.progress.event", lang),
               disable=not (pdf and progress), file=sys.stderr) as printing:  # fmt: skip
         return [finish(result) for result in printing]
-
-
-def _run_here(jobs: list[Job], workers: int, bar) -> list[ReportResult]:
-    """Run the reports in this process: in this thread for one, else on ``workers`` threads.
-
-    On an interrupt, reports not yet started never start, and running ones stop (their
-    kernels are shut down) without writing anything; their temporary files are removed.
-    """
-    from sra_analysis.reports.index_page import prepare_index
-    from sra_analysis.reports.runner import cancel, prepare_runner
-
-    prepare_runner()  # papermill and nbconvert imported while the kernels warm up ...
-    prepare_index()  # ... and what the index draws with
-    results = []
-    if workers == 1 or len(jobs) <= 1:
-        for job in jobs:
-            results.append(run_one(job))
-            bar.update()
-        return results
-    pool = futures.ThreadPoolExecutor(max_workers=min(workers, len(jobs)),
-                                      thread_name_prefix="sra-report")  # fmt: skip
-    interrupted = False
-    try:
-        for done in futures.as_completed([pool.submit(run_one, job) for job in jobs]):
-            results.append(done.result())
-            bar.update()
-    except KeyboardInterrupt:
-        interrupted = True
-        cancel()  # running reports end now and write nothing; none starts
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=interrupted)
-    return results
-
-
-def _run_elsewhere(jobs: list[Job], executor, in_flight: int, bar) -> list[ReportResult]:
-    """Run the reports on an executor, at most ``in_flight`` at once (each event is packed
-    only when sent). A report whose worker was lost is sent once more, then FAILED."""
-    from sra_analysis.reports.remote import pack_event, run_packed, unpack_report
-
-    results, queue, pending = [], list(reversed(jobs)), {}
-
-    def send(job: Job, attempt: int) -> None:
-        try:
-            pending[executor.submit(run_packed, job, pack_event(job.event_dir))] = (job, attempt)
-        except SRAError as error:  # too large to send: this event fails, not the batch
-            results.append(_lost(job, error, sent=False))
-            bar.update()
-        except Exception as failure:  # the executor itself is broken
-            results.append(_lost(job, failure))
-            bar.update()
-
-    try:
-        while queue or pending:
-            while queue and len(pending) < max(1, in_flight):
-                send(queue.pop(), 1)
-            if not pending:
-                continue
-            done, _ = futures.wait(pending, return_when=futures.FIRST_COMPLETED)
-            for finished in done:
-                job, attempt = pending.pop(finished)
-                try:
-                    packed = finished.result()
-                except Exception as failure:  # its worker died, or the executor broke
-                    if attempt == 1:
-                        send(job, 2)
-                    else:
-                        results.append(_lost(job, failure))
-                        bar.update()
-                    continue
-                try:
-                    results.append(unpack_report(packed))
-                except OSError as error:
-                    raise OutputError(
-                        packed.result.folder, f"cannot be written: {os_reason(error)}",
-                        hint=os_hint(error, out=Path(packed.result.folder).parent),
-                        errno=error.errno,
-                    ) from error  # fmt: skip
-                bar.update()
-    except KeyboardInterrupt:
-        for future in pending:
-            future.cancel()
-        raise
-    return results
-
-
-def _lost(job: Job, failure: BaseException, *, sent: bool = True) -> ReportResult:
-    if sent:
-        message = (
-            "the worker running this report was lost twice (the report was retried once): "
-            f"{type(failure).__name__}: {failure}"
-        )
-    else:
-        message = str(failure)
-    message = hide_long_numbers(message)
-    folder = Path(job.folder)
-    with contextlib.suppress(OSError):  # the report stays FAILED even without its page
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in EVENT_RESULTS:
-            (folder / stale).unlink(missing_ok=True)
-        write_atomic(folder / "report.html", failure_page(job.event_id, message))
-    return ReportResult(job.event_dir, job.event_id, "failed", str(folder), 0.0, message)
