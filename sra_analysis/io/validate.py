@@ -11,7 +11,6 @@ typed, tz-aware and complete.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,16 +18,15 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from sra_analysis.errors import InputFileError, MissingColumnsError
 from sra_analysis.event import EventMeta, FileQuality
 from sra_analysis.io import cells, normalise
 from sra_analysis.io.form_export import unpack_form_export
+from sra_analysis.io.headers import map_headers, missing_columns, shown_headers
 from sra_analysis.io.issues import ISSUE_COLUMNS, issue_table, redact_reasons
 from sra_analysis.io.plan import plan_conflicts
 from sra_analysis.io.readers import RawTable
 from sra_analysis.io.reasons import Reason
 from sra_analysis.io.schemas import (
-    HEADER_ALIASES,
     PAIRED_WITH,
     ColumnSpec,
     columns_of,
@@ -36,7 +34,6 @@ from sra_analysis.io.schemas import (
     row_schema,
 )
 from sra_analysis.levels import SEVERITY_DTYPE
-from sra_analysis.privacy import display_headers
 
 __all__ = ["ISSUE_COLUMNS", "LoadedTable", "load_table", "map_headers"]
 
@@ -49,35 +46,6 @@ class LoadedTable:
 
     frame: pd.DataFrame
     quality: FileQuality
-
-
-def map_headers(columns, *, kind: str, file: str) -> dict[str, str]:
-    """Map a file's headers to contract column names; unknown headers are left out.
-
-    Raises
-    ------
-    InputFileError
-        When two headers map to the same contract column.
-    """
-    lookup: dict[str, str] = {}
-    for spec in columns_of(kind):
-        lookup[spec.name] = spec.name
-    for name, aliases in HEADER_ALIASES[kind].items():
-        for alias in aliases:
-            lookup.setdefault(alias, name)
-    mapping: dict[str, str] = {}
-    for header in columns:
-        canonical = lookup.get(normalise.normalise_header(header))
-        if canonical is None:
-            continue
-        if canonical in mapping.values():
-            other = next(h for h, c in mapping.items() if c == canonical)
-            raise InputFileError(
-                file,
-                f"columns {other!r} and {header!r} both mean {canonical!r}; keep one of them",
-            )
-        mapping[header] = canonical
-    return mapping
 
 
 def _parse(values: pd.Series, spec: ColumnSpec, meta: EventMeta, lookup) -> normalise.ParsedColumn:
@@ -172,7 +140,7 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
     specs = columns_of(kind)
     missing = [s.name for s in specs if s.required and s.name not in mapping.values()]
     if missing:
-        raise _missing_columns(raw, kind=kind, missing=missing, mapping=mapping)
+        raise missing_columns(raw, kind=kind, missing=missing, mapping=mapping)
     header_of = {canonical: header for header, canonical in mapping.items()}
 
     duplicate = raw.frame.duplicated(keep="first").to_numpy()
@@ -251,7 +219,7 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
         issues = redact_reasons(issues, ring_labels=lookup.keys())
         ignored = [
             shown
-            for column, shown in zip(raw.frame.columns, _shown_headers(raw, mapping), strict=True)
+            for column, shown in zip(raw.frame.columns, shown_headers(raw, mapping), strict=True)
             if column not in mapping
         ]
 
@@ -282,27 +250,6 @@ def load_table(raw: RawTable, *, kind: str, meta: EventMeta) -> LoadedTable:
         form_id_column=form.id_column,
     )
     return LoadedTable(frame=frame, quality=quality)
-
-
-def _shown_headers(raw: RawTable, mapping: dict[str, str]) -> list[str]:
-    """A staffing file's headers as a message may show them (see :mod:`sra_analysis.privacy`);
-    the names the reader gives blank header cells are its own and shown."""
-    made_up = {c for c in raw.frame.columns if re.fullmatch(r"unnamed_\d{1,4}", str(c))}
-    return display_headers(raw.frame.columns, recognised=set(mapping) | made_up)
-
-
-def _missing_columns(raw: RawTable, *, kind: str, missing: list[str], mapping) -> Exception:
-    found = list(raw.frame.columns)
-    if kind == "staffing":
-        found = _shown_headers(raw, mapping)
-    hint = None
-    if not mapping:
-        required = [s.name for s in columns_of(kind) if s.required]
-        hint = (
-            f"none of the headers names a {kind} column; if the first row holds data, add a "
-            f"header row ({', '.join(required)})"
-        )
-    return MissingColumnsError(raw.file, missing=missing, found=found, hint=hint)
 
 
 def _duplicate_ids(canonical, rows, id_column, *, usable, header_of):
