@@ -117,6 +117,16 @@ def test_timeline_takes_a_bare_staffing_table(roster_event):
     assert only_two["headcount"].tolist() == [1, 0, 1, 0]
 
 
+def test_timeline_of_rings_given_as_plain_text_equals_the_categorical_one(roster_event):
+    # a script's own table may hold rings as text; a ring with no shift has an empty timeline
+    as_text = roster_event.staffing.assign(ring=roster_event.staffing["ring"].astype(str))
+    rings = [*roster_event.meta.ring_ids, "9"]
+    timeline = staffing_timeline(as_text, rings=rings)
+    expected = staffing_timeline(roster_event, rings=rings)
+    assert_frame_equal(timeline, expected)
+    assert not (timeline["ring"] == "9").any()
+
+
 def test_overlapping_officer_is_reported_with_overlap_hours(roster_event):
     # O2's 20:00–02:00 shift (file row 4: header is row 1) overlaps 15:00–23:00 by 3 h.
     overlaps = overlapping_shifts(roster_event.staffing)

@@ -100,6 +100,16 @@ def clip_overlapping_shifts(staffing: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def _ring_codes(ring: pd.Series) -> tuple[np.ndarray, dict[str, int]]:
+    """Each row's ring as a small integer and the code of each ring id: comparing codes is
+    what a million shift rows need, not their ring names as strings."""
+    if isinstance(ring.dtype, pd.CategoricalDtype):
+        ids = {str(name): code for code, name in enumerate(ring.cat.categories)}
+        return ring.cat.codes.to_numpy(), ids
+    codes, names = pd.factorize(ring.astype(str))
+    return codes, {str(name): code for code, name in enumerate(names)}
+
+
 def staffing_timeline(data: Event | pd.DataFrame, *, rings=None) -> pd.DataFrame:
     """Headcount per ring as a step function: one row per change point.
 
@@ -141,11 +151,12 @@ def staffing_timeline(data: Event | pd.DataFrame, *, rings=None) -> pd.DataFrame
     tz = staffing["shift_start"].dt.tz
     clipped = _clip(staffing)
     keep = (clipped["end"] > clipped["start"]).to_numpy()
-    ring = staffing["ring"].astype(str).to_numpy()[keep]
+    ring, ring_ids = _ring_codes(staffing["ring"])
+    ring = ring[keep]
     starts, ends = clipped["start"].to_numpy()[keep], clipped["end"].to_numpy()[keep]
     parts = []
     for ring_id in rings:
-        mine = ring == ring_id
+        mine = ring == ring_ids.get(str(ring_id), -2)
         times = np.concatenate([starts[mine], ends[mine]])
         change = np.concatenate([np.ones(mine.sum(), np.int64), -np.ones(mine.sum(), np.int64)])
         order = np.argsort(times, kind="stable")

@@ -105,7 +105,7 @@ def window_edges(event: Event, freq: str = "1h", *, edges=None) -> pd.DatetimeIn
     else:
         step = window_step(freq)
         count = int(np.ceil((end - start) / step))
-        cuts = pd.DatetimeIndex([start + i * step for i in range(count)])
+        cuts = start + pd.to_timedelta(np.arange(count, dtype=np.int64) * step.value, unit="ns")
     cuts = cuts[(cuts > start) & (cuts < end)]
     all_edges = cuts.append(pd.DatetimeIndex([start, end])).as_unit("us")
     return all_edges.unique().sort_values()
