@@ -70,6 +70,8 @@ ALIASES: dict[str, str] = {
     "p_value": "rotation_capture",
     "poisson_model": "level_rate_ratio",
     "negative_binomial": "level_rate_ratio",
+    "cochran_q": "dersimonian_laird",
+    "reliability": "brier",
     "thin_evidence": "episodes",
     "flag_level": "contingency",
     "flagged": "contingency",
