@@ -139,8 +139,7 @@ def multicategory_hss(table: Any) -> float:
     Sturmwarnungsdienst. *Geografiska Annaler* 8, 301-349. No DOI given.
 
     Gandin, L. S. & Murphy, A. H. (1992). Equitable skill scores for categorical forecasts.
-    *Monthly Weather Review* 120(2), 361-370.
-    doi:10.1175/1520-0493(1992)120<0361:ESSFCF>2.0.CO;2
+    *Monthly Weather Review* 120(2), 361-370. No DOI given.
 
     Wilks, D. S. (2011). *Statistical Methods in the Atmospheric Sciences*, 3rd ed., ch. 8
     (Forecast verification). Academic Press. A book: no DOI.
@@ -183,8 +182,7 @@ def multicategory_pss(table: Any) -> float:
     453-454. No DOI given.
 
     Gandin, L. S. & Murphy, A. H. (1992). Equitable skill scores for categorical forecasts.
-    *Monthly Weather Review* 120(2), 361-370.
-    doi:10.1175/1520-0493(1992)120<0361:ESSFCF>2.0.CO;2
+    *Monthly Weather Review* 120(2), 361-370. No DOI given.
 
     Wilks, D. S. (2011). *Statistical Methods in the Atmospheric Sciences*, 3rd ed., ch. 8
     (Forecast verification). Academic Press. A book: no DOI.
@@ -236,11 +234,10 @@ def gerrity_score(table: Any) -> float:
     References
     ----------
     Gerrity, J. P. (1992). A note on Gandin and Murphy's equitable skill score. *Monthly Weather
-    Review* 120(11), 2709-2712. doi:10.1175/1520-0493(1992)120<2709:ANOGAM>2.0.CO;2
+    Review* 120(11), 2709-2712. No DOI given.
 
     Gandin, L. S. & Murphy, A. H. (1992). Equitable skill scores for categorical forecasts.
-    *Monthly Weather Review* 120(2), 361-370.
-    doi:10.1175/1520-0493(1992)120<0361:ESSFCF>2.0.CO;2
+    *Monthly Weather Review* 120(2), 361-370. No DOI given.
 
     Examples
     --------
