@@ -118,6 +118,10 @@ TERMS: tuple[Term, ...] = (
     _term("thin_evidence", "bukti belum memadai", "thin evidence",
           "Terlalu sedikit gangguan untuk membedakan SRA yang baik dari kebetulan.",
           "Too few disruptions to tell a good SRA from chance."),
+    _term("episode", "rangkaian gangguan", "episode of disruption",
+          "Jam-jam dengan gangguan yang berurutan di satu ring; dihitung satu kali sebagai "
+          "satu bukti.",
+          "Consecutive disrupted hours in one ring, counted once as one piece of evidence."),
     _term("quarantined", "disisihkan", "quarantined",
           "Baris data yang tidak dipakai karena isinya salah; alasannya dicantumkan.",
           "An input row set aside because it is wrong; the reason is given."),
@@ -150,6 +154,11 @@ TERMS: tuple[Term, ...] = (
           "Porsi gangguan di blok waktu rawan dibagi porsi waktunya (>1 = terpusat).",
           "Prediction accuracy index: share of disruptions in flagged windows over their "
           "share of time."),
+    _term("rate_ratio", "rasio laju", "rate ratio",
+          "Laju per ring-jam di blok waktu rawan dibagi laju di blok lainnya (1 = tidak "
+          "berbeda).",
+          "The rate per ring-hour in flagged windows over that in the others (1 = no "
+          "difference)."),
     _term("auc", "AUC", "AUC",
           "Peluang ring-jam dengan gangguan dinilai lebih tinggi dari blok tenang (0,5 = "
           "kebetulan).",
@@ -163,9 +172,18 @@ TERMS: tuple[Term, ...] = (
     _term("brier", "skor Brier", "Brier score",
           "Rata-rata kuadrat selisih peluang dalam SRA dengan yang terjadi (0 = sempurna).",
           "Mean squared error of the register's probabilities (0 = perfect)."),
+    _term("reliability", "keandalan", "reliability",
+          "Kesesuaian peluang yang ditulis SRA dengan seberapa sering gangguan benar-benar "
+          "terjadi.",
+          "How well the register's probabilities matched how often disruptions happened."),
     _term("ci", "IK 95%", "95% CI",
           "Interval kepercayaan: rentang nilai yang sejalan dengan data, pada tingkat 95%.",
           "Confidence interval: the range of values consistent with the data, at 95%."),
+    _term("p_value", "nilai p", "p-value",
+          "Peluang hasil sekuat ini atau lebih bila yang bekerja hanya kebetulan; makin kecil, "
+          "makin kecil kemungkinan kebetulan.",
+          "The chance of a result at least this strong if only chance were at work; the "
+          "smaller, the less likely chance."),
     _term("iqr", "rentang antarkuartil", "IQR",
           "Rentang separuh data yang di tengah (kuartil 1 sampai kuartil 3).",
           "Interquartile range: the middle half of the values (first to third quartile)."),
@@ -175,9 +193,18 @@ TERMS: tuple[Term, ...] = (
     _term("i2", "I²", "I²",
           "Porsi perbedaan antar-kegiatan yang melebihi kebetulan (0% sampai 100%).",
           "The share of the spread between events beyond chance (0% to 100%)."),
+    _term("cochran_q", "Q Cochran", "Cochran's Q",
+          "Uji apakah hasil antar-kegiatan berbeda melebihi kebetulan.",
+          "A test of whether the events' results differ by more than chance."),
     _term("dersimonian_laird", "metode DerSimonian–Laird", "DerSimonian–Laird",
           "Cara menggabungkan hasil tiap kegiatan dengan memperhitungkan perbedaannya.",
           "A way of pooling events' results that allows for their differences."),
+    _term("poisson_model", "model Poisson", "Poisson model",
+          "Model hitungan kejadian per blok waktu yang menganggap kejadian saling lepas.",
+          "A model of incident counts per window that takes incidents as independent."),
+    _term("negative_binomial", "model binomial negatif", "negative binomial model",
+          "Model Poisson yang memberi ruang bagi kejadian yang lebih beragam (berkelompok).",
+          "A Poisson model that allows counts to vary more, as clustered incidents do."),
     _term("bonferroni", "koreksi Bonferroni", "Bonferroni correction",
           "Batas uji diperketat sebanyak jumlah sel yang diuji, agar tidak menonjol karena "
           "kebetulan.",

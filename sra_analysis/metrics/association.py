@@ -150,6 +150,15 @@ def goodman_kruskal_gamma(x: Any, y: Any = None, *, confidence: float = 0.95) ->
         ``concordant`` (C) and ``discordant`` (D). Estimate, ASE and interval
         are ``nan`` when there are no untied pairs (C + D = 0).
 
+    References
+    ----------
+    Goodman, L. A. & Kruskal, W. H. (1954). Measures of association for cross classifications.
+    *Journal of the American Statistical Association* 49(268), 732-764.
+    doi:10.1080/01621459.1954.10501231
+
+    Agresti, A. (2013). *Categorical Data Analysis*, 3rd ed., section 16.1 (asymptotic standard
+    errors). Wiley. A book: no DOI.
+
     Examples
     --------
     Job satisfaction by income (Agresti 2007, Table 2.13):
@@ -195,6 +204,14 @@ def kendall_tau_b(x: Any, y: Any = None, *, confidence: float = 0.95) -> Associa
         ``estimate`` (tau-b), ``ase``, ``ci_low``, ``ci_high``,
         ``concordant``, ``discordant``. ``nan`` estimate when either
         variable is constant.
+
+    References
+    ----------
+    Kendall, M. G. (1945). The treatment of ties in ranking problems. *Biometrika* 33(3),
+    239-251. doi:10.1093/biomet/33.3.239
+
+    Agresti, A. (2013). *Categorical Data Analysis*, 3rd ed., section 16.1 (asymptotic standard
+    errors). Wiley. A book: no DOI.
 
     Examples
     --------
@@ -243,6 +260,14 @@ def kendall_tau_b_pvalue(x: Any, y: Any, *, alternative: str = "two-sided") -> f
     float
         ``nan`` when either variable is constant.
 
+    References
+    ----------
+    Kendall, M. G. (1945). The treatment of ties in ranking problems. *Biometrika* 33(3),
+    239-251. doi:10.1093/biomet/33.3.239
+
+    Agresti, A. (2013). *Categorical Data Analysis*, 3rd ed., section 16.1 (asymptotic standard
+    errors). Wiley. A book: no DOI.
+
     Examples
     --------
     One inversion in five: 5 of the 120 orders have at most one, so the
@@ -286,6 +311,14 @@ def somers_d(x: Any, y: Any = None, *, confidence: float = 0.95) -> AssociationR
     AssociationResult
         ``estimate`` (d), ``ase``, ``ci_low``, ``ci_high``, ``concordant``,
         ``discordant``. ``nan`` estimate when x is constant.
+
+    References
+    ----------
+    Somers, R. H. (1962). A new asymmetric measure of association for ordinal variables.
+    *American Sociological Review* 27(6), 799-811. doi:10.2307/2090408
+
+    Agresti, A. (2013). *Categorical Data Analysis*, 3rd ed., section 16.1 (asymptotic standard
+    errors). Wiley. A book: no DOI.
 
     Examples
     --------

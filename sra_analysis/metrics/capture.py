@@ -68,6 +68,11 @@ def hit_rate(events_in_flagged: float, events_total: float) -> float:
     float
         Between 0 and 1; ``nan`` when there were no events.
 
+    References
+    ----------
+    Chainey, S., Tompson, L. & Uhlig, S. (2008). The utility of hotspot mapping for predicting
+    spatial patterns of crime. *Security Journal* 21(1-2), 4-28. doi:10.1057/palgrave.sj.8350066
+
     Examples
     --------
     >>> hit_rate(12, 40)
@@ -99,6 +104,11 @@ def pai(
     -------
     float
         ``nan`` when ``N``, ``a`` or ``A`` is zero.
+
+    References
+    ----------
+    Chainey, S., Tompson, L. & Uhlig, S. (2008). The utility of hotspot mapping for predicting
+    spatial patterns of crime. *Security Journal* 21(1-2), 4-28. doi:10.1057/palgrave.sj.8350066
 
     Examples
     --------
@@ -151,6 +161,15 @@ def pei(
         Between 0 and 1 when the maximum is taken over the flagged area;
         ``nan`` when a denominator is zero.
 
+    References
+    ----------
+    Hunt, J. M. (2016). Do crime hot spots move? Exploring the effects of the modifiable areal
+    unit problem and modifiable temporal unit problem on crime hot spot stability. PhD thesis,
+    American University. No DOI.
+
+    Chainey, S., Tompson, L. & Uhlig, S. (2008). The utility of hotspot mapping for predicting
+    spatial patterns of crime. *Security Journal* 21(1-2), 4-28. doi:10.1057/palgrave.sj.8350066
+
     Examples
     --------
     >>> round(pei(12, 40, 5, 100, 20), 3)
@@ -181,6 +200,15 @@ def pei_star(events_in_flagged: float, max_events_in_area: float) -> float:
     -------
     float
         Between 0 and 1; ``nan`` when ``n* = 0``.
+
+    References
+    ----------
+    National Institute of Justice (2017). Real-Time Crime Forecasting Challenge: scoring by the
+    Prediction Efficiency Index PEI*. No DOI.
+
+    Hunt, J. M. (2016). Do crime hot spots move? Exploring the effects of the modifiable areal
+    unit problem and modifiable temporal unit problem on crime hot spot stability. PhD thesis,
+    American University. No DOI.
 
     Examples
     --------
@@ -217,6 +245,11 @@ def max_capturable_events(counts_per_cell: Any, area_budget: float, *, areas: An
     -------
     float
         n*.
+
+    References
+    ----------
+    National Institute of Justice (2017). Real-Time Crime Forecasting Challenge: scoring by the
+    Prediction Efficiency Index PEI*. No DOI.
 
     Examples
     --------
@@ -301,6 +334,14 @@ def capture_summary(
         if the greedy search found less (the flagged cells themselves are a
         feasible choice).
 
+    References
+    ----------
+    Chainey, S., Tompson, L. & Uhlig, S. (2008). The utility of hotspot mapping for predicting
+    spatial patterns of crime. *Security Journal* 21(1-2), 4-28. doi:10.1057/palgrave.sj.8350066
+
+    National Institute of Justice (2017). Real-Time Crime Forecasting Challenge: scoring by the
+    Prediction Efficiency Index PEI*. No DOI.
+
     Examples
     --------
     >>> s = capture_summary([5, 0, 9, 2, 7], [True, True, False, False, False])
@@ -347,6 +388,15 @@ def pei_star_from_counts(counts_per_cell: Any, flagged_mask: Any, *, areas: Any 
     float
         ``n / n*``; ``nan`` when no event fell in any cell of the best
         selection (n* = 0).
+
+    References
+    ----------
+    National Institute of Justice (2017). Real-Time Crime Forecasting Challenge: scoring by the
+    Prediction Efficiency Index PEI*. No DOI.
+
+    Hunt, J. M. (2016). Do crime hot spots move? Exploring the effects of the modifiable areal
+    unit problem and modifiable temporal unit problem on crime hot spot stability. PhD thesis,
+    American University. No DOI.
 
     Examples
     --------

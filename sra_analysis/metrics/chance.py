@@ -88,6 +88,14 @@ def capture_vs_chance(
     -------
     ChanceCapture
 
+    References
+    ----------
+    Clopper, C. J. & Pearson, E. S. (1934). The use of confidence or fiducial limits illustrated
+    in the case of the binomial. *Biometrika* 26(4), 404-413. doi:10.1093/biomet/26.4.404
+
+    Chainey, S., Tompson, L. & Uhlig, S. (2008). The utility of hotspot mapping for predicting
+    spatial patterns of crime. *Security Journal* 21(1-2), 4-28. doi:10.1057/palgrave.sj.8350066
+
     Examples
     --------
     3 of 4 disrupted windows flagged while flagging 22 % of the ring-hours:

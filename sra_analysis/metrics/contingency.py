@@ -53,6 +53,12 @@ class TwoByTwo:
     correct_negatives : int
         Windows neither flagged nor with an incident (d).
 
+    References
+    ----------
+    Doswell, C. A., Davies-Jones, R. & Keller, D. L. (1990). On summary measures of skill in
+    rare event forecasting based on contingency tables. *Weather and Forecasting* 5(4), 576-585.
+    doi:10.1175/1520-0434(1990)005<0576:OSMOSI>2.0.CO;2
+
     Examples
     --------
     Finley's (1884) tornado forecasts:
@@ -169,6 +175,12 @@ def pod(table: TwoByTwo) -> float:
         Share of windows with an incident that were flagged; ``nan`` when no
         incident occurred.
 
+    References
+    ----------
+    Doswell, C. A., Davies-Jones, R. & Keller, D. L. (1990). On summary measures of skill in
+    rare event forecasting based on contingency tables. *Weather and Forecasting* 5(4), 576-585.
+    doi:10.1175/1520-0434(1990)005<0576:OSMOSI>2.0.CO;2
+
     Examples
     --------
     >>> round(pod(TwoByTwo(28, 23, 72, 2680)), 3)
@@ -191,6 +203,12 @@ def far(table: TwoByTwo) -> float:
     float
         Share of flagged windows without incident; ``nan`` when nothing was
         flagged.
+
+    References
+    ----------
+    Doswell, C. A., Davies-Jones, R. & Keller, D. L. (1990). On summary measures of skill in
+    rare event forecasting based on contingency tables. *Weather and Forecasting* 5(4), 576-585.
+    doi:10.1175/1520-0434(1990)005<0576:OSMOSI>2.0.CO;2
 
     Examples
     --------
@@ -215,6 +233,12 @@ def pofd(table: TwoByTwo) -> float:
         Share of quiet windows that were flagged; ``nan`` when every window
         had an incident.
 
+    References
+    ----------
+    Doswell, C. A., Davies-Jones, R. & Keller, D. L. (1990). On summary measures of skill in
+    rare event forecasting based on contingency tables. *Weather and Forecasting* 5(4), 576-585.
+    doi:10.1175/1520-0434(1990)005<0576:OSMOSI>2.0.CO;2
+
     Examples
     --------
     >>> round(pofd(TwoByTwo(28, 23, 72, 2680)), 3)
@@ -237,6 +261,15 @@ def csi(table: TwoByTwo) -> float:
     float
         Hits over all windows flagged or with an incident; ``nan`` when there
         are none.
+
+    References
+    ----------
+    Schaefer, J. T. (1990). The critical success index as an indicator of warning skill.
+    *Weather and Forecasting* 5(4), 570-575. doi:10.1175/1520-0434(1990)005<0570:TCSIAA>2.0.CO;2
+
+    Doswell, C. A., Davies-Jones, R. & Keller, D. L. (1990). On summary measures of skill in
+    rare event forecasting based on contingency tables. *Weather and Forecasting* 5(4), 576-585.
+    doi:10.1175/1520-0434(1990)005<0576:OSMOSI>2.0.CO;2
 
     Examples
     --------
@@ -261,6 +294,12 @@ def frequency_bias(table: TwoByTwo) -> float:
         Above 1 the SRA over-flags, below 1 it under-flags; ``nan`` when no
         incident occurred.
 
+    References
+    ----------
+    Doswell, C. A., Davies-Jones, R. & Keller, D. L. (1990). On summary measures of skill in
+    rare event forecasting based on contingency tables. *Weather and Forecasting* 5(4), 576-585.
+    doi:10.1175/1520-0434(1990)005<0576:OSMOSI>2.0.CO;2
+
     Examples
     --------
     >>> round(frequency_bias(TwoByTwo(28, 23, 72, 2680)), 2)
@@ -282,6 +321,12 @@ def accuracy(table: TwoByTwo) -> float:
     -------
     float
         Share of windows classified correctly; ``nan`` for an empty table.
+
+    References
+    ----------
+    Doswell, C. A., Davies-Jones, R. & Keller, D. L. (1990). On summary measures of skill in
+    rare event forecasting based on contingency tables. *Weather and Forecasting* 5(4), 576-585.
+    doi:10.1175/1520-0434(1990)005<0576:OSMOSI>2.0.CO;2
 
     Examples
     --------
@@ -308,6 +353,15 @@ def hss(table: TwoByTwo) -> float:
         1 for a perfect forecast, 0 for no skill; ``nan`` when the
         denominator is zero.
 
+    References
+    ----------
+    Heidke, P. (1926). Berechnung des Erfolges und der Güte der Windstärkevorhersagen im
+    Sturmwarnungsdienst. *Geografiska Annaler* 8, 301-349. No DOI given.
+
+    Doswell, C. A., Davies-Jones, R. & Keller, D. L. (1990). On summary measures of skill in
+    rare event forecasting based on contingency tables. *Weather and Forecasting* 5(4), 576-585.
+    doi:10.1175/1520-0434(1990)005<0576:OSMOSI>2.0.CO;2
+
     Examples
     --------
     >>> round(hss(TwoByTwo(28, 23, 72, 2680)), 3)
@@ -332,6 +386,18 @@ def pss(table: TwoByTwo) -> float:
     -------
     float
         Between -1 and 1; ``nan`` when either observed class is empty.
+
+    References
+    ----------
+    Peirce, C. S. (1884). The numerical measure of the success of predictions. *Science* 4(93),
+    453-454. No DOI given.
+
+    Woodcock, F. (1976). The evaluation of yes/no forecasts for scientific and administrative
+    purposes. *Monthly Weather Review* 104(10), 1209-1214. No DOI given.
+
+    Doswell, C. A., Davies-Jones, R. & Keller, D. L. (1990). On summary measures of skill in
+    rare event forecasting based on contingency tables. *Weather and Forecasting* 5(4), 576-585.
+    doi:10.1175/1520-0434(1990)005<0576:OSMOSI>2.0.CO;2
 
     Examples
     --------
@@ -358,6 +424,17 @@ def ets(table: TwoByTwo) -> float:
     -------
     float
         Between -1/3 and 1; ``nan`` when the denominator is zero.
+
+    References
+    ----------
+    Gilbert, G. K. (1884). Finley's tornado predictions. *American Meteorological Journal* 1,
+    166-172. No DOI.
+
+    Schaefer, J. T. (1990). The critical success index as an indicator of warning skill.
+    *Weather and Forecasting* 5(4), 570-575. doi:10.1175/1520-0434(1990)005<0570:TCSIAA>2.0.CO;2
+
+    Wilks, D. S. (2011). *Statistical Methods in the Atmospheric Sciences*, 3rd ed., ch. 8
+    (Forecast verification). Academic Press. A book: no DOI.
 
     Examples
     --------

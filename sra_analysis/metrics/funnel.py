@@ -81,6 +81,11 @@ def binomial_funnel_limits(
         One row per size and level, sizes in the order given: ``n``, ``level``, ``lower``,
         ``upper`` (proportions in [0, 1]).
 
+    References
+    ----------
+    Spiegelhalter, D. J. (2005). Funnel plots for comparing institutional performance.
+    *Statistics in Medicine* 24(8), 1185-1202. doi:10.1002/sim.1970
+
     Examples
     --------
     Binomial(10, 0.5): P(Y ≤ 1) = 11/1024 and P(Y ≤ 2) = 56/1024, so the 95 % lower limit
@@ -139,6 +144,11 @@ def funnel_position(
         level (``pct`` as in ``95`` and ``99_8``), and ``outside``: the widest level whose
         limits the share falls strictly outside (``nan`` when inside them all).
 
+    References
+    ----------
+    Spiegelhalter, D. J. (2005). Funnel plots for comparing institutional performance.
+    *Statistics in Medicine* 24(8), 1185-1202. doi:10.1002/sim.1970
+
     Examples
     --------
     >>> funnel_position([1, 5, 10], [10, 10, 10], p0=0.5)[["share", "outside"]]
@@ -170,6 +180,11 @@ def expected_capture(flagged_share, *, risk_ratio: float) -> np.ndarray:
 
     With ``f`` the flagged share and ``R`` the ratio, a disrupted window is flagged with
     probability ``f R / (f R + 1 - f)`` (Bayes' rule over flagged and other windows).
+
+    References
+    ----------
+    Spiegelhalter, D. J. (2005). Funnel plots for comparing institutional performance.
+    *Statistics in Medicine* 24(8), 1185-1202. doi:10.1002/sim.1970
 
     Examples
     --------
@@ -205,6 +220,11 @@ def common_risk_ratio(flagged_share, disrupted, flagged) -> float:
     float
         ``R`` (NaN when no ratio can match: nothing or everything flagged was disrupted).
 
+    References
+    ----------
+    Spiegelhalter, D. J. (2005). Funnel plots for comparing institutional performance.
+    *Statistics in Medicine* 24(8), 1185-1202. doi:10.1002/sim.1970
+
     Examples
     --------
     Two units of 8 disrupted windows flagging a half and a quarter of their windows: with
@@ -236,6 +256,11 @@ def equivalent_share(y, n, *, p, p0: float) -> np.ndarray:
     share falls outside the limits at level ``L`` exactly when the exact tail probability of
     ``y`` under ``p`` is below ``(1 - L) / 2``; and when ``p == p0`` a share in a tail is
     ``y / n`` itself.
+
+    References
+    ----------
+    Spiegelhalter, D. J. (2005). Funnel plots for comparing institutional performance.
+    *Statistics in Medicine* 24(8), 1185-1202. doi:10.1002/sim.1970
 
     Examples
     --------

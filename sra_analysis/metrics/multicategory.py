@@ -55,6 +55,11 @@ def confusion_matrix(
         If the inputs differ in length, if a label list has duplicates, or if
         a value is not among the labels (the offending values are named).
 
+    References
+    ----------
+    Wilks, D. S. (2011). *Statistical Methods in the Atmospheric Sciences*, 3rd ed., ch. 8
+    (Forecast verification). Academic Press. A book: no DOI.
+
     Examples
     --------
     >>> levels = ["low", "medium", "high"]
@@ -128,6 +133,17 @@ def multicategory_hss(table: Any) -> float:
         empty table or when both forecasts and observations use a single
         category.
 
+    References
+    ----------
+    Heidke, P. (1926). Berechnung des Erfolges und der Güte der Windstärkevorhersagen im
+    Sturmwarnungsdienst. *Geografiska Annaler* 8, 301-349. No DOI given.
+
+    Gandin, L. S. & Murphy, A. H. (1992). Equitable skill scores for categorical forecasts.
+    *Monthly Weather Review* 120(2), 361-370. No DOI given.
+
+    Wilks, D. S. (2011). *Statistical Methods in the Atmospheric Sciences*, 3rd ed., ch. 8
+    (Forecast verification). Academic Press. A book: no DOI.
+
     Examples
     --------
     >>> round(multicategory_hss([[3, 1, 0], [2, 2, 1], [0, 0, 1]]), 4)
@@ -159,6 +175,17 @@ def multicategory_pss(table: Any) -> float:
     float
         1 for a perfect forecast, 0 for random or constant forecasts; ``nan``
         for an empty table or when a single category was observed.
+
+    References
+    ----------
+    Peirce, C. S. (1884). The numerical measure of the success of predictions. *Science* 4(93),
+    453-454. No DOI given.
+
+    Gandin, L. S. & Murphy, A. H. (1992). Equitable skill scores for categorical forecasts.
+    *Monthly Weather Review* 120(2), 361-370. No DOI given.
+
+    Wilks, D. S. (2011). *Statistical Methods in the Atmospheric Sciences*, 3rd ed., ch. 8
+    (Forecast verification). Academic Press. A book: no DOI.
 
     Examples
     --------
@@ -203,6 +230,14 @@ def gerrity_score(table: Any) -> float:
         cumulative observed frequency ``D_r`` (r < K) is 0 or 1 (an empty
         lowest or highest observed category), which makes a weight
         infinite.
+
+    References
+    ----------
+    Gerrity, J. P. (1992). A note on Gandin and Murphy's equitable skill score. *Monthly Weather
+    Review* 120(11), 2709-2712. No DOI given.
+
+    Gandin, L. S. & Murphy, A. H. (1992). Equitable skill scores for categorical forecasts.
+    *Monthly Weather Review* 120(2), 361-370. No DOI given.
 
     Examples
     --------

@@ -57,6 +57,11 @@ def brier_score(probability: Any, outcome: Any) -> float:
     float
         0 is perfect; ``nan`` for empty input.
 
+    References
+    ----------
+    Brier, G. W. (1950). Verification of forecasts expressed in terms of probability. *Monthly
+    Weather Review* 78(1), 1-3. doi:10.1175/1520-0493(1950)078<0001:VOFEIT>2.0.CO;2
+
     Examples
     --------
     >>> round(brier_score([0.9, 0.2, 0.5], [1, 0, 0]), 3)
@@ -138,6 +143,14 @@ def brier_decomposition(probability: Any, outcome: Any, *, bins: Any = None) -> 
         ``brier``, ``reliability``, ``resolution``, ``uncertainty``, ``n``
         (all ``nan`` and ``n = 0`` for empty input).
 
+    References
+    ----------
+    Murphy, A. H. (1973). A new vector partition of the probability score. *Journal of Applied
+    Meteorology* 12(4), 595-600. doi:10.1175/1520-0450(1973)012<0595:ANVPOT>2.0.CO;2
+
+    Brier, G. W. (1950). Verification of forecasts expressed in terms of probability. *Monthly
+    Weather Review* 78(1), 1-3. doi:10.1175/1520-0493(1950)078<0001:VOFEIT>2.0.CO;2
+
     Examples
     --------
     >>> d = brier_decomposition([0.2, 0.2, 0.8, 0.8], [0, 1, 1, 1])
@@ -195,6 +208,15 @@ def reliability_table(
         ``bin_high``, ``n`` (int), ``mean_forecast``,
         ``observed_frequency``, ``ci_low``, ``ci_high``; the last four are
         ``nan`` for empty bins.
+
+    References
+    ----------
+    Murphy, A. H. (1973). A new vector partition of the probability score. *Journal of Applied
+    Meteorology* 12(4), 595-600. doi:10.1175/1520-0450(1973)012<0595:ANVPOT>2.0.CO;2
+
+    Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference.
+    *Journal of the American Statistical Association* 22(158), 209-212.
+    doi:10.1080/01621459.1927.10502953
 
     Examples
     --------

@@ -136,6 +136,11 @@ def poisson_rate(
         ``confidence``, ``per``. For zero exposure the rate and limits are
         ``nan``.
 
+    References
+    ----------
+    Garwood, F. (1936). Fiducial limits for the Poisson distribution. *Biometrika* 28(3-4),
+    437-442. doi:10.1093/biomet/28.3-4.437
+
     Examples
     --------
     One incident in a unit of exposure (Garwood 1936 table: 0.0253, 5.572):
@@ -189,6 +194,11 @@ def poisson_rate_table(
         ``ci_high`` (floats). Rows with zero exposure hold ``nan`` rate and
         limits; no warning is emitted.
 
+    References
+    ----------
+    Garwood, F. (1936). Fiducial limits for the Poisson distribution. *Biometrika* 28(3-4),
+    437-442. doi:10.1093/biomet/28.3-4.437
+
     Examples
     --------
     >>> poisson_rate_table([0, 5], [1.0, 0.0]).round(3)
@@ -239,6 +249,11 @@ def incidents_per_100_officer_hours(
     RateEstimate
         As :func:`poisson_rate` with ``per=100``.
 
+    References
+    ----------
+    Garwood, F. (1936). Fiducial limits for the Poisson distribution. *Biometrika* 28(3-4),
+    437-442. doi:10.1093/biomet/28.3-4.437
+
     Examples
     --------
     >>> incidents_per_100_officer_hours(3, 1200).rate
@@ -284,6 +299,19 @@ def compare_rates(
         ``p_value``, ``method``, ``exact_p_value``. With a zero exposure
         every number is ``nan``; with no events at all the ratio and its
         limits are ``nan`` and the p-values are 1.
+
+    References
+    ----------
+    Krishnamoorthy, K. & Thomson, J. (2004). A more powerful test for comparing two Poisson
+    means. *Journal of Statistical Planning and Inference* 119(1), 23-35.
+    doi:10.1016/S0378-3758(02)00408-1
+
+    Przyborski, J. & Wilenski, H. (1940). Homogeneity of results in testing samples from Poisson
+    series. *Biometrika* 31(3-4), 313-323 (the exact conditional test of two Poisson means). No
+    DOI given.
+
+    Clopper, C. J. & Pearson, E. S. (1934). The use of confidence or fiducial limits illustrated
+    in the case of the binomial. *Biometrika* 26(4), 404-413. doi:10.1093/biomet/26.4.404
 
     Examples
     --------
@@ -353,6 +381,16 @@ def conditional_rate_test(
     -------
     float
         The p-value; 1 when there are no events, nan when an exposure is 0.
+
+    References
+    ----------
+    Przyborski, J. & Wilenski, H. (1940). Homogeneity of results in testing samples from Poisson
+    series. *Biometrika* 31(3-4), 313-323 (the exact conditional test of two Poisson means). No
+    DOI given.
+
+    Krishnamoorthy, K. & Thomson, J. (2004). A more powerful test for comparing two Poisson
+    means. *Journal of Statistical Planning and Inference* 119(1), 23-35.
+    doi:10.1016/S0378-3758(02)00408-1
 
     Examples
     --------

@@ -151,6 +151,14 @@ def bootstrap_interval(
         ``estimate``, ``ci_low``, ``ci_high``, ``n_resamples``, ``seed``,
         ``n_degenerate``.
 
+    References
+    ----------
+    Efron, B. (1987). Better bootstrap confidence intervals. *Journal of the American
+    Statistical Association* 82(397), 171-185. doi:10.1080/01621459.1987.10478410
+
+    Efron, B. & Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. Chapman & Hall. A
+    book: no DOI.
+
     Examples
     --------
     >>> res = bootstrap_interval(np.mean, [1.0, 2.0, 3.0, 4.0, 5.0], seed=1)
@@ -250,6 +258,12 @@ def permutation_pvalue(
         ``estimate``, ``p_value``, ``n_resamples``, ``seed``. The p-value is
         ``nan`` when the observed statistic is NaN; NaN permuted statistics
         count as not extreme.
+
+    References
+    ----------
+    Phipson, B. & Smyth, G. K. (2010). Permutation p-values should never be zero: calculating
+    exact p-values when permutations are randomly drawn. *Statistical Applications in Genetics
+    and Molecular Biology* 9(1), 39. doi:10.2202/1544-6115.1585
 
     Examples
     --------

@@ -139,6 +139,11 @@ def check_risk_levels(
         level not strictly above the previous one; scores in no level (gap)
         or in two levels (overlap).
 
+    References
+    ----------
+    Cox, L. A., Jr. (2008). What's wrong with risk matrices? *Risk Analysis* 28(2), 497-512.
+    doi:10.1111/j.1539-6924.2008.01030.x
+
     Examples
     --------
     >>> check_risk_levels({"low": (1, 4), "medium": (5, 9), "high": (10, 25)})
@@ -174,6 +179,11 @@ def risk_grid(
         One row per cell, likelihood-major: ``likelihood``, ``impact``,
         ``score`` (their product) and ``level`` (the first level whose range
         holds the score, or ``None`` when none does).
+
+    References
+    ----------
+    Cox, L. A., Jr. (2008). What's wrong with risk matrices? *Risk Analysis* 28(2), 497-512.
+    doi:10.1111/j.1539-6924.2008.01030.x
 
     Examples
     --------
@@ -235,6 +245,11 @@ def weak_consistency_violations(
     ------
     ValueError
         If ``bands`` is not a mapping of names to integer pairs.
+
+    References
+    ----------
+    Cox, L. A., Jr. (2008). What's wrong with risk matrices? *Risk Analysis* 28(2), 497-512.
+    doi:10.1111/j.1539-6924.2008.01030.x
 
     Examples
     --------

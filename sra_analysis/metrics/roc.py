@@ -57,6 +57,15 @@ def roc_auc(scores: Any, observed: Any) -> float:
         Between 0 and 1 (0.5 = no discrimination); ``nan`` when only one
         class is present.
 
+    References
+    ----------
+    Hanley, J. A. & McNeil, B. J. (1982). The meaning and use of the area under a receiver
+    operating characteristic (ROC) curve. *Radiology* 143(1), 29-36.
+    doi:10.1148/radiology.143.1.7063747
+
+    Fawcett, T. (2006). An introduction to ROC analysis. *Pattern Recognition Letters* 27(8),
+    861-874. doi:10.1016/j.patrec.2005.10.010
+
     Examples
     --------
     >>> roc_auc([0.1, 0.4, 0.35, 0.8, 0.4], [0, 0, 1, 1, 1])
@@ -91,6 +100,12 @@ def roc_auc_along(scores: Any, observed: Any, *, axis: int = -1) -> np.ndarray:
     -------
     ndarray of float
         One AUC per vector; ``nan`` where only one class is present.
+
+    References
+    ----------
+    Hanley, J. A. & McNeil, B. J. (1982). The meaning and use of the area under a receiver
+    operating characteristic (ROC) curve. *Radiology* 143(1), 29-36.
+    doi:10.1148/radiology.143.1.7063747
 
     Examples
     --------
@@ -155,6 +170,12 @@ def auc_interval_hanley_mcneil(
     tuple of float
         ``(se, ci_low, ci_high)``; NaNs when a class is empty or ``auc`` is NaN.
 
+    References
+    ----------
+    Hanley, J. A. & McNeil, B. J. (1982). The meaning and use of the area under a receiver
+    operating characteristic (ROC) curve. *Radiology* 143(1), 29-36.
+    doi:10.1148/radiology.143.1.7063747
+
     Examples
     --------
     >>> se, low, high = auc_interval_hanley_mcneil(0.8, 1, 100)
@@ -190,6 +211,11 @@ def roc_curve(scores: Any, observed: Any) -> pd.DataFrame:
         the first row is ``inf``, flagging nothing), ``tpr`` (hit rate,
         POD) and ``fpr`` (POFD), with thresholds decreasing. ``tpr`` (or
         ``fpr``) is ``nan`` when no window has (or lacks) an incident.
+
+    References
+    ----------
+    Fawcett, T. (2006). An introduction to ROC analysis. *Pattern Recognition Letters* 27(8),
+    861-874. doi:10.1016/j.patrec.2005.10.010
 
     Examples
     --------

@@ -145,6 +145,12 @@ def rotations(matrix: np.ndarray) -> np.ndarray:
 
     >>> rotations(np.array([[1, 2, 3]]))[:, 0].tolist()
     [[1, 2, 3], [3, 1, 2], [2, 3, 1]]
+
+    References
+    ----------
+    Harms, K. E., Condit, R., Hubbell, S. P. & Foster, R. B. (2001). Habitat associations of
+    trees and shrubs in a 50-ha neotropical forest plot. *Journal of Ecology* 89(6), 947-959.
+    doi:10.1111/j.1365-2745.2001.00615.x
     """
     blocks = matrix.shape[-1]
     index = (np.arange(blocks)[None, :] - np.arange(blocks)[:, None]) % blocks
@@ -194,6 +200,18 @@ def rotation_capture_test(disrupted: Any, flagged: Any, *, valid: Any = None) ->
         ``statistic`` is the hits; ``null_mean`` what the ratings catch on average at other
         times; ``null_variance`` the spread a design effect divides by the binomial's.
 
+    References
+    ----------
+    Harms, K. E., Condit, R., Hubbell, S. P. & Foster, R. B. (2001). Habitat associations of
+    trees and shrubs in a 50-ha neotropical forest plot. *Journal of Ecology* 89(6), 947-959.
+    doi:10.1111/j.1365-2745.2001.00615.x
+
+    Wilks, D. S. (1997). Resampling hypothesis tests for autocorrelated fields. *Journal of
+    Climate* 10(1), 65-82. doi:10.1175/1520-0442(1997)010<0065:RHTFAF>2.0.CO;2
+
+    Lancaster, H. O. (1961). Significance tests in discrete distributions. *Journal of the
+    American Statistical Association* 56(294), 223-234. doi:10.1080/01621459.1961.10482105
+
     Examples
     --------
     One ring of 8 blocks, flags on blocks 2-4, disruptions on blocks 2 and 3. Rotating the
@@ -230,6 +248,19 @@ def rotation_auc_test(scores: Any, disrupted: Any, *, valid: Any = None) -> Rota
         ``statistic`` is the AUC (ties count one half); offsets that leave no disrupted or no
         quiet valid cell are left out.
 
+    References
+    ----------
+    Harms, K. E., Condit, R., Hubbell, S. P. & Foster, R. B. (2001). Habitat associations of
+    trees and shrubs in a 50-ha neotropical forest plot. *Journal of Ecology* 89(6), 947-959.
+    doi:10.1111/j.1365-2745.2001.00615.x
+
+    Hamill, T. M. (1999). Hypothesis tests for evaluating numerical precipitation forecasts.
+    *Weather and Forecasting* 14(2), 155-167.
+    doi:10.1175/1520-0434(1999)014<0155:HTFENP>2.0.CO;2
+
+    Lancaster, H. O. (1961). Significance tests in discrete distributions. *Journal of the
+    American Statistical Association* 56(294), 223-234. doi:10.1080/01621459.1961.10482105
+
     Examples
     --------
     Scores 1..6 on one ring, the disruption on the highest block: only the observation has
@@ -261,6 +292,18 @@ def rotation_tau_b_test(scores: Any, counts: Any, *, valid: Any = None) -> Rotat
     -------
     RotationTest
         ``statistic`` is tau-b.
+
+    References
+    ----------
+    Harms, K. E., Condit, R., Hubbell, S. P. & Foster, R. B. (2001). Habitat associations of
+    trees and shrubs in a 50-ha neotropical forest plot. *Journal of Ecology* 89(6), 947-959.
+    doi:10.1111/j.1365-2745.2001.00615.x
+
+    Kendall, M. G. (1945). The treatment of ties in ranking problems. *Biometrika* 33(3),
+    239-251. doi:10.1093/biomet/33.3.239
+
+    Lancaster, H. O. (1961). Significance tests in discrete distributions. *Journal of the
+    American Statistical Association* 56(294), 223-234. doi:10.1080/01621459.1961.10482105
 
     Examples
     --------
@@ -300,6 +343,11 @@ def disruption_episodes(disrupted: Any) -> int:
     -------
     int
 
+    References
+    ----------
+    Wilks, D. S. (1997). Resampling hypothesis tests for autocorrelated fields. *Journal of
+    Climate* 10(1), 65-82. doi:10.1175/1520-0442(1997)010<0065:RHTFAF>2.0.CO;2
+
     Examples
     --------
     >>> disruption_episodes([[1, 1, 0, 1], [0, 1, 1, 1]])
@@ -321,6 +369,13 @@ def design_effect(test: RotationTest, *, observed: int, flagged_share: float) ->
     >>> test = rotation_capture_test([0, 0, 1, 1, 0, 0, 0, 0], [0, 0, 1, 1, 1, 0, 0, 0])
     >>> round(design_effect(test, observed=2, flagged_share=3 / 8), 3)
     1.467
+
+    References
+    ----------
+    Kish, L. (1965). *Survey Sampling* (the design effect). Wiley. A book: no DOI.
+
+    Wilks, D. S. (1997). Resampling hypothesis tests for autocorrelated fields. *Journal of
+    Climate* 10(1), 65-82. doi:10.1175/1520-0442(1997)010<0065:RHTFAF>2.0.CO;2
     """
     binomial = observed * flagged_share * (1.0 - flagged_share)
     return test.null_variance / binomial if binomial > 0 else math.nan

@@ -77,7 +77,17 @@ def window_grid(windows: pd.DataFrame) -> dict[str, np.ndarray]:
 
 def rotation_tests(windows: pd.DataFrame, *, observed: int) -> Rotations:
     """The rotation tests, episodes and design effect of a windows table with boolean
-    ``flagged`` and ``observed`` columns; ``observed`` is its count of disrupted windows."""
+    ``flagged`` and ``observed`` columns; ``observed`` is its count of disrupted windows.
+
+    References
+    ----------
+    Harms, K. E., Condit, R., Hubbell, S. P. & Foster, R. B. (2001). Habitat associations of
+    trees and shrubs in a 50-ha neotropical forest plot. *Journal of Ecology* 89(6), 947-959.
+    doi:10.1111/j.1365-2745.2001.00615.x
+
+    Wilks, D. S. (1997). Resampling hypothesis tests for autocorrelated fields. *Journal of
+    Climate* 10(1), 65-82. doi:10.1175/1520-0442(1997)010<0065:RHTFAF>2.0.CO;2
+    """
     grid = window_grid(windows)
     valid = grid["valid"]
     if not valid.any():

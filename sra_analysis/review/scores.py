@@ -290,6 +290,30 @@ def prediction_scores(
         ``gerrity``, ``multicategory_hss``, ``multicategory_pss`` (with
         ``severity_confusion``) and ``brier``, ``brier_reliability``,
         ``brier_resolution``, ``brier_uncertainty`` (when every window has a probability).
+
+    References
+    ----------
+    Doswell, C. A., Davies-Jones, R. & Keller, D. L. (1990). On summary measures of skill in
+    rare event forecasting based on contingency tables. *Weather and Forecasting* 5(4), 576-585.
+    doi:10.1175/1520-0434(1990)005<0576:OSMOSI>2.0.CO;2
+
+    Chainey, S., Tompson, L. & Uhlig, S. (2008). The utility of hotspot mapping for predicting
+    spatial patterns of crime. *Security Journal* 21(1-2), 4-28. doi:10.1057/palgrave.sj.8350066
+
+    Hanley, J. A. & McNeil, B. J. (1982). The meaning and use of the area under a receiver
+    operating characteristic (ROC) curve. *Radiology* 143(1), 29-36.
+    doi:10.1148/radiology.143.1.7063747
+
+    Kendall, M. G. (1945). The treatment of ties in ranking problems. *Biometrika* 33(3),
+    239-251. doi:10.1093/biomet/33.3.239
+
+    Przyborski, J. & Wilenski, H. (1940). Homogeneity of results in testing samples from Poisson
+    series. *Biometrika* 31(3-4), 313-323 (the exact conditional test of two Poisson means). No
+    DOI given.
+
+    Harms, K. E., Condit, R., Hubbell, S. P. & Foster, R. B. (2001). Habitat associations of
+    trees and shrubs in a 50-ha neotropical forest plot. *Journal of Ecology* 89(6), 947-959.
+    doi:10.1111/j.1365-2745.2001.00615.x
     """
     flagged = windows["flagged"].to_numpy(dtype=bool)
     observed = windows["observed"].to_numpy(dtype=bool)

@@ -167,7 +167,17 @@ class Skill:
 
 
 def assess_skill(scores: PredictionScores) -> Skill:
-    """The :class:`Skill` behind a verdict, from an evaluation's prediction scores."""
+    """The :class:`Skill` behind a verdict, from an evaluation's prediction scores.
+
+    References
+    ----------
+    Harms, K. E., Condit, R., Hubbell, S. P. & Foster, R. B. (2001). Habitat associations of
+    trees and shrubs in a 50-ha neotropical forest plot. *Journal of Ecology* 89(6), 947-959.
+    doi:10.1111/j.1365-2745.2001.00615.x
+
+    Lancaster, H. O. (1961). Significance tests in discrete distributions. *Journal of the
+    American Statistical Association* 56(294), 223-234. doi:10.1080/01621459.1961.10482105
+    """
     chance, counts, rotation = scores.capture, scores.counts, scores.rotation
     auc = scores.score("auc")
     share = counts.flagged_share
@@ -283,6 +293,18 @@ class Verdict:
 
 def judge(scores: PredictionScores, *, flag_level: str, incidents: float = 0.0) -> Verdict:
     """Grade an SRA from its prediction scores (see the module docstring).
+
+    References
+    ----------
+    Harms, K. E., Condit, R., Hubbell, S. P. & Foster, R. B. (2001). Habitat associations of
+    trees and shrubs in a 50-ha neotropical forest plot. *Journal of Ecology* 89(6), 947-959.
+    doi:10.1111/j.1365-2745.2001.00615.x
+
+    Wilks, D. S. (1997). Resampling hypothesis tests for autocorrelated fields. *Journal of
+    Climate* 10(1), 65-82. doi:10.1175/1520-0442(1997)010<0065:RHTFAF>2.0.CO;2
+
+    Lancaster, H. O. (1961). Significance tests in discrete distributions. *Journal of the
+    American Statistical Association* 56(294), 223-234. doi:10.1080/01621459.1961.10482105
 
     Examples
     --------

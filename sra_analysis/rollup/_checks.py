@@ -45,6 +45,11 @@ def require_columns(table: object, columns: Sequence[str], *, name: str, caller:
 def clopper_pearson(successes, trials, *, confidence: float = 0.95):
     """Exact binomial limits, vectorised (NaN where there are no trials).
 
+    References
+    ----------
+    Clopper, C. J. & Pearson, E. S. (1934). The use of confidence or fiducial limits illustrated
+    in the case of the binomial. *Biometrika* 26(4), 404-413. doi:10.1093/biomet/26.4.404
+
     Examples
     --------
     >>> low, high = clopper_pearson([0, 5], [10, 10])
@@ -69,6 +74,15 @@ def conditional_ratio_interval(count1, exposure1, count2, exposure2, *, confiden
     the Clopper–Pearson limits of ``pi`` map to ``R = pi / (1 - pi) * t2 / t1``. Returns
     ``(ratio, ci_low, ci_high, p_value)``, the p-value the exact conditional binomial test of
     ``R = 1`` (two-sided, doubling the smaller tail). NaN where an exposure is 0 or ``m = 0``.
+
+    References
+    ----------
+    Przyborski, J. & Wilenski, H. (1940). Homogeneity of results in testing samples from Poisson
+    series. *Biometrika* 31(3-4), 313-323 (the exact conditional test of two Poisson means). No
+    DOI given.
+
+    Clopper, C. J. & Pearson, E. S. (1934). The use of confidence or fiducial limits illustrated
+    in the case of the binomial. *Biometrika* 26(4), 404-413. doi:10.1093/biomet/26.4.404
 
     Examples
     --------

@@ -96,6 +96,14 @@ def suggested_banding(
         The current banding, unchanged, when fewer scores are well observed than there are
         levels, or when no cut gives increasing, Cox-consistent bands.
 
+    References
+    ----------
+    Cox, L. A., Jr. (2008). What's wrong with risk matrices? *Risk Analysis* 28(2), 497-512.
+    doi:10.1111/j.1539-6924.2008.01030.x
+
+    Garwood, F. (1936). Fiducial limits for the Poisson distribution. *Biometrika* 28(3-4),
+    437-442. doi:10.1093/biomet/28.3-4.437
+
     Examples
     --------
     >>> from sra_analysis.rollup.cells import cell_rates

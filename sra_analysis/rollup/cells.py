@@ -118,6 +118,18 @@ def cell_rates(
     -------
     CellRates
 
+    References
+    ----------
+    Cox, L. A., Jr. (2008). What's wrong with risk matrices? *Risk Analysis* 28(2), 497-512.
+    doi:10.1111/j.1539-6924.2008.01030.x
+
+    Przyborski, J. & Wilenski, H. (1940). Homogeneity of results in testing samples from Poisson
+    series. *Biometrika* 31(3-4), 313-323 (the exact conditional test of two Poisson means). No
+    DOI given.
+
+    Garwood, F. (1936). Fiducial limits for the Poisson distribution. *Biometrika* 28(3-4),
+    437-442. doi:10.1093/biomet/28.3-4.437
+
     Examples
     --------
     Score 4 (1 × 4) is banded medium here but has the rate of the low cells:

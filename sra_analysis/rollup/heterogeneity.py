@@ -83,6 +83,17 @@ def dersimonian_laird(
     ParameterError
         When the lengths differ or a variance is not positive and finite.
 
+    References
+    ----------
+    DerSimonian, R. & Laird, N. (1986). Meta-analysis in clinical trials. *Controlled Clinical
+    Trials* 7(3), 177-188. doi:10.1016/0197-2456(86)90046-2
+
+    Higgins, J. P. T. & Thompson, S. G. (2002). Quantifying heterogeneity in a meta-analysis.
+    *Statistics in Medicine* 21(11), 1539-1558. doi:10.1002/sim.1186
+
+    Cochran, W. G. (1954). The combination of estimates from different experiments. *Biometrics*
+    10(1), 101-129. doi:10.2307/3001666
+
     Examples
     --------
     >>> result = dersimonian_laird([0.0, 1.0, 2.0], [1.0, 1.0, 1.0])
@@ -145,6 +156,14 @@ def per_event_slopes(
         ``ci_low``, ``ci_high`` (Wald on the log scale), ``status``: ``"estimated"``,
         ``"no outcome"`` or ``"not estimable"`` (all outcomes at one end of the levels
         in every ring that had any, or no spread of levels; NaN numbers).
+
+    References
+    ----------
+    Nelder, J. A. & Wedderburn, R. W. M. (1972). Generalized linear models. *Journal of the
+    Royal Statistical Society, Series A* 135(3), 370-384. doi:10.2307/2344614
+
+    DerSimonian, R. & Laird, N. (1986). Meta-analysis in clinical trials. *Controlled Clinical
+    Trials* 7(3), 177-188. doi:10.1016/0197-2456(86)90046-2
     """
     use = windows[windows["hours"] > 0]
     events, event_code = np.unique(use["event_id"].astype(str).to_numpy(), return_inverse=True)

@@ -66,6 +66,18 @@ def hot_spots(
         cells) with ``ratio_ci_low``–``ratio_ci_high`` and the exact conditional
         ``p_value``; ``hot``. Highest lower ratio limit first.
 
+    References
+    ----------
+    Dunn, O. J. (1961). Multiple comparisons among means. *Journal of the American Statistical
+    Association* 56(293), 52-64. doi:10.1080/01621459.1961.10482090
+
+    Garwood, F. (1936). Fiducial limits for the Poisson distribution. *Biometrika* 28(3-4),
+    437-442. doi:10.1093/biomet/28.3-4.437
+
+    Przyborski, J. & Wilenski, H. (1940). Homogeneity of results in testing samples from Poisson
+    series. *Biometrika* 31(3-4), 313-323 (the exact conditional test of two Poisson means). No
+    DOI given.
+
     Examples
     --------
     >>> windows = pd.DataFrame({"event_id": "a", "ring": "1", "hour": [8, 9, 10, 11],
@@ -137,6 +149,12 @@ def hot_spans(
         officer-hours), ``rate_ratio`` against the ring's other hours with ``ci_low``–
         ``ci_high``; ``usual_level``: the level most events gave most of the span's windows,
         and ``events_at_usual_level``. Largest lower limit first.
+
+    References
+    ----------
+    Przyborski, J. & Wilenski, H. (1940). Homogeneity of results in testing samples from Poisson
+    series. *Biometrika* 31(3-4), 313-323 (the exact conditional test of two Poisson means). No
+    DOI given.
     """
     rows = []
     frame = windows.assign(ring=windows["ring"].astype(str))

@@ -53,6 +53,11 @@ def rates_by_level(windows: pd.DataFrame, *, confidence: float = 0.95) -> pd.Dat
         ``disruption_ci_low``, ``disruption_ci_high`` (per ring-hour, exact Garwood limits
         of the rounded counts).
 
+    References
+    ----------
+    Garwood, F. (1936). Fiducial limits for the Poisson distribution. *Biometrika* 28(3-4),
+    437-442. doi:10.1093/biomet/28.3-4.437
+
     Examples
     --------
     >>> windows = pd.DataFrame({"event_id": ["a", "a", "b"], "ring": "1",
@@ -179,6 +184,20 @@ def level_rate_ratio(
     Returns
     -------
     LevelRateRatio
+
+    References
+    ----------
+    Nelder, J. A. & Wedderburn, R. W. M. (1972). Generalized linear models. *Journal of the
+    Royal Statistical Society, Series A* 135(3), 370-384. doi:10.2307/2344614
+
+    Liang, K.-Y. & Zeger, S. L. (1986). Longitudinal data analysis using generalized linear
+    models. *Biometrika* 73(1), 13-22. doi:10.1093/biomet/73.1.13
+
+    Cameron, A. C. & Miller, D. L. (2015). A practitioner's guide to cluster-robust inference.
+    *Journal of Human Resources* 50(2), 317-372. doi:10.3368/jhr.50.2.317
+
+    Cameron, A. C. & Trivedi, P. K. (2013). *Regression Analysis of Count Data*, 2nd ed.
+    (Pearson dispersion, negative binomial NB2). Cambridge University Press. A book: no DOI.
 
     Examples
     --------
