@@ -11,10 +11,13 @@ the rest of :mod:`sra_analysis`. One concept per module:
   (gamma, tau-b, Somers' d with asymptotic intervals);
 * :mod:`~sra_analysis.metrics.capture` - hot-spot capture (hit rate, PAI,
   PEI, PEI*);
+* :mod:`~sra_analysis.metrics.best_capture` - the most the same coverage could
+  capture (n*), PEI* from counts, and :func:`capture_summary`;
 * :mod:`~sra_analysis.metrics.chance` - capture against random flagging
   (one-sided exact binomial test, PAI lower bound);
-* :mod:`~sra_analysis.metrics.rates` - Poisson rates, exact intervals and
-  rate comparison;
+* :mod:`~sra_analysis.metrics.rates` - Poisson rates and exact intervals;
+* :mod:`~sra_analysis.metrics.rate_ratio` - two rates compared (ratio, exact
+  conditional interval, E-test and exact conditional test);
 * :mod:`~sra_analysis.metrics.roc` - ROC/AUC and its intervals;
 * :mod:`~sra_analysis.metrics.funnel` - exact binomial funnel-plot limits
   after Spiegelhalter (2005), to compare many events' proportions;
@@ -36,16 +39,13 @@ from sra_analysis.metrics.association import (
     kendall_tau_b_pvalue,
     somers_d,
 )
-from sra_analysis.metrics.capture import (
+from sra_analysis.metrics.best_capture import (
     CaptureSummary,
     capture_summary,
-    hit_rate,
     max_capturable_events,
-    pai,
-    pei,
-    pei_star,
     pei_star_from_counts,
 )
+from sra_analysis.metrics.capture import hit_rate, pai, pei, pei_star
 from sra_analysis.metrics.chance import ChanceCapture, capture_vs_chance
 from sra_analysis.metrics.contingency import (
     TwoByTwo,
@@ -72,11 +72,9 @@ from sra_analysis.metrics.probability import (
     brier_score,
     reliability_table,
 )
+from sra_analysis.metrics.rate_ratio import RateComparison, compare_rates, conditional_rate_test
 from sra_analysis.metrics.rates import (
-    RateComparison,
     RateEstimate,
-    compare_rates,
-    conditional_rate_test,
     incidents_per_100_officer_hours,
     poisson_rate,
     poisson_rate_table,

@@ -20,9 +20,10 @@ happened) is returned as ``nan``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from sra_analysis.metrics._validation import as_1d_bool, check_count, check_same_length, ratio
+from sra_analysis.metrics._table import TableCounts, check_table
+from sra_analysis.metrics._validation import ratio
+from sra_analysis.metrics.skill import ets, hss, pss
 
 __all__ = [
     "TwoByTwo",
@@ -39,7 +40,7 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class TwoByTwo:
+class TwoByTwo(TableCounts):
     """Counts of a 2 x 2 verification table.
 
     Parameters
@@ -69,58 +70,6 @@ class TwoByTwo:
     >>> round(table.scores()["pod"], 3)
     0.549
     """
-
-    hits: int
-    misses: int
-    false_alarms: int
-    correct_negatives: int
-
-    def __post_init__(self) -> None:
-        for field in ("hits", "misses", "false_alarms", "correct_negatives"):
-            object.__setattr__(self, field, check_count(field, getattr(self, field)))
-
-    @classmethod
-    def from_arrays(cls, flagged: Any, observed: Any) -> TwoByTwo:
-        """Tabulate paired yes/no forecasts and observations.
-
-        Parameters
-        ----------
-        flagged : array-like of bool
-            ``True`` where the window was flagged (forecast "yes"). The
-            numbers 0 and 1 are accepted as booleans.
-        observed : array-like of bool
-            ``True`` where at least one incident was observed.
-
-        Returns
-        -------
-        TwoByTwo
-            The table of hits, misses, false alarms and correct negatives.
-
-        Raises
-        ------
-        ValueError
-            If the arrays differ in length, are not 1-D, or hold values other
-            than booleans / 0 / 1 (missing values included).
-
-        Examples
-        --------
-        >>> TwoByTwo.from_arrays([True, True, False, False], [1, 0, 1, 0])
-        TwoByTwo(hits=1, misses=1, false_alarms=1, correct_negatives=1)
-        """
-        f = as_1d_bool("flagged", flagged)
-        o = as_1d_bool("observed", observed)
-        check_same_length(flagged=f, observed=o)
-        return cls(
-            hits=int((f & o).sum()),
-            misses=int((~f & o).sum()),
-            false_alarms=int((f & ~o).sum()),
-            correct_negatives=int((~f & ~o).sum()),
-        )
-
-    @property
-    def n(self) -> int:
-        """Total number of windows, ``a + b + c + d``."""
-        return self.hits + self.misses + self.false_alarms + self.correct_negatives
 
     def scores(self) -> dict[str, float]:
         """All scores of the table.
@@ -153,14 +102,6 @@ class TwoByTwo:
         }
 
 
-def _check_table(table: Any) -> TwoByTwo:
-    if not isinstance(table, TwoByTwo):
-        raise ValueError(
-            f"`table` must be a TwoByTwo instance, but {type(table).__name__} was passed."
-        )
-    return table
-
-
 def pod(table: TwoByTwo) -> float:
     """Probability of detection (hit rate), ``a / (a + c)``.
 
@@ -186,7 +127,7 @@ def pod(table: TwoByTwo) -> float:
     >>> round(pod(TwoByTwo(28, 23, 72, 2680)), 3)
     0.549
     """
-    t = _check_table(table)
+    t = check_table(table)
     return ratio(t.hits, t.hits + t.misses)
 
 
@@ -215,7 +156,7 @@ def far(table: TwoByTwo) -> float:
     >>> far(TwoByTwo(28, 23, 72, 2680))
     0.72
     """
-    t = _check_table(table)
+    t = check_table(table)
     return ratio(t.false_alarms, t.hits + t.false_alarms)
 
 
@@ -244,7 +185,7 @@ def pofd(table: TwoByTwo) -> float:
     >>> round(pofd(TwoByTwo(28, 23, 72, 2680)), 3)
     0.026
     """
-    t = _check_table(table)
+    t = check_table(table)
     return ratio(t.false_alarms, t.false_alarms + t.correct_negatives)
 
 
@@ -276,7 +217,7 @@ def csi(table: TwoByTwo) -> float:
     >>> round(csi(TwoByTwo(28, 23, 72, 2680)), 3)
     0.228
     """
-    t = _check_table(table)
+    t = check_table(table)
     return ratio(t.hits, t.hits + t.false_alarms + t.misses)
 
 
@@ -305,7 +246,7 @@ def frequency_bias(table: TwoByTwo) -> float:
     >>> round(frequency_bias(TwoByTwo(28, 23, 72, 2680)), 2)
     1.96
     """
-    t = _check_table(table)
+    t = check_table(table)
     return ratio(t.hits + t.false_alarms, t.hits + t.misses)
 
 
@@ -333,117 +274,5 @@ def accuracy(table: TwoByTwo) -> float:
     >>> round(accuracy(TwoByTwo(28, 23, 72, 2680)), 3)
     0.966
     """
-    t = _check_table(table)
+    t = check_table(table)
     return ratio(t.hits + t.correct_negatives, t.n)
-
-
-def hss(table: TwoByTwo) -> float:
-    """Heidke skill score, ``2(ad - bc) / [(a + c)(c + d) + (a + b)(b + d)]``.
-
-    Accuracy relative to random forecasts with the same marginal totals.
-
-    Parameters
-    ----------
-    table : TwoByTwo
-        The verification counts.
-
-    Returns
-    -------
-    float
-        1 for a perfect forecast, 0 for no skill; ``nan`` when the
-        denominator is zero.
-
-    References
-    ----------
-    Heidke, P. (1926). Berechnung des Erfolges und der Güte der Windstärkevorhersagen im
-    Sturmwarnungsdienst. *Geografiska Annaler* 8, 301-349. No DOI given.
-
-    Doswell, C. A., Davies-Jones, R. & Keller, D. L. (1990). On summary measures of skill in
-    rare event forecasting based on contingency tables. *Weather and Forecasting* 5(4), 576-585.
-    doi:10.1175/1520-0434(1990)005<0576:OSMOSI>2.0.CO;2
-
-    Examples
-    --------
-    >>> round(hss(TwoByTwo(28, 23, 72, 2680)), 3)
-    0.355
-    """
-    t = _check_table(table)
-    a, b, c, d = t.hits, t.false_alarms, t.misses, t.correct_negatives
-    return ratio(2.0 * (a * d - b * c), (a + c) * (c + d) + (a + b) * (b + d))
-
-
-def pss(table: TwoByTwo) -> float:
-    """Peirce skill score (Hanssen-Kuipers discriminant, true skill statistic).
-
-    ``POD - POFD = (ad - bc) / [(a + c)(b + d)]``.
-
-    Parameters
-    ----------
-    table : TwoByTwo
-        The verification counts.
-
-    Returns
-    -------
-    float
-        Between -1 and 1; ``nan`` when either observed class is empty.
-
-    References
-    ----------
-    Peirce, C. S. (1884). The numerical measure of the success of predictions. *Science* 4(93),
-    453-454. No DOI given.
-
-    Woodcock, F. (1976). The evaluation of yes/no forecasts for scientific and administrative
-    purposes. *Monthly Weather Review* 104(10), 1209-1214. No DOI given.
-
-    Doswell, C. A., Davies-Jones, R. & Keller, D. L. (1990). On summary measures of skill in
-    rare event forecasting based on contingency tables. *Weather and Forecasting* 5(4), 576-585.
-    doi:10.1175/1520-0434(1990)005<0576:OSMOSI>2.0.CO;2
-
-    Examples
-    --------
-    >>> round(pss(TwoByTwo(28, 23, 72, 2680)), 3)
-    0.523
-    """
-    t = _check_table(table)
-    a, b, c, d = t.hits, t.false_alarms, t.misses, t.correct_negatives
-    return ratio(a * d - b * c, (a + c) * (b + d))
-
-
-def ets(table: TwoByTwo) -> float:
-    """Equitable threat score (Gilbert skill score).
-
-    ``(a - a_r) / (a + b + c - a_r)`` with ``a_r = (a + b)(a + c) / n`` the
-    hits expected by chance.
-
-    Parameters
-    ----------
-    table : TwoByTwo
-        The verification counts.
-
-    Returns
-    -------
-    float
-        Between -1/3 and 1; ``nan`` when the denominator is zero.
-
-    References
-    ----------
-    Gilbert, G. K. (1884). Finley's tornado predictions. *American Meteorological Journal* 1,
-    166-172. No DOI.
-
-    Schaefer, J. T. (1990). The critical success index as an indicator of warning skill.
-    *Weather and Forecasting* 5(4), 570-575. doi:10.1175/1520-0434(1990)005<0570:TCSIAA>2.0.CO;2
-
-    Wilks, D. S. (2011). *Statistical Methods in the Atmospheric Sciences*, 3rd ed., ch. 8
-    (Forecast verification). Academic Press. A book: no DOI.
-
-    Examples
-    --------
-    >>> round(ets(TwoByTwo(28, 23, 72, 2680)), 3)
-    0.216
-    """
-    t = _check_table(table)
-    a, b, c = t.hits, t.false_alarms, t.misses
-    if t.n == 0:
-        return float("nan")
-    a_random = (a + b) * (a + c) / t.n
-    return ratio(a - a_random, a + b + c - a_random)
