@@ -85,7 +85,10 @@ FIT_CHARTS = """async ([scale, minimum]) => {
     const height = plot._fullLayout && plot._fullLayout.height;
     if (!height) return null;
     const printed = Math.round(Math.max(Math.min(height, minimum), height * scale));
-    return printed === height ? null : window.Plotly.relayout(plot, {height: printed});
+    if (printed === height) return null;
+    const box = plot.parentElement;  // plotly's own wrapper, as high as the chart on screen
+    if (box && box.style.height) box.style.height = `${printed}px`;
+    return window.Plotly.relayout(plot, {height: printed});
   }));
   return plots.length;
 }"""
@@ -107,12 +110,13 @@ def css_string(text: str) -> str:
     Examples
     --------
     >>> print(css_string('Pleno "A"\\n</style>'))
-    "Pleno \\000022A\\000022 \\00003c/style\\00003e"
+    "Pleno \\000022 A\\000022  \\00003c /style\\00003e "
     >>> print(css_string(" of  café"))
-    " of caf\\0000e9"
+    " of caf\\0000e9 "
     """
     flat = re.sub(r"\s+", " ", str(text))
-    escaped = "".join(c if _PLAIN.fullmatch(c) else f"\\{ord(c):06x}" for c in flat)
+    # six hex digits and a space: the space ends the escape (and only that space is eaten)
+    escaped = "".join(c if _PLAIN.fullmatch(c) else f"\\{ord(c):06x} " for c in flat)
     return f'"{escaped}"'
 
 
