@@ -54,8 +54,8 @@ EVENTS = ("purwakarta-2024", "kota-sukabumi-2024")
 #: Kota Sukabumi's name in the batch: a double quote would end a CSS string, "</style>" the
 #: style sheet, "<b>" would open an element, if the footer did not escape them.
 MARKED_NAME = 'Pleno "Kota Sukabumi" </style> & <b>co'
-#: Purwakarta's name (108 characters) in the footer: its first 60 characters, "Rapat Pleno
-#: Terbuka Rekapitulasi Hasil Penghitungan Perolehan" (62), cut after the last whole word.
+#: Purwakarta's name (108 characters) in the footer: cut to at most 60 characters after the
+#: last whole word ("Perolehan" runs to character 61), and marked as cut.
 PURWAKARTA_FOOTER = "Rapat Pleno Terbuka Rekapitulasi Hasil Penghitungan …"
 #: (event, language, name in the footer, classification marking) of each printed PDF.
 FOOTERS = (
