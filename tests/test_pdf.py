@@ -37,9 +37,11 @@ from sra_analysis.reports.pdf import (
     ReportPrinter,
     check_printer,
     find_chromium,
+    print_result,
 )
 from sra_analysis.reports.print_layout import part_heading_texts
 from sra_analysis.reports.report_html import export_html
+from sra_analysis.reports.runner import ReportResult
 from sra_analysis.resources import sample_dir
 
 pypdf = pytest.importorskip("pypdf")
@@ -459,6 +461,26 @@ def test_a_rerun_without_pdf_removes_the_earlier_pdf(tmp_path):
     batch = run_reports([event], out, workers=1, parameters=FAST, progress=False)
     assert batch.results[0].ok
     assert not earlier.exists()
+
+
+def test_a_report_whose_event_yaml_went_bad_is_not_printed_without_its_marking(tmp_path):
+    # The footer's name and marking are read again from event.yaml: when it cannot be read,
+    # the PDF is not printed (rather than printed unmarked), and the result says why.
+    event = shutil.copytree(sample_dir() / "kota-sukabumi-2024", tmp_path / "kota-sukabumi-2024")
+    (event / "event.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    folder = tmp_path / "out" / "kota-sukabumi-2024"
+    folder.mkdir(parents=True)
+    (folder / PDF_NAME).write_bytes(b"%PDF-1.4 an earlier run's report")
+
+    class NoPrinter:
+        def print_report(self, *args, **kwargs):
+            raise AssertionError("printed without its event's footer")
+
+    written = ReportResult(str(event), event.name, "ok", str(folder), 1.0)
+    result = print_result(NoPrinter(), written, lang="id")
+    assert result.ok and result.pdf_error.startswith("report.pdf not written: ")
+    assert "event.yaml" in result.pdf_error
+    assert not (folder / PDF_NAME).exists()
 
 
 def test_a_report_that_fails_is_not_printed_and_loses_its_earlier_pdf(tmp_path):
