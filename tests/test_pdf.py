@@ -479,7 +479,8 @@ def test_a_report_whose_event_yaml_went_bad_is_not_printed_without_its_marking(t
     written = ReportResult(str(event), event.name, "ok", str(folder), 1.0)
     result = print_result(NoPrinter(), written, lang="id")
     assert result.ok and result.pdf_error.startswith("report.pdf not written: ")
-    assert "event.yaml" in result.pdf_error
+    assert "EventConfigError: " in result.pdf_error and "event.yaml" in result.pdf_error
+    assert "\n" not in result.pdf_error  # one line under the report's line in the console
     assert not (folder / PDF_NAME).exists()
 
 

@@ -316,6 +316,6 @@ def print_result(printer: ReportPrinter, result: ReportResult, *, lang: str = "e
     except (PrinterError, EventConfigError, OSError) as failure:
         with contextlib.suppress(OSError):  # no PDF of an earlier run beside this report
             (folder / PDF_NAME).unlink(missing_ok=True)
-        reason = _first_line(failure) if isinstance(failure, OSError) else str(failure)
+        reason = str(failure) if isinstance(failure, PrinterError) else _first_line(failure)
         return replace(result, pdf_error=hide_long_numbers(f"{PDF_NAME} not written: {reason}"))
     return result
