@@ -20,4 +20,6 @@ COVER_LABELS: dict[str, dict[str, str]] = {
     "cover.nrp": {"en": "NRP", "id": "NRP"},
     "cover.date": {"en": "Date", "id": "Tanggal"},
     "cover.signature": {"en": "Signature", "id": "Tanda tangan"},
+    # the printed report's page footer (every page but the cover)
+    "cover.page_of": {"en": "Page {page} of {pages}", "id": "Halaman {page} dari {pages}"},
 }

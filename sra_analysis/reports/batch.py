@@ -196,7 +196,7 @@ def run_reports(
     from tqdm.auto import tqdm
 
     with contextlib.ExitStack() as stack:
-        finish = _pdf_step(stack, pdf=pdf and bool(jobs))  # the browser starts, or stops us
+        finish = _pdf_step(stack, pdf=pdf and bool(jobs), lang=checked.lang)  # or stops us
         results = [_unreadable(job, problem) for job, problem in results]
         if assets == "shared":  # once, before any report that loads it
             write_plotly_asset(out)
@@ -264,7 +264,7 @@ def _plan(read, out: Path, notebook: str, parameters: Mapping, assets: str):
     return all_jobs, jobs, unreadable
 
 
-def _pdf_step(stack: contextlib.ExitStack, *, pdf: bool):
+def _pdf_step(stack: contextlib.ExitStack, *, pdf: bool, lang: str = "en"):
     """What happens to each report once the batch has run: printed to ``report.pdf`` by one
     browser that ``stack`` closes (started here, before any report runs), or, without ``pdf``,
     a ``report.pdf`` of an earlier run removed."""
@@ -273,7 +273,7 @@ def _pdf_step(stack: contextlib.ExitStack, *, pdf: bool):
     from sra_analysis.reports.pdf import ReportPrinter, print_result
 
     printer = stack.enter_context(ReportPrinter())
-    return lambda result: print_result(printer, result)
+    return lambda result: print_result(printer, result, lang=lang)
 
 
 def _without_pdf(result: ReportResult) -> ReportResult:

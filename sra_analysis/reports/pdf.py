@@ -3,10 +3,12 @@
 ``sra-review report --pdf`` (``run_reports(..., pdf=True)``) prints every report that was
 written, beside it, once the batch's reports have run. The page is opened from disk with
 every request that is not a local file refused (a report needs none), laid out for print by
-the template's ``@media print`` rules (A4, each section from a new page, charts and table
+the template's ``@media print`` rules (A4, the cover on a page of its own, charts and table
 rows kept whole, table header rows repeated, nothing interactive), and printed once every
 Plotly chart has drawn. The charts are drawn for the paper: the page is opened in a window
-exactly as wide as the printable width of an A4 page at :data:`PRINT_SCALE`.
+exactly as wide as the printable width of an A4 page at :data:`PRINT_SCALE`, and drawn again
+lower to fit the page (:mod:`sra_analysis.reports.print_layout`, which also adds the running
+header and footer, and starts the annex, the glossary and the appendix on a new page).
 
 One browser serves a whole batch (:class:`ReportPrinter`). It is found (:func:`find_chromium`)
 and started before any report runs, so a machine that cannot print says so at once. Playwright
@@ -17,16 +19,31 @@ from __future__ import annotations
 
 import concurrent.futures as futures
 import contextlib
-import importlib.util
 import os
-import shutil
-from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from sra_analysis.errors import PrinterError
+from sra_analysis.errors import EventConfigError, PrinterError
+from sra_analysis.event_config import read_event_meta
 from sra_analysis.privacy import hide_long_numbers
+from sra_analysis.reports.chromium import (
+    CHROMIUM_ENV,
+    CHROMIUM_NAMES,
+    INSTALL_PLAYWRIGHT,
+    PDF_NAME,
+    check_printer,
+    find_chromium,
+)
 from sra_analysis.reports.files import write_atomic
+from sra_analysis.reports.print_layout import (
+    CHART_HEIGHT_SCALE,
+    CHART_MIN_HEIGHT,
+    FIT_CHARTS,
+    MARK_PARTS,
+    PageFooter,
+    page_css,
+    part_heading_texts,
+)
 from sra_analysis.reports.runner import ReportResult
 
 __all__ = [
@@ -40,12 +57,6 @@ __all__ = [
     "print_result",
 ]
 
-#: The file written beside ``report.html``.
-PDF_NAME = "report.pdf"
-#: The environment variable naming the Chromium (or Chrome) executable to print with.
-CHROMIUM_ENV = "SRA_CHROMIUM"
-#: Looked for on ``PATH``, in this order, when :data:`CHROMIUM_ENV` is not set.
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 #: The page is laid out 1/scale times as wide as the paper's printable width (879 CSS px
 #: instead of 703), then printed at this scale: charts and tables get the room of a laptop
 #: window, and body text prints at about 8.5 pt.
@@ -58,12 +69,6 @@ _MARGINS_MM = (12, 12, 14, 12)
 _PX_PER_MM = 96 / 25.4
 _LOAD_TIMEOUT_MS = 60_000
 _CHART_TIMEOUT_MS = 30_000
-_INSTALL_PLAYWRIGHT = "install it with: pip install 'sra_analysis[pdf]'"
-_FOOTER = (
-    '<div style="width:100%;font:10px sans-serif;color:#555;text-align:center">'
-    '<span class="title"></span> · <span class="pageNumber"></span> / '
-    '<span class="totalPages"></span></div>'
-)
 #: How many of the page's Plotly charts have drawn (a chart has drawn when Plotly laid it
 #: out and its SVG is in the page), how many there are, and whether plotly.js is there.
 _CHARTS_DRAWN = """() => {
@@ -73,83 +78,6 @@ _CHARTS_DRAWN = """() => {
 }"""
 #: Done waiting: every chart drawn, or none ever will be (plotly.js did not load).
 _DONE_DRAWING = f"() => {{ const [d, n, js] = ({_CHARTS_DRAWN})(); return d === n || !js; }}"
-
-
-def find_chromium(*, environ: Mapping[str, str] | None = None) -> str:
-    """The Chromium executable to print with.
-
-    ``$SRA_CHROMIUM`` when set (it must name an executable file), else the first of
-    ``chromium``, ``chromium-browser`` and ``google-chrome`` found on ``PATH``.
-
-    Parameters
-    ----------
-    environ : mapping, optional
-        The environment to read ``SRA_CHROMIUM`` and ``PATH`` from; ``os.environ`` by default.
-
-    Returns
-    -------
-    str
-        The executable's path.
-
-    Raises
-    ------
-    PrinterError
-        When ``SRA_CHROMIUM`` names no executable file, or none of the names is on ``PATH``.
-
-    Examples
-    --------
-    >>> find_chromium(environ={"SRA_CHROMIUM": "/no/such/chromium"})
-    Traceback (most recent call last):
-    ...
-    sra_analysis.errors.PrinterError: cannot print report.pdf: SRA_CHROMIUM is set to \
-'/no/such/chromium', which is not an executable file — point it at a Chromium or Chrome \
-executable, or unset it to look for chromium on PATH
-    >>> find_chromium(environ={"PATH": ""})
-    Traceback (most recent call last):
-    ...
-    sra_analysis.errors.PrinterError: cannot print report.pdf: no Chromium found (looked for \
-chromium, chromium-browser, google-chrome on PATH) — install one (Debian/Ubuntu: apt install \
-chromium) or set SRA_CHROMIUM to its path
-    """
-    environ = os.environ if environ is None else environ
-    chosen = environ.get(CHROMIUM_ENV, "")
-    if chosen:
-        if os.path.isfile(chosen) and os.access(chosen, os.X_OK):
-            return chosen
-        raise PrinterError(
-            f"cannot print {PDF_NAME}: {CHROMIUM_ENV} is set to {chosen!r}, which is not an "
-            "executable file — point it at a Chromium or Chrome executable, or unset it to "
-            "look for chromium on PATH"
-        )
-    for name in CHROMIUM_NAMES:
-        found = shutil.which(name, path=environ.get("PATH", os.defpath))
-        if found:
-            return found
-    raise PrinterError(
-        f"cannot print {PDF_NAME}: no Chromium found (looked for {', '.join(CHROMIUM_NAMES)} "
-        f"on PATH) — install one (Debian/Ubuntu: apt install chromium) or set {CHROMIUM_ENV} "
-        "to its path"
-    )
-
-
-def check_printer(*, environ: Mapping[str, str] | None = None) -> str:
-    """Check, without importing it, that Playwright is installed, and find Chromium.
-
-    Returns
-    -------
-    str
-        The Chromium executable (:func:`find_chromium`).
-
-    Raises
-    ------
-    PrinterError
-        When Playwright is not installed or no Chromium is found, in one line saying what
-        to install.
-    """
-    if importlib.util.find_spec("playwright") is None:
-        raise PrinterError(f"cannot print {PDF_NAME}: Playwright is not installed — "
-                           f"{_INSTALL_PLAYWRIGHT}")  # fmt: skip
-    return find_chromium(environ=environ)
 
 
 def _first_line(failure: BaseException) -> str:
@@ -208,7 +136,13 @@ class ReportPrinter:
             self._thread.shutdown(wait=True)
             self._thread = None
 
-    def print_report(self, html: str | os.PathLike, pdf: str | os.PathLike | None = None) -> Path:
+    def print_report(
+        self,
+        html: str | os.PathLike,
+        pdf: str | os.PathLike | None = None,
+        *,
+        footer: PageFooter | None = None,
+    ) -> Path:
         """Print one report page to an A4 PDF, once every chart on it has drawn.
 
         Parameters
@@ -219,6 +153,9 @@ class ReportPrinter:
         pdf : path, optional
             Where the PDF goes; ``report.pdf`` beside the page by default. Written through a
             temporary file and a rename.
+        footer : PageFooter, optional
+            The event's name, classification marking and language for the running header
+            and footer; by default the footer holds the page numbers, in English.
 
         Returns
         -------
@@ -236,7 +173,7 @@ class ReportPrinter:
         """
         html = Path(html).resolve()
         pdf = html.with_name(PDF_NAME) if pdf is None else Path(pdf)
-        return write_atomic(pdf, self._on_thread(self._print, html))
+        return write_atomic(pdf, self._on_thread(self._print, html, footer or PageFooter()))
 
     # ------------------------------------------------------- on the printer's own thread
 
@@ -245,7 +182,7 @@ class ReportPrinter:
             from playwright.sync_api import sync_playwright
         except ImportError as error:
             raise PrinterError(f"cannot print {PDF_NAME}: Playwright cannot be imported "
-                               f"({error}) — {_INSTALL_PLAYWRIGHT}") from None  # fmt: skip
+                               f"({error}) — {INSTALL_PLAYWRIGHT}") from None  # fmt: skip
         try:
             if self._playwright is None:
                 self._playwright = sync_playwright().start()
@@ -270,7 +207,7 @@ class ReportPrinter:
                 with contextlib.suppress(Exception):  # already gone: nothing left to stop
                     stop()
 
-    def _print(self, html: Path) -> bytes:
+    def _print(self, html: Path, footer: PageFooter) -> bytes:
         from playwright.sync_api import Error as PlaywrightError
 
         if self._browser is None or not self._browser.is_connected():
@@ -278,13 +215,13 @@ class ReportPrinter:
         try:
             context = self._browser.new_context(viewport=_viewport())
             try:
-                return self._print_page(context, html)
+                return self._print_page(context, html, footer)
             finally:
                 context.close()
         except PlaywrightError as error:
             raise PrinterError(f"{html}: printing failed: {_first_line(error)}") from None
 
-    def _print_page(self, context, html: Path) -> bytes:
+    def _print_page(self, context, html: Path, footer: PageFooter) -> bytes:
         from playwright.sync_api import Error as PlaywrightError
 
         page = context.new_page()
@@ -307,6 +244,9 @@ class ReportPrinter:
                 why += f"; a script failed: {script_errors[0][:200]}"
             raise PrinterError(f"{html}: {drawn} of {total} charts drawn, {why}")
         page.evaluate(_UNLINK_LOCAL_FILES)
+        cover, _ = page.evaluate(MARK_PARTS, part_heading_texts(footer.lang))
+        page.add_style_tag(content=page_css(footer, cover=cover))
+        page.evaluate(FIT_CHARTS, [CHART_HEIGHT_SCALE, CHART_MIN_HEIGHT])
         margins = zip(("top", "right", "bottom", "left"), _MARGINS_MM, strict=True)
         return page.pdf(
             format="A4",
@@ -316,9 +256,8 @@ class ReportPrinter:
             print_background=True,
             scale=PRINT_SCALE,
             margin={side: f"{mm}mm" for side, mm in margins},
-            display_header_footer=True,
-            header_template="<span></span>",
-            footer_template=_FOOTER,
+            # the running header and footer are the page's own margin boxes (page_css)
+            display_header_footer=False,
         )
 
 
@@ -359,19 +298,22 @@ def _local_files_only(route) -> None:
         route.abort()
 
 
-def print_result(printer: ReportPrinter, result: ReportResult) -> ReportResult:
+def print_result(printer: ReportPrinter, result: ReportResult, *, lang: str = "en") -> ReportResult:
     """Print a written report's ``report.pdf``; the result, with ``pdf_error`` if it failed.
 
-    A report that FAILED is not printed. A report whose printing fails stays written (its
-    HTML is good): the result keeps ``status="ok"`` and says why in ``pdf_error``, and no
-    ``report.pdf`` of an earlier run stays beside it.
+    The running footer names the event and its classification marking, read again from the
+    event's ``event.yaml``, in the report's language ``lang``. A report that FAILED is not
+    printed. A report whose printing fails stays written (its HTML is good): the result
+    keeps ``status="ok"`` and says why in ``pdf_error``, and no ``report.pdf`` of an earlier
+    run stays beside it.
     """
     if not result.ok:
         return result
     folder = Path(result.folder)
-    try:
-        printer.print_report(folder / "report.html", folder / PDF_NAME)
-    except (PrinterError, OSError) as failure:
+    try:  # a marked report is never printed without its marking
+        footer = PageFooter.of(read_event_meta(result.event_dir), lang=lang)
+        printer.print_report(folder / "report.html", folder / PDF_NAME, footer=footer)
+    except (PrinterError, EventConfigError, OSError) as failure:
         with contextlib.suppress(OSError):  # no PDF of an earlier run beside this report
             (folder / PDF_NAME).unlink(missing_ok=True)
         reason = str(failure) if isinstance(failure, PrinterError) else _first_line(failure)
