@@ -193,6 +193,8 @@ class EventMeta:
     ``load_event(..., categories=...)``). ``unit``, ``classification``, ``prepared_by`` and
     ``approved_by`` are what the report's cover shows (the unit that writes the review, a
     marking such as ``TERBATAS``, the roles that prepare and approve it); empty when not given.
+    ``objectives`` are the operation's objectives the report's overview lists (none when not
+    given).
     """
 
     id: str
@@ -212,6 +214,7 @@ class EventMeta:
     classification: str = ""
     prepared_by: str = ""
     approved_by: str = ""
+    objectives: tuple[str, ...] = ()
     vocabulary: CategoryVocabulary = field(
         default_factory=bundled_vocabulary, repr=False, compare=False
     )
