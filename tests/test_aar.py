@@ -115,6 +115,59 @@ def test_an_episode_no_item_foresaw_is_unanticipated(demo):
     assert "Witness objection or dispute" in unforeseen.recommended_action.text("en")
 
 
+#: Each category with a measure of its own (sra_analysis.review.aar.measures) and the words of
+#: its measure in each language, for ring 2 (Inside the building / Dalam gedung).
+MEASURES = {
+    "protest": ("negotiation team and a barrier line ready at ring 2 (Inside the building)",
+                "tim negosiator dan barikade lapis Dalmas di ring 2 (Dalam gedung)"),
+    "infrastructure": ("Check the generator and backup power",
+                       "Periksa genset dan cadangan listrik"),
+    "disinformation": ("cyber unit and public information (Humas)", "tim siber dan Humas Polres"),
+    "suspicious_object": ("bomb squad (Jibom) sweep ring 2 (Inside the building)",
+                          "sterilisasi ring 2 (Dalam gedung) oleh Tim Jibom"),
+    "unauthorised_entry": ("accreditation at the gates of ring 2 (Inside the building)",
+                           "kartu akreditasi di pintu masuk ring 2 (Dalam gedung)"),
+    "intrusion": ("accreditation again at the door of ring 2 (Inside the building)",
+                  "pemeriksaan ulang akreditasi di pintu ring 2 (Dalam gedung)"),
+}  # fmt: skip
+
+
+def test_an_unforeseen_category_gets_its_own_measure_in_both_languages(build_event):
+    # one disruption of each category in ring 2, four hours apart (the episodes link at most
+    # 120 minutes): six episodes, none linked to an item, so six unanticipated improvements
+    starts = pd.date_range("2024-03-01 08:00", periods=len(MEASURES), freq="4h")
+    incidents = [
+        {"incident_id": f"M{k}", "reported_at": f"{when:%Y-%m-%d %H:%M}", "ring": "2",
+         "category": code, "severity": "4", "disrupted_proceedings": "true"}
+        for k, (code, when) in enumerate(zip(MEASURES, starts, strict=True))
+    ]  # fmt: skip
+    risks = [{"risk_id": "R1", "threat": "Gangguan umum", "ring": "all", "likelihood": "2",
+              "impact": "3"}]  # fmt: skip
+    review = evaluate(build_event(incidents=incidents, risks=risks), n_resamples=0)
+    found = {i.statement.values["categories"].codes: i for i in review.aar.improvements}
+    assert {i.kind for i in found.values()} == {"unanticipated"}
+    for code, (english, indonesian) in MEASURES.items():
+        action = found[(code,)].recommended_action
+        assert action.key == "action.with_measures"
+        assert english in action.text("en") and indonesian in action.text("id")
+        # the rule's own action still comes first
+        assert action.text("en").startswith("Add a threat for ")
+        assert action.text("id").startswith("Tambahkan ancaman ")
+
+
+def test_a_category_without_a_measure_keeps_the_rules_action(demo):
+    _, review = demo
+    (unforeseen,) = [i for i in review.aar.improvements if i.kind == "unanticipated"]
+    assert unforeseen.recommended_action.key == "action.add_threat"  # a witness dispute
+    (missed,) = [i for i in review.aar.improvements if i.kind == "missed"]
+    # the demonstration spread to rings the item did not cover: extend it, and be ready at
+    # every ring it reached
+    assert missed.recommended_action.values["action"].key == "action.extend_item"
+    assert "tim negosiator dan barikade lapis Dalmas di ring 1 (Luar pagar), ring 2 " in (
+        missed.recommended_action.text("id")
+    )
+
+
 def test_improvements_come_high_priority_first_with_anchors(demo):
     _, review = demo
     improvements = review.aar.improvements
