@@ -270,6 +270,10 @@ def _tiles(review, lang="en") -> dict[str, str]:
     return dict(headline_tiles(review, lang=lang))
 
 
+def tiles_incidents(review) -> float:
+    return float(_tiles(review)["Incidents"])
+
+
 @pytest.mark.parametrize("which", ["demo", "sample"])
 def test_counts_agree_across_verdict_tiles_findings_and_review(which, demo, sample_event):
     review = demo[1] if which == "demo" else evaluate(sample_event, n_resamples=0)
@@ -307,6 +311,21 @@ def test_counts_agree_across_verdict_tiles_findings_and_review(which, demo, samp
     assert (capture["hits"].value, capture["observed"].value) == (skill.hits, skill.observed)
     if "misses" in findings:
         assert findings["misses"].values["count"].value == counts.disruptions_missed
+    # the commander's summary says the same numbers, each under its own name
+    summary = {line.statement.key: line.statement for line in review.aar.summary}
+    happened = summary["summary.happened"]
+    assert happened.values["disruptions"].value == counts.disruptions
+    assert happened.values["ring_hours"].value == counts.disrupted_ring_hours
+    assert happened.values["incidents"].value == counts.incidents == tiles_incidents(review)
+    assert (
+        f"{counts.disruptions:.0f} disruption(s) of the proceedings in "
+        f"{counts.disrupted_ring_hours} disrupted ring-hour(s)" in happened.text("en")
+    )
+    if "summary.missed" in summary:
+        missed = summary["summary.missed"].values
+        assert (missed["missed"].value, missed["disruptions"].value) == (
+            counts.disruptions_missed, counts.disruptions
+        )  # fmt: skip
     # and so does the review
     assert sum(e.disruptions for e in review.aar.episodes) == counts.disruptions
     assert sum(e.missed_disruptions for e in review.aar.episodes) == counts.disruptions_missed

@@ -42,13 +42,16 @@ pypdf = pytest.importorskip("pypdf")
 A4_POINTS = (210 / 25.4 * 72, 297 / 25.4 * 72)
 FAST = {"n_resamples": 0}
 EVENTS = ("purwakarta-2024", "kota-sukabumi-2024")
-#: The review notebook's top-level sections (``session.heading`` at level 2), in order.
+#: The review notebook's top-level sections (a level-2 heading opening an output), in order:
+#: the after-action report's (issue 17); the areas for improvement follow the strengths in
+#: their output.
 SECTION_KEYS = (
-    "section.sra",
-    "section.staffing",
-    "section.misses",
-    "section.findings",
+    "section.overview",
+    "aar.section.chronology",
+    "aar.section.strengths",
     "section.plan",
+    "section.annex",
+    "section.glossary",
     "section.appendix",
 )
 
@@ -91,7 +94,7 @@ def _body_lines(pdf: Path) -> list[list[str]]:
 
 def _section_headings(report_html: Path) -> list[str]:
     page = report_html.read_text(encoding="utf-8")
-    found = re.findall(r'<div class="sra-report"><h2>(.*?)</h2></div>', page)
+    found = re.findall(r'<div class="sra-report"><h2(?: id="[^"]*")?>(.*?)</h2>', page)
     return [_plain(html_lib.unescape(heading)) for heading in found]
 
 
