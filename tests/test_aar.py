@@ -168,6 +168,38 @@ def test_a_category_without_a_measure_keeps_the_rules_action(demo):
     )
 
 
+def test_the_review_names_an_offices_own_category_by_its_label(tmp_path, monkeypatch):
+    import yaml
+    from conftest import write_event_folder
+
+    from sra_analysis import load_event
+    from sra_analysis.reports import aar_present
+
+    office = {"categories": [{"code": "flood", "label": {"en": "Flood", "id": "Banjir"},
+                              "definition": {"en": "Water blocks the venue.",
+                                             "id": "Air menggenangi lokasi."},
+                              "synonyms": {"id": ["genangan banjir"]}}]}  # fmt: skip
+    incidents = [{"incident_id": "F1", "reported_at": "2024-03-02 10:00", "ring": "2",
+                  "category": "genangan banjir", "severity": "4",
+                  "disrupted_proceedings": "true"}]  # fmt: skip
+    risks = [{"risk_id": "R1", "threat": "Gangguan umum", "ring": "all", "likelihood": "2",
+              "impact": "3"}]  # fmt: skip
+    folder = write_event_folder(tmp_path / "ev", incidents=incidents, risks=risks,
+                                categories="office.yaml")  # fmt: skip
+    (folder / "office.yaml").write_text(yaml.safe_dump(office), encoding="utf-8")
+    review = evaluate(load_event(folder), n_resamples=0)
+    (improvement,) = review.aar.improvements
+    assert improvement.statement.values["categories"].codes == ("flood",)
+    # the office's label, in each language, not its code
+    assert "Add a threat for Flood in ring 2" in improvement.recommended_action.text("en")
+    assert "Tambahkan ancaman Banjir di ring 2" in improvement.recommended_action.text("id")
+    assert "(Banjir)" in review.aar.summary[2].text("id")  # the disruption rated below high
+    shown: list[str] = []
+    monkeypatch.setattr(aar_present, "show_html", shown.append)
+    aar_present.chronology(review, lang="id")
+    assert "Banjir" in shown[0] and "flood" not in shown[0]
+
+
 def test_improvements_come_high_priority_first_with_anchors(demo):
     _, review = demo
     improvements = review.aar.improvements

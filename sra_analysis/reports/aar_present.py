@@ -63,7 +63,8 @@ def _episode_line(episode, review: Evaluation, lang: str) -> str:
         f"{ring_text(r, meta, lang)}: {level_label(level, lang) if level else MISSING}"
         for r, level in episode.levels_by_ring.items()
     )
-    categories = ", ".join(category_text(c, lang) for c in episode.categories)
+    vocabulary = getattr(meta, "vocabulary", None)
+    categories = ", ".join(category_text(c, lang, vocabulary) for c in episode.categories)
     facts = t(
         "aar.episode.facts",
         lang,
@@ -101,7 +102,10 @@ def chronology(
             t("aar.col.episode", lang): rows["episode"],
             t("time", lang): [format_datetime(v, lang=lang) for v in rows["reported_at"]],
             t("ring", lang): rows["ring"],
-            t("category", lang): [category_text(c, lang) for c in rows["category"]],
+            t("category", lang): [
+                category_text(c, lang, getattr(review.meta, "vocabulary", None))
+                for c in rows["category"]
+            ],
             t("severity", lang): rows["severity"],
             t("disruptions", lang): [yes if d else no for d in rows["disrupted_proceedings"]],
             t("predicted_level", lang): [

@@ -24,8 +24,7 @@ response       an episode in which an incident waited more than
                :data:`SLOW_RESPONSE_MINUTES` for its response.
 =============  ==============================================================================
 
-For some categories the action of ``missed`` and ``unanticipated`` is followed by a measure
-of the category's own (:mod:`~sra_analysis.review.aar.measures`: generator, Jibom, ...).
+Some categories add a measure of their own to the action (:mod:`~.measures`).
 
 Priority (the same rule for every kind): **high** when the finding concerns a disruption (the
 episode held one, or the understaffed ring had one during the shortfall); **medium** when it
@@ -171,7 +170,7 @@ def _missed(parts: ReviewParts, episode: Episode, table: pd.DataFrame) -> Improv
         "improvement.missed",
         {
             "episode": episode.id,
-            "categories": Category(episode.categories),
+            "categories": Category.of(episode.categories, parts.meta),
             "span": Span(episode.start, episode.end),
             "missed": count(episode.missed_disruptions),
             "disruptions": count(episode.disruptions),
@@ -218,7 +217,7 @@ def _ring_hours(rows: pd.DataFrame) -> int:
 def _unanticipated(parts: ReviewParts, episode: Episode) -> Improvement:
     values = {
         "episode": episode.id,
-        "categories": Category(episode.categories),
+        "categories": Category.of(episode.categories, parts.meta),
         "rings": Rings(episode.rings, parts.meta),
         "span": Span(episode.start, episode.end),
         "incidents": count(episode.incident_count),
@@ -273,7 +272,8 @@ def _understaffed(parts: ReviewParts, episodes: tuple[Episode, ...]) -> list[Imp
         }
         statement = Statement("improvement.understaffed", values)
         if episode is not None:
-            values = {**values, "episode": episode.id, "categories": Category(episode.categories)}
+            named = Category.of(episode.categories, parts.meta)
+            values = {**values, "episode": episode.id, "categories": named}
             root = Statement("root.understaffed_episode", values)
         else:
             root = Statement("root.understaffed", values)
@@ -347,7 +347,7 @@ def _response(parts: ReviewParts, episode: Episode, table: pd.DataFrame) -> Impr
     slowest = rows.loc[rows["response_minutes"].idxmax()]
     values = {
         "episode": episode.id,
-        "categories": Category(episode.categories),
+        "categories": Category.of(episode.categories, parts.meta),
         "rings": Rings(episode.rings, parts.meta),
         "slow_ring": Rings((str(slowest["ring"]),), parts.meta),
         "slowest": Number(float(slowest["response_minutes"]), digits=0),
