@@ -1,4 +1,5 @@
-"""The after-action review in the report: summary, chronology, strengths, improvements.
+"""The after-action review in the report: summary, chronology, strengths, improvements and
+the improvement plan.
 
 Each helper displays one escaped HTML fragment built from :attr:`Evaluation.aar`
 (:mod:`sra_analysis.review.aar`); each section carries the anchor id the summary's sentences
