@@ -56,6 +56,11 @@ TERMS: tuple[Term, ...] = (
     _term("ring", "ring", "ring",
           "Lapis pengamanan; ring 1 yang paling dalam (ruang pleno), ring berikutnya ke luar.",
           "A layer of the security cordon; ring 1 is the innermost (the plenary room)."),
+    _term("ring_zone", "zona", "zone",
+          "Bagian lokasi yang dijaga suatu ring: ruang sidang (area steril), gedung dan halaman, "
+          "pagar, gerbang dan parkir, atau jalan dan sekitarnya.",
+          "The part of the venue a ring guards: the plenary room (sterile zone), the building "
+          "and yard, the fence, gate and parking, or the roads around."),
     _term("zone", "zona waktu", "time zone",
           "WIB (UTC+7), WITA (UTC+8) atau WIT (UTC+9); semua jam ditulis dalam zona kegiatan.",
           "WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9); every time is in the event's zone."),

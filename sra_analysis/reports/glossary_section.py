@@ -37,7 +37,7 @@ SCORE_TERMS: dict[str, str] = {
 #: The terms the review report uses (glossary keys), in the order a reader meets them; the
 #: grade's own term is added by :func:`report_terms`.
 REPORT_TERMS: tuple[str, ...] = (
-    "anev", "sra", "pengamanan", "ring", "zone", "personnel", "officer_hours",
+    "anev", "sra", "pengamanan", "ring", "ring_zone", "zone", "personnel", "officer_hours",
     "staffing_plan", "shortfall", "incident", "disruption", "severity", "significant",
     "episode", "unanticipated", "risk_level", "flag_level", "flagged", "ring_hour", "window",
     "hit", "miss", "false_alarm", "correct_negative", "thin_evidence", "improvement_plan",
