@@ -24,20 +24,10 @@ from sra_analysis.vocabulary.categories import CategoryVocabulary
 from sra_analysis.vocabulary.files import bundled_vocabulary
 
 __all__ = [
-    "Event",
-    "EventMeta",
-    "FILE_KINDS",
-    "MAX_EVENT_ID_LENGTH",
-    "RESERVED_EVENT_IDS",
-    "OPTIONAL_FILE_KINDS",
-    "FileQuality",
-    "Ring",
-    "TIMEZONE_ALIASES",
-    "fold_label",
-    "event_id_problem",
-    "is_blank_scalar",
-    "resolve_timezone",
-]
+    "Event", "EventMeta", "FILE_KINDS", "MAX_EVENT_ID_LENGTH", "RESERVED_EVENT_IDS",
+    "OPTIONAL_FILE_KINDS", "FileQuality", "Ring", "TIMEZONE_ALIASES", "fold_label",
+    "event_id_problem", "is_blank_scalar", "resolve_timezone",
+]  # fmt: skip
 
 #: The three data files of an event folder (``<kind>.csv|xlsx|parquet``), in the order they
 #: are read; also the keys of :attr:`Event.quality` and of ``summary.json``'s ``data_quality``.
@@ -54,10 +44,7 @@ TIMEZONE_ALIASES: dict[str, str] = {
     "WIT": "Asia/Jayapura",
 }
 
-_ROMAN = {
-    "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5",
-    "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10",
-}  # fmt: skip
+_ROMAN = {roman: str(n) for n, roman in enumerate("i ii iii iv v vi vii viii ix x".split(), 1)}
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 #: Longest event id. The id names the event's report folder and, in a batch, temporary files
@@ -193,6 +180,8 @@ class EventMeta:
     ``load_event(..., categories=...)``). ``unit``, ``classification``, ``prepared_by`` and
     ``approved_by`` are what the report's cover shows (the unit that writes the review, a
     marking such as ``TERBATAS``, the roles that prepare and approve it); empty when not given.
+    ``objectives`` are the operation's objectives the report's overview lists (none when not
+    given).
     """
 
     id: str
@@ -212,6 +201,7 @@ class EventMeta:
     classification: str = ""
     prepared_by: str = ""
     approved_by: str = ""
+    objectives: tuple[str, ...] = ()
     vocabulary: CategoryVocabulary = field(
         default_factory=bundled_vocabulary, repr=False, compare=False
     )

@@ -25,6 +25,10 @@ a ring's ``zone``           optional, one of :data:`~sra_analysis.zones.ZONES`
 ``classification``,         at most :data:`MAX_TEXT_CHARS` characters each
 ``prepared_by``,
 ``approved_by``
+``objectives``              optional: one text or a list of texts (at most
+                            :data:`MAX_OBJECTIVES`), each at most
+                            :data:`MAX_TEXT_CHARS` characters; the report's
+                            overview lists them
 ==========================  =========================================================
 """
 
@@ -50,6 +54,7 @@ __all__ = [
     "EARLIEST_TIME",
     "LATEST_TIME",
     "MAX_EVENT_DAYS",
+    "MAX_OBJECTIVES",
     "MAX_PERSONNEL",
     "MAX_TEXT_CHARS",
     "MAX_TIME_MARGIN_HOURS",
@@ -70,6 +75,8 @@ MAX_TEXT_CHARS = 1000
 #: Optional free text the report's cover shows: the unit, the classification marking and the
 #: roles that prepare and approve the review (:class:`~sra_analysis.event.EventMeta`).
 COVER_KEYS: tuple[str, ...] = ("unit", "classification", "prepared_by", "approved_by")
+#: Most objectives ``event.yaml`` may list.
+MAX_OBJECTIVES = 50
 #: Event times must lie in this span (local time).
 EARLIEST_TIME = pd.Timestamp("1900-01-01")
 LATEST_TIME = pd.Timestamp("2200-01-01")
@@ -156,6 +163,7 @@ def _meta_from_config(config: Mapping, *, source: str) -> EventMeta:
         time_margin=pd.Timedelta(hours=margin),
         source=source,
         **{key: config_text(config.get(key), key=key, source=source).strip() for key in COVER_KEYS},
+        objectives=_config_objectives(config.get("objectives"), source=source),
         vocabulary=vocabulary,
     )
     meta.ring_lookup()  # raises on ambiguous labels
@@ -243,6 +251,18 @@ def _config_zone(value, ring_id: str, *, source: str) -> str | None:
         return check_zone(value)
     except ParameterError as error:
         raise EventConfigError(source, f"ring {ring_id[:40]!r}: {error}", key="rings") from None
+
+
+def _config_objectives(value, *, source: str) -> tuple[str, ...]:
+    """``objectives``: one text or a list of at most :data:`MAX_OBJECTIVES` texts."""
+    items = [] if value is None else _as_list(value)
+    if len(items) > MAX_OBJECTIVES or any(isinstance(i, list | dict) for i in items):
+        problem = (f"lists {len(items):,} objectives; at most {MAX_OBJECTIVES} are accepted"
+                   if len(items) > MAX_OBJECTIVES else
+                   f"expected a text or a list of texts, got {_shown(value)}")  # fmt: skip
+        raise EventConfigError(source, problem, key="objectives")
+    texts = (config_text(i, key="objectives", source=source).strip() for i in items)
+    return tuple(text for text in texts if text)
 
 
 def _as_list(value) -> list:

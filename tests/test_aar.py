@@ -115,6 +115,91 @@ def test_an_episode_no_item_foresaw_is_unanticipated(demo):
     assert "Witness objection or dispute" in unforeseen.recommended_action.text("en")
 
 
+#: Each category with a measure of its own (sra_analysis.review.aar.measures) and the words of
+#: its measure in each language, for ring 2 (Inside the building / Dalam gedung).
+MEASURES = {
+    "protest": ("negotiation team and a barrier line ready at ring 2 (Inside the building)",
+                "tim negosiator dan barikade lapis Dalmas di ring 2 (Dalam gedung)"),
+    "infrastructure": ("Check the generator and backup power",
+                       "Periksa genset dan cadangan listrik"),
+    "disinformation": ("cyber unit and public information (Humas)", "tim siber dan Humas Polres"),
+    "suspicious_object": ("bomb squad (Jibom) sweep ring 2 (Inside the building)",
+                          "sterilisasi ring 2 (Dalam gedung) oleh Tim Jibom"),
+    "unauthorised_entry": ("accreditation at the gates of ring 2 (Inside the building)",
+                           "kartu akreditasi di pintu masuk ring 2 (Dalam gedung)"),
+    "intrusion": ("accreditation again at the door of ring 2 (Inside the building)",
+                  "pemeriksaan ulang akreditasi di pintu ring 2 (Dalam gedung)"),
+}  # fmt: skip
+
+
+def test_an_unforeseen_category_gets_its_own_measure_in_both_languages(build_event):
+    # one disruption of each category in ring 2, four hours apart (the episodes link at most
+    # 120 minutes): six episodes, none linked to an item, so six unanticipated improvements
+    starts = pd.date_range("2024-03-01 08:00", periods=len(MEASURES), freq="4h")
+    incidents = [
+        {"incident_id": f"M{k}", "reported_at": f"{when:%Y-%m-%d %H:%M}", "ring": "2",
+         "category": code, "severity": "4", "disrupted_proceedings": "true"}
+        for k, (code, when) in enumerate(zip(MEASURES, starts, strict=True))
+    ]  # fmt: skip
+    risks = [{"risk_id": "R1", "threat": "Gangguan umum", "ring": "all", "likelihood": "2",
+              "impact": "3"}]  # fmt: skip
+    review = evaluate(build_event(incidents=incidents, risks=risks), n_resamples=0)
+    found = {i.statement.values["categories"].codes: i for i in review.aar.improvements}
+    assert {i.kind for i in found.values()} == {"unanticipated"}
+    for code, (english, indonesian) in MEASURES.items():
+        action = found[(code,)].recommended_action
+        assert action.key == "action.with_measures"
+        assert english in action.text("en") and indonesian in action.text("id")
+        # the rule's own action still comes first
+        assert action.text("en").startswith("Add a threat for ")
+        assert action.text("id").startswith("Tambahkan ancaman ")
+
+
+def test_a_category_without_a_measure_keeps_the_rules_action(demo):
+    _, review = demo
+    (unforeseen,) = [i for i in review.aar.improvements if i.kind == "unanticipated"]
+    assert unforeseen.recommended_action.key == "action.add_threat"  # a witness dispute
+    (missed,) = [i for i in review.aar.improvements if i.kind == "missed"]
+    # the demonstration spread to rings the item did not cover: extend it, and be ready at
+    # every ring it reached
+    assert missed.recommended_action.values["action"].key == "action.extend_item"
+    assert "tim negosiator dan barikade lapis Dalmas di ring 1 (Luar pagar), ring 2 " in (
+        missed.recommended_action.text("id")
+    )
+
+
+def test_the_review_names_an_offices_own_category_by_its_label(tmp_path, monkeypatch):
+    import yaml
+    from conftest import write_event_folder
+
+    from sra_analysis import load_event
+    from sra_analysis.reports import aar_present
+
+    office = {"categories": [{"code": "flood", "label": {"en": "Flood", "id": "Banjir"},
+                              "definition": {"en": "Water blocks the venue.",
+                                             "id": "Air menggenangi lokasi."},
+                              "synonyms": {"id": ["genangan banjir"]}}]}  # fmt: skip
+    incidents = [{"incident_id": "F1", "reported_at": "2024-03-02 10:00", "ring": "2",
+                  "category": "genangan banjir", "severity": "4",
+                  "disrupted_proceedings": "true"}]  # fmt: skip
+    risks = [{"risk_id": "R1", "threat": "Gangguan umum", "ring": "all", "likelihood": "2",
+              "impact": "3"}]  # fmt: skip
+    folder = write_event_folder(tmp_path / "ev", incidents=incidents, risks=risks,
+                                categories="office.yaml")  # fmt: skip
+    (folder / "office.yaml").write_text(yaml.safe_dump(office), encoding="utf-8")
+    review = evaluate(load_event(folder), n_resamples=0)
+    (improvement,) = review.aar.improvements
+    assert improvement.statement.values["categories"].codes == ("flood",)
+    # the office's label, in each language, not its code
+    assert "Add a threat for Flood in ring 2" in improvement.recommended_action.text("en")
+    assert "Tambahkan ancaman Banjir di ring 2" in improvement.recommended_action.text("id")
+    assert "(Banjir)" in review.aar.summary[2].text("id")  # the disruption rated below high
+    shown: list[str] = []
+    monkeypatch.setattr(aar_present, "show_html", shown.append)
+    aar_present.chronology(review, lang="id")
+    assert "Banjir" in shown[0] and "flood" not in shown[0]
+
+
 def test_improvements_come_high_priority_first_with_anchors(demo):
     _, review = demo
     improvements = review.aar.improvements
@@ -217,6 +302,10 @@ def _tiles(review, lang="en") -> dict[str, str]:
     return dict(headline_tiles(review, lang=lang))
 
 
+def tiles_incidents(review) -> float:
+    return float(_tiles(review)["Incidents"])
+
+
 @pytest.mark.parametrize("which", ["demo", "sample"])
 def test_counts_agree_across_verdict_tiles_findings_and_review(which, demo, sample_event):
     review = demo[1] if which == "demo" else evaluate(sample_event, n_resamples=0)
@@ -254,6 +343,21 @@ def test_counts_agree_across_verdict_tiles_findings_and_review(which, demo, samp
     assert (capture["hits"].value, capture["observed"].value) == (skill.hits, skill.observed)
     if "misses" in findings:
         assert findings["misses"].values["count"].value == counts.disruptions_missed
+    # the commander's summary says the same numbers, each under its own name
+    summary = {line.statement.key: line.statement for line in review.aar.summary}
+    happened = summary["summary.happened"]
+    assert happened.values["disruptions"].value == counts.disruptions
+    assert happened.values["ring_hours"].value == counts.disrupted_ring_hours
+    assert happened.values["incidents"].value == counts.incidents == tiles_incidents(review)
+    assert (
+        f"{counts.disruptions:.0f} disruption(s) of the proceedings in "
+        f"{counts.disrupted_ring_hours} disrupted ring-hour(s)" in happened.text("en")
+    )
+    if "summary.missed" in summary:
+        missed = summary["summary.missed"].values
+        assert (missed["missed"].value, missed["disruptions"].value) == (
+            counts.disruptions_missed, counts.disruptions
+        )  # fmt: skip
     # and so does the review
     assert sum(e.disruptions for e in review.aar.episodes) == counts.disruptions
     assert sum(e.missed_disruptions for e in review.aar.episodes) == counts.disruptions_missed

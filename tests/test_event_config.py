@@ -225,6 +225,30 @@ def test_cover_texts_are_read_trimmed_and_optional(tmp_path):
     assert read_event_meta(_write(tmp_path / "null", classification="~")).classification == ""
 
 
+def test_objectives_are_one_text_or_a_list_of_texts_and_optional(tmp_path):
+    assert read_event_meta(_write(tmp_path / "none")).objectives == ()
+    one = read_event_meta(_write(tmp_path / "one", objectives='" Rapat pleno aman "'))
+    assert one.objectives == ("Rapat pleno aman",)
+    listed = _write(tmp_path / "list", objectives='["Pleno aman", "", Logistik aman, 2024]')
+    # blank entries are left out; a number is text as typed
+    assert read_event_meta(listed).objectives == ("Pleno aman", "Logistik aman", "2024")
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("{aman: ya}", "expected a text or a list of texts, got {'aman': 'ya'}"),
+        ("[[Pleno aman]]", "expected a text or a list of texts"),
+        ("[{a: 1}]", "expected a text or a list of texts"),
+        ("[" + ", ".join(["x"] * 51) + "]", "lists 51 objectives; at most 50 are accepted"),
+        ("[" + "x" * (MAX_TEXT_CHARS + 1) + "]", "longer than 1000 characters"),
+        ('"a\\0b"', "contains a NUL byte"),
+    ],
+)
+def test_bad_objectives_name_their_key(tmp_path, raw, message):
+    _refused(tmp_path, "objectives", message, objectives=raw)
+
+
 def test_ring_labels_must_be_text(tmp_path):
     _refused(tmp_path, "rings", "expected text, got a dict", rings='[{id: "1", name: {a: 1}}]')
     _refused(tmp_path / "b", "rings", "expected text", rings='[{id: "1", aliases: [[x]]}]')

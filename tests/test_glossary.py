@@ -110,3 +110,43 @@ def test_every_label_naming_a_concept_in_english_uses_its_one_indonesian_term(co
     assert naming, concept  # the check must have labels to check
     missing = [key for key in naming if entry.id.casefold() not in LABELS[key]["id"].casefold()]
     assert missing == [], f"{entry.id!r} missing from {missing}"
+
+
+def test_every_term_the_report_uses_is_in_the_glossary_in_both_languages(sample_event):
+    from sra_analysis.reports import present
+    from sra_analysis.reports.glossary_section import SCORE_TERMS, report_terms
+    from sra_analysis.review.evaluate import evaluate
+
+    review = evaluate(sample_event, n_resamples=0)
+    keys = report_terms(review)
+    assert len(keys) == len(set(keys))
+    assert "grade_mixed" in keys  # the sample's grade (tests/test_aar_present.py)
+    for language in ("en", "id"):
+        table = glossary(language).set_index("key")
+        assert set(keys) <= set(table.index), set(keys) - set(table.index)
+        assert all(table.loc[list(keys), "definition"].str.strip().astype(bool))
+    # every score of the score table, and every grade a verdict can give
+    assert {name for name, _ in present._SCORES} == set(SCORE_TERMS)
+    assert set(SCORE_TERMS.values()) <= set(keys)
+    grades = {entry.key for entry in TERMS if entry.key.startswith("grade_")}
+    assert grades == {"grade_good", "grade_mixed", "grade_poor", "grade_quiet"}
+    # the terms of the after-action review (issue 17)
+    assert {"episode", "significant", "capability_element", "rate_ratio"} <= set(keys)
+
+
+def test_the_glossary_section_lists_the_terms_in_the_reports_language(sample_event, monkeypatch):
+    from sra_analysis.reports import glossary_section
+    from sra_analysis.review.evaluate import evaluate
+
+    shown: list[str] = []
+    monkeypatch.setattr(glossary_section, "show_html", shown.append)
+    review = evaluate(sample_event, n_resamples=0)
+    glossary_section.glossary_section(review, lang="id")
+    glossary_section.glossary_section(review, lang="en")
+    bahasa, english = shown
+    assert '<h2 id="glossary">Daftar istilah</h2>' in bahasa
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", bahasa.split("<tbody>")[1], re.S)
+    assert len(rows) == len(glossary_section.report_terms(review))
+    assert "rangkaian kejadian" in bahasa and "unsur kemampuan" in bahasa
+    assert "episode" not in bahasa.lower() and "capability" not in bahasa.lower()
+    assert '<h2 id="glossary">Glossary</h2>' in english and "capability element" in english

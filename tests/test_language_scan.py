@@ -116,7 +116,7 @@ def test_the_batch_ran_and_every_kind_of_output_is_scanned(outputs):
     assert any(name.startswith("template/") and name.endswith(".xlsx") for name in names)
     # the scan cannot pass by reading nothing: the Indonesian is there
     report = outputs["texts"]["batch/purwakarta-2024/report.html"]
-    assert "Lampiran: kualitas data dan sumber data" in report
+    assert "Lampiran: daftar kejadian, kualitas data dan sumber data" in report
     assert "tampaknya selesai pada pagi hari berikutnya: maksudnya 03/03/2024 06:00?" not in (
         report
     )  # the clerk typed ISO: the suggestion keeps the clerk's way of writing

@@ -30,13 +30,19 @@ PARAMETERS = {
 # Text each notebook's output must show (English labels from sra_analysis.labels).
 SECTIONS = {
     "review_report": [
+        "Overview",
+        "Chronology",
+        "Strengths",
+        "Areas for improvement",
+        "Improvement plan",
+        "Analyst annex",
         "Verdict on the SRA",
         "Was the SRA right?",
         "Staffing against incidents, ring by ring",
         "Misses, false alarms and the unanticipated",
-        "Findings",
-        "Improvement plan",
-        "Appendix: data quality and provenance",
+        "Glossary",
+        "Appendix: incident log, data quality and provenance",
+        "Incident log",
     ],
     "risk_vs_observed": [
         "Verdict on the SRA",
@@ -123,8 +129,10 @@ def test_review_report_in_indonesian_on_an_outside_in_excel_event(tmp_path):
     )
     assert _errors(notebook) == []
     text = _output_text(notebook)
-    for section in ("Penilaian atas SRA", "Apakah SRA tepat?", "Rencana perbaikan"):
-        assert section in text
+    sections = ("Gambaran umum", "Kronologi", "Rencana perbaikan", "Lampiran analis",
+                "Penilaian atas SRA", "Apakah SRA tepat?", "Daftar istilah",
+                "Daftar kejadian")  # fmt: skip
+    assert [text.index(s) for s in sections] == sorted(text.index(s) for s in sections)
     assert (tmp_path / "summary.json").exists()
     # the improvement plan to fill in lies beside the summary, linked from the plan's section
     plan = openpyxl.load_workbook(tmp_path / "improvement_plan.xlsx").active

@@ -167,8 +167,7 @@ def test_findings_keep_long_sentences_and_cut_runaway_ones(sample_event, shown):
     runaway = "1 of 2 incidents matched no SRA item (" + "x" * 1_000_000 + ")."
     findings = (_Finding("improvement", sentence.strip()), _Finding("improvement", runaway))
     review = dataclasses.replace(review, findings=findings)
-    present.findings_list(review)
-    present.improvement_plan(review)
+    present.findings_list(review)  # the plan is built from the after-action review now
     for fragment in shown:
         assert sentence.strip() in fragment
         assert runaway[:999] + "…" in fragment and runaway[:1000] not in fragment

@@ -297,7 +297,7 @@ def test_event_yaml_reads_back_as_the_event_it_was_written_from(purwakarta_templ
     assert dataclasses.replace(written, source=None) == dataclasses.replace(original, source=None)
     lines = (folder / "event.yaml").read_text("utf-8").splitlines()
     keys = [i for i, line in enumerate(lines) if line[:1].isalpha()]
-    assert len(keys) == 12
+    assert len(keys) == 13  # the sample's twelve keys and its objectives
     # every key but end (which shares start's comment) sits under a comment
     assert all(lines[i - 1].startswith("#") for i in keys if not lines[i].startswith("end:"))
 
@@ -316,7 +316,11 @@ def test_the_covers_keys_are_offered_commented_out_and_kept_when_given(tmp_path,
         '# approved_by: "Kapolres"',
     ]
     at = [lines.index(line) for line in examples]
-    assert at == sorted(at) and at[-1] == len(lines) - 1 and at[3] == at[2] + 1
+    assert at == sorted(at) and at[3] == at[2] + 1
+    # then the objectives the overview lists, last
+    objective = {"en": "A safe plenary", "id": "Rapat pleno berjalan aman dan tertib"}[lang]
+    assert lines[-1] == f'# objectives: ["{objective}"]' and lines[-2].startswith("# ")
+    assert at[-1] < len(lines) - 3
     prose = [lines[i - 1] for i in at[:3]]
     assert all(line.startswith("# ") and not re.match(r'# \w+: "', line) for line in prose)
     assert read_event_meta(tmp_path / "blank").classification == ""  # commented out: no marking
@@ -333,6 +337,9 @@ def test_the_covers_keys_are_offered_commented_out_and_kept_when_given(tmp_path,
     assert (written.unit, written.classification, written.prepared_by, written.approved_by) == (
         "Polres Purwakarta", "TERBATAS", "", "Kapolres"
     )  # fmt: skip
+    # the sample's three objectives (sample_data/purwakarta-2024/event.yaml), as a list
+    assert written.objectives[0].startswith("Rapat pleno rekapitulasi berjalan aman")
+    assert len(written.objectives) == 3
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

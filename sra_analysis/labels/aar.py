@@ -249,6 +249,41 @@ AAR_LABELS: dict[str, dict[str, str]] = {
         "berikutnya (siapa bergerak, dari mana, lewat jalur mana), agar personel tiba di "
         "lokasi kejadian dalam {target} menit.",
     },
+    # measures of a category (sra_analysis.review.aar.measures), after the rule's action
+    "aar.action.with_measures": {"en": "{action} {measures}", "id": "{action} {measures}"},
+    "aar.measure.protest": {
+        "en": "Have a negotiation team and a barrier line ready at {rings} before the crowd "
+        "arrives.",
+        "id": "Siapkan tim negosiator dan barikade lapis Dalmas di {rings} sebelum massa tiba.",
+    },
+    "aar.measure.infrastructure": {
+        "en": "Check the generator and backup power with the building manager before the "
+        "plenary opens each day.",
+        "id": "Periksa genset dan cadangan listrik bersama pengelola gedung sebelum rapat "
+        "pleno dibuka setiap hari.",
+    },
+    "aar.measure.disinformation": {
+        "en": "Coordinate with the cyber unit and public information (Humas) before and during "
+        "the plenary: patrol social media and answer hoaxes quickly.",
+        "id": "Koordinasikan dengan tim siber dan Humas Polres sebelum dan selama rapat pleno: "
+        "lakukan patroli siber dan klarifikasi segera atas hoaks yang beredar.",
+    },
+    "aar.measure.suspicious_object": {
+        "en": "Have the bomb squad (Jibom) sweep {rings} before it opens each day.",
+        "id": "Lakukan sterilisasi {rings} oleh Tim Jibom sebelum dibuka setiap hari.",
+    },
+    "aar.measure.unauthorised_entry": {
+        "en": "Check identity and accreditation at the gates of {rings}; let in only those "
+        "on the list.",
+        "id": "Perketat pemeriksaan identitas dan kartu akreditasi di pintu masuk {rings}; "
+        "hanya yang terdaftar yang boleh masuk.",
+    },
+    "aar.measure.intrusion": {
+        "en": "Check accreditation again at the door of {rings} against the list of those "
+        "entitled to be there.",
+        "id": "Lakukan pemeriksaan ulang akreditasi di pintu {rings} sesuai daftar peserta "
+        "yang berhak hadir.",
+    },
     # notes
     "aar.note.quiet_flagged": {
         "en": "{hours} ring-hours rated {flag_level} or above passed without a disruption, "

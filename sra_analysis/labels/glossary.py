@@ -56,6 +56,11 @@ TERMS: tuple[Term, ...] = (
     _term("ring", "ring", "ring",
           "Lapis pengamanan; ring 1 yang paling dalam (ruang pleno), ring berikutnya ke luar.",
           "A layer of the security cordon; ring 1 is the innermost (the plenary room)."),
+    _term("ring_zone", "zona", "zone",
+          "Bagian lokasi yang dijaga suatu ring: ruang sidang (area steril), gedung dan halaman, "
+          "pagar, gerbang dan parkir, atau jalan dan sekitarnya.",
+          "The part of the venue a ring guards: the plenary room (sterile zone), the building "
+          "and yard, the fence, gate and parking, or the roads around."),
     _term("zone", "zona waktu", "time zone",
           "WIB (UTC+7), WITA (UTC+8) atau WIT (UTC+9); semua jam ditulis dalam zona kegiatan.",
           "WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9); every time is in the event's zone."),
@@ -81,6 +86,15 @@ TERMS: tuple[Term, ...] = (
     _term("severity", "tingkat keparahan", "severity",
           "Berat ringannya kejadian, dari 1 (ringan) sampai 5 (sangat berat).",
           "How serious an incident was, from 1 (minor) to 5 (critical)."),
+    _term("significant", "kejadian menonjol", "significant incident",
+          "Setiap gangguan, dan kejadian dengan tingkat keparahan pada batas yang ditetapkan "
+          "atau di atasnya (bawaan: 3).",
+          "Every disruption, and every incident at or above a set severity (3 by default)."),
+    _term("episode", "rangkaian kejadian", "episode",
+          "Kejadian menonjol yang berdekatan waktunya, dengan kategori atau butir SRA yang sama, "
+          "di ring yang sama atau bersebelahan.",
+          "Significant incidents close in time sharing a category or an SRA item, in the same "
+          "or adjacent rings."),
     _term("unanticipated", "tidak terantisipasi", "unanticipated",
           "Kejadian yang tidak tercantum pada butir SRA mana pun.",
           "An incident no SRA item named."),
@@ -112,9 +126,18 @@ TERMS: tuple[Term, ...] = (
     _term("correct_negative", "tidak rawan, tanpa gangguan", "correct negative",
           "Blok waktu tidak dinilai rawan dan memang tidak terjadi gangguan.",
           "A window not flagged that stayed without a disruption."),
+    _term("grade_good", "baik", "good",
+          "Penilaian SRA: ring dan jam yang dinilai rawan memang tempat gangguan terjadi.",
+          "The SRA's grade when its flags sat where the disruptions came."),
     _term("grade_mixed", "cukup", "fair",
           "Penilaian SRA: sebagian tepat, sebagian belum.",
           "The SRA's grade when part of it was right and part was not."),
+    _term("grade_poor", "kurang", "poor",
+          "Penilaian SRA: gangguan tidak lebih sering terjadi di ring dan jam yang dinilai rawan.",
+          "The SRA's grade when disruptions came no more often where it flagged."),
+    _term("grade_quiet", "tanpa gangguan", "quiet",
+          "Penilaian SRA bila tidak terjadi gangguan sama sekali: ketepatannya belum dapat diuji.",
+          "The SRA's grade when no disruption happened: its aim cannot be tested."),
     _term("thin_evidence", "bukti belum memadai", "thin evidence",
           "Terlalu sedikit gangguan untuk membedakan SRA yang baik dari kebetulan.",
           "Too few disruptions to tell a good SRA from chance."),
@@ -134,6 +157,11 @@ TERMS: tuple[Term, ...] = (
     _term("improvement_plan", "rencana perbaikan", "improvement plan",
           "Daftar tindakan perbaikan untuk SRA dan Renpam berikutnya.",
           "The corrective actions for the next SRA and security plan."),
+    _term("capability_element", "unsur kemampuan", "capability element",
+          "Bidang yang diperbaiki: perencanaan, organisasi, sarana dan prasarana, pelatihan "
+          "atau latihan (simulasi).",
+          "What an improvement changes: planning, organisation, equipment, training or "
+          "exercise."),
     # the scores
     _term("pod", "POD", "POD",
           "Porsi ring-jam dengan gangguan yang dinilai rawan (1 = semua terprediksi).",
@@ -169,6 +197,11 @@ TERMS: tuple[Term, ...] = (
     _term("gamma", "gamma Goodman–Kruskal", "Goodman–Kruskal gamma",
           "Seperti tau-b, tanpa memperhitungkan nilai yang sama.",
           "Like tau-b, ignoring ties."),
+    _term("rate_ratio", "rasio laju gangguan", "disruption rate ratio",
+          "Gangguan per jam pada blok waktu rawan dibagi gangguan per jam pada blok waktu "
+          "lainnya (>1 = gangguan lebih sering di blok waktu rawan).",
+          "Disruptions per hour in flagged windows over those in the other windows (>1 = more "
+          "often where flagged)."),
     _term("brier", "skor Brier", "Brier score",
           "Rata-rata kuadrat selisih peluang dalam SRA dengan yang terjadi (0 = sempurna).",
           "Mean squared error of the register's probabilities (0 = perfect)."),

@@ -169,8 +169,38 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
     "section.findings": {"en": "Findings", "id": "Temuan"},
     "section.plan": {"en": "Improvement plan", "id": "Rencana perbaikan"},
     "section.appendix": {
-        "en": "Appendix: data quality and provenance",
-        "id": "Lampiran: kualitas data dan sumber data",
+        "en": "Appendix: incident log, data quality and provenance",
+        "id": "Lampiran: daftar kejadian, kualitas data dan sumber data",
+    },
+    # the after-action report's own sections (sra_analysis.reports.overview, .annex, ...)
+    "section.overview": {"en": "Overview", "id": "Gambaran umum"},
+    "section.annex": {"en": "Analyst annex", "id": "Lampiran analis"},
+    "section.glossary": {"en": "Glossary", "id": "Daftar istilah"},
+    "section.incident_log": {"en": "Incident log", "id": "Daftar kejadian"},
+    "annex.note": {
+        "en": "The statistics behind the summary: the verdict on the SRA and its tests, the "
+        "scores with their intervals, and every chart and table of the review.",
+        "id": "Statistik yang mendasari ringkasan: penilaian atas SRA beserta ujinya, skor "
+        "dengan interval kepercayaannya, serta seluruh grafik dan tabel Anev.",
+    },
+    "glossary.note": {
+        "en": "The terms and scores this report uses.",
+        "id": "Istilah dan skor yang dipakai dalam laporan ini.",
+    },
+    "glossary.col.term": {"en": "Term", "id": "Istilah"},
+    "glossary.col.definition": {"en": "Meaning", "id": "Pengertian"},
+    "overview.objectives": {"en": "Objectives", "id": "Tujuan pengamanan"},
+    "overview.rings": {"en": "Rings and zones", "id": "Ring dan zona pengamanan"},
+    "overview.col.officers": {"en": "Officers on duty", "id": "Personel bertugas"},
+    "overview.col.units": {"en": "Units on duty (officers)", "id": "Satuan bertugas (personel)"},
+    "overview.no_units": {
+        "en": "The staffing file has no unit column, so the units on duty are not shown.",
+        "id": "Daftar personel tidak memuat kolom satuan, sehingga satuan yang bertugas "
+        "tidak ditampilkan.",
+    },
+    "overview.chart": {
+        "en": "Officers on duty against incidents over the whole event.",
+        "id": "Personel bertugas dibanding kejadian selama seluruh kegiatan.",
     },
     "section.sra_items": {"en": "SRA items", "id": "Butir SRA"},
     "section.understaffed": {

@@ -1,4 +1,5 @@
-"""The after-action review in the report: summary, chronology, strengths, improvements.
+"""The after-action review in the report: summary, chronology, strengths, improvements and
+the improvement plan.
 
 Each helper displays one escaped HTML fragment built from :attr:`Evaluation.aar`
 (:mod:`sra_analysis.review.aar`); each section carries the anchor id the summary's sentences
@@ -8,16 +9,19 @@ link to. Text from input files (threats, categories, descriptions) is escaped he
 from __future__ import annotations
 
 import os
+from urllib.parse import quote
 
 import pandas as pd
 
 from sra_analysis.labels import level_label, t
 from sra_analysis.labels.formats import format_datetime
 from sra_analysis.reports.html_tables import (
+    FINDING_LIMIT,
     MISSING,
     capped_table,
     clip,
     esc,
+    html_table,
     number_text,
     show_html,
 )
@@ -25,7 +29,10 @@ from sra_analysis.review.aar import ANCHORS, category_text
 from sra_analysis.review.aar.text import Span, ring_text
 from sra_analysis.review.evaluate import Evaluation
 
-__all__ = ["chronology", "findings_to_act_on", "summary_html"]
+__all__ = ["PLAN_ANCHOR", "chronology", "findings_to_act_on", "improvement_plan", "summary_html"]
+
+#: Id of the improvement plan's heading in a report.
+PLAN_ANCHOR = "aar-plan"
 
 _DESCRIPTION_LIMIT = 140
 
@@ -57,7 +64,8 @@ def _episode_line(episode, review: Evaluation, lang: str) -> str:
         f"{ring_text(r, meta, lang)}: {level_label(level, lang) if level else MISSING}"
         for r, level in episode.levels_by_ring.items()
     )
-    categories = ", ".join(category_text(c, lang) for c in episode.categories)
+    vocabulary = getattr(meta, "vocabulary", None)
+    categories = ", ".join(category_text(c, lang, vocabulary) for c in episode.categories)
     facts = t(
         "aar.episode.facts",
         lang,
@@ -95,7 +103,10 @@ def chronology(
             t("aar.col.episode", lang): rows["episode"],
             t("time", lang): [format_datetime(v, lang=lang) for v in rows["reported_at"]],
             t("ring", lang): rows["ring"],
-            t("category", lang): [category_text(c, lang) for c in rows["category"]],
+            t("category", lang): [
+                category_text(c, lang, getattr(review.meta, "vocabulary", None))
+                for c in rows["category"]
+            ],
             t("severity", lang): rows["severity"],
             t("disruptions", lang): [yes if d else no for d in rows["disrupted_proceedings"]],
             t("predicted_level", lang): [
@@ -154,4 +165,49 @@ def findings_to_act_on(review: Evaluation, *, lang: str = "en") -> None:
     if aar.notes:
         notes = "".join(f'<li class="sra-finding note">{esc(n.text(lang))}</li>' for n in aar.notes)
         parts.append(f"<h3>{esc(t('aar.section.notes', lang))}</h3><ul>{notes}</ul>")
+    show_html("".join(parts))
+
+
+def improvement_plan(
+    review: Evaluation, *, lang: str = "en", workbook: str | os.PathLike | None = None
+) -> None:
+    """The improvement plan: one row per area for improvement, in the order and words of
+    ``improvement_plan.xlsx`` (:func:`~sra_analysis.reports.improvement_plan.
+    improvement_plan_rows`): number, finding, recommended action, capability element and
+    priority, then the responsible unit, start, due date and status left blank to fill in.
+
+    With ``workbook`` (where the notebook wrote ``improvement_plan.xlsx``) a link to it comes
+    first, relative to the report beside it.
+    """
+    from sra_analysis.reports.files import placed_name
+    from sra_analysis.reports.improvement_plan import improvement_plan_rows
+
+    parts = [f'<h2 id="{PLAN_ANCHOR}">{esc(t("section.plan", lang))}</h2>']
+    if workbook is not None:
+        name = placed_name(workbook)
+        parts.append(
+            f'<p class="sra-plan-file"><a href="{esc(quote(name))}">{esc(t("plan.link", lang))}'
+            f"</a> ({esc(name)})</p>"
+        )
+    rows = improvement_plan_rows(review, lang=lang)
+    if rows.empty:
+        parts.append(f'<p class="sra-muted">{esc(t("plan.none", lang))}</p>')
+    blank = [""] * len(rows)
+    frame = pd.DataFrame(
+        {
+            t("plan.col.number", lang): [str(n) for n in range(1, len(rows) + 1)],
+            t("col.finding", lang): rows["finding"],
+            t("aar.col.action", lang): rows["recommended_action"],
+            t("aar.col.capability", lang): [
+                t(f"aar.capability.{c}", lang) for c in rows["capability_element"]
+            ],
+            t("aar.col.priority", lang): [t(f"aar.priority.{p}", lang) for p in rows["priority"]],
+            t("plan.col.unit", lang): blank,
+            t("plan.col.start", lang): blank,
+            t("plan.col.due", lang): blank,
+            t("col.status", lang): blank,
+        }
+    )
+    if not rows.empty:
+        parts.append(html_table(frame, text_limit=FINDING_LIMIT, lang=lang))
     show_html("".join(parts))

@@ -160,14 +160,15 @@ def missed_and_false_alarm_windows(
     *,
     lang: str = "en",
     tables_dir: str | os.PathLike | None = None,
+    level: int = 3,
 ) -> None:
     """Disruptions in windows rated below the flag level, then flagged windows without a
-    disruption, each as runs of windows under its own heading."""
+    disruption, each as runs of windows under its own heading (of ``level``)."""
     for key, spans, name in (
         ("section.missed_windows", review.misses, "missed_windows"),
         ("section.false_alarm_windows", review.false_alarms, "false_alarm_windows"),
     ):
-        heading(key, lang, level=3)
+        heading(key, lang, level=level)
         show_html(span_table(spans, event, lang=lang, name=name, tables_dir=tables_dir))
 
 
@@ -177,9 +178,10 @@ def unanticipated_incidents(
     *,
     lang: str = "en",
     tables_dir: str | os.PathLike | None = None,
+    level: int = 3,
 ) -> None:
-    """The incidents no SRA item anticipated, under their heading."""
-    heading("section.unanticipated", lang, level=3)
+    """The incidents no SRA item anticipated, under their heading (of ``level``)."""
+    heading("section.unanticipated", lang, level=level)
     incident_table(
         review.unanticipated, event, lang=lang, name="unanticipated_incidents",
         tables_dir=tables_dir,
@@ -192,12 +194,16 @@ def understaffed_windows(
     *,
     lang: str = "en",
     tables_dir: str | os.PathLike | None = None,
+    level: int = 3,
+    plan: bool = True,
 ) -> None:
-    """Where the plan line comes from, planned against served per ring, then the flagged
-    windows staffed below plan, as runs of windows with the officer-hours short, under their
-    heading."""
-    show_html(plan_source_note(review, lang=lang) + plan_vs_served_html(review, lang=lang))
-    heading("section.understaffed", lang, level=3)
+    """Where the plan line comes from and planned against served per ring (unless
+    ``plan=False``: the review report shows them in its overview, :func:`~sra_analysis.
+    reports.overview.overview_section`), then the flagged windows staffed below plan, as runs
+    of windows with the officer-hours short, under their heading (of ``level``)."""
+    if plan:
+        show_html(plan_source_note(review, lang=lang) + plan_vs_served_html(review, lang=lang))
+    heading("section.understaffed", lang, level=level)
     show_html(
         span_table(
             review.understaffed, event, lang=lang, shortfall=True,

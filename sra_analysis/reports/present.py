@@ -5,7 +5,11 @@ file is escaped here before it becomes HTML. Figures are displayed as data, in P
 mimetype, which JupyterLab, Notebook 7 and VS Code draw themselves; the HTML export makes
 each a chart drawn by the one plotly.js of the page
 (:func:`~sra_analysis.reports.report_html.export_html`), so the notebook never carries the
-library. Headings and the setup call are in :mod:`sra_analysis.reports.session`.
+library. Headings and the setup call are in :mod:`sra_analysis.reports.session`; the first
+screen and the overview in :mod:`~sra_analysis.reports.overview`, the after-action review
+and its plan in :mod:`~sra_analysis.reports.aar_present`, the statistics of the analyst annex
+in :mod:`~sra_analysis.reports.annex` (:func:`headline_tiles` is re-exported from there) and
+the glossary in :mod:`~sra_analysis.reports.glossary_section`.
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from urllib.parse import quote
 
 import pandas as pd
 
@@ -21,9 +24,9 @@ from sra_analysis.event import Event
 from sra_analysis.io.reasons import issue_reasons
 from sra_analysis.labels import level_label, t
 from sra_analysis.labels.formats import format_datetime, format_integer, format_range
-from sra_analysis.labels.timezone import zone_label
 from sra_analysis.privacy import redact_issues
 from sra_analysis.reports.aar_present import summary_html
+from sra_analysis.reports.annex import headline_tiles, verdict_html
 from sra_analysis.reports.files import write_atomic, write_json_atomic
 from sra_analysis.reports.html_tables import (
     FINDING_LIMIT,
@@ -37,8 +40,7 @@ from sra_analysis.reports.html_tables import (
     show_html,
     tables_folder,
 )
-from sra_analysis.reports.legends import disruption_rule_note, severity_legend
-from sra_analysis.review.aar import review_counts
+from sra_analysis.reports.legends import severity_legend
 from sra_analysis.review.evaluate import Evaluation
 from sra_analysis.vocabulary import category_labels
 
@@ -48,7 +50,6 @@ __all__ = [
     "findings_list",
     "headline_tiles",
     "html_table",
-    "improvement_plan",
     "incident_table",
     "overview",
     "provenance",
@@ -90,82 +91,18 @@ def _when(stamp, lang: str = "en") -> str:
 
 
 def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
-    """The first screen: title, the grade and the commander's summary (each sentence linked
-    to its evidence), the verdict on the SRA, key numbers, rings at a glance."""
-    meta = event.meta
-    judged = review.verdict
-    grade, sentence = judged.grade, judged.text(lang)
-    tiles = headline_tiles(review, lang=lang)
-    tile_html = "".join(
-        f'<div class="sra-tile"><div class="v">{esc(v)}</div><div class="k">{esc(k)}</div></div>'
-        for k, v in tiles
-    )
-    rings = review.by_ring.copy()
-    personnel = event.staffing.groupby("ring", observed=False)["officer_id"].nunique()
-    rings["officers"] = rings["ring"].map(personnel.rename(index=str)).fillna(0).astype(int)
-    rings["ring_name"] = [meta.ring(r).label(lang) for r in rings["ring"]]
-    ring_table = rings[
-        ["ring", "ring_name", "officers", "officer_hours", "incidents", "disruptions",
-         "incidents_per_100_officer_hours"]
-    ].rename(columns={
-        "ring": t("ring", lang), "ring_name": t("col.name", lang),
-        "officers": t("tile.personnel", lang), "officer_hours": t("officer_hours", lang),
-        "incidents": t("incidents", lang), "disruptions": t("aar.count.disruptions", lang),
-        "incidents_per_100_officer_hours": t("incidents_per_100_officer_hours", lang),
-    })  # fmt: skip
-    numeric = list(ring_table.columns[2:])
-    start, end = (format_datetime(meta.start, lang=lang, style="full"),
-                  format_datetime(meta.end, lang=lang, style="full"))  # fmt: skip
-    period = f"{start} – {end} ({zone_label(meta.timezone, lang)})"
+    """The first screen of the analysis notebooks: title, the grade and the commander's
+    summary (each sentence linked to its evidence), then the verdict on the SRA, the key
+    numbers and the rings at a glance. The review report splits these between its summary
+    (:func:`~sra_analysis.reports.overview.summary_page`) and its analyst annex
+    (:func:`~sra_analysis.reports.annex.verdict_box`)."""
+    from sra_analysis.reports.overview import title_html
+
     show_html(
-        f"<h1>{esc(clip(meta.name))}</h1>"
-        f'<div class="sra-subtitle">{esc(clip(meta.venue))} · {esc(period)} · '
-        f"{esc(t('report.flag_level', lang))}: {esc(level_label(review.flag_level, lang))}</div>"
+        title_html(event, review, lang=lang)
         + summary_html(review, lang=lang)
-        + f'<div class="sra-verdict {esc(grade)}"><b>{esc(t("report.verdict", lang))}: '
-        f"{esc(judged.label(lang))}.</b> {esc(sentence)}</div>"
-        f'<div class="sra-tiles">{tile_html}</div>'
-        + disruption_rule_note(review, lang=lang)
-        + html_table(ring_table, numeric=numeric, digits=1, lang=lang)
+        + verdict_html(event, review, lang=lang)
     )
-
-
-def headline_tiles(review: Evaluation, *, lang: str = "en") -> list[tuple[str, str]]:
-    """The key numbers of the first screen as (label, value) pairs.
-
-    Counts come from :func:`~sra_analysis.review.aar.review_counts`, the one definition the
-    verdict and the findings use too: incidents and disruptions are counted between the
-    event's start and end, and *disruptions* (incidents) are labelled apart from *disrupted
-    ring-hours* (windows).
-    """
-    counts = review_counts(review)
-    flag = level_label(review.flag_level, lang)
-    totals = review.totals
-    return [
-        (t("incidents", lang), number_text(counts.incidents, lang=lang)),
-        (t("aar.count.disruptions", lang), number_text(counts.disruptions, lang=lang)),
-        (
-            t("aar.count.disrupted_ring_hours", lang),
-            number_text(counts.disrupted_ring_hours, lang=lang),
-        ),
-        (t("tile.personnel", lang), number_text(totals["personnel"], lang=lang)),
-        (t("officer_hours", lang), number_text(totals["officer_hours"], lang=lang)),
-        (
-            t("aar.count.disruptions_flagged", lang, flag_level=flag),
-            _share(counts.disruptions_flagged, counts.disruptions, lang),
-        ),
-        (
-            t("aar.count.ring_hours_missed", lang, flag_level=flag),
-            number_text(counts.disrupted_ring_hours_missed, lang=lang),
-        ),
-        (t("tile.auc", lang), number_text(review.score("auc").estimate, 2, lang=lang)),
-    ]
-
-
-def _share(part, whole, lang: str = "en") -> str:
-    if is_missing(part) or is_missing(whole) or not whole:
-        return MISSING
-    return f"{number_text(part, lang=lang)}/{number_text(whole, lang=lang)}"
 
 
 _SCORES = (
@@ -324,37 +261,6 @@ def findings_list(review: Evaluation, *, lang: str = "en") -> None:
         )
         groups.append(f"<h3>{esc(t(f'finding.{kind}s', lang))}</h3><ul>{lis}</ul>")
     show_html("".join(groups) or esc(t("report.none", lang)))
-
-
-def improvement_plan(
-    review: Evaluation, *, lang: str = "en", workbook: str | os.PathLike | None = None
-) -> None:
-    """The improvement-plan table: one row per area for improvement, actions to fill in.
-
-    With ``workbook`` (where the notebook wrote ``improvement_plan.xlsx``, see
-    :func:`~sra_analysis.reports.improvement_plan.write_improvement_plan`) a link to it comes
-    first, relative to the report beside it.
-    """
-    from sra_analysis.reports.files import placed_name
-
-    link = ""
-    if workbook is not None:
-        name = placed_name(workbook)
-        link = (
-            f'<p class="sra-plan-file"><a href="{esc(quote(name))}">{esc(t("plan.link", lang))}'
-            f"</a> ({esc(name)})</p>"
-        )
-    rows = [f for f in review.findings if f.kind == "improvement"]
-    frame = pd.DataFrame(
-        {
-            t("col.finding", lang): [f.text(lang) for f in rows],
-            t("col.action", lang): "",
-            t("col.owner", lang): "",
-            t("col.due", lang): "",
-            t("col.status", lang): "",
-        }
-    )
-    show_html(link + html_table(frame, text_limit=FINDING_LIMIT, lang=lang))
 
 
 def data_quality(

@@ -110,6 +110,12 @@ _COMMENTS: dict[str, dict[str, str]] = {
         "id": "Jabatan pembuat dan pengesah laporan, di atas kolom tanda tangan pada sampul\n"
         "(boleh dikosongkan; nama, pangkat, NRP, tanggal dan tanda tangan diisi tangan).",
     },
+    "objectives": {
+        "en": "The operation's objectives, listed in the report's overview (optional):\n"
+        "one text, or a list of texts.",
+        "id": "Tujuan pengamanan, dicantumkan pada gambaran umum laporan (boleh dikosongkan):\n"
+        "satu teks, atau daftar teks.",
+    },
 }  # fmt: skip
 
 #: Values shown, commented out, for the cover's keys an event leaves out.
@@ -229,4 +235,11 @@ def event_yaml_text(meta: EventMeta, *, lang: str = "en") -> str:
             lines += _comment(key, lang)
         value = getattr(meta, key)
         lines += [f"{key}: {_quoted(value)}" if value else f"# {key}: {_quoted(example)}"]
+    lines += _comment("objectives", lang)
+    objectives = getattr(meta, "objectives", ())
+    if objectives:
+        lines += ["objectives:", *(f"  - {_quoted(text)}" for text in objectives)]
+    else:
+        example = "Rapat pleno berjalan aman dan tertib" if lang == "id" else "A safe plenary"
+        lines += [f"# objectives: [{_quoted(example)}]"]
     return "\n".join(lines) + "\n"

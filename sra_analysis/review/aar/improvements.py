@@ -24,6 +24,8 @@ response       an episode in which an incident waited more than
                :data:`SLOW_RESPONSE_MINUTES` for its response.
 =============  ==============================================================================
 
+Some categories add a measure of their own to the action (:mod:`~.measures`).
+
 Priority (the same rule for every kind): **high** when the finding concerns a disruption (the
 episode held one, or the understaffed ring had one during the shortfall); **medium** when it
 concerns significant incidents without disruption, a shortfall of at least
@@ -41,6 +43,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from sra_analysis.labels.formats import Number
+from sra_analysis.review.aar.measures import with_measures
 from sra_analysis.review.aar.text import (
     Category,
     Items,
@@ -167,7 +170,7 @@ def _missed(parts: ReviewParts, episode: Episode, table: pd.DataFrame) -> Improv
         "improvement.missed",
         {
             "episode": episode.id,
-            "categories": Category(episode.categories),
+            "categories": Category.of(episode.categories, parts.meta),
             "span": Span(episode.start, episode.end),
             "missed": count(episode.missed_disruptions),
             "disruptions": count(episode.disruptions),
@@ -187,7 +190,7 @@ def _missed(parts: ReviewParts, episode: Episode, table: pd.DataFrame) -> Improv
         "first_ring": Rings((episode.first_ring,), meta),
         "rings": Rings(episode.rings, meta),
         "minutes": Number(episode.spread_minutes, digits=0),
-        "levels": _level_list(levels),
+        "levels": Items(levels, separator="/"),
         "flag_level": Level(flag),
         "gap_rings": Rings(gap_rings, meta),
         "span": _hour_span(missed["reported_at"].min(), episode.end),
@@ -205,10 +208,6 @@ def _missed(parts: ReviewParts, episode: Episode, table: pd.DataFrame) -> Improv
     )  # fmt: skip
 
 
-def _level_list(levels: tuple[Level, ...]) -> Items:
-    return Items(levels, separator="/")
-
-
 def _ring_hours(rows: pd.DataFrame) -> int:
     """Distinct ring × clock hours the rows fall in."""
     hours = rows["reported_at"].dt.floor("h")
@@ -218,14 +217,12 @@ def _ring_hours(rows: pd.DataFrame) -> int:
 def _unanticipated(parts: ReviewParts, episode: Episode) -> Improvement:
     values = {
         "episode": episode.id,
-        "categories": Category(episode.categories),
+        "categories": Category.of(episode.categories, parts.meta),
         "rings": Rings(episode.rings, parts.meta),
         "span": Span(episode.start, episode.end),
         "incidents": count(episode.incident_count),
         "disruptions": count(episode.disruptions),
-        "levels": _level_list(
-            tuple(dict.fromkeys(Level(v) for v in episode.levels_by_ring.values()))
-        ),
+        "levels": Items(tuple(dict.fromkeys(map(Level, episode.levels_by_ring.values()))), "/"),
         "flag_level": Level(parts.flag_level),
         "plan_span": _hour_span(episode.start, episode.end),
     }
@@ -244,8 +241,6 @@ def _understaffed(parts: ReviewParts, episodes: tuple[Episode, ...]) -> list[Imp
     short = short.fillna(False).astype(bool)
     out = []
     for ring, rows in windows[short].groupby(windows["ring"].astype(str), sort=False):
-        if rows.empty:
-            continue
         spans = parts.understaffed[parts.understaffed["ring"].astype(str) == ring]
         if spans.empty:  # below plan by less than the spans' own rounding
             continue
@@ -277,7 +272,8 @@ def _understaffed(parts: ReviewParts, episodes: tuple[Episode, ...]) -> list[Imp
         }
         statement = Statement("improvement.understaffed", values)
         if episode is not None:
-            values = {**values, "episode": episode.id, "categories": Category(episode.categories)}
+            named = Category.of(episode.categories, parts.meta)
+            values = {**values, "episode": episode.id, "categories": named}
             root = Statement("root.understaffed_episode", values)
         else:
             root = Statement("root.understaffed", values)
@@ -351,7 +347,7 @@ def _response(parts: ReviewParts, episode: Episode, table: pd.DataFrame) -> Impr
     slowest = rows.loc[rows["response_minutes"].idxmax()]
     values = {
         "episode": episode.id,
-        "categories": Category(episode.categories),
+        "categories": Category.of(episode.categories, parts.meta),
         "rings": Rings(episode.rings, parts.meta),
         "slow_ring": Rings((str(slowest["ring"]),), parts.meta),
         "slowest": Number(float(slowest["response_minutes"]), digits=0),
@@ -397,6 +393,7 @@ def find_improvements(
     kind_order = {kind: i for i, kind in enumerate(IMPROVEMENT_KINDS)}
     priority_order = {p: i for i, p in enumerate(PRIORITIES)}
     found.sort(key=lambda f: (priority_order[f.priority], kind_order[f.kind]))
-    return tuple(
-        dataclasses.replace(f, anchor=f"aar-improvement-{n}") for n, f in enumerate(found, 1)
+    return tuple(  # with the measures of their categories (:mod:`~.measures`)
+        dataclasses.replace(with_measures(f), anchor=f"aar-improvement-{n}")
+        for n, f in enumerate(found, 1)
     )

@@ -56,7 +56,7 @@ def _episode_place(episode: Episode, meta) -> Statement:
             fragment=True,
             values={
                 "episode": episode.id,
-                "categories": Category(episode.categories),
+                "categories": Category.of(episode.categories, meta),
                 "first_ring": Rings((episode.first_ring,), meta),
                 "rings": Rings(others, meta),
             },
@@ -66,7 +66,7 @@ def _episode_place(episode: Episode, meta) -> Statement:
         fragment=True,
         values={
             "episode": episode.id,
-            "categories": Category(episode.categories),
+            "categories": Category.of(episode.categories, meta),
             "rings": Rings(episode.rings, meta),
         },
     )

@@ -31,17 +31,20 @@ __all__ = [
 ]
 
 
-def category_text(category: object, lang: str = "en") -> str:
-    """How the review names an incident category: its label in the category vocabulary
-    (:mod:`sra_analysis.vocabulary`), never its code; a code the bundled list lacks (an
-    office's own) is shown as it is.
+def category_text(category: object, lang: str = "en", vocabulary=None) -> str:
+    """How the review names an incident category: its label in the event's category
+    vocabulary (``EventMeta.vocabulary``: the bundled list with the office's own file,
+    :mod:`sra_analysis.vocabulary`), never its code; without ``vocabulary`` the bundled list;
+    a code the vocabulary lacks is shown as it is.
 
     >>> category_text("unauthorised_entry"), category_text("infrastructure", "id")
     ('Unauthorised entry', 'Listrik padam atau gangguan fasilitas')
     """
-    from sra_analysis.vocabulary import bundled_vocabulary
+    if vocabulary is None:
+        from sra_analysis.vocabulary import bundled_vocabulary
 
-    return bundled_vocabulary().label(str(category), lang)
+        vocabulary = bundled_vocabulary()
+    return vocabulary.label(str(category), lang)
 
 
 def ring_text(ring: str, meta: EventMeta | None, lang: str = "en") -> str:
@@ -112,12 +115,19 @@ class Served:
 
 @dataclass(frozen=True)
 class Category:
-    """Incident categories, through :func:`category_text`."""
+    """Incident categories, through :func:`category_text` in the event's ``vocabulary``
+    (:meth:`of` takes it from the event's description)."""
 
     codes: tuple[str, ...]
+    vocabulary: object = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, codes, meta: EventMeta | None) -> Category:
+        """The categories ``codes``, named as the event ``meta`` names them."""
+        return cls(tuple(codes), getattr(meta, "vocabulary", None))
 
     def text(self, lang: str = "en") -> str:
-        return _join([category_text(c, lang) for c in self.codes], lang)
+        return _join([category_text(c, lang, self.vocabulary) for c in self.codes], lang)
 
 
 @dataclass(frozen=True)
