@@ -30,6 +30,7 @@ _HEAD = {
         "table": ("column", "what it holds"),
         "yes": "yes",
         "no": "",
+        "or": " or ",
     },
     "id": {
         "input": ("kolom", "jenis", "wajib", "rentang", "judul kolom lain yang diterima"),
@@ -38,6 +39,7 @@ _HEAD = {
         "table": ("kolom", "isi (keterangan dari kode, bahasa Inggris)"),
         "yes": "ya",
         "no": "",
+        "or": " atau ",
     },
 }
 
@@ -96,7 +98,10 @@ def _vocabulary(lang: str) -> str:
 
 
 def _json(schema: dict, lang: str) -> str:
-    rows = [(f"`{path}`", kind.replace("|", " or "), text) for path, (kind, text) in schema.items()]
+    words = _HEAD[lang]
+    rows = [
+        (f"`{path}`", kind.replace("|", words["or"]), text) for path, (kind, text) in schema.items()
+    ]
     return _table(_HEAD[lang]["json"], rows)
 
 
