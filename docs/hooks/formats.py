@@ -8,6 +8,8 @@ the code's own definitions, so the page cannot drift from what the loader and th
   their kind, range, whether required, and the headers accepted
   (:data:`sra_analysis.io.schemas.HEADER_ALIASES`);
 - ``vocabulary``: the incident categories of ``sra_analysis/vocabulary/categories.yaml``;
+- ``severity``: the severity scale in the page's language
+  (:func:`sra_analysis.levels.severity_scale`);
 - ``summary`` / ``rollup``: :data:`~sra_analysis.reports.summary_schema.SUMMARY_SCHEMA` and
   :data:`~sra_analysis.reports.rollup_schema.ROLLUP_SCHEMA`;
 - ``table NAME``: the columns of a Parquet table a report leaves
@@ -28,6 +30,7 @@ _HEAD = {
         "vocabulary": ("code", "label (en)", "label (id)", "synonyms", "definition"),
         "json": ("key", "type", "what it holds"),
         "table": ("column", "what it holds"),
+        "severity": ("severity", "name", "what it means"),
         "yes": "yes",
         "no": "",
         "or": " or ",
@@ -37,6 +40,7 @@ _HEAD = {
         "vocabulary": ("kode", "label (en)", "label (id)", "sinonim", "definisi"),
         "json": ("kunci", "tipe", "isi (keterangan dari kode, bahasa Inggris)"),
         "table": ("kolom", "isi (keterangan dari kode, bahasa Inggris)"),
+        "severity": ("tingkat keparahan", "nama", "artinya"),
         "yes": "ya",
         "no": "",
         "or": " atau ",
@@ -97,6 +101,13 @@ def _vocabulary(lang: str) -> str:
     return _table(_HEAD[lang]["vocabulary"], rows)
 
 
+def _severity(lang: str) -> str:
+    from sra_analysis.levels import severity_scale
+
+    rows = list(severity_scale(lang).itertuples(index=False, name=None))
+    return _table(_HEAD[lang]["severity"], rows)
+
+
 def _json(schema: dict, lang: str) -> str:
     words = _HEAD[lang]
     rows = [
@@ -125,6 +136,8 @@ def render(what: str, arg: str | None, lang: str) -> str:
         return _input(arg, lang)
     if what == "vocabulary":
         return _vocabulary(lang)
+    if what == "severity":
+        return _severity(lang)
     if what == "summary":
         return _json(SUMMARY_SCHEMA, lang)
     if what == "rollup":
