@@ -233,30 +233,28 @@ def test_the_data_format_page_lists_every_column_the_code_defines(site):
 
 
 def test_the_pages_make_no_request_offline_and_search_works(site, browser):
-    from _browser import visit
-
     pages = _built_pages(site)
     assert len(pages) > 30
-    for page in pages:
-        record = visit(browser, page)
-        assert record.blocked_requests == [], (page, record.blocked_requests)
-        assert record.page_errors == [], (page, record.page_errors)
-    # search runs from disk, without the CDN shim: the site's own iframe worker
-    context = browser.new_context()
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
     tab = context.new_page()
-    blocked = []
+    blocked, errors = [], []
     tab.route(
         "**/*",
         lambda r: r.continue_() if r.request.url.startswith("file:") else (
             blocked.append(r.request.url), r.abort()
         ),
     )  # fmt: skip
-    tab.goto((site / "id" / "index.html").as_uri())
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    for page in pages:
+        tab.goto(page.as_uri(), wait_until="load")
+        assert (blocked, errors) == ([], []), page
+    # search runs from disk, without the CDN shim: the site's own iframe worker
+    tab.goto((site / "id" / "index.html").as_uri(), wait_until="load")
     tab.keyboard.press("s")
     tab.keyboard.type("papermill", delay=30)
     tab.wait_for_selector(".md-search-result__item", timeout=20_000)
     assert tab.locator(".md-search-result__item").count() >= 1
-    assert blocked == []
+    assert (blocked, errors) == ([], [])
     context.close()
 
 
