@@ -206,10 +206,11 @@ def test_the_site_builds_strict_in_both_languages(site):
         assert f"id/{page}.html" in pages
     assert '<html lang="id"' in (site / "id" / "guide" / "index.html").read_text("utf-8")
     assert "Dari templat ke rekap Anev" in (site / "id" / "guide" / "index.html").read_text("utf-8")
-    # offline: no web font, no CDN script, no MathJax
+    # offline: no web font, no CDN script, no MathJax; docstrings' Sphinx roles shown as code
     for page in _built_pages(site):
         html = page.read_text("utf-8")
         assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', html), page
+        assert not re.search(r":(func|mod|class|data):<code>", html), page
 
 
 def test_the_data_format_page_lists_every_column_the_code_defines(site):
