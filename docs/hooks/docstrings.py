@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-ROLE = re.compile(
-    r":(?:py:)?(?:mod|class|func|data|meth|attr|exc|obj|const):<code>(~?)([^<]*)</code>"
-)
+_ROLES = r":(?:py:)?(?:mod|class|func|data|meth|attr|exc|obj|const):"
+ROLE = re.compile(_ROLES + r"<code>(~?)([^<]*)</code>")
+#: a role inside text already shown as code (a parameter's type): the target as text
+RAW_ROLE = re.compile(_ROLES + r"`(~?)([^`<]*)`")
 
 
 def _shown(match: re.Match) -> str:
@@ -27,8 +28,11 @@ def strip_roles(html: str) -> str:
     --------
     >>> strip_roles(':func:<code>~sra_analysis.metrics.roc_auc</code> and :mod:<code>io</code>')
     '<code>roc_auc</code> and <code>io</code>'
+    >>> strip_roles("<code>dict :func:`~sra_analysis.rollup.event_tables` returns</code>")
+    '<code>dict event_tables returns</code>'
     """
-    return ROLE.sub(_shown, html)
+    html = ROLE.sub(_shown, html)
+    return RAW_ROLE.sub(lambda m: _shown(m).removeprefix("<code>").removesuffix("</code>"), html)
 
 
 def on_page_content(html, page, config, files):
