@@ -729,6 +729,16 @@ def test_ring_rates_bars_and_intervals(review):
     assert list(bar.x) == list(table["ring_name"])
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_rate_charts_say_how_their_intervals_were_made_and_what_they_assume(review, lang):
+    # the Garwood interval counts incidents as independent (issue: clustered incidents)
+    words = {"en": ("Garwood", "independent", "episodes"),
+             "id": ("Garwood", "berdiri sendiri", "berangkai")}[lang]  # fmt: skip
+    for fig in (charts.rate_by_level(review, lang=lang), charts.ring_rates(review, lang=lang)):
+        title = fig.layout.title.text
+        assert all(word in title for word in words), title
+
+
 def test_hour_of_day_counts_from_event_and_windows_agree(sample_event, review):
     from_event = charts.hour_of_day_heatmap(sample_event).data[0]
     from_windows = charts.hour_of_day_heatmap(review).data[0]

@@ -219,6 +219,15 @@ def style(
     return fig
 
 
+def interval_note(lang: str = "en") -> str:
+    """How the rate charts' intervals were made, and what they assume (a subtitle).
+
+    >>> interval_note("en").startswith("Whiskers: exact Poisson (Garwood) 95% intervals")
+    True
+    """
+    return t("chart.poisson_interval_note", lang)
+
+
 def error_bars(value, low, high) -> dict:
     """Asymmetric error bars reaching exactly from ``low`` to ``high``."""
     value = pd.Series(value, dtype=float).reset_index(drop=True)

@@ -14,6 +14,7 @@ from sra_analysis.charts._common import (
     check_lang,
     error_bars,
     escape,
+    interval_note,
     level_colors,
     level_text,
     number,
@@ -58,7 +59,8 @@ def rate_by_level(
 ) -> go.Figure:
     """Incidents (and disruptions) per ring-hour at each predicted risk level.
 
-    Bars are coloured by level, with the exact Poisson (Garwood) interval as error bars.
+    Bars are coloured by level, with the exact Poisson (Garwood) interval as error bars; the
+    subtitle says how the intervals were made and what they assume.
     Every level appears on the axis in order; a level no window was rated at is left empty
     and marked "no windows".
 
@@ -112,9 +114,8 @@ def rate_by_level(
         _add_no_windows_notes(fig, empty, row, lang)
     fig.update_xaxes(categoryorder="array", categoryarray=labels, type="category")
     fig.update_xaxes(title_text=t("predicted_level", lang), row=len(series), col=1)
-    return style(
-        fig, title=t("chart.rate_by_level.title", lang), height=260 + 220 * len(series), lang=lang
-    )
+    title = f"{t('chart.rate_by_level.title', lang)}<br><sup>{interval_note(lang)}</sup>"
+    return style(fig, title=title, height=280 + 220 * len(series), lang=lang)
 
 
 def _rate_hover(table: pd.DataFrame, name: str, labels: list[str], lang: str) -> list[str]:

@@ -17,6 +17,7 @@ from sra_analysis.charts._common import (
     check_lang,
     error_bars,
     escape,
+    interval_note,
     meta_of,
     number,
     ring_names,
@@ -106,7 +107,8 @@ def ring_rates(
         title_text=t("ring", lang), type="category", categoryorder="array", categoryarray=labels
     )
     fig.update_yaxes(title_text=t("incidents_per_100_officer_hours", lang), rangemode="tozero")
-    return style(fig, title=t("chart.ring_rates.title", lang), height=480, lang=lang)
+    title = f"{t('chart.ring_rates.title', lang)}<br><sup>{interval_note(lang)}</sup>"
+    return style(fig, title=title, height=500, lang=lang)
 
 
 def _local_hours(values, zone: str | None) -> np.ndarray:

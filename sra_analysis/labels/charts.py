@@ -128,6 +128,12 @@ CHART_LABELS: dict[str, dict[str, str]] = {
         "id": "Gangguan (luas = jumlah)",
     },
     "chart.highest_severity": {"en": "Highest severity", "id": "Keparahan tertinggi"},
+    "chart.poisson_interval_note": {
+        "en": "Whiskers: exact Poisson (Garwood) 95% intervals, which count incidents as "
+        "independent; incidents in episodes leave more uncertainty than they show",
+        "id": "Garis: interval kepercayaan 95% Poisson eksak (Garwood), dengan anggapan setiap "
+        "kejadian berdiri sendiri; kejadian yang berangkai menyisakan ketidakpastian lebih besar",
+    },
     "chart.binned_note": {
         "en": "{count} incidents: each marker counts a ring's incidents in {hours} h",
         "id": "{count} kejadian: tiap penanda menghitung kejadian satu ring dalam {hours} jam",
