@@ -227,12 +227,12 @@ ROLLUP_PLAIN_LABELS: dict[str, dict[str, str]] = {
     },
     "rollup.chart.below_plan": {"en": "below plan", "id": "di bawah rencana"},
     "rollup.chart.staffing_hover": {
-        "en": "{ring}, {hours}<br>{below} of {with_plan} ring-hours below plan ({share})<br>"
-        "planned {planned} officer-hours, served {served}<br>{events} events; {without} "
-        "ring-hours without a plan",
+        "en": "{ring}, {hours}<br>{below} of {with_plan} ring-hours below plan ({share}), in "
+        "{events_below} of {events} events<br>planned {planned} officer-hours, served "
+        "{served}<br>{without} ring-hours without a plan",
         "id": "{ring}, pukul {hours}<br>{below} dari {with_plan} ring-jam di bawah rencana "
-        "({share})<br>rencana {planned} jam-personel, terisi {served}<br>{events} kegiatan; "
-        "{without} ring-jam tanpa rencana",
+        "({share}), di {events_below} dari {events} kegiatan<br>rencana {planned} "
+        "jam-personel, terisi {served}<br>{without} ring-jam tanpa rencana",
     },
     "rollup.chart.staffing_note": {
         "en": "Ring-hours the SRA flagged or with an incident, all events. · no plan; blank: none.",
