@@ -287,6 +287,9 @@ def recurring_improvements(
     if not rows:
         return pd.DataFrame(columns=columns)
     out = pd.DataFrame(rows, columns=columns)
+    for column in ("category", "category_label", "ring", "capability_element"):
+        # None where a kind has no category or ring, not NaN: rollup.json writes null
+        out[column] = pd.Series([row[column] for row in rows], index=out.index, dtype=object)
     order = out.assign(
         _kind=out["kind"].map(IMPROVEMENT_KINDS.index),
         _priority=out["priority"].map(_PRIORITIES.index),
