@@ -404,3 +404,18 @@ def test_the_english_first_screen_links_each_sentence_to_its_section(pages):
                                                                    "unanticipated"]  # fmt: skip
     assert [r["event_id"] for r in body["events_to_review_first"]] == ["ev-c", "ev-b", "ev-a"]
     assert body["aar_not_read"] == []
+
+
+def test_reports_written_before_the_staffing_plan_count_as_without_one(read):
+    # a windows.parquet of an older report: no planned_staff, mean_staff or min_staff
+    older = read.tables["windows"].drop(columns=["planned_staff", "mean_staff", "min_staff"])
+    results = planner_results(read.summaries, {**read.tables, "windows": older}, lang="en")
+    cells = results["staffing_vs_plan"].cells
+    # every ring-hour that mattered (12 flagged + 3 with an incident) is without a plan
+    assert cells["windows_without_plan"].sum() == cells["windows"].sum() == 15
+    assert results["staffing_vs_plan"].shortfalls.empty
+    texts = [s["text"] for s in results["plain_answer"]]
+    assert texts[2] == (
+        "No SRA planned personnel for the hours that mattered, so staffing cannot be "
+        "compared with a plan."
+    )

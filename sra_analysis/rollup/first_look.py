@@ -263,6 +263,19 @@ def _category_labels(incidents: pd.DataFrame | None, lang: str) -> dict[str, str
     }
 
 
+def _with_staffing(windows: pd.DataFrame) -> pd.DataFrame:
+    """The windows with the staffing columns a report written before the staffing plan
+    lacks: no plan (every ring-hour counted as without one), the mean headcount from the
+    officer-hours, no lowest headcount."""
+    missing = {
+        "planned_staff": lambda w: np.nan,
+        "mean_staff": lambda w: w["officer_hours"] / w["hours"].where(w["hours"] > 0),
+        "min_staff": lambda w: np.nan,
+    }
+    added = {name: make for name, make in missing.items() if name not in windows.columns}
+    return windows.assign(**added) if added else windows
+
+
 def planner_results(
     summaries: Mapping[str, Mapping],
     tables: Mapping[str, pd.DataFrame],
@@ -290,7 +303,7 @@ def planner_results(
         findings that could not be read, with the reason).
     """
     lang = check_lang(lang)
-    windows = tables["windows"]
+    windows = _with_staffing(tables["windows"])
     staffing = staffing_vs_plan(windows, min_events=min_events, lang=lang)
     found = aar_findings(summaries, windows, lang=lang)
     recurring = recurring_improvements(
