@@ -419,3 +419,32 @@ def test_reports_written_before_the_staffing_plan_count_as_without_one(read):
         "No SRA planned personnel for the hours that mattered, so staffing cannot be "
         "compared with a plan."
     )
+
+
+def test_the_staffing_heat_map_shows_the_planted_gap_and_fades_one_event_s(read):
+    from sra_analysis.charts.rollup_staffing import staffing_gap_heatmap
+
+    windows = read.tables["windows"]
+    fig = staffing_gap_heatmap(staffing_vs_plan(windows).cells, lang="id")
+    heat = fig.data[0]
+    assert list(heat.y) == [
+        "Ring 1 – ruang sidang / area steril",
+        "Ring 2 – gedung dan halaman",
+        "Ring 3 – pagar, gerbang dan parkir",
+    ]
+    z = np.asarray(heat.z, dtype=float)
+    # the fence mattered only 13:00–16:59 (flagged), all below plan; inside, only the hours
+    # of an incident: the plenary room at 09:00 and the building at 11:00 at plan, the
+    # building at 10:00 without a plan (no colour, a dot)
+    expected = np.full((3, 24), np.nan)
+    expected[2, list(GAP)] = 1.0
+    expected[0, 9] = expected[1, 11] = 0.0
+    np.testing.assert_array_equal(z, expected)
+    assert heat.text[1][10] == "·" and heat.text[1][11] == ""
+    assert "rencana 12 jam-personel, terisi 6" in heat.customdata[2][13]
+    assert "di 3 dari 3 kegiatan" in heat.customdata[2][13]
+    assert len(fig.layout.shapes) == 0  # below plan in all 3 events: nothing faded
+    one = staffing_gap_heatmap(
+        staffing_vs_plan(windows[windows["event_id"] == "ev-a"]).cells, lang="id"
+    )
+    assert len(one.layout.shapes) == len(GAP)  # one event's short hours, faded

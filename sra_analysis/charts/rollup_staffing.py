@@ -25,7 +25,7 @@ _COLUMNS = ["ring", "hour", "last_hour", "windows", "windows_with_plan", "window
             "served_officer_hours", "events", "events_below_plan"]  # fmt: skip
 
 
-def staffing_gap_heatmap(cells, *, lang: str = "en") -> go.Figure:
+def staffing_gap_heatmap(cells, *, min_events: int = 2, lang: str = "en") -> go.Figure:
     """Share of ring-hours below planned staffing when it mattered, by ring × hour of day.
 
     Parameters
@@ -36,13 +36,18 @@ def staffing_gap_heatmap(cells, *, lang: str = "en") -> go.Figure:
         ``windows_below_plan``, ``share_below_plan``, ``planned_officer_hours``,
         ``served_officer_hours``, ``events``, ``events_below_plan`` (``ring_name`` when
         known).
+    min_events : int, default 2
+        A block below plan in fewer events than this is faded: one event's short hour is not
+        a pattern to plan for.
     lang : {"en", "id"}, default "en"
 
     Returns
     -------
     plotly.graph_objects.Figure
         One heat map (``meta`` ``"staffing"``) from 0 (every ring-hour at plan) to 1 (every
-        one below it); a block whose ring-hours had no plan shows ``·`` and no colour.
+        one below it); a block whose ring-hours had no plan shows ``·`` and no colour. Over
+        it, white shapes (named ``"few events"``) fade the blocks below plan in fewer than
+        ``min_events`` events.
 
     Examples
     --------
@@ -62,6 +67,7 @@ def staffing_gap_heatmap(cells, *, lang: str = "en") -> go.Figure:
     colon = time_separator(lang)
     shown = [f"{h:02d}{colon}00" for h in starts]
     z = np.full((len(rings), len(starts)), np.nan)
+    few = np.zeros(z.shape)
     text = np.full(z.shape, "", dtype=object)
     hover = np.full(z.shape, "", dtype=object)
     row_of = {r: i for i, r in enumerate(rings)}
@@ -72,6 +78,8 @@ def staffing_gap_heatmap(cells, *, lang: str = "en") -> go.Figure:
             z[i, j] = row.share_below_plan
         else:
             text[i, j] = "·"
+        if 0 < row.events_below_plan < min_events:
+            few[i, j] = 1.0
         hover[i, j] = t(
             "rollup.chart.staffing_hover", lang, ring=labels[row.ring],
             hours=f"{first:02d}{colon}00–{last:02d}{colon}59",
@@ -92,6 +100,12 @@ def staffing_gap_heatmap(cells, *, lang: str = "en") -> go.Figure:
                       "tickformat": ".0%"},
         )
     )  # fmt: skip
+    for i, j in zip(*np.nonzero(few), strict=True):  # a veil over one event's short hours
+        fig.add_shape(
+            type="rect", xref="x", yref="y", x0=j - 0.5, x1=j + 0.5, y0=i - 0.5, y1=i + 0.5,
+            fillcolor="white", opacity=0.7, line={"width": 0}, layer="above",
+            name="few events",
+        )  # fmt: skip
     return style(
         fig,
         lang=lang,

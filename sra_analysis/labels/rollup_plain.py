@@ -235,8 +235,9 @@ ROLLUP_PLAIN_LABELS: dict[str, dict[str, str]] = {
         "jam-personel, terisi {served}<br>{without} ring-jam tanpa rencana",
     },
     "rollup.chart.staffing_note": {
-        "en": "Ring-hours the SRA flagged or with an incident, all events. · no plan; blank: none.",
-        "id": "Ring-jam yang dinilai rawan atau mengalami kejadian, semua kegiatan. · tanpa "
-        "rencana; kosong: tidak ada.",
+        "en": "Ring-hours the SRA flagged or with an incident, all events. Faded: below plan "
+        "in one event only; · no plan; blank: none.",
+        "id": "Ring-jam yang dinilai rawan atau mengalami kejadian, semua kegiatan. Pudar: di "
+        "bawah rencana di satu kegiatan saja; · tanpa rencana; kosong: tidak ada.",
     },
 }
