@@ -394,7 +394,7 @@ def test_the_english_first_screen_links_each_sentence_to_its_section(pages):
     assert STATISTICS.findall(first) == []
     page = (pages["en"] / "rollup.html").read_text(encoding="utf-8")
     targets = set(re.findall(r'<a href="#(rollup-[a-z]+)">', page))
-    assert targets == {"rollup-recurring", "rollup-staffing", "rollup-first"}
+    assert targets == {"rollup-strengths", "rollup-recurring", "rollup-staffing", "rollup-first"}
     for target in targets:
         assert f'id="{target}"' in page
     body = json.loads((pages["en"] / "rollup.json").read_text(encoding="utf-8"))

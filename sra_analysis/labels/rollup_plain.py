@@ -169,6 +169,15 @@ ROLLUP_PLAIN_LABELS: dict[str, dict[str, str]] = {
         "en": "Findings that recur across events",
         "id": "Temuan yang berulang antarkegiatan",
     },
+    "rollup.section.strengths": {
+        "en": "Strengths found in several events",
+        "id": "Hal baik yang muncul di beberapa kegiatan",
+    },
+    "rollup.col.strength": {"en": "Strength", "id": "Hal yang sudah baik"},
+    "rollup.strengths.none": {
+        "en": "No strength of the events' reviews is found in two events or more.",
+        "id": "Tidak ada hal baik dari Anev yang muncul di dua kegiatan atau lebih.",
+    },
     "rollup.section.first": {
         "en": "Events to look at first",
         "id": "Kegiatan yang perlu diperiksa lebih dulu",

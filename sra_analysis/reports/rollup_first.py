@@ -27,6 +27,7 @@ __all__ = [
     "review_first_section",
     "shortfalls_table",
     "staffing_section",
+    "strengths_section",
 ]
 
 #: The id of the analyst annex's heading.
@@ -133,6 +134,22 @@ def recurring_section(session: RollupSession) -> None:
     })  # fmt: skip
     show_html("".join(parts) + html_table(frame, numeric=[frame.columns[3]], text_limit=400,
                                           lang=lang))  # fmt: skip
+
+
+def strengths_section(session: RollupSession) -> None:
+    """The kinds of strength the events' reviews found in two events or more."""
+    lang = session.lang
+    rows = pd.DataFrame(session.results["recurring_strengths"])
+    head = _heading("rollup.section.strengths", "rollup-strengths", lang, level=3)
+    if rows.empty:
+        show_html(head + f"<p>{esc(t('rollup.strengths.none', lang))}</p>")
+        return
+    frame = pd.DataFrame({
+        t("rollup.col.strength", lang): [t(f"aar.kind.{k}", lang) for k in rows["kind"]],
+        t("rollup.col.events", lang): rows["events"],
+        t("rollup.col.event_list", lang): [_events_cell(list(x)) for x in rows["event_ids"]],
+    })  # fmt: skip
+    show_html(head + html_table(frame, numeric=[frame.columns[1]], text_limit=400, lang=lang))
 
 
 def review_first_section(session: RollupSession) -> None:

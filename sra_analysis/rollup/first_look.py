@@ -37,7 +37,7 @@ __all__ = [
 
 #: The sections of the first screen each sentence links to (HTML ids).
 ANCHORS: dict[str, str] = {
-    "right": "rollup-recurring", "missing": "rollup-recurring", "staffing": "rollup-staffing",
+    "right": "rollup-strengths", "missing": "rollup-recurring", "staffing": "rollup-staffing",
     "first": "rollup-first", "recurring": "rollup-recurring",
 }  # fmt: skip
 
