@@ -22,7 +22,7 @@ import pandas as pd
 
 from sra_analysis.labels import check_lang, level_label, t
 from sra_analysis.rollup.rings import pool_rings
-from sra_analysis.zones import zone_label, zone_order
+from sra_analysis.zones import ZONES, zone_label, zone_order
 
 __all__ = [
     "IMPROVEMENT_KINDS",
@@ -197,12 +197,10 @@ def aar_findings(
 
 
 def _place(ring, ring_name, lang: str) -> str:
+    """A pooled ring as the reader sees it: every ring, a zone's label, else its name."""
     if ring is None:
         return t("rollup.recur.any_zone", lang)
-    try:
-        return zone_label(ring, lang)
-    except Exception:  # a ring pooled by name: its name as written
-        return str(ring_name or ring)
+    return zone_label(ring, lang) if ring in ZONES else str(ring_name or ring)
 
 
 def recurring_improvements(
