@@ -359,7 +359,7 @@ def test_the_rollup_notebook_runs_cleanly_in_jupyterlab(lab, browser, tmp_path):
     # `sra-review report data/sample --out reports` in the notebooks' folder
     name = rollup_notebook().stem
     source = nbformat.read(rollup_notebook(), as_version=4)
-    assert _chart_calls(source) == 7  # every section of the three sample reports has data
+    assert _chart_calls(source) == 8  # every section of the three sample reports has data
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     try:

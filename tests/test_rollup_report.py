@@ -65,7 +65,7 @@ def test_rollup_json_is_what_rollup_results_gives_for_the_same_reports(rollup_ba
 def test_the_rollup_draws_every_chart_offline_and_links_each_event(rollup_batch, browser):
     html = rollup_batch / "rollup.html"
     shown = _shown_charts(rollup_batch / "rollup.ipynb")
-    assert shown == _chart_calls() == 7  # every section had data: no chart was skipped
+    assert shown == _chart_calls() == 8  # every section had data: no chart was skipped
     record = visit(browser, html, expected_plots=shown)
     assert record.blocked_requests == [] and record.page_errors == []
     assert record.plots == record.drawn_plots == shown
@@ -73,21 +73,30 @@ def test_the_rollup_draws_every_chart_offline_and_links_each_event(rollup_batch,
     page = html.read_text(encoding="utf-8")
     assert 'class="sra-failed"' not in page
     targets = re.findall(r'<a href="([^"]+/report\.html)"', page)
-    assert sorted(Path(x).parent.name for x in targets) == sorted(ROLLUP_EVENTS)
+    # each event once in the appendix, and again among the events to look at first
+    assert sorted({Path(x).parent.name for x in targets}) == sorted(ROLLUP_EVENTS)
     assert all((rollup_batch / x).exists() for x in targets)
     assert page.count('<script src="plotly.min.js"></script>') == 1  # the batch's shared copy
 
 
-def test_the_first_screen_answers_with_the_pooled_numbers(rollup_batch):
+def test_the_first_screen_answers_plainly_and_the_annex_with_the_pooled_numbers(rollup_batch):
     body = json.loads((rollup_batch / "rollup.json").read_text(encoding="utf-8"))
-    page = (rollup_batch / "rollup.html").read_text(encoding="utf-8")
-    first = page[: page.index(t("rollup.section.levels"))]  # before the first section
+    page = (rollup_batch / "rollup.html").read_text(encoding="utf-8").replace("&#x27;", "'")
+    annex = page.index(t("rollup.section.annex"))
+    first, opening = page[:annex], page[annex : page.index(t("rollup.section.levels"))]
+    # the first screen: the plain answer, staffing, recurring findings, events to look at
+    assert 3 <= len(body["plain_answer"]) <= 6
+    for sentence in body["plain_answer"]:
+        assert sentence["text"] in first
+    for key in ("staffing", "recurring", "first"):
+        assert t(f"rollup.section.{key}") in first
+    # the annex opens with the pooled tests, their numbers and the lessons, as before
     ratio = body["level_rate_ratio"]["disruptions"]
-    assert f"{ratio['rate_ratio']:.1f}×" in first
-    assert f"{body['totals']['incidents']:,}" in first
-    assert t("rollup.changes") in first
+    assert f"{ratio['rate_ratio']:.1f}×" in opening and f"{ratio['rate_ratio']:.1f}×" not in first
+    assert f"{body['totals']['incidents']:,}" in opening
+    assert t("rollup.changes") in opening
     for lesson in body["lessons"]:
-        assert lesson["text"].replace("'", "&#x27;") in first or lesson["text"] in first
+        assert lesson["text"] in opening
 
 
 def test_the_rollup_in_indonesian(rollup_batch, tmp_path):

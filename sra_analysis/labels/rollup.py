@@ -1,8 +1,10 @@
-"""Labels of the roll-up across events (:mod:`sra_analysis.rollup`): its lessons, and (from
-:mod:`sra_analysis.labels.rollup_report`) its report's headings, first screen and charts."""
+"""Labels of the roll-up across events (:mod:`sra_analysis.rollup`): its lessons, (from
+:mod:`sra_analysis.labels.rollup_report`) its report's headings, annex and charts, and (from
+:mod:`sra_analysis.labels.rollup_plain`) its first screen for a Polda planner."""
 
 from __future__ import annotations
 
+from sra_analysis.labels.rollup_plain import ROLLUP_PLAIN_LABELS
 from sra_analysis.labels.rollup_report import ROLLUP_REPORT_LABELS
 
 __all__ = ["ROLLUP_LABELS"]
@@ -105,4 +107,8 @@ _LESSON_LABELS: dict[str, dict[str, str]] = {
 }
 
 #: Every label of the roll-up: its lessons and its report.
-ROLLUP_LABELS: dict[str, dict[str, str]] = {**_LESSON_LABELS, **ROLLUP_REPORT_LABELS}
+ROLLUP_LABELS: dict[str, dict[str, str]] = {
+    **_LESSON_LABELS,
+    **ROLLUP_REPORT_LABELS,
+    **ROLLUP_PLAIN_LABELS,
+}

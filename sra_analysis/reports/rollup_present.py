@@ -1,9 +1,10 @@
 """The roll-up report's setup call and the pieces it shows besides charts.
 
 ``rollup_report.ipynb`` is a parameters cell, one call to :func:`start_rollup` (read the
-reports, pool them, write ``rollup.json`` when asked) and calls into this module and
-:mod:`sra_analysis.charts`. Everything shown comes from the one ``results`` dict that is also
-written as ``rollup.json``, so the page and the file never disagree.
+reports, pool them, write ``rollup.json`` when asked) and calls into
+:mod:`sra_analysis.reports.rollup_first` (the plain first screen), this module (the analyst
+annex) and :mod:`sra_analysis.charts`. Everything shown comes from the one ``results`` dict
+that is also written as ``rollup.json``, so the page and the file never disagree.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def _date(value, lang: str) -> str:
 
 
 def _answer(results: Mapping, summaries: list[dict], lang: str) -> tuple[str, list[str]]:
-    """The grade of the first screen's answer and its sentences."""
+    """The grade of the annex's answer by the pooled tests, and its sentences."""
     lessons = results["lessons"]
     level = next((x for x in lessons if x["kind"] == "levels"), None)
     sentences = [level["text"]] if level else []
@@ -149,17 +150,12 @@ def _answer(results: Mapping, summaries: list[dict], lang: str) -> tuple[str, li
 
 
 def overview(session: RollupSession) -> None:
-    """The first screen: are the SRAs right, the numbers behind it, and what to change."""
+    """The analyst annex's opening: are the SRAs right by the pooled tests, the numbers
+    behind it, and the lessons for the next SRA with their evidence. The plain first screen
+    before it is :func:`sra_analysis.reports.rollup_first.first_screen`."""
     results, lang, summaries = session.results, session.lang, session.summaries
     totals = results["totals"]
     ratio = results["level_rate_ratio"]["disruptions"]
-    starts = [s["event"].get("start") for s in summaries if s["event"].get("start")]
-    ends = [s["event"].get("end") for s in summaries if s["event"].get("end")]
-    subtitle = t(
-        "rollup.subtitle", lang, first=_date(min(starts, default=None), lang),
-        last=_date(max(ends, default=None), lang), events=len(summaries),
-        skipped=len(results["skipped"]),
-    )  # fmt: skip
     grade, sentences = _answer(results, summaries, lang)
     outside = sum(1 for e in results["funnel"]["events"] if e.get("outside") == 0.998)
     tiles = [
@@ -191,8 +187,6 @@ def overview(session: RollupSession) -> None:
     )
     plan = f"<ol>{items}</ol>" if items else f"<p>{esc(t('rollup.no_lessons', lang))}</p>"
     show_html(
-        f"<h1>{esc(t('rollup.title', lang, events=len(summaries)))}</h1>"
-        f'<div class="sra-subtitle">{esc(subtitle)}</div>'
         f'<div class="sra-verdict {esc(grade)}"><b>{esc(t("rollup.question", lang))}</b> '
         + " ".join(esc(s) for s in sentences)
         + "</div>"

@@ -78,7 +78,10 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
         ``missed_categories``, ``never_materialised``, ``ring_pooling`` (the events whose
         rings pool by zone, those with rings pooled by name, and the ``note`` saying so),
         ``hot_spots`` (ring × hour of day, rings pooled by zone), ``hot_spans``, ``funnel``,
-        ``verdicts`` and ``lessons``.
+        ``verdicts`` and ``lessons``; and for the first screen
+        (:func:`sra_analysis.rollup.planner_results`) ``plain_answer``, ``staffing_vs_plan``,
+        ``recurring_improvements``, ``recurring_strengths``, ``events_to_review_first`` and
+        ``aar_not_read``.
     """
     from sra_analysis import rollup
     from sra_analysis.charts import funnel_table
@@ -141,6 +144,9 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
                 for (grade, evidence), n in sorted(verdicts.items(), key=str)
             ],
             "lessons": [lesson.to_dict(lang=lang) for lesson in lessons],
+            # the first screen for a Polda planner: staffing against plan when it mattered,
+            # recurring findings, events to look at first, the plain answer
+            **rollup.planner_results(read.summaries, read.tables, lang=lang),
         }
     )
 
