@@ -14,7 +14,7 @@ from _demonstration import DEMO_INCIDENTS, DEMO_RISKS, DEMO_STAFFING
 
 from sra_analysis import evaluate
 from sra_analysis.errors import ParameterError
-from sra_analysis.labels import LANGUAGES
+from sra_analysis.labels import LANGUAGES, english_plurals
 from sra_analysis.reports.present import headline_tiles
 from sra_analysis.review.aar import (
     CAPABILITY_ELEMENTS,
@@ -242,8 +242,8 @@ def test_the_summary_is_plain_and_links_to_its_evidence(demo):
             for word in ("p =", "p <", "AUC", "CI", "IK 95", "PAI", "{"):
                 assert word not in text
     english = [line.text("en") for line in lines]
-    assert english[0].startswith("3 disruption(s) of the proceedings in 3 disrupted")
-    assert "2 of 3 disruption(s) came in ring-hours rated below high" in english[2]
+    assert english[0].startswith("3 disruptions of the proceedings in 3 disrupted")
+    assert "2 of 3 disruptions came in ring-hours rated below high" in english[2]
     assert "from ring 1 (Outside the fence) into ring 2" in english[2]
     assert lines[2].anchor == "aar-episode-e2"
 
@@ -349,10 +349,10 @@ def test_counts_agree_across_verdict_tiles_findings_and_review(which, demo, samp
     assert happened.values["disruptions"].value == counts.disruptions
     assert happened.values["ring_hours"].value == counts.disrupted_ring_hours
     assert happened.values["incidents"].value == counts.incidents == tiles_incidents(review)
-    assert (
+    assert english_plurals(
         f"{counts.disruptions:.0f} disruption(s) of the proceedings in "
-        f"{counts.disrupted_ring_hours} disrupted ring-hour(s)" in happened.text("en")
-    )
+        f"{counts.disrupted_ring_hours} disrupted ring-hour(s)"
+    ) in happened.text("en")
     if "summary.missed" in summary:
         missed = summary["summary.missed"].values
         assert (missed["missed"].value, missed["disruptions"].value) == (

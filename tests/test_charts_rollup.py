@@ -84,7 +84,7 @@ def test_forest_shows_each_estimated_event_and_the_two_pooled_estimates():
     assert list(traces["between_events"].x) == [2.4]
     assert fig.layout.xaxis.type == "log"
     (note,) = fig.layout.annotations
-    assert "1 event(s) without a ratio" in note.text
+    assert "1 event without a ratio" in note.text
 
 
 def test_forest_keeps_the_most_precise_events_and_counts_the_rest():

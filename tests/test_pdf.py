@@ -450,7 +450,7 @@ def test_a_report_whose_pdf_cannot_be_written_stays_ok_and_says_why(tmp_path, ca
     assert re.search(r"^ok\s+kota-sukabumi-2024", captured.out, flags=re.M)
     assert re.search(r"^\s+report\.pdf not written: IsADirectoryError", captured.out, flags=re.M)
     assert "1 of 1 reports written" in captured.out
-    assert "1 report(s) written without report.pdf" in captured.err
+    assert "1 report written without report.pdf" in captured.err
     assert (out / "kota-sukabumi-2024" / "report.html").stat().st_size > 100_000
     assert (out / "kota-sukabumi-2024" / "summary.json").exists()
 

@@ -126,7 +126,7 @@ def test_a_zone_that_is_not_one_pools_by_name_and_inputs_stay_unchanged():
 
 @pytest.mark.parametrize(
     ("lang", "words"),
-    [("en", "2 event(s) give no zone for some rings (Gudang, Pagar); those rings are pooled"),
+    [("en", "2 events give no zone for some rings (Gudang, Pagar); those rings are pooled"),
      ("id", "2 kegiatan tidak mencantumkan zona untuk sebagian ring (Gudang, Pagar); ring")],
 )  # fmt: skip
 def test_rollup_json_says_which_rings_were_pooled_by_name(lang, words):

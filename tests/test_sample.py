@@ -465,7 +465,7 @@ def test_generate_province_names_and_variants(tmp_path):
 
 def test_sample_command(tmp_path, capsys):
     assert sample_command(str(tmp_path), 2, 11) == 0
-    assert "wrote 2 synthetic event(s)" in capsys.readouterr().out
+    assert "wrote 2 synthetic events" in capsys.readouterr().out
     assert sample_command(str(tmp_path), -1, 11) == 2
 
 

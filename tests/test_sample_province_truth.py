@@ -132,7 +132,7 @@ def test_sample_command_writes_a_planted_province(tmp_path, capsys):
     out = tmp_path / "province"
     assert main(["sample", str(out), "--events", "5", "--seed", "3", "--planted-rollup"]) == 0
     printed = capsys.readouterr().out
-    assert "wrote 5 synthetic event(s)" in printed and PROVINCE_TRUTH_FILE in printed
+    assert "wrote 5 synthetic events" in printed and PROVINCE_TRUTH_FILE in printed
     body = json.loads((out / PROVINCE_TRUTH_FILE).read_text(encoding="utf-8"))
     assert len(body["events"]) == 5
     assert pd.Series([row["role"] for row in body["events"]]).value_counts()["ordinary"] == 1

@@ -32,6 +32,7 @@ from sra_analysis.errors import EventConfigError, OutputError, ParameterError
 from sra_analysis.event import FILE_KINDS, fold_label
 from sra_analysis.event_config import read_event_meta
 from sra_analysis.io.validate import map_headers
+from sra_analysis.labels import english_plurals
 from sra_analysis.reports.files import write_atomic
 from sra_analysis.resources import sample_dir
 from sra_analysis.template import write_template
@@ -514,7 +515,9 @@ def test_force_keeps_the_rows_and_the_event_reviews_the_same(tmp_path, sample_ev
     assert main(["template", str(folder), "--force"]) == 0
     out = capsys.readouterr().out
     for kind, rows in SAMPLE_ROWS.items():
-        assert f"wrote {folder / kind}.xlsx, keeping its {rows} filled row(s)" in out
+        assert (
+            english_plurals(f"wrote {folder / kind}.xlsx, keeping its {rows} filled row(s)") in out
+        )
     assert f"kept {folder / 'event.yaml'} as it is" in out
     assert (folder / "event.yaml").read_bytes() == event_yaml
     _validate_reads_every_row(capsys, folder)
@@ -590,7 +593,7 @@ def test_a_foreign_workbook_is_refused_in_one_line_with_its_row_count(tmp_path, 
     for row in range(3):
         foreign.active.append([f"warga {row}", "Jl. Veteran"])
     foreign.save(folder / "staffing.xlsx")
-    _one_line_refusal(capsys, folder, "staffing.xlsx", "3 row(s)", "officer_id")
+    _one_line_refusal(capsys, folder, "staffing.xlsx", "3 rows", "officer_id")
 
 
 def test_an_unreadable_workbook_is_refused_in_one_line(tmp_path, capsys):
@@ -604,7 +607,7 @@ def test_a_sheet_the_template_does_not_write_is_refused(tmp_path, capsys):
     book = _book(folder, "incidents")
     book.create_sheet("rekap")["A1"] = "=COUNTA(incidents!A:A)"
     book.save(folder / "incidents.xlsx")
-    _one_line_refusal(capsys, folder, "incidents.xlsx", "35 row(s)", "rekap")
+    _one_line_refusal(capsys, folder, "incidents.xlsx", "35 rows", "rekap")
 
 
 def test_a_clerks_own_sheet_is_refused_even_beside_an_empty_data_sheet(tmp_path, capsys):
@@ -612,7 +615,7 @@ def test_a_clerks_own_sheet_is_refused_even_beside_an_empty_data_sheet(tmp_path,
     book = _book(tmp_path, "staffing")
     book.create_sheet("jadwal")["B2"] = "Regu 1 pagi"
     book.save(tmp_path / "staffing.xlsx")
-    _one_line_refusal(capsys, tmp_path, "staffing.xlsx", "0 row(s)", "jadwal")
+    _one_line_refusal(capsys, tmp_path, "staffing.xlsx", "0 rows", "jadwal")
 
 
 def test_another_event_than_the_folders_edited_own_is_refused(tmp_path, capsys):

@@ -311,13 +311,13 @@ def test_validate_lists_every_category_outside_the_vocabulary_with_its_count(tmp
     assert main(["validate", str(folder)]) == 0
     out = capsys.readouterr().out
     # Banjir and banjir are the same text folded, but listed as written, each counted
-    assert "incident categories outside the vocabulary: 4 (5 incident(s), loaded as 'other'" in out
+    assert "incident categories outside the vocabulary: 4 (5 incidents, loaded as 'other'" in out
     listed = re.findall(r"^    '(.*)': (\d+)$", out, flags=re.M)
     assert listed == [("Pohon tumbang", "2"), ("Banjir", "1"), ("banjir", "1"), ("protesss", "1")]
     file = _write(tmp_path / "mine.yaml", OFFICE)
     assert main(["validate", "--categories", file, str(folder)]) == 0
     out = capsys.readouterr().out
-    assert "incident categories outside the vocabulary: 2 (3 incident(s)" in out
+    assert "incident categories outside the vocabulary: 2 (3 incidents" in out
     assert "Banjir" not in out
     assert main(["validate", "--lang", "id", str(folder)]) == 0
     out = capsys.readouterr().out

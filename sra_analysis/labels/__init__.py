@@ -7,6 +7,8 @@ the caller, and text that came from input files is escaped by whoever renders it
 
 from __future__ import annotations
 
+import re
+
 from sra_analysis.errors import ParameterError, check_argument
 from sra_analysis.labels.aar import AAR_LABELS
 from sra_analysis.labels.across_events import ACROSS_EVENTS_LABELS
@@ -130,7 +132,7 @@ def t(key: str, lang: str = "en", **values) -> str:
     >>> t("level.high", "id")
     'tinggi'
     >>> t("finding.quarantined", "en", count=2)
-    '2 input row(s) were set aside as invalid; see the data-quality appendix.'
+    '2 input rows were set aside as invalid; see the data-quality appendix.'
     """
     check_lang(lang)
     try:
@@ -138,7 +140,36 @@ def t(key: str, lang: str = "en", **values) -> str:
     except KeyError:
         raise ParameterError(f"no label {key!r}") from None
     text = entry.get(lang) or entry["en"]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    text = text.format(**values)
+    return english_plurals(text) if lang == "en" and "(s)" in text else text
+
+
+#: A noun written ``word(s)`` and the nearest number before it, in the same clause and at most
+#: three words back ("4 disruption(s)", "2 threat(s)", "3 disrupted ring-hour(s)").
+_COUNTED = re.compile(
+    r"(?<![\w.,])(?P<number>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<between>(?:[ ][A-Za-z-]+){1,3}?)\(s\)"
+)
+
+
+def english_plurals(text: str) -> str:
+    """``word(s)`` after a count, written as the count asks: "1 incident", "4 incidents".
+
+    A ``(s)`` with no count just before it (a list, a name) is left as written.
+
+    >>> english_plurals("1 disruption(s) in 3 disrupted ring-hour(s), among 35 incident(s)")
+    '1 disruption in 3 disrupted ring-hours, among 35 incidents'
+    >>> english_plurals("missing required column(s) ring")
+    'missing required column(s) ring'
+    """
+
+    def written(match: re.Match) -> str:
+        one = match.group("number") == "1"
+        return f"{match.group('number')}{match.group('between')}{'' if one else 's'}"
+
+    return _COUNTED.sub(written, text)
 
 
 def level_label(level: str, lang: str = "en") -> str:
