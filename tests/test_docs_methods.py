@@ -87,7 +87,7 @@ ROLLUP_AND_VERDICT = ("rates_by_level", "level_rate_ratio", "dersimonian_laird",
                       "asymptotic_association", "ci", "iqr")  # fmt: skip
 GLOSSARY_STATISTICS = ("pod", "far", "csi", "heidke", "peirce", "pai", "auc", "tau_b", "gamma",
                        "brier", "ci", "iqr", "funnel", "i2", "dersimonian_laird", "bonferroni",
-                       "cox", "episode", "rate_ratio", "p_value", "poisson_model",
+                       "cox", "disruption_episode", "rate_ratio", "p_value", "poisson_model",
                        "negative_binomial", "cochran_q", "reliability")  # fmt: skip
 
 

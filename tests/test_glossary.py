@@ -30,8 +30,8 @@ def test_the_statistics_the_reports_show_are_defined():
     needed = {"pod", "far", "csi", "heidke", "peirce", "pai", "auc", "tau_b", "gamma", "brier",
               "ci", "iqr", "funnel", "i2", "dersimonian_laird", "bonferroni", "cox",
               # and those the verdict's sentence and the roll-up's notes name (issue 20)
-              "episode", "rate_ratio", "p_value", "poisson_model", "negative_binomial", "cochran_q",
-              "reliability"}  # fmt: skip
+              "disruption_episode", "rate_ratio", "p_value", "poisson_model", "negative_binomial",
+              "cochran_q", "reliability"}  # fmt: skip
     assert needed <= {entry.key for entry in TERMS}
 
 

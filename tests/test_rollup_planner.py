@@ -330,7 +330,7 @@ def test_events_to_look_at_first_poor_then_missed_disruptions_then_gap(read):
     gap = ("kurang 2 dari 4 personel yang direncanakan di Ring 3 – pagar, gerbang dan parkir "
            "pada hari ke-1 pukul 13.00, saat dibutuhkan")  # fmt: skip
     assert first["reasons"].tolist() == [
-        ["penilaian SRA-nya buruk", gap],
+        ["Anev-nya menilai SRA kurang", gap],
         ["1 gangguan terjadi pada jam yang dinilai SRA di bawah tinggi", gap],
         [gap],
     ]

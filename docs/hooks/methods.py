@@ -66,7 +66,7 @@ ALIASES: dict[str, str] = {
     "heidke": "hss",
     "peirce": "pss",
     "grade_mixed": "verdict",
-    "episode": "episodes",
+    "disruption_episode": "episodes",
     "p_value": "rotation_capture",
     "poisson_model": "level_rate_ratio",
     "negative_binomial": "level_rate_ratio",

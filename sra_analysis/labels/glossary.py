@@ -141,7 +141,7 @@ TERMS: tuple[Term, ...] = (
     _term("thin_evidence", "bukti belum memadai", "thin evidence",
           "Terlalu sedikit gangguan untuk membedakan SRA yang baik dari kebetulan.",
           "Too few disruptions to tell a good SRA from chance."),
-    _term("episode", "rangkaian gangguan", "episode of disruption",
+    _term("disruption_episode", "rangkaian gangguan", "episode of disruption",
           "Jam-jam dengan gangguan yang berurutan di satu ring; dihitung satu kali sebagai "
           "satu bukti.",
           "Consecutive disrupted hours in one ring, counted once as one piece of evidence."),
@@ -182,11 +182,6 @@ TERMS: tuple[Term, ...] = (
           "Porsi gangguan di blok waktu rawan dibagi porsi waktunya (>1 = terpusat).",
           "Prediction accuracy index: share of disruptions in flagged windows over their "
           "share of time."),
-    _term("rate_ratio", "rasio laju", "rate ratio",
-          "Laju per ring-jam di blok waktu rawan dibagi laju di blok lainnya (1 = tidak "
-          "berbeda).",
-          "The rate per ring-hour in flagged windows over that in the others (1 = no "
-          "difference)."),
     _term("auc", "AUC", "AUC",
           "Peluang ring-jam dengan gangguan dinilai lebih tinggi dari blok tenang (0,5 = "
           "kebetulan).",

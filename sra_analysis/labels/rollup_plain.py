@@ -70,8 +70,8 @@ ROLLUP_PLAIN_LABELS: dict[str, dict[str, str]] = {
         "pengisian personel tidak dapat dibandingkan dengan rencana.",
     },
     "rollup.plain.without_plan": {
-        "en": "{count} of {windows} ring-hours that mattered had no staffing plan.",
-        "id": "{count} dari {windows} ring-jam yang dibutuhkan tidak memiliki rencana personel.",
+        "en": "{count} of {total} ring-hours that mattered had no staffing plan.",
+        "id": "{count} dari {total} ring-jam yang dibutuhkan tidak memiliki rencana personel.",
     },
     "rollup.plain.first": {
         "en": "Events to look at first: {events}.",
@@ -80,7 +80,7 @@ ROLLUP_PLAIN_LABELS: dict[str, dict[str, str]] = {
     "rollup.plain.first_none": {
         "en": "No event stands out: none was graded poor, had disruptions in hours rated low "
         "or was staffed below plan when it mattered.",
-        "id": "Tidak ada kegiatan yang menonjol: tidak ada yang dinilai buruk, mengalami "
+        "id": "Tidak ada kegiatan yang menonjol: tidak ada yang dinilai kurang, mengalami "
         "gangguan pada jam yang dinilai rendah, atau kekurangan personel saat dibutuhkan.",
     },
     "rollup.plain.recurring": {
@@ -137,7 +137,7 @@ ROLLUP_PLAIN_LABELS: dict[str, dict[str, str]] = {
     # why an event is to be looked at first
     "rollup.first.poor": {
         "en": "its review graded the SRA poor",
-        "id": "penilaian SRA-nya buruk",
+        "id": "Anev-nya menilai SRA kurang",
     },
     "rollup.first.missed": {
         "en": "{count} disruption(s) in hours the SRA rated below {level}",
@@ -152,8 +152,8 @@ ROLLUP_PLAIN_LABELS: dict[str, dict[str, str]] = {
     "rollup.first.rule": {
         "en": "Order: SRAs graded poor first, then the most disruptions in hours rated below "
         "the event's flag level, then the largest staffing gap when it mattered.",
-        "id": "Urutan: SRA yang dinilai buruk lebih dulu, lalu yang paling banyak mengalami "
-        "gangguan pada jam yang dinilai di bawah tingkat rawan, lalu yang kekurangan "
+        "id": "Urutan: SRA yang dinilai kurang lebih dulu, lalu yang paling banyak mengalami "
+        "gangguan pada jam yang dinilai di bawah batas rawan kegiatannya, lalu yang kekurangan "
         "personelnya terbesar saat dibutuhkan.",
     },
     # sections
@@ -193,7 +193,8 @@ ROLLUP_PLAIN_LABELS: dict[str, dict[str, str]] = {
         "en": "Counted: the ring-hours that mattered, those the SRA rated at or above its flag "
         "level or in which an incident happened, in every event. A ring-hour is below plan "
         "when fewer officers were on duty on average than planned.",
-        "id": "Yang dihitung: ring-jam yang dibutuhkan, yaitu yang dinilai SRA rawan atau yang "
+        "id": "Yang dihitung: ring-jam yang dibutuhkan, yaitu yang dinilai SRA pada batas rawan "
+        "atau di atasnya, atau yang "
         "mengalami kejadian, di semua kegiatan. Satu ring-jam di bawah rencana bila rata-rata "
         "personel yang bertugas lebih sedikit daripada rencana.",
     },
@@ -232,7 +233,8 @@ ROLLUP_PLAIN_LABELS: dict[str, dict[str, str]] = {
     # chart
     "rollup.chart.staffing_title": {
         "en": "Ring-hours below planned staffing when it mattered, by ring and hour of day",
-        "id": "Ring-jam dengan personel di bawah rencana saat dibutuhkan, menurut ring dan jam",
+        "id": "Ring-jam yang terisi di bawah rencana personel saat dibutuhkan, menurut ring "
+        "dan jam",
     },
     "rollup.chart.below_plan": {"en": "below plan", "id": "di bawah rencana"},
     "rollup.chart.staffing_hover": {
@@ -246,7 +248,8 @@ ROLLUP_PLAIN_LABELS: dict[str, dict[str, str]] = {
     "rollup.chart.staffing_note": {
         "en": "Ring-hours the SRA flagged or with an incident, all events. Faded: below plan "
         "in one event only; · no plan; blank: none.",
-        "id": "Ring-jam yang dinilai rawan atau mengalami kejadian, semua kegiatan. Pudar: di "
+        "id": "Ring-jam yang dinilai rawan oleh SRA atau mengalami kejadian, semua kegiatan. "
+        "Pudar: di "
         "bawah rencana di satu kegiatan saja; · tanpa rencana; kosong: tidak ada.",
     },
 }

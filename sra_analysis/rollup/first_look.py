@@ -235,7 +235,7 @@ def plain_answer(
     if without and with_plan:
         out.append(_sentence("rollup.plain.without_plan", "staffing", lang,
                              count=number(without),
-                             windows=number(cells["windows"].sum())))  # fmt: skip
+                             total=number(cells["windows"].sum())))  # fmt: skip
     if len(first):
         names = ", ".join(first["event_id"].head(_SHOWN))
         out.append(_sentence("rollup.plain.first", "first", lang, events=names))
