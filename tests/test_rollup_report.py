@@ -43,7 +43,7 @@ def test_a_batch_of_several_events_writes_the_rollup_beside_its_index(rollup_bat
     assert set(ROLLUP_FILES) <= {p.name for p in rollup_batch.iterdir()}
     body = json.loads((rollup_batch / "rollup.json").read_text(encoding="utf-8"))
     assert set(body["events"]) == set(ROLLUP_EVENTS)
-    assert [Path(s["folder"]).name for s in body["skipped"]] == ["kota-depok-2024"]
+    assert [s["event"] for s in body["set_aside"]] == ["kota-depok-2024"]
     assert [p.name for p in rollup_batch.iterdir() if p.name.startswith(".")] == []
 
 
@@ -133,8 +133,9 @@ def test_a_damaged_report_is_set_aside_and_the_rollup_goes_on(rollup_batch, tmp_
     assert done.ok, done.error
     body = json.loads((tmp_path / "rollup.json").read_text(encoding="utf-8"))
     assert set(body["events"]) == set(ROLLUP_EVENTS[1:])
-    (skipped,) = body["skipped"]
-    assert skipped["reason"].startswith("windows.parquet cannot be read")
+    (aside,) = body["set_aside"]
+    assert aside["event"] == ROLLUP_EVENTS[0]
+    assert aside["reason"].startswith("windows.parquet cannot be read")
 
 
 def test_the_plain_papermill_cli_runs_the_rollup_notebook(rollup_batch, tmp_path):

@@ -35,7 +35,8 @@ def test_rollup_json_pools_the_reports_and_names_what_it_skipped(rollup_batch, t
     assert on_disk == results
     json.dumps(results, allow_nan=False)  # plain JSON: no NaN or Infinity
     assert sorted(results["events"]) == sorted(ROLLUP_EVENTS)
-    assert results["skipped"] == [{
+    assert results["set_aside"] == [{
+        "event": "kota-depok-2024",
         "folder": str(rollup_batch / "kota-depok-2024"),
         "reason": "no summary.json: the report FAILED or did not finish",
     }]  # fmt: skip
@@ -43,7 +44,8 @@ def test_rollup_json_pools_the_reports_and_names_what_it_skipped(rollup_batch, t
         json.loads((rollup_batch / name / "summary.json").read_text("utf-8"))
         for name in ROLLUP_EVENTS
     ]
-    for key in ("incidents", "disruptions", "ring_hours"):
+    # the totals are counted from the tables; untampered, they are the summaries' sums
+    for key in ("incidents", "disruptions", "ring_hours", "officer_hours", "personnel"):
         assert results["totals"][key] == pytest.approx(sum(s["totals"][key] for s in summaries))
     # the pooled rates by level add up to the totals
     by_level = results["rates_by_level"]
@@ -89,12 +91,15 @@ def test_sra_review_rollup_prints_the_lessons_and_where_it_wrote(rollup_batch, t
     assert main(["rollup", str(rollup_batch), "--out", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert re.fullmatch(
-        rf"3 event\(s\) pooled, 1 skipped in \d+\.\d s; roll-up: {re.escape(str(tmp_path))}"
+        rf"3 event\(s\) pooled, 1 set aside in \d+\.\d s; roll-up: {re.escape(str(tmp_path))}"
         r"/rollup\.html",
         lines[-1],
     )
     assert {p.name for p in tmp_path.iterdir()} == {"rollup.html", "rollup.ipynb", "rollup.json"}
-    assert lines[-2].startswith(f"skipped {rollup_batch / 'kota-depok-2024'}: ")
+    assert (
+        lines[-2]
+        == "set aside kota-depok-2024: no summary.json: the report FAILED or did not finish"
+    )
     assert lines[0].startswith("- ")
 
 

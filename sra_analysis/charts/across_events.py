@@ -1,7 +1,8 @@
 """Many events summarised, not listed: a funnel plot of capture and the count of verdicts.
 
-Both read ``summary.json`` bodies (``Evaluation.to_dict()``), so a batch index of 514 events
-draws them without loading any event again.
+Both read report summaries (:class:`~sra_analysis.report_summary.ReportSummary`, or
+``summary.json`` bodies as mappings), so a batch index of 514 events draws them without
+loading any event again.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sra_analysis.metrics.funnel import (
     expected_capture,
     funnel_position,
 )
+from sra_analysis.report_summary import ReportSummary, report_summaries
 
 __all__ = ["GRADES", "capture_funnel", "funnel_table", "verdict_counts"]
 
@@ -42,24 +44,20 @@ _FUNNEL_COLUMNS = [
 
 
 def _count(value) -> float:
-    """``value`` as a whole non-negative count, NaN when it is not one."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return np.nan
-    return number if np.isfinite(number) and number >= 0 and number % 1 == 0 else np.nan
+    """``value`` (a checked count or None) as a float, NaN when missing."""
+    return np.nan if value is None else float(value)
 
 
-def _flagged_share(prediction: Mapping) -> float:
+def _flagged_share(prediction) -> float:
     """Share of an event's windows its SRA flagged (hits and false alarms of all windows)."""
-    hits, alarms = _count(prediction.get("hits")), _count(prediction.get("false_alarms"))
-    windows = _count(prediction.get("windows"))
+    hits, alarms = _count(prediction.hits), _count(prediction.false_alarms)
+    windows = _count(prediction.windows)
     if not windows or not np.isfinite(hits + alarms + windows) or hits + alarms > windows:
         return np.nan
     return (hits + alarms) / windows
 
 
-def funnel_table(summaries: Sequence[Mapping]) -> tuple[pd.DataFrame, float]:
+def funnel_table(summaries: Sequence[ReportSummary | Mapping]) -> tuple[pd.DataFrame, float]:
     """Each event's capture, adjusted for how much its SRA flagged, against funnel limits
     around the pooled capture.
 
@@ -80,8 +78,8 @@ def funnel_table(summaries: Sequence[Mapping]) -> tuple[pd.DataFrame, float]:
 
     Parameters
     ----------
-    summaries : sequence of mapping
-        ``summary.json`` bodies.
+    summaries : sequence of ReportSummary or mapping
+        Report summaries (a mapping is read as a hand-made ``summary.json`` body).
 
     Returns
     -------
@@ -109,14 +107,14 @@ def funnel_table(summaries: Sequence[Mapping]) -> tuple[pd.DataFrame, float]:
     (0.625, [0.75, 0.5], np.True_)
     """
     rows = []
-    for position, summary in enumerate(summaries):
-        event, prediction = summary.get("event") or {}, summary.get("prediction") or {}
-        hits, misses = _count(prediction.get("hits")), _count(prediction.get("misses"))
-        event_id = str(event.get("id") or f"event {position + 1}")
+    for position, summary in enumerate(report_summaries(summaries)):
+        prediction = summary.prediction
+        hits, misses = _count(prediction.hits), _count(prediction.misses)
+        event_id = summary.event.id or f"event {position + 1}"
         rows.append(
             {
                 "event_id": event_id,
-                "event_name": str(event.get("name") or event_id),
+                "event_name": summary.event.name or event_id,
                 "flagged": hits,
                 "disrupted_windows": hits + misses,
                 "flagged_share": _flagged_share(prediction),
@@ -161,7 +159,7 @@ def _percent(share: float, lang: str) -> str:
     return format_percent(share, lang=lang, digits=1)
 
 
-def capture_funnel(summaries: Sequence[Mapping], *, lang: str = "en") -> go.Figure:
+def capture_funnel(summaries: Sequence[ReportSummary | Mapping], *, lang: str = "en") -> go.Figure:
     """Funnel plot: each event's capture against its number of disrupted windows.
 
     The pooled capture of all events is the centre line; the 95% and 99.8% exact binomial
@@ -172,8 +170,8 @@ def capture_funnel(summaries: Sequence[Mapping], *, lang: str = "en") -> go.Figu
 
     Parameters
     ----------
-    summaries : sequence of mapping
-        ``summary.json`` bodies, see :func:`funnel_table`.
+    summaries : sequence of ReportSummary or mapping
+        See :func:`funnel_table`.
     lang : {"en", "id"}, default "en"
 
     Returns
@@ -181,18 +179,25 @@ def capture_funnel(summaries: Sequence[Mapping], *, lang: str = "en") -> go.Figu
     plotly.graph_objects.Figure
         Traces with ``meta`` ``"pooled"``, ``"limit_95"``, ``"limit_99_8"`` (upper and lower
         limit in one line, split by a gap) and ``"inside"``, ``"outside_95"``,
-        ``"outside_99_8"`` (one marker per event).
+        ``"outside_99_8"`` (one marker per event). One event alone is not placed: a note
+        says that comparing events needs two or more.
     """
     check_lang(lang)
     if not summaries:
         raise ParameterError("capture_funnel: summaries holds no events")
+    from sra_analysis.rollup.few_events import MIN_EVENTS
+
     table, pooled = funnel_table(summaries)
     fig = go.Figure()
     not_shown = len(summaries) - len(table)
+    if len(summaries) < MIN_EVENTS:  # an event alone is its own pool: nothing to place
+        table, not_shown = table.iloc[:0], 0
     if not table.empty:
         _add_limits(fig, int(table["disrupted_windows"].max()), pooled, lang)
         _add_events(fig, table, lang)
     notes = [t("across.funnel.not_shown", lang, count=not_shown)] if not_shown else []
+    if len(summaries) < MIN_EVENTS:
+        notes = [t("few_events.chart", lang, found=len(summaries))]
     return style(
         fig,
         lang=lang,
@@ -291,13 +296,15 @@ def _add_events(fig: go.Figure, table: pd.DataFrame, lang: str) -> None:
         )  # fmt: skip
 
 
-def verdict_counts(summaries: Sequence[Mapping], *, failed: int = 0, lang: str = "en") -> go.Figure:
+def verdict_counts(
+    summaries: Sequence[ReportSummary | Mapping], *, failed: int = 0, lang: str = "en"
+) -> go.Figure:
     """Bar chart of how many events got each verdict, thin evidence shown apart.
 
     Parameters
     ----------
-    summaries : sequence of mapping
-        ``summary.json`` bodies; ``verdict.grade`` (good, mixed, poor, quiet) and
+    summaries : sequence of ReportSummary or mapping
+        Report summaries; ``verdict.grade`` (good, mixed, poor, quiet) and
         ``verdict.evidence`` (thin or sufficient) are read.
     failed : int, default 0
         Reports of the batch that FAILED (they have no summary).
@@ -314,11 +321,10 @@ def verdict_counts(summaries: Sequence[Mapping], *, failed: int = 0, lang: str =
     if isinstance(failed, bool) or not isinstance(failed, int | np.integer) or failed < 0:
         raise ParameterError(f"failed must be a whole number ≥ 0, got {failed!r}")
     counts = {evidence: dict.fromkeys(GRADES, 0) for evidence in ("sufficient", "thin")}
-    for summary in summaries:
-        verdict = summary.get("verdict") or {}
-        grade = verdict.get("grade")
+    for summary in report_summaries(summaries):
+        grade = summary.verdict.grade
         if grade in GRADES:
-            evidence = "thin" if verdict.get("evidence") == "thin" else "sufficient"
+            evidence = "thin" if summary.verdict.evidence == "thin" else "sufficient"
             counts[evidence][grade] += 1
     counts["sufficient"]["failed"] += int(failed)
     labels = [

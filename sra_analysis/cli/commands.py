@@ -261,11 +261,11 @@ def rollup(args: argparse.Namespace) -> int:
     results = json.loads((out / "rollup.json").read_text(encoding="utf-8"))
     for lesson in results["lessons"]:
         print(f"- {lesson['text']}")
-    for skipped in results["skipped"]:
-        print(t("cli.rollup.skipped", lang, folder=skipped["folder"], reason=skipped["reason"]))
+    for aside in results["set_aside"]:  # each reason is already in the report's language
+        print(t("cli.rollup.set_aside", lang, event=aside["event"], reason=aside["reason"]))
     print(
         t("cli.rollup.done", lang, pooled=len(results["events"]),
-          skipped=len(results["skipped"]), seconds=_seconds(done.seconds, lang), html=done.html)
+          skipped=len(results["set_aside"]), seconds=_seconds(done.seconds, lang), html=done.html)
     )  # fmt: skip
     return ExitCode.OK
 
