@@ -27,7 +27,7 @@ DOT_PLOT_EVENTS = 40
 
 def load_summaries(results: Sequence) -> list[ReportSummary]:
     """The checked ``summary.json`` of each successful report, in batch order; one that
-    fails its checks (:meth:`ReportSummary.from_file`) is left out, and its row says so."""
+    fails its checks (:meth:`ReportSummary.from_file`) is left out, its row shown FAILED."""
     from sra_analysis.errors import ReportFolderError
 
     summaries = []
