@@ -153,3 +153,21 @@ def test_without_window_counts_no_event_is_adjusted():
     table, _ = charts.funnel_table([_flagging("a", 6, 4, 40), _event("b", 1, 9)])
     assert table["expected_capture"].isna().all()
     assert table["adjusted_capture"].tolist() == table["capture"].tolist()
+
+
+def test_a_funnel_of_one_event_places_nothing_and_says_why():
+    # one event is its own pool: its capture sits on the pooled line by construction
+    fig = charts.capture_funnel([_event("a", 3, 1)])
+    assert len(fig.data) == 0
+    assert [a.text for a in fig.layout.annotations] == [
+        "Comparing events needs two events or more; this chart has 1."
+    ]
+
+
+def test_report_summaries_and_their_dicts_draw_the_same_funnel():
+    from sra_analysis.report_summary import ReportSummary
+
+    bodies = [_flagging("a", 6, 4, 40), _event("b", 1, 9), _event("c", 5, 5)]
+    typed = [ReportSummary.from_dict(b, strict=False) for b in bodies]
+    table, pooled = charts.funnel_table(typed)
+    assert table.equals(charts.funnel_table(bodies)[0]) and pooled == 12 / 30
