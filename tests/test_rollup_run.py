@@ -156,3 +156,30 @@ def test_cells_pool_under_one_banding_and_not_under_several(rollup_batch, tmp_pa
     mixed = rollup_results(read_reports([rollup_batch / "purwakarta-2024", other]))
     assert mixed["cells"] is None and mixed["suggested_banding"] is None
     assert mixed["cells_note"].startswith("the events band their scores differently")
+
+
+def test_rollup_reports_is_typed_and_its_dict_is_rollup_json(rollup_batch, tmp_path):
+    from sra_analysis import Rollup, rollup_reports
+
+    rollup = rollup_reports(rollup_batch, lang="id")
+    path, written = write_rollup(rollup_batch, tmp_path, lang="id")
+    assert rollup.to_dict() == written == json.loads(path.read_text("utf-8"))
+    assert Rollup.from_file(path) == rollup
+    assert sorted(rollup.events) == sorted(ROLLUP_EVENTS)
+    (aside,) = rollup.set_aside
+    assert (aside.event, aside.reason) == (
+        "kota-depok-2024", "tidak ada summary.json: laporannya GAGAL atau belum selesai"
+    )  # fmt: skip
+    assert rollup.totals.incidents == written["totals"]["incidents"]
+    step = rollup.level_rate_ratio["disruptions"]
+    assert step.computed and step.events == 3
+    assert step.rate_ratio == written["level_rate_ratio"]["disruptions"]["rate_ratio"]
+    assert repr(rollup) == f"Rollup(events=3, set_aside=1, lessons={len(rollup.lessons)})"
+    lines = rollup.summary(lang="id").splitlines()
+    assert lines[:2] == [
+        "Kegiatan digabung: 3",
+        "Disisihkan: kota-depok-2024: tidak ada summary.json: laporannya GAGAL atau belum selesai",
+    ]
+    assert [line for line in lines if line.startswith("Untuk SRA berikutnya: ")] == [
+        f"Untuk SRA berikutnya: {lesson.text}" for lesson in rollup.lessons
+    ]
