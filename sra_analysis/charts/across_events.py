@@ -36,6 +36,9 @@ _GRADE_COLORS = {
     "failed": "#7A1F1F",
 }  # fmt: skip
 _OUTSIDE_COLORS = {"inside": NEUTRAL, 0.95: "#E69F00", 0.998: "#C0392B"}
+#: Fewest events a funnel places (one event is its own pool); the roll-up's rule too
+#: (:data:`sra_analysis.rollup.few_events.MIN_EVENTS`).
+MIN_EVENTS = 2
 _FUNNEL_COLUMNS = [
     "event_id", "event_name", "flagged", "disrupted_windows", "capture", "flagged_share",
     "expected_capture", "adjusted_capture", "lower_95", "upper_95", "lower_99_8",
@@ -185,8 +188,6 @@ def capture_funnel(summaries: Sequence[ReportSummary | Mapping], *, lang: str = 
     check_lang(lang)
     if not summaries:
         raise ParameterError("capture_funnel: summaries holds no events")
-    from sra_analysis.rollup.few_events import MIN_EVENTS
-
     table, pooled = funnel_table(summaries)
     fig = go.Figure()
     not_shown = len(summaries) - len(table)

@@ -21,7 +21,7 @@ REPORT_FOLDER_LABELS: dict[str, dict[str, str]] = {
     },
     "aside.too_deep": {
         "en": "{file} nests deeper than {limit} levels, which no review writes",
-        "id": "{file} bersarang lebih dari {limit} tingkat, tidak seperti yang ditulis Anev",
+        "id": "{file} bersarang lebih dari {limit} tingkat, hal yang tidak pernah ditulis Anev",
     },
     "aside.not_json": {
         "en": "{file} cannot be read as JSON ({detail})",
@@ -30,13 +30,13 @@ REPORT_FOLDER_LABELS: dict[str, dict[str, str]] = {
     "aside.schema_version": {
         "en": 'summary.json of version "{found}", not the version this roll-up reads ("{known}"): '
         "rerun its report",
-        "id": 'summary.json versi "{found}", bukan versi yang dibaca gabungan ini ("{known}"): '
+        "id": 'summary.json versi "{found}", bukan versi yang dibaca rekap ini ("{known}"): '
         "jalankan ulang laporannya",
     },
     "aside.no_schema_version": {
         "en": 'summary.json names no version (schema_version; this roll-up reads "{known}"): '
         "rerun its report",
-        "id": "summary.json tidak menyebut versinya (schema_version; gabungan ini membaca "
+        "id": "summary.json tidak menyebut versinya (schema_version; rekap ini membaca "
         '"{known}"): jalankan ulang laporannya',
     },
     "aside.summary_missing": {
