@@ -171,3 +171,17 @@ def test_report_summaries_and_their_dicts_draw_the_same_funnel():
     typed = [ReportSummary.from_dict(b, strict=False) for b in bodies]
     table, pooled = charts.funnel_table(typed)
     assert table.equals(charts.funnel_table(bodies)[0]) and pooled == 12 / 30
+
+
+def test_the_chart_draws_a_funnel_computed_once_as_it_draws_the_summaries():
+    from sra_analysis.rollup.few_events import NotEnoughEvents
+    from sra_analysis.rollup.funnel import capture_funnel_of
+
+    summaries = [_flagging("a", 6, 4, 40), _flagging("b", 1, 9, 40), _flagging("c", 9, 1, 40)]
+    funnel = capture_funnel_of(summaries)
+    assert (funnel.events, funnel.pooled_capture) == (3, 16 / 30)
+    assert funnel.result() is funnel
+    assert charts.capture_funnel(funnel, lang="id").to_json() == (
+        charts.capture_funnel(summaries, lang="id").to_json()
+    )
+    assert capture_funnel_of(summaries[:1]).result() == NotEnoughEvents("funnel", found=1)

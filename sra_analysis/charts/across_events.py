@@ -17,15 +17,9 @@ from sra_analysis.charts._common import INK, NEUTRAL, check_lang, escape, style
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import t
 from sra_analysis.labels.formats import format_percent
-from sra_analysis.metrics.funnel import (
-    FUNNEL_LEVELS,
-    binomial_funnel_limits,
-    common_risk_ratio,
-    equivalent_share,
-    expected_capture,
-    funnel_position,
-)
+from sra_analysis.metrics.funnel import FUNNEL_LEVELS, binomial_funnel_limits
 from sra_analysis.report_summary import ReportSummary, report_summaries
+from sra_analysis.rollup.funnel import CaptureFunnel, capture_funnel_of, funnel_table
 
 __all__ = ["GRADES", "capture_funnel", "funnel_table", "verdict_counts"]
 
@@ -36,125 +30,6 @@ _GRADE_COLORS = {
     "failed": "#7A1F1F",
 }  # fmt: skip
 _OUTSIDE_COLORS = {"inside": NEUTRAL, 0.95: "#E69F00", 0.998: "#C0392B"}
-#: Fewest events a funnel places (one event is its own pool); the roll-up's rule too
-#: (:data:`sra_analysis.rollup.few_events.MIN_EVENTS`).
-MIN_EVENTS = 2
-_FUNNEL_COLUMNS = [
-    "event_id", "event_name", "flagged", "disrupted_windows", "capture", "flagged_share",
-    "expected_capture", "adjusted_capture", "lower_95", "upper_95", "lower_99_8",
-    "upper_99_8", "outside",
-]  # fmt: skip
-
-
-def _count(value) -> float:
-    """``value`` (a checked count or None) as a float, NaN when missing."""
-    return np.nan if value is None else float(value)
-
-
-def _flagged_share(prediction) -> float:
-    """Share of an event's windows its SRA flagged (hits and false alarms of all windows)."""
-    hits, alarms = _count(prediction.hits), _count(prediction.false_alarms)
-    windows = _count(prediction.windows)
-    if not windows or not np.isfinite(hits + alarms + windows) or hits + alarms > windows:
-        return np.nan
-    return (hits + alarms) / windows
-
-
-def funnel_table(summaries: Sequence[ReportSummary | Mapping]) -> tuple[pd.DataFrame, float]:
-    """Each event's capture, adjusted for how much its SRA flagged, against funnel limits
-    around the pooled capture.
-
-    Capture is counted over windows, as the verdict's chance test counts it: of the windows
-    (ring-hours) with at least one disruption, how many the SRA rated at or above its flag
-    level (``prediction.hits`` of ``hits + misses``). An SRA that flags more of its windows
-    catches more by that alone, so events are compared after indirect standardisation
-    (Spiegelhalter 2005, section 4): ``expected_capture`` is what the event would capture, for
-    its own flagged share, if its flagged windows were as much riskier than its others as
-    they are across all events (:func:`~sra_analysis.metrics.funnel.common_risk_ratio`);
-    ``adjusted_capture`` is the capture that is as surprising around the pooled capture as
-    the event's own is around that expectation
-    (:func:`~sra_analysis.metrics.funnel.equivalent_share`), so an event falls outside the
-    exact binomial limits of :func:`~sra_analysis.metrics.funnel.binomial_funnel_limits`
-    exactly when its exact test against its own expectation says so. When some event's
-    summary lacks its window counts (``windows``, ``false_alarms``), no event is adjusted
-    and the raw capture is placed.
-
-    Parameters
-    ----------
-    summaries : sequence of ReportSummary or mapping
-        Report summaries (a mapping is read as a hand-made ``summary.json`` body).
-
-    Returns
-    -------
-    (DataFrame, float)
-        One row per event with at least one disrupted window: ``event_id``, ``event_name``,
-        ``flagged``, ``disrupted_windows``, ``capture``, ``flagged_share``,
-        ``expected_capture``, ``adjusted_capture``, ``lower_95``, ``upper_95``,
-        ``lower_99_8``, ``upper_99_8``, ``outside`` (0.95, 0.998 or NaN, see
-        :func:`~sra_analysis.metrics.funnel.funnel_position`); and the pooled capture
-        (NaN when no event had a disrupted window). Limits are NaN when the pooled capture
-        is 0 or 1, where no event can differ from it by chance.
-
-    Examples
-    --------
-    Two events of 8 disrupted windows flag a half and a quarter of their 100 windows and
-    catch 7 and 3: a common risk ratio of 3 expects 8 × 0.75 + 8 × 0.5 = 10, as observed, so
-    each catches about what its flagged share implies and neither stands out:
-
-    >>> table, pooled = funnel_table([
-    ...     {"event": {"id": "a"}, "prediction": {"hits": 7, "misses": 1, "false_alarms": 43,
-    ...                                           "windows": 100}},
-    ...     {"event": {"id": "b"}, "prediction": {"hits": 3, "misses": 5, "false_alarms": 22,
-    ...                                           "windows": 100}}])
-    >>> pooled, table["expected_capture"].round(6).tolist(), table["outside"].isna().all()
-    (0.625, [0.75, 0.5], np.True_)
-    """
-    rows = []
-    for position, summary in enumerate(report_summaries(summaries)):
-        prediction = summary.prediction
-        hits, misses = _count(prediction.hits), _count(prediction.misses)
-        event_id = summary.event.id or f"event {position + 1}"
-        rows.append(
-            {
-                "event_id": event_id,
-                "event_name": summary.event.name or event_id,
-                "flagged": hits,
-                "disrupted_windows": hits + misses,
-                "flagged_share": _flagged_share(prediction),
-            }
-        )
-    columns = ["event_id", "event_name", "flagged", "disrupted_windows", "flagged_share"]
-    table = pd.DataFrame(rows, columns=columns)
-    table = table[table["disrupted_windows"] > 0].reset_index(drop=True)
-    if table.empty:
-        return pd.DataFrame(columns=_FUNNEL_COLUMNS), float("nan")
-    pooled = float(table["flagged"].sum() / table["disrupted_windows"].sum())
-    table["capture"] = table["flagged"] / table["disrupted_windows"]
-    table["expected_capture"] = np.nan
-    table["adjusted_capture"] = table["capture"]
-    if 0.0 < pooled < 1.0 and table["flagged_share"].notna().all():
-        _adjust(table, pooled)
-    if 0.0 < pooled < 1.0:
-        adjusted = table["adjusted_capture"] * table["disrupted_windows"]
-        position = funnel_position(adjusted, table["disrupted_windows"], p0=pooled)
-        for column in _FUNNEL_COLUMNS[8:]:
-            table[column] = position[column].to_numpy()
-    else:
-        for column in _FUNNEL_COLUMNS[8:]:
-            table[column] = np.nan
-    return table[_FUNNEL_COLUMNS], pooled
-
-
-def _adjust(table: pd.DataFrame, pooled: float) -> None:
-    """Fill ``expected_capture`` and ``adjusted_capture`` (see :func:`funnel_table`)."""
-    ratio = common_risk_ratio(table["flagged_share"], table["disrupted_windows"], table["flagged"])
-    if not np.isfinite(ratio):
-        return
-    expected = expected_capture(table["flagged_share"], risk_ratio=ratio)
-    table["expected_capture"] = expected
-    table["adjusted_capture"] = equivalent_share(
-        table["flagged"], table["disrupted_windows"], p=expected, p0=pooled
-    )
 
 
 def _percent(share: float, lang: str) -> str:
@@ -162,7 +37,9 @@ def _percent(share: float, lang: str) -> str:
     return format_percent(share, lang=lang, digits=1)
 
 
-def capture_funnel(summaries: Sequence[ReportSummary | Mapping], *, lang: str = "en") -> go.Figure:
+def capture_funnel(
+    summaries: CaptureFunnel | Sequence[ReportSummary | Mapping], *, lang: str = "en"
+) -> go.Figure:
     """Funnel plot: each event's capture against its number of disrupted windows.
 
     The pooled capture of all events is the centre line; the 95% and 99.8% exact binomial
@@ -173,8 +50,9 @@ def capture_funnel(summaries: Sequence[ReportSummary | Mapping], *, lang: str = 
 
     Parameters
     ----------
-    summaries : sequence of ReportSummary or mapping
-        See :func:`funnel_table`.
+    summaries : CaptureFunnel, or sequence of ReportSummary or mapping
+        The funnel already computed (:func:`sra_analysis.rollup.funnel.capture_funnel_of`),
+        or the summaries to compute it from (see :func:`funnel_table`).
     lang : {"en", "id"}, default "en"
 
     Returns
@@ -186,19 +64,20 @@ def capture_funnel(summaries: Sequence[ReportSummary | Mapping], *, lang: str = 
         says that comparing events needs two or more.
     """
     check_lang(lang)
-    if not summaries:
+    if not isinstance(summaries, CaptureFunnel) and not summaries:
         raise ParameterError("capture_funnel: summaries holds no events")
-    table, pooled = funnel_table(summaries)
+    funnel = summaries if isinstance(summaries, CaptureFunnel) else capture_funnel_of(summaries)
+    table, pooled = funnel.table, funnel.pooled_capture
     fig = go.Figure()
-    not_shown = len(summaries) - len(table)
-    if len(summaries) < MIN_EVENTS:  # an event alone is its own pool: nothing to place
+    not_shown = funnel.events - len(table)
+    if not funnel.enough_events:  # an event alone is its own pool: nothing to place
         table, not_shown = table.iloc[:0], 0
     if not table.empty:
         _add_limits(fig, int(table["disrupted_windows"].max()), pooled, lang)
         _add_events(fig, table, lang)
     notes = [t("across.funnel.not_shown", lang, count=not_shown)] if not_shown else []
-    if len(summaries) < MIN_EVENTS:
-        notes = [t("few_events.chart", lang, found=len(summaries))]
+    if not funnel.enough_events:
+        notes = [t("few_events.chart", lang, found=funnel.events)]
     return style(
         fig,
         lang=lang,

@@ -116,11 +116,9 @@ def _figure_html(figure) -> str:
     return figure.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
 
 
-def _outliers(summaries: list[ReportSummary], lang: str) -> str:
+def _outliers(funnel, lang: str) -> str:
     """The events outside the funnel's 99.8% limits, as a paragraph of links."""
-    from sra_analysis.charts import funnel_table
-
-    table, pooled = funnel_table(summaries)
+    table, pooled = funnel.table, funnel.pooled_capture
     beyond = table[table["outside"] == 0.998]
     if table.empty:
         return ""
@@ -143,16 +141,18 @@ def _outliers(summaries: list[ReportSummary], lang: str) -> str:
 def _charts(summaries: list[ReportSummary], failed: int, lang: str) -> str:
     """The verdict counts, the capture funnel with its outliers, and (≤ 40 events) the dots."""
     from sra_analysis import charts
+    from sra_analysis.rollup.funnel import capture_funnel_of
 
     if not summaries:
         return ""
     verdicts = charts.verdict_counts(summaries, failed=failed, lang=lang)
+    funnel = capture_funnel_of(summaries)  # once, for the chart and the outliers
     parts = [
         '<div class="charts">',
         f'<div class="chart">{_figure_html(verdicts)}</div>',
-        f'<div class="chart">{_figure_html(charts.capture_funnel(summaries, lang=lang))}'
+        f'<div class="chart">{_figure_html(charts.capture_funnel(funnel, lang=lang))}'
         f'<p class="note">{esc(t("across.funnel.note", lang))}</p>'
-        f"{_outliers(summaries, lang)}</div>",
+        f"{_outliers(funnel, lang)}</div>",
         "</div>",
     ]
     if len(summaries) <= DOT_PLOT_EVENTS:

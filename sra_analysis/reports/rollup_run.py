@@ -85,8 +85,8 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
         (:class:`~sra_analysis.rollup.few_events.NotEnoughEvents`).
     """
     from sra_analysis import rollup
-    from sra_analysis.charts import funnel_table
-    from sra_analysis.rollup.few_events import MIN_EVENTS, NotEnoughEvents
+    from sra_analysis.rollup.few_events import NotEnoughEvents
+    from sra_analysis.rollup.funnel import capture_funnel_of
 
     lang = check_lang(lang)
     windows = read.tables["windows"]
@@ -103,12 +103,11 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
     never = rollup.never_materialised(register, incidents)
     spots = rollup.hot_spots(pooled)
     spans = rollup.hot_spans(pooled, spots)
-    if len(summaries) >= MIN_EVENTS:
-        funnel, pooled_capture = funnel_table(summaries)
-        funnel_body = {"pooled_capture": pooled_capture, "events": funnel}
-    else:  # one event is its own pool: nothing to place it against
-        funnel_body = {**NotEnoughEvents("funnel", len(summaries)).to_dict(),
-                       "pooled_capture": None, "events": []}  # fmt: skip
+    funnel = capture_funnel_of(summaries).result()
+    if isinstance(funnel, NotEnoughEvents):  # one event is its own pool: nothing to place
+        funnel_body = {**funnel.to_dict(), "pooled_capture": None, "events": []}
+    else:
+        funnel_body = {"pooled_capture": funnel.pooled_capture, "events": funnel.table}
     verdicts = Counter((s.verdict.grade, s.verdict.evidence) for s in summaries)
     cells = banding = None
     bandings = {s.event.risk_levels for s in summaries}
