@@ -45,7 +45,7 @@ MAX_SUMMARY_BYTES = 5 * 1024 * 1024
 MAX_SUMMARY_DEPTH = 64
 #: Largest count or amount believed (officer-hours of 514 events fit many times over).
 _ABSURD = 1e12
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 _FILE = "summary.json"
 
 
