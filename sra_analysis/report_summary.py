@@ -260,6 +260,8 @@ class ReportSummary:
         ReportFolderError
             When ``strict`` and the body is not what a review writes.
         """
+        from sra_analysis.event import event_id_problem
+
         folder = str(folder)
         if not isinstance(body, Mapping):
             raise ReportFolderError(
@@ -267,7 +269,8 @@ class ReportSummary:
             )
         raw_event = body.get("event")
         raw_id = raw_event.get("id") if isinstance(raw_event, Mapping) else None
-        reader = _Reader(folder, raw_id if isinstance(raw_id, str) else None, strict=strict)
+        named = isinstance(raw_id, str) and not event_id_problem(raw_id)
+        reader = _Reader(folder, raw_id if named else None, strict=strict)
         version = body.get("schema_version")
         if strict and version is None:
             reader.fail("aside.no_schema_version", known=KNOWN_SCHEMA_VERSIONS[-1])
@@ -357,11 +360,13 @@ def _refuse_constant(name: str):
 
 
 def _event(part: Mapping, reader: _Reader) -> SummaryEvent:
-    from sra_analysis.event import MAX_EVENT_ID_LENGTH
+    from sra_analysis.event import event_id_problem
 
     event_id = part.get("id")
-    if not isinstance(event_id, str) or not event_id.strip() or len(event_id) > MAX_EVENT_ID_LENGTH:
-        reader.fail("aside.summary_value", field="event.id", kind="text", value=_shown(event_id))
+    if not isinstance(event_id, str) or event_id_problem(event_id):  # it names folders, links
+        reader.fail(
+            "aside.summary_value", field="event.id", kind="event_id", value=_shown(event_id)
+        )
         event_id = str(event_id) if event_id is not None else ""
     texts = {
         name: reader.value(part, "event", name, "text")

@@ -114,7 +114,11 @@ def test_a_summary_over_the_size_cap_is_refused_unread(tmp_path, body):
         ({"totals.officer_hours": None}, "summary.json lacks totals.officer_hours"),
         ({"prediction.auc": 1.5}, "summary.json prediction.auc: must be a number from 0 to 1, "
                                   "got 1.5"),
-        ({"event.id": 7}, "summary.json event.id: must be text, got 7"),
+        ({"event.id": 7}, "summary.json event.id: must be an event id (lower-case letters, "
+                          "digits, '.', '_' or '-'; at most 64), got 7"),
+        ({"event.id": "<b>x</b>"}, "summary.json event.id: must be an event id (lower-case "
+                                   "letters, digits, '.', '_' or '-'; at most 64), got "
+                                   '"<b>x</b>"'),
     ],
 )  # fmt: skip
 def test_a_value_out_of_type_or_range_is_refused_naming_field_and_value(
@@ -132,6 +136,7 @@ def test_a_value_out_of_type_or_range_is_refused_naming_field_and_value(
             part[key] = value
     error = _reason(tmp_path, tampered)
     assert error.reason() == reason
+    # an id that is no event id is not repeated as the event's name: the folder names it
     assert error.event == ("kab-contoh" if "event.id" in change else "purwakarta-2024")
 
 

@@ -75,6 +75,10 @@ REPORT_FOLDER_LABELS: dict[str, dict[str, str]] = {
     },
     "aside.kind.score": {"en": "a whole number from 1 to 25", "id": "bilangan bulat 1 sampai 25"},
     "aside.kind.text": {"en": "text", "id": "teks"},
+    "aside.kind.event_id": {
+        "en": "an event id (lower-case letters, digits, '.', '_' or '-'; at most 64)",
+        "id": "id kegiatan (huruf kecil, angka, '.', '_' atau '-'; paling banyak 64)",
+    },
     "aside.kind.object": {"en": "an object of named values", "id": "objek berisi nilai bernama"},
     "aside.kind.time": {"en": "a date and time", "id": "tanggal dan jam"},
     "aside.kind.flag": {"en": "true or false", "id": "benar atau salah"},
