@@ -240,7 +240,7 @@ class ReportSummary:
 
     @classmethod
     def from_dict(
-        cls, body: Mapping, *, strict: bool = True, folder: str | os.PathLike = ""
+        cls, body: Mapping, *, strict: bool = True, folder: str | os.PathLike = "", _own=False
     ) -> ReportSummary:
         """Check ``body`` and type what the readers use.
 
@@ -305,7 +305,7 @@ class ReportSummary:
                 }
             ),  # fmt: skip
             schema_version=version if isinstance(version, str) else None,
-            body=MappingProxyType(copy.deepcopy(dict(body))),
+            body=MappingProxyType(body if _own else copy.deepcopy(dict(body))),
         )
 
     @classmethod
@@ -342,7 +342,7 @@ class ReportSummary:
         except (ValueError, RecursionError) as error:
             detail = str(error).splitlines()[0][:80] if str(error) else type(error).__name__
             raise ReportFolderError(folder, "aside.not_json", file=_FILE, detail=detail) from None
-        return cls.from_dict(body, folder=folder)
+        return cls.from_dict(body, folder=folder, _own=True)  # parsed here: no one else holds it
 
     @classmethod
     def from_evaluation(cls, review, *, lang: str = "en", slice: Mapping | None = None):

@@ -171,3 +171,20 @@ def test_reading_does_not_mutate_the_body(body):
     summary.to_dict()["totals"]["incidents"] = 9999
     assert json.dumps(body, sort_keys=True) == before
     assert summary.totals.incidents == 35
+
+
+def test_the_error_crosses_a_process_boundary_whole():
+    import pickle
+
+    error = ReportFolderError(
+        "out/kab-a", "aside.table_value", event="kab-a", file="windows.parquet", row=2,
+        column="hours", kind="hours", value="-1.0",
+    )  # fmt: skip
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.folder, copy.event, copy.key, copy.values) == (
+        error.folder, error.event, error.key, error.values
+    )  # fmt: skip
+    assert copy.reason("id") == (
+        "windows.parquet baris 2, kolom hours: harus angka terhingga > 0, tertulis -1.0"
+    )
+    assert str(copy) == str(error)

@@ -142,18 +142,25 @@ def _read_table(folder: Path, name: str, event: str) -> pd.DataFrame:
         raise ReportFolderError(
             folder, "aside.table_columns", event=event, file=file, columns=missing
         )
-    table = table.copy()
+    typed = {}
     for column, kind in TABLE_CHECKS[name].items():
-        table[column] = _checked(table[column], kind, where=(folder, event, file, column))
-    return table
+        written = table[column]
+        values = _checked(written, kind, where=(folder, event, file, column))
+        if values is not written:  # converted: a table another writer typed otherwise
+            typed[column] = values
+    return table.assign(**typed) if typed else table
 
 
 def _checked(values: pd.Series, kind, *, where) -> pd.Series:
     """``values`` typed as ``kind`` requires, or a :class:`ReportFolderError` at the first
     row that is not."""
     if kind == "text":
+        if isinstance(values.dtype, pd.StringDtype) or pd.api.types.infer_dtype(
+            values, skipna=True
+        ) in ("string", "empty"):  # fmt: skip
+            return values
         bad = ~values.map(lambda v: isinstance(v, str) or v is None or v is pd.NA or v != v)
-        return _fail_at(values, bad, "text", where) if bad.any() else values
+        return _fail_at(values, bad, "text", where)
     if kind == "time":
         if isinstance(values.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(
             values.dtype
@@ -165,10 +172,15 @@ def _checked(values: pd.Series, kind, *, where) -> pd.Series:
             return values.astype(bool)
         bad = ~values.map(lambda v: isinstance(v, (bool, np.bool_)))
         return _fail_at(values, bad, "flag", where) if bad.any() else values.astype(bool)
-    numbers = pd.to_numeric(values, errors="coerce").astype(float)
+    given = pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(
+        values.dtype
+    )  # fmt: skip
+    if given:  # as the review wrote it: no conversion needed to check it
+        number = values.to_numpy(dtype=float, na_value=np.nan)
+    else:
+        number = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     missing = values.isna().to_numpy()
-    finite = np.isfinite(numbers.to_numpy())
-    number = numbers.to_numpy()
+    finite = np.isfinite(number)
     with np.errstate(invalid="ignore"):
         whole = finite & (np.mod(number, 1) == 0)
         if kind in RANGES:
@@ -181,10 +193,9 @@ def _checked(values: pd.Series, kind, *, where) -> pd.Series:
                 ok &= whole
     if not ok.all():
         _fail_at(values, pd.Series(~ok, index=values.index), kind, where)
-    if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(
-        values.dtype
-    ):  # fmt: skip
-        return values  # as the review wrote it
+    if given:
+        return values
+    numbers = pd.Series(number, index=values.index)
     if kind in RANGES:
         return pd.Series(pd.array(numbers.round(), dtype="Int64"), index=values.index)
     return numbers.astype("int64") if kind == "count" else numbers
