@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import json
-import math
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -92,7 +91,7 @@ class _Reader:
         return {}
 
     def value(self, part: Mapping, where: str, name: str, kind: str, *, required=False):
-        """``part[name]`` checked as ``kind`` (count, amount, share, number, text), or None."""
+        """``part[name]`` checked as ``kind`` (count, amount, share, text), or None."""
         value = part.get(name)
         if value is None:
             if required:
@@ -100,10 +99,7 @@ class _Reader:
             return None
         if _fits(value, kind):
             return int(value) if kind == "count" else value
-        shown_kind = "amount" if kind == "number" else kind
-        self.fail(
-            "aside.summary_value", field=f"{where}.{name}", kind=shown_kind, value=_shown(value)
-        )
+        self.fail("aside.summary_value", field=f"{where}.{name}", kind=kind, value=_shown(value))
         return None
 
 
@@ -112,15 +108,11 @@ def _fits(value, kind: str) -> bool:
         return isinstance(value, str)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
-    if not math.isfinite(value) or abs(value) > _ABSURD:
+    if value != value or abs(value) > _ABSURD:  # NaN, infinite, or an int past any float
         return False
     if kind == "count":
         return value >= 0 and float(value).is_integer()
-    if kind == "amount":
-        return value >= 0
-    if kind == "share":
-        return 0 <= value <= 1
-    return True  # number: any finite value within reason
+    return 0 <= value <= 1 if kind == "share" else value >= 0  # amount
 
 
 def _shown(value) -> str:
@@ -359,6 +351,9 @@ def _refuse_constant(name: str):
     raise ValueError(f"{name} is not a JSON number")
 
 
+_EVENT_TEXTS = ("name", "timezone", "start", "end")
+
+
 def _event(part: Mapping, reader: _Reader) -> SummaryEvent:
     from sra_analysis.event import event_id_problem
 
@@ -368,30 +363,21 @@ def _event(part: Mapping, reader: _Reader) -> SummaryEvent:
             "aside.summary_value", field="event.id", kind="event_id", value=_shown(event_id)
         )
         event_id = str(event_id) if event_id is not None else ""
-    texts = {
-        name: reader.value(part, "event", name, "text")
-        for name in ("name", "timezone", "start", "end")
-    }
+    texts = {name: reader.value(part, "event", name, "text") for name in _EVENT_TEXTS}
     return SummaryEvent(id=event_id, **texts, risk_levels=_risk_levels(part, reader))
 
 
 def _risk_levels(part: Mapping, reader: _Reader):
     """``event.risk_levels`` as ((level, (low, high)), ...), or None when absent or bad."""
     levels = part.get("risk_levels")
-    if levels is None:
+    if levels is None or levels == {}:  # none written: the events' bandings cannot be compared
         return None
-    bands = []
-    if isinstance(levels, Mapping):
-        for level, band in levels.items():
-            if (
-                isinstance(band, (list, tuple)) and len(band) == 2
-                and all(_fits(b, "count") for b in band)
-            ):  # fmt: skip
-                bands.append((str(level), (int(band[0]), int(band[1]))))
-            else:
-                break
-        else:
-            return tuple(bands)
+    bands = levels.items() if isinstance(levels, Mapping) else [(None, None)]
+    if all(
+        isinstance(band, (list, tuple)) and len(band) == 2 and all(_fits(b, "count") for b in band)
+        for _, band in bands
+    ):
+        return tuple((str(level), (int(band[0]), int(band[1]))) for level, band in bands)
     reader.fail(
         "aside.summary_value", field="event.risk_levels", kind="object", value=_shown(levels)
     )

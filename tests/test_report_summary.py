@@ -103,6 +103,8 @@ def test_a_summary_over_the_size_cap_is_refused_unread(tmp_path, body):
                                        "number ≥ 0, got -5"),
         ({"totals.incidents": 10**30}, "summary.json totals.incidents: must be a whole number "
                                        "≥ 0, got 1000000000000000000000000000000"),
+        ({"totals.incidents": 10**400}, "summary.json totals.incidents: must be a whole number "
+                                        "≥ 0, got 1" + "0" * 36 + "..."),  # quoted cut short
         ({"totals.officer_hours": 1e308}, "summary.json totals.officer_hours: must be a finite "
                                           "number ≥ 0, got 1e+308"),
         ({"totals.incidents": True}, "summary.json totals.incidents: must be a whole number "
