@@ -30,13 +30,16 @@ if TYPE_CHECKING:  # what the names resolve to, for type checkers and editors
         MissingColumnsError,
         OutputError,
         ParameterError,
+        ReportFolderError,
         SRAError,
     )
     from sra_analysis.event import Event, EventMeta, FileQuality, Ring
     from sra_analysis.event_config import read_event_meta
     from sra_analysis.io import load_event, load_incidents, load_risk_register, load_staffing
     from sra_analysis.levels import RiskLevels
+    from sra_analysis.report_summary import ReportSummary
     from sra_analysis.reports.batch import run_reports
+    from sra_analysis.reports.rollup_result import Rollup, rollup_reports
     from sra_analysis.review.evaluate import Evaluation, evaluate
     from sra_analysis.review.windows import review_windows
 
@@ -63,6 +66,10 @@ _EXPORTS = {
     "Evaluation": "sra_analysis.review.evaluate",
     "evaluate": "sra_analysis.review.evaluate",
     "run_reports": "sra_analysis.reports.batch",
+    "Rollup": "sra_analysis.reports.rollup_result",
+    "rollup_reports": "sra_analysis.reports.rollup_result",
+    "ReportSummary": "sra_analysis.report_summary",
+    "ReportFolderError": "sra_analysis.errors",
 }
 
 #: Subpackages reachable as attributes (``sra_analysis.charts.risk_matrix(...)``).
@@ -79,8 +86,11 @@ __all__ = [
     "MissingColumnsError",
     "OutputError",
     "ParameterError",
+    "ReportFolderError",
+    "ReportSummary",
     "Ring",
     "RiskLevels",
+    "Rollup",
     "SRAError",
     "__version__",
     "charts",
@@ -92,6 +102,7 @@ __all__ = [
     "metrics",
     "read_event_meta",
     "review_windows",
+    "rollup_reports",
     "run_reports",
 ]
 

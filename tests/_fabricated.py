@@ -41,6 +41,7 @@ def fabricated_summaries(n_events: int, *, seed: int = 9) -> list[dict]:
                 "verdict": {"grade": GRADES[number % 4],
                             "evidence": "thin" if number % 3 == 0 else "sufficient",
                             "text": f"verdict of {event_id}"},
+                "schema_version": "3",
             }
         )  # fmt: skip
     return summaries

@@ -153,3 +153,35 @@ def test_without_window_counts_no_event_is_adjusted():
     table, _ = charts.funnel_table([_flagging("a", 6, 4, 40), _event("b", 1, 9)])
     assert table["expected_capture"].isna().all()
     assert table["adjusted_capture"].tolist() == table["capture"].tolist()
+
+
+def test_a_funnel_of_one_event_places_nothing_and_says_why():
+    # one event is its own pool: its capture sits on the pooled line by construction
+    fig = charts.capture_funnel([_event("a", 3, 1)])
+    assert len(fig.data) == 0
+    assert [a.text for a in fig.layout.annotations] == [
+        "Comparing events needs two events or more; this chart has 1."
+    ]
+
+
+def test_report_summaries_and_their_dicts_draw_the_same_funnel():
+    from sra_analysis.report_summary import ReportSummary
+
+    bodies = [_flagging("a", 6, 4, 40), _event("b", 1, 9), _event("c", 5, 5)]
+    typed = [ReportSummary.from_dict(b, strict=False) for b in bodies]
+    table, pooled = charts.funnel_table(typed)
+    assert table.equals(charts.funnel_table(bodies)[0]) and pooled == 12 / 30
+
+
+def test_the_chart_draws_a_funnel_computed_once_as_it_draws_the_summaries():
+    from sra_analysis.rollup.few_events import NotEnoughEvents
+    from sra_analysis.rollup.funnel import capture_funnel_of
+
+    summaries = [_flagging("a", 6, 4, 40), _flagging("b", 1, 9, 40), _flagging("c", 9, 1, 40)]
+    funnel = capture_funnel_of(summaries)
+    assert (funnel.events, funnel.pooled_capture) == (3, 16 / 30)
+    assert funnel.result() is funnel
+    assert charts.capture_funnel(funnel, lang="id").to_json() == (
+        charts.capture_funnel(summaries, lang="id").to_json()
+    )
+    assert capture_funnel_of(summaries[:1]).result() == NotEnoughEvents("funnel", found=1)

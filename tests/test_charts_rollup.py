@@ -213,3 +213,13 @@ def test_hot_spot_rows_are_zones_from_the_inside_out_in_the_reports_language():
 def test_a_table_missing_columns_is_named():
     with pytest.raises(ParameterError, match=r"lacks column\(s\) \['rate'"):
         charts.hot_spot_heatmap([{"ring": "1", "hour": 3}])
+
+
+def test_forest_of_one_event_says_comparing_needs_two():
+    pooled = {"status": "not_enough_events", "part": "level_rate_ratio", "found": 1,
+              "needed": 2, "per_event": [], "between_events": {}}  # fmt: skip
+    fig = charts.level_ratio_forest([], pooled, lang="id")
+    assert len(fig.data) == 0
+    assert [a.text for a in fig.layout.annotations] == [
+        "Perbandingan antarkegiatan memerlukan sedikitnya dua kegiatan; grafik ini hanya memuat 1."
+    ]

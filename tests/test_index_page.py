@@ -25,6 +25,7 @@ def _summary(event_id: str, name: str, grade: str, evidence: str) -> dict:
         "by_ring": [{"ring": "1", "incidents_per_100_officer_hours": 1.0,
                      "ci_low": 0.5, "ci_high": 2.0}],
         "verdict": {"grade": grade, "evidence": evidence, "text": f"{grade} because <b>x</b>"},
+        "schema_version": "3",
     }  # fmt: skip
 
 

@@ -21,16 +21,16 @@ def test_pooled_totals_equal_the_sums_of_the_per_event_summaries(out):
     assert sorted(read.summaries) == sorted(EVENTS)
     windows, incidents = read.tables["windows"], read.tables["incidents"]
     for event_id, summary in read.summaries.items():
-        totals = summary["totals"]
+        totals = summary.totals
         mine = windows[windows["event_id"] == event_id]
-        assert mine["incidents"].sum() == totals["incidents_in_windows"]
-        assert mine["disruptions"].sum() == totals["disruptions_in_windows"]
-        assert mine["officer_hours"].sum() == pytest.approx(totals["officer_hours"])
-        assert mine["hours"].sum() == pytest.approx(totals["ring_hours"])
-        assert (incidents["event_id"] == event_id).sum() == totals["incidents"]
-    totals = [s["totals"] for s in read.summaries.values()]
-    assert windows["disruptions"].sum() == sum(t["disruptions_in_windows"] for t in totals)
-    assert len(incidents) == sum(t["incidents"] for t in totals)
+        assert mine["incidents"].sum() == totals.incidents_in_windows
+        assert mine["disruptions"].sum() == totals.disruptions_in_windows
+        assert mine["officer_hours"].sum() == pytest.approx(totals.officer_hours)
+        assert mine["hours"].sum() == pytest.approx(totals.ring_hours)
+        assert (incidents["event_id"] == event_id).sum() == totals.incidents
+    totals = [s.totals for s in read.summaries.values()]
+    assert windows["disruptions"].sum() == sum(t.disruptions_in_windows for t in totals)
+    assert len(incidents) == sum(t.incidents for t in totals)
 
 
 def test_a_failed_report_is_skipped_and_said_so(out):
@@ -76,7 +76,8 @@ def test_a_summary_that_cannot_be_read_is_skipped(out, tmp_path):
     read = read_reports([out / "purwakarta-2024", bad])
     assert list(read.summaries) == ["purwakarta-2024"]
     assert read.skipped[0][0] == str(bad)
-    assert read.skipped[0][1].startswith("summary.json cannot be read: ")
+    assert read.skipped[0][1].startswith("summary.json cannot be read as JSON (")
+    assert read.set_aside[0].event == "kota-bogor-2024"  # named by its folder
 
 
 def test_a_summary_without_totals_is_skipped(out, tmp_path):
@@ -88,7 +89,10 @@ def test_a_summary_without_totals_is_skipped(out, tmp_path):
     (bad / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
     read = read_reports([out / "purwakarta-2024", bad])
     assert list(read.summaries) == ["purwakarta-2024"]
-    assert "totals are not what a review writes" in read.skipped[0][1]
+    assert read.skipped[0][1] == (
+        'summary.json totals: must be an object of named values, got "lots"'
+    )
+    assert read.set_aside[0].event == "kota-bogor-2024"
 
 
 def test_a_damaged_or_foreign_table_sets_its_report_aside(out, tmp_path):

@@ -200,3 +200,17 @@ def test_inputs_are_not_mutated(pooled):
     rates_by_level(windows)
     level_rate_ratio(windows)
     assert_frame_equal(windows, kept)
+
+
+def test_one_event_gives_not_enough_events_instead_of_a_clustered_fit():
+    # one event is one cluster: the clustered sandwich's G/(G-1) would divide by zero
+    from sra_analysis.rollup.few_events import NotEnoughEvents
+
+    windows = pd.DataFrame({"event_id": "only", "ring": ["1", "2"] * 10, "hours": 1.0,
+                            "level_rank": [1, 3] * 10, "incidents": [0, 2] * 10,
+                            "disruptions": [0, 1] * 10})  # fmt: skip
+    assert level_rate_ratio(windows) == NotEnoughEvents("level_rate_ratio", found=1, needed=2)
+    # windows of zero hours do not count as an event's
+    windows.loc[:9, "event_id"] = "second"
+    windows.loc[:9, "hours"] = 0.0
+    assert level_rate_ratio(windows).found == 1

@@ -196,6 +196,6 @@ def test_verdicts_of_the_outliers_follow_their_planted_sras(province):
     # disrupted windows against 25% by chance over 30-odd windows: good.
     summaries = province["read"].summaries
     for event_id in province["planted"]["worse_events"]:
-        assert summaries[event_id]["verdict"]["grade"] in ("poor", "mixed"), event_id
+        assert summaries[event_id].verdict.grade in ("poor", "mixed"), event_id
     for event_id in province["planted"]["better_events"]:
-        assert summaries[event_id]["verdict"]["grade"] == "good", event_id
+        assert summaries[event_id].verdict.grade == "good", event_id

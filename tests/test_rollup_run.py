@@ -35,7 +35,8 @@ def test_rollup_json_pools_the_reports_and_names_what_it_skipped(rollup_batch, t
     assert on_disk == results
     json.dumps(results, allow_nan=False)  # plain JSON: no NaN or Infinity
     assert sorted(results["events"]) == sorted(ROLLUP_EVENTS)
-    assert results["skipped"] == [{
+    assert results["set_aside"] == [{
+        "event": "kota-depok-2024",
         "folder": str(rollup_batch / "kota-depok-2024"),
         "reason": "no summary.json: the report FAILED or did not finish",
     }]  # fmt: skip
@@ -43,7 +44,8 @@ def test_rollup_json_pools_the_reports_and_names_what_it_skipped(rollup_batch, t
         json.loads((rollup_batch / name / "summary.json").read_text("utf-8"))
         for name in ROLLUP_EVENTS
     ]
-    for key in ("incidents", "disruptions", "ring_hours"):
+    # the totals are counted from the tables; untampered, they are the summaries' sums
+    for key in ("incidents", "disruptions", "ring_hours", "officer_hours", "personnel"):
         assert results["totals"][key] == pytest.approx(sum(s["totals"][key] for s in summaries))
     # the pooled rates by level add up to the totals
     by_level = results["rates_by_level"]
@@ -89,12 +91,15 @@ def test_sra_review_rollup_prints_the_lessons_and_where_it_wrote(rollup_batch, t
     assert main(["rollup", str(rollup_batch), "--out", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert re.fullmatch(
-        rf"3 event\(s\) pooled, 1 skipped in \d+\.\d s; roll-up: {re.escape(str(tmp_path))}"
+        rf"3 event\(s\) pooled, 1 set aside in \d+\.\d s; roll-up: {re.escape(str(tmp_path))}"
         r"/rollup\.html",
         lines[-1],
     )
     assert {p.name for p in tmp_path.iterdir()} == {"rollup.html", "rollup.ipynb", "rollup.json"}
-    assert lines[-2].startswith(f"skipped {rollup_batch / 'kota-depok-2024'}: ")
+    assert (
+        lines[-2]
+        == "set aside kota-depok-2024: no summary.json: the report FAILED or did not finish"
+    )
     assert lines[0].startswith("- ")
 
 
@@ -151,3 +156,30 @@ def test_cells_pool_under_one_banding_and_not_under_several(rollup_batch, tmp_pa
     mixed = rollup_results(read_reports([rollup_batch / "purwakarta-2024", other]))
     assert mixed["cells"] is None and mixed["suggested_banding"] is None
     assert mixed["cells_note"].startswith("the events band their scores differently")
+
+
+def test_rollup_reports_is_typed_and_its_dict_is_rollup_json(rollup_batch, tmp_path):
+    from sra_analysis import Rollup, rollup_reports
+
+    rollup = rollup_reports(rollup_batch, lang="id")
+    path, written = write_rollup(rollup_batch, tmp_path, lang="id")
+    assert rollup.to_dict() == written == json.loads(path.read_text("utf-8"))
+    assert Rollup.from_file(path) == rollup
+    assert sorted(rollup.events) == sorted(ROLLUP_EVENTS)
+    (aside,) = rollup.set_aside
+    assert (aside.event, aside.reason) == (
+        "kota-depok-2024", "tidak ada summary.json: laporannya GAGAL atau belum selesai"
+    )  # fmt: skip
+    assert rollup.totals.incidents == written["totals"]["incidents"]
+    step = rollup.level_rate_ratio["disruptions"]
+    assert step.computed and step.events == 3
+    assert step.rate_ratio == written["level_rate_ratio"]["disruptions"]["rate_ratio"]
+    assert repr(rollup) == f"Rollup(events=3, set_aside=1, lessons={len(rollup.lessons)})"
+    lines = rollup.summary(lang="id").splitlines()
+    assert lines[:2] == [
+        "Kegiatan digabung: 3",
+        "Disisihkan: kota-depok-2024: tidak ada summary.json: laporannya GAGAL atau belum selesai",
+    ]
+    assert [line for line in lines if line.startswith("Untuk SRA berikutnya: ")] == [
+        f"Untuk SRA berikutnya: {lesson.text}" for lesson in rollup.lessons
+    ]

@@ -1,7 +1,8 @@
 """Many events summarised, not listed: a funnel plot of capture and the count of verdicts.
 
-Both read ``summary.json`` bodies (``Evaluation.to_dict()``), so a batch index of 514 events
-draws them without loading any event again.
+Both read report summaries (:class:`~sra_analysis.report_summary.ReportSummary`, or
+``summary.json`` bodies as mappings), so a batch index of 514 events draws them without
+loading any event again.
 """
 
 from __future__ import annotations
@@ -16,14 +17,9 @@ from sra_analysis.charts._common import INK, NEUTRAL, check_lang, escape, style
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import t
 from sra_analysis.labels.formats import format_percent
-from sra_analysis.metrics.funnel import (
-    FUNNEL_LEVELS,
-    binomial_funnel_limits,
-    common_risk_ratio,
-    equivalent_share,
-    expected_capture,
-    funnel_position,
-)
+from sra_analysis.metrics.funnel import FUNNEL_LEVELS, binomial_funnel_limits
+from sra_analysis.report_summary import ReportSummary, report_summaries
+from sra_analysis.rollup.funnel import CaptureFunnel, capture_funnel_of, funnel_table
 
 __all__ = ["GRADES", "capture_funnel", "funnel_table", "verdict_counts"]
 
@@ -34,126 +30,6 @@ _GRADE_COLORS = {
     "failed": "#7A1F1F",
 }  # fmt: skip
 _OUTSIDE_COLORS = {"inside": NEUTRAL, 0.95: "#E69F00", 0.998: "#C0392B"}
-_FUNNEL_COLUMNS = [
-    "event_id", "event_name", "flagged", "disrupted_windows", "capture", "flagged_share",
-    "expected_capture", "adjusted_capture", "lower_95", "upper_95", "lower_99_8",
-    "upper_99_8", "outside",
-]  # fmt: skip
-
-
-def _count(value) -> float:
-    """``value`` as a whole non-negative count, NaN when it is not one."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return np.nan
-    return number if np.isfinite(number) and number >= 0 and number % 1 == 0 else np.nan
-
-
-def _flagged_share(prediction: Mapping) -> float:
-    """Share of an event's windows its SRA flagged (hits and false alarms of all windows)."""
-    hits, alarms = _count(prediction.get("hits")), _count(prediction.get("false_alarms"))
-    windows = _count(prediction.get("windows"))
-    if not windows or not np.isfinite(hits + alarms + windows) or hits + alarms > windows:
-        return np.nan
-    return (hits + alarms) / windows
-
-
-def funnel_table(summaries: Sequence[Mapping]) -> tuple[pd.DataFrame, float]:
-    """Each event's capture, adjusted for how much its SRA flagged, against funnel limits
-    around the pooled capture.
-
-    Capture is counted over windows, as the verdict's chance test counts it: of the windows
-    (ring-hours) with at least one disruption, how many the SRA rated at or above its flag
-    level (``prediction.hits`` of ``hits + misses``). An SRA that flags more of its windows
-    catches more by that alone, so events are compared after indirect standardisation
-    (Spiegelhalter 2005, section 4): ``expected_capture`` is what the event would capture, for
-    its own flagged share, if its flagged windows were as much riskier than its others as
-    they are across all events (:func:`~sra_analysis.metrics.funnel.common_risk_ratio`);
-    ``adjusted_capture`` is the capture that is as surprising around the pooled capture as
-    the event's own is around that expectation
-    (:func:`~sra_analysis.metrics.funnel.equivalent_share`), so an event falls outside the
-    exact binomial limits of :func:`~sra_analysis.metrics.funnel.binomial_funnel_limits`
-    exactly when its exact test against its own expectation says so. When some event's
-    summary lacks its window counts (``windows``, ``false_alarms``), no event is adjusted
-    and the raw capture is placed.
-
-    Parameters
-    ----------
-    summaries : sequence of mapping
-        ``summary.json`` bodies.
-
-    Returns
-    -------
-    (DataFrame, float)
-        One row per event with at least one disrupted window: ``event_id``, ``event_name``,
-        ``flagged``, ``disrupted_windows``, ``capture``, ``flagged_share``,
-        ``expected_capture``, ``adjusted_capture``, ``lower_95``, ``upper_95``,
-        ``lower_99_8``, ``upper_99_8``, ``outside`` (0.95, 0.998 or NaN, see
-        :func:`~sra_analysis.metrics.funnel.funnel_position`); and the pooled capture
-        (NaN when no event had a disrupted window). Limits are NaN when the pooled capture
-        is 0 or 1, where no event can differ from it by chance.
-
-    Examples
-    --------
-    Two events of 8 disrupted windows flag a half and a quarter of their 100 windows and
-    catch 7 and 3: a common risk ratio of 3 expects 8 × 0.75 + 8 × 0.5 = 10, as observed, so
-    each catches about what its flagged share implies and neither stands out:
-
-    >>> table, pooled = funnel_table([
-    ...     {"event": {"id": "a"}, "prediction": {"hits": 7, "misses": 1, "false_alarms": 43,
-    ...                                           "windows": 100}},
-    ...     {"event": {"id": "b"}, "prediction": {"hits": 3, "misses": 5, "false_alarms": 22,
-    ...                                           "windows": 100}}])
-    >>> pooled, table["expected_capture"].round(6).tolist(), table["outside"].isna().all()
-    (0.625, [0.75, 0.5], np.True_)
-    """
-    rows = []
-    for position, summary in enumerate(summaries):
-        event, prediction = summary.get("event") or {}, summary.get("prediction") or {}
-        hits, misses = _count(prediction.get("hits")), _count(prediction.get("misses"))
-        event_id = str(event.get("id") or f"event {position + 1}")
-        rows.append(
-            {
-                "event_id": event_id,
-                "event_name": str(event.get("name") or event_id),
-                "flagged": hits,
-                "disrupted_windows": hits + misses,
-                "flagged_share": _flagged_share(prediction),
-            }
-        )
-    columns = ["event_id", "event_name", "flagged", "disrupted_windows", "flagged_share"]
-    table = pd.DataFrame(rows, columns=columns)
-    table = table[table["disrupted_windows"] > 0].reset_index(drop=True)
-    if table.empty:
-        return pd.DataFrame(columns=_FUNNEL_COLUMNS), float("nan")
-    pooled = float(table["flagged"].sum() / table["disrupted_windows"].sum())
-    table["capture"] = table["flagged"] / table["disrupted_windows"]
-    table["expected_capture"] = np.nan
-    table["adjusted_capture"] = table["capture"]
-    if 0.0 < pooled < 1.0 and table["flagged_share"].notna().all():
-        _adjust(table, pooled)
-    if 0.0 < pooled < 1.0:
-        adjusted = table["adjusted_capture"] * table["disrupted_windows"]
-        position = funnel_position(adjusted, table["disrupted_windows"], p0=pooled)
-        for column in _FUNNEL_COLUMNS[8:]:
-            table[column] = position[column].to_numpy()
-    else:
-        for column in _FUNNEL_COLUMNS[8:]:
-            table[column] = np.nan
-    return table[_FUNNEL_COLUMNS], pooled
-
-
-def _adjust(table: pd.DataFrame, pooled: float) -> None:
-    """Fill ``expected_capture`` and ``adjusted_capture`` (see :func:`funnel_table`)."""
-    ratio = common_risk_ratio(table["flagged_share"], table["disrupted_windows"], table["flagged"])
-    if not np.isfinite(ratio):
-        return
-    expected = expected_capture(table["flagged_share"], risk_ratio=ratio)
-    table["expected_capture"] = expected
-    table["adjusted_capture"] = equivalent_share(
-        table["flagged"], table["disrupted_windows"], p=expected, p0=pooled
-    )
 
 
 def _percent(share: float, lang: str) -> str:
@@ -161,7 +37,9 @@ def _percent(share: float, lang: str) -> str:
     return format_percent(share, lang=lang, digits=1)
 
 
-def capture_funnel(summaries: Sequence[Mapping], *, lang: str = "en") -> go.Figure:
+def capture_funnel(
+    summaries: CaptureFunnel | Sequence[ReportSummary | Mapping], *, lang: str = "en"
+) -> go.Figure:
     """Funnel plot: each event's capture against its number of disrupted windows.
 
     The pooled capture of all events is the centre line; the 95% and 99.8% exact binomial
@@ -172,8 +50,9 @@ def capture_funnel(summaries: Sequence[Mapping], *, lang: str = "en") -> go.Figu
 
     Parameters
     ----------
-    summaries : sequence of mapping
-        ``summary.json`` bodies, see :func:`funnel_table`.
+    summaries : CaptureFunnel, or sequence of ReportSummary or mapping
+        The funnel already computed (:func:`sra_analysis.rollup.funnel.capture_funnel_of`),
+        or the summaries to compute it from (see :func:`funnel_table`).
     lang : {"en", "id"}, default "en"
 
     Returns
@@ -181,18 +60,24 @@ def capture_funnel(summaries: Sequence[Mapping], *, lang: str = "en") -> go.Figu
     plotly.graph_objects.Figure
         Traces with ``meta`` ``"pooled"``, ``"limit_95"``, ``"limit_99_8"`` (upper and lower
         limit in one line, split by a gap) and ``"inside"``, ``"outside_95"``,
-        ``"outside_99_8"`` (one marker per event).
+        ``"outside_99_8"`` (one marker per event). One event alone is not placed: a note
+        says that comparing events needs two or more.
     """
     check_lang(lang)
-    if not summaries:
+    if not isinstance(summaries, CaptureFunnel) and not summaries:
         raise ParameterError("capture_funnel: summaries holds no events")
-    table, pooled = funnel_table(summaries)
+    funnel = summaries if isinstance(summaries, CaptureFunnel) else capture_funnel_of(summaries)
+    table, pooled = funnel.table, funnel.pooled_capture
     fig = go.Figure()
-    not_shown = len(summaries) - len(table)
+    not_shown = funnel.events - len(table)
+    if not funnel.enough_events:  # an event alone is its own pool: nothing to place
+        table, not_shown = table.iloc[:0], 0
     if not table.empty:
         _add_limits(fig, int(table["disrupted_windows"].max()), pooled, lang)
         _add_events(fig, table, lang)
     notes = [t("across.funnel.not_shown", lang, count=not_shown)] if not_shown else []
+    if not funnel.enough_events:
+        notes = [t("few_events.chart", lang, found=funnel.events)]
     return style(
         fig,
         lang=lang,
@@ -291,13 +176,15 @@ def _add_events(fig: go.Figure, table: pd.DataFrame, lang: str) -> None:
         )  # fmt: skip
 
 
-def verdict_counts(summaries: Sequence[Mapping], *, failed: int = 0, lang: str = "en") -> go.Figure:
+def verdict_counts(
+    summaries: Sequence[ReportSummary | Mapping], *, failed: int = 0, lang: str = "en"
+) -> go.Figure:
     """Bar chart of how many events got each verdict, thin evidence shown apart.
 
     Parameters
     ----------
-    summaries : sequence of mapping
-        ``summary.json`` bodies; ``verdict.grade`` (good, mixed, poor, quiet) and
+    summaries : sequence of ReportSummary or mapping
+        Report summaries; ``verdict.grade`` (good, mixed, poor, quiet) and
         ``verdict.evidence`` (thin or sufficient) are read.
     failed : int, default 0
         Reports of the batch that FAILED (they have no summary).
@@ -314,11 +201,10 @@ def verdict_counts(summaries: Sequence[Mapping], *, failed: int = 0, lang: str =
     if isinstance(failed, bool) or not isinstance(failed, int | np.integer) or failed < 0:
         raise ParameterError(f"failed must be a whole number ≥ 0, got {failed!r}")
     counts = {evidence: dict.fromkeys(GRADES, 0) for evidence in ("sufficient", "thin")}
-    for summary in summaries:
-        verdict = summary.get("verdict") or {}
-        grade = verdict.get("grade")
+    for summary in report_summaries(summaries):
+        grade = summary.verdict.grade
         if grade in GRADES:
-            evidence = "thin" if verdict.get("evidence") == "thin" else "sufficient"
+            evidence = "thin" if summary.verdict.evidence == "thin" else "sufficient"
             counts[evidence][grade] += 1
     counts["sufficient"]["failed"] += int(failed)
     labels = [

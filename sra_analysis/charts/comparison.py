@@ -21,11 +21,12 @@ from sra_analysis.charts._common import (
 )
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import t
+from sra_analysis.report_summary import ReportSummary, report_summaries
 
 __all__ = ["COMPARISON_COLUMNS", "comparison_table", "event_comparison"]
 
-#: Where each column of the comparison table is found: flat names first, then the
-#: ``summary.json`` path (``Evaluation.to_dict()``).
+#: Where each column of the comparison table is found in a table of events: flat names
+#: first, then the ``summary.json`` path as ``pandas.json_normalize`` names it.
 _SOURCES: dict[str, tuple[str, ...]] = {
     "event_id": ("event_id", "id", "event.id"),
     "event_name": ("event_name", "name", "event.name"),
@@ -58,25 +59,16 @@ _PANELS = (
 )
 
 
-def _lookup(summary: Mapping, path: str):
-    """The value at dotted ``path`` in nested mappings, ``None`` when any key is missing."""
-    value = summary
-    for key in path.split("."):
-        if not isinstance(value, Mapping) or key not in value:
-            return None
-        value = value[key]
-    return value
-
-
-def comparison_table(summaries: Sequence[Mapping] | pd.DataFrame) -> pd.DataFrame:
+def comparison_table(summaries: Sequence[ReportSummary | Mapping] | pd.DataFrame) -> pd.DataFrame:
     """One row per event with the numbers :func:`event_comparison` plots.
 
     Parameters
     ----------
-    summaries : sequence of mapping, or DataFrame
-        ``Evaluation.to_dict()`` / ``summary.json`` bodies, or a table with one row per
-        event whose columns are flat names (``event_id``, ``auc``, ``officer_hours``, ...)
-        or the dotted paths of ``summary.json`` (``prediction.auc``, ...).
+    summaries : sequence of ReportSummary or mapping, or DataFrame
+        Report summaries (a mapping is read as a hand-made ``summary.json`` body), or a
+        table with one row per event whose columns are flat names (``event_id``, ``auc``,
+        ``officer_hours``, ...) or the dotted paths of ``summary.json`` (``prediction.auc``,
+        ...).
 
     Returns
     -------
@@ -93,12 +85,16 @@ def comparison_table(summaries: Sequence[Mapping] | pd.DataFrame) -> pd.DataFram
       event_id  auc  incidents_per_100_officer_hours
     0        a  0.7                              1.0
     """
-    records, flat = _records(summaries)
-    columns = {
-        column: [_first_value(record, paths, flat=flat) for record in records]
-        for column, paths in _SOURCES.items()
-    }
-    table = pd.DataFrame(columns)
+    if isinstance(summaries, pd.DataFrame):
+        records = summaries.to_dict("records")
+        table = pd.DataFrame({
+            column: [_first_value(record, paths) for record in records]
+            for column, paths in _SOURCES.items()
+        }, columns=list(_SOURCES))  # fmt: skip
+    else:
+        table = pd.DataFrame(
+            [_row(summary) for summary in _summaries(summaries)], columns=list(_SOURCES)
+        )
     table["event_id"] = [
         str(value) if value is not None else f"event {position + 1}"
         for position, value in enumerate(table["event_id"])
@@ -116,29 +112,44 @@ def comparison_table(summaries: Sequence[Mapping] | pd.DataFrame) -> pd.DataFram
     return table[COMPARISON_COLUMNS]
 
 
-def _records(summaries: Sequence[Mapping] | pd.DataFrame) -> tuple[list, bool]:
-    """The events as a list of mappings, and whether their keys are flat column names."""
-    if isinstance(summaries, pd.DataFrame):
-        return summaries.to_dict("records"), True
+def _summaries(summaries) -> list[ReportSummary]:
+    """The events as report summaries."""
     if isinstance(summaries, Sequence) and not isinstance(summaries, (str, bytes)):
-        records = list(summaries)
-        if not all(isinstance(record, Mapping) for record in records):
+        if not all(isinstance(item, (ReportSummary, Mapping)) for item in summaries):
             raise ParameterError(
-                "event_comparison: summaries must be a list of summary dicts "
-                "(Evaluation.to_dict()) or a DataFrame with one row per event"
+                "event_comparison: summaries must be a list of report summaries "
+                "(ReportSummary, or Evaluation.to_dict()) or a DataFrame with one row per event"
             )
-        return records, False
+        return report_summaries(summaries)
     raise ParameterError(
         "event_comparison: summaries must be a list of summary dicts or a DataFrame, "
         f"got {type(summaries).__name__}"
     )
 
 
-def _first_value(record: Mapping, paths: tuple[str, ...], *, flat: bool):
-    """The first of ``paths`` that holds a value (not None, not NaN) in ``record``."""
+def _row(summary: ReportSummary) -> dict:
+    """One event's row of the comparison table (its incidents in windows, when given, are
+    the ones the officer-hours cover)."""
+    totals, prediction = summary.totals, summary.prediction
+    incidents = totals.incidents_in_windows
+    return {
+        "event_id": summary.event.id or None,
+        "event_name": summary.event.name,
+        "auc": prediction.auc,
+        "auc_ci_low": prediction.auc_ci_low,
+        "auc_ci_high": prediction.auc_ci_high,
+        "pai": prediction.pai,
+        "incidents": incidents if incidents is not None else totals.incidents,
+        "disruptions": totals.disruptions,
+        "officer_hours": totals.officer_hours,
+    }
+
+
+def _first_value(record: Mapping, paths: tuple[str, ...]):
+    """The first column of ``paths`` that holds a value (not None, not NaN) in ``record``."""
     value = None
     for path in paths:
-        value = record.get(path) if flat else _lookup(record, path)
+        value = record.get(path)
         if value is not None and not (isinstance(value, float) and np.isnan(value)):
             break
     return value
@@ -163,7 +174,10 @@ def _with_rates(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def event_comparison(
-    summaries: Sequence[Mapping] | pd.DataFrame, *, sort_by: str = "auc", lang: str = "en"
+    summaries: Sequence[ReportSummary | Mapping] | pd.DataFrame,
+    *,
+    sort_by: str = "auc",
+    lang: str = "en",
 ) -> go.Figure:
     """AUC, PAI and incidents per 100 officer-hours of many events, one row per event.
 
@@ -174,7 +188,7 @@ def event_comparison(
 
     Parameters
     ----------
-    summaries : sequence of mapping, or DataFrame
+    summaries : sequence of ReportSummary or mapping, or DataFrame
         See :func:`comparison_table`.
     sort_by : {"auc", "pai", "incidents_per_100_officer_hours", "event_id"}, default "auc"
     lang : {"en", "id"}, default "en"

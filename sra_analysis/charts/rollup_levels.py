@@ -101,7 +101,8 @@ def level_ratio_forest(per_event, pooled: Mapping, *, lang: str = "en") -> go.Fi
     pooled : mapping
         ``rollup.json``'s ``level_rate_ratio`` entry: ``rate_ratio``, ``ci_low``,
         ``ci_high``, ``model`` and ``between_events`` (``rate_ratio``, ``ci_low``,
-        ``ci_high``, ``i2``).
+        ``ci_high``, ``i2``); or the entry saying too few events (``status``
+        ``"not_enough_events"``), drawn as a note.
     lang : {"en", "id"}, default "en"
 
     Returns
@@ -111,6 +112,8 @@ def level_ratio_forest(per_event, pooled: Mapping, *, lang: str = "en") -> go.Fi
         interval), ``"pooled"`` and ``"between_events"``, and a reference line at 1.
     """
     check_lang(lang)
+    if pooled.get("status") == "not_enough_events":  # a roll-up of one event
+        return _too_few_events(pooled, lang)
     columns = ["event_id", "rate_ratio", "ci_low", "ci_high", "se", "status"]
     table = frame_of(per_event, columns, caller="level_ratio_forest")
     estimated = table[table["status"] == "estimated"]
@@ -154,6 +157,15 @@ def level_ratio_forest(per_event, pooled: Mapping, *, lang: str = "en") -> go.Fi
              "font": {"size": 11}}
         ] if notes else [],
         margin={"l": 70, "r": 30, "t": 90, "b": 100},
+    )  # fmt: skip
+
+
+def _too_few_events(pooled: Mapping, lang: str) -> go.Figure:
+    """The forest's frame with a note that comparing events needs two or more."""
+    return style(
+        go.Figure(), lang=lang, title=t("rollup.chart.forest_title", lang), height=240,
+        annotations=[{"text": t("few_events.chart", lang, found=pooled.get("found")),
+                      "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False}],
     )  # fmt: skip
 
 

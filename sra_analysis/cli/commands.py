@@ -244,11 +244,10 @@ def _seconds(value: float, lang: str) -> str:
 
 
 def rollup(args: argparse.Namespace) -> int:
-    import json
-
     from sra_analysis.reports.outdir import check_output_dir
     from sra_analysis.reports.rollup_inputs import check_reports
     from sra_analysis.reports.rollup_report import run_rollup_report
+    from sra_analysis.reports.rollup_result import Rollup
 
     _use_categories(args)
     args.doing = f"pooling the reports into {args.out}"
@@ -259,14 +258,14 @@ def rollup(args: argparse.Namespace) -> int:
     if not done.ok:
         print(t("cli.rollup.failed", lang, error=done.error, html=done.html), file=sys.stderr)
         return 1
-    results = json.loads((out / "rollup.json").read_text(encoding="utf-8"))
-    for lesson in results["lessons"]:
-        print(f"- {lesson['text']}")
-    for skipped in results["skipped"]:
-        print(t("cli.rollup.skipped", lang, folder=skipped["folder"], reason=skipped["reason"]))
+    rollup = Rollup.from_file(out / "rollup.json")
+    for lesson in rollup.lessons:
+        print(f"- {lesson.text}")
+    for aside in rollup.set_aside:  # each reason is already in the report's language
+        print(t("cli.rollup.set_aside", lang, event=aside.event, reason=aside.reason))
     print(
-        t("cli.rollup.done", lang, pooled=len(results["events"]),
-          skipped=len(results["skipped"]), seconds=_seconds(done.seconds, lang), html=done.html)
+        t("cli.rollup.done", lang, pooled=len(rollup.events), skipped=len(rollup.set_aside),
+          seconds=_seconds(done.seconds, lang), html=done.html)
     )  # fmt: skip
     return ExitCode.OK
 

@@ -19,7 +19,9 @@ from sra_analysis.labels.findings import FINDING_LABELS
 from sra_analysis.labels.plan import PLAN_LABELS
 from sra_analysis.labels.quality import QUALITY_LABELS
 from sra_analysis.labels.report import REPORT_LABELS
+from sra_analysis.labels.report_folder import REPORT_FOLDER_LABELS
 from sra_analysis.labels.rollup import ROLLUP_LABELS
+from sra_analysis.labels.rollup_summary import ROLLUP_SUMMARY_LABELS
 from sra_analysis.labels.severity import SEVERITY_LABELS
 from sra_analysis.labels.staffing_plan import STAFFING_PLAN_LABELS
 from sra_analysis.labels.template import TEMPLATE_LABELS
@@ -116,6 +118,8 @@ CATALOGUES: tuple[dict[str, dict[str, str]], ...] = (
     QUALITY_LABELS,
     ZONE_LABELS,
     COVER_LABELS,
+    REPORT_FOLDER_LABELS,
+    ROLLUP_SUMMARY_LABELS,
 )
 
 #: Every label, by key: the common words and one catalogue per area.

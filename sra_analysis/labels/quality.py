@@ -167,13 +167,10 @@ QUALITY_LABELS: dict[str, dict[str, str]] = {
         "en": "FAILED roll-up: {error}; see {html}",
         "id": "rekap GAGAL: {error}; lihat {html}",
     },
-    "cli.rollup.skipped": {
-        "en": "skipped {folder}: {reason}",
-        "id": "dilewati {folder}: {reason}",
-    },
     "cli.rollup.done": {
-        "en": "{pooled} event(s) pooled, {skipped} skipped in {seconds} s; roll-up: {html}",
-        "id": "{pooled} kegiatan digabung, {skipped} dilewati dalam {seconds} detik; rekap: {html}",
+        "en": "{pooled} event(s) pooled, {skipped} set aside in {seconds} s; roll-up: {html}",
+        "id": "{pooled} kegiatan digabung, {skipped} disisihkan dalam {seconds} detik; "
+        "rekap: {html}",
     },
     "cli.template.wrote": {"en": "wrote {file}", "id": "ditulis: {file}"},
     "cli.template.next": {

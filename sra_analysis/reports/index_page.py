@@ -8,12 +8,12 @@ them, and the table is sorted and filtered in the browser.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
 from sra_analysis.labels import LABELS, t
 from sra_analysis.labels.formats import format_integer, format_number
+from sra_analysis.report_summary import ReportSummary
 from sra_analysis.reports.files import IMPROVEMENT_PLAN, write_atomic
 from sra_analysis.reports.html_tables import esc
 
@@ -25,13 +25,19 @@ PLOTLY_ASSET = "plotly.min.js"
 DOT_PLOT_EVENTS = 40
 
 
-def load_summaries(results: Sequence) -> list[dict]:
-    """The ``summary.json`` of each successful report, in batch order."""
+def load_summaries(results: Sequence) -> list[ReportSummary]:
+    """The checked ``summary.json`` of each successful report, in batch order; one that
+    fails its checks (:meth:`ReportSummary.from_file`) is left out, its row shown FAILED."""
+    from sra_analysis.errors import ReportFolderError
+
     summaries = []
     for result in results:
         path = Path(result.folder) / "summary.json"
         if result.ok and path.exists():
-            summaries.append(json.loads(path.read_text(encoding="utf-8")))
+            try:
+                summaries.append(ReportSummary.from_file(path))
+            except ReportFolderError:
+                continue
     return summaries
 
 
@@ -48,7 +54,7 @@ def _cell(value, digits: int = 2, lang: str = "en") -> str:
     return f'<td class="num" data-value="{esc(raw)}">{esc(_number(value, digits, lang))}</td>'
 
 
-def _rows(results: Sequence, summaries: dict[str, dict], lang: str) -> str:
+def _rows(results: Sequence, summaries: dict[str, ReportSummary], lang: str) -> str:
     rows = []
     for result in results:
         link = f'<a href="{esc(result.event_id)}/report.html">{esc(result.event_id)}</a>'
@@ -61,25 +67,24 @@ def _rows(results: Sequence, summaries: dict[str, dict], lang: str) -> str:
                 f'<td colspan="10"><b>FAILED</b> {esc(first_line)}</td></tr>'
             )
             continue
-        totals, p = summary["totals"], summary["prediction"]
-        verdict = summary.get("verdict", {})
-        grade = esc(verdict.get("grade", ""))
-        name = summary["event"].get("name")
+        totals, p, verdict = summary.totals, summary.prediction, summary.verdict
+        grade = esc(verdict.grade or "")
+        name = summary.event.name
         search = f"{result.event_id} {name or ''}".casefold()
         cells = [
             f"<td>{link}{_plan_link(result, lang)}</td>",
             f"<td>{esc(name)}</td>",
-            f'<td><span class="grade {grade}" title="{esc(verdict.get("text"))}">'
-            f"{esc(_grade_label(verdict.get('grade', ''), lang))}</span>"
-            f"{_evidence(verdict.get('evidence'), lang)}</td>",
-            _cell(totals.get("incidents"), 0, lang),
-            _cell(totals.get("disruptions"), 0, lang),
-            _cell(totals.get("personnel"), 0, lang),
-            _cell(totals.get("officer_hours"), 0, lang),
-            _cell(p.get("pod"), lang=lang),
-            _cell(p.get("far"), lang=lang),
-            _cell(p.get("pai"), lang=lang),
-            _cell(p.get("auc"), lang=lang),
+            f'<td><span class="grade {grade}" title="{esc(verdict.text)}">'
+            f"{esc(_grade_label(verdict.grade or '', lang))}</span>"
+            f"{_evidence(verdict.evidence, lang)}</td>",
+            _cell(totals.incidents, 0, lang),
+            _cell(totals.disruptions, 0, lang),
+            _cell(totals.personnel, 0, lang),
+            _cell(totals.officer_hours, 0, lang),
+            _cell(p.pod, lang=lang),
+            _cell(p.far, lang=lang),
+            _cell(p.pai, lang=lang),
+            _cell(p.auc, lang=lang),
         ]
         rows.append(f'<tr data-verdict="{grade}" data-search="{esc(search)}">{"".join(cells)}</tr>')
     return "".join(rows)
@@ -111,11 +116,9 @@ def _figure_html(figure) -> str:
     return figure.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
 
 
-def _outliers(summaries: list[dict], lang: str) -> str:
+def _outliers(funnel, lang: str) -> str:
     """The events outside the funnel's 99.8% limits, as a paragraph of links."""
-    from sra_analysis.charts import funnel_table
-
-    table, pooled = funnel_table(summaries)
+    table, pooled = funnel.table, funnel.pooled_capture
     beyond = table[table["outside"] == 0.998]
     if table.empty:
         return ""
@@ -135,19 +138,21 @@ def _outliers(summaries: list[dict], lang: str) -> str:
     )
 
 
-def _charts(summaries: list[dict], failed: int, lang: str) -> str:
+def _charts(summaries: list[ReportSummary], failed: int, lang: str) -> str:
     """The verdict counts, the capture funnel with its outliers, and (≤ 40 events) the dots."""
     from sra_analysis import charts
+    from sra_analysis.rollup.funnel import capture_funnel_of
 
     if not summaries:
         return ""
     verdicts = charts.verdict_counts(summaries, failed=failed, lang=lang)
+    funnel = capture_funnel_of(summaries)  # once, for the chart and the outliers
     parts = [
         '<div class="charts">',
         f'<div class="chart">{_figure_html(verdicts)}</div>',
-        f'<div class="chart">{_figure_html(charts.capture_funnel(summaries, lang=lang))}'
+        f'<div class="chart">{_figure_html(charts.capture_funnel(funnel, lang=lang))}'
         f'<p class="note">{esc(t("across.funnel.note", lang))}</p>'
-        f"{_outliers(summaries, lang)}</div>",
+        f"{_outliers(funnel, lang)}</div>",
         "</div>",
     ]
     if len(summaries) <= DOT_PLOT_EVENTS:
@@ -213,7 +218,7 @@ def write_index(out: Path, results: Sequence, *, lang: str = "en", rollup=None) 
     if not asset.exists():
         write_atomic(asset, get_plotlyjs())
     summaries = load_summaries(results)
-    by_id = {s["event"]["id"]: s for s in summaries}
+    by_id = {s.event.id: s for s in summaries}
     failed = sum(1 for r in results if not r.ok)
     headers = [
         (t("event", lang), "text"), (t("col.name", lang), "text"),

@@ -43,12 +43,12 @@ def first_screen(session: RollupSession) -> None:
     """The title, the events and dates pooled, and the plain answer: each sentence linked
     to the section below that shows it."""
     results, lang, summaries = session.results, session.lang, session.summaries
-    starts = [s["event"].get("start") for s in summaries if s["event"].get("start")]
-    ends = [s["event"].get("end") for s in summaries if s["event"].get("end")]
+    starts = [s.event.start for s in summaries if s.event.start]
+    ends = [s.event.end for s in summaries if s.event.end]
     subtitle = t(
         "rollup.subtitle", lang, first=_date(min(starts, default=None), lang),
         last=_date(max(ends, default=None), lang), events=len(summaries),
-        skipped=len(results["skipped"]),
+        skipped=len(results["set_aside"]),
     )  # fmt: skip
     link = esc(t("aar.evidence", lang))
     items = "".join(

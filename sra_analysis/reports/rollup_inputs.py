@@ -5,13 +5,14 @@ Every report that succeeds leaves ``summary.json`` and three tables (``windows``
 beside its ``report.html``. :func:`read_reports` reads them from report folders, or from every
 report folder of a batch's output folder, and pools the tables with an ``event_id`` column
 (:func:`sra_analysis.rollup.artefacts.pool_tables`), so the roll-up never runs an event again.
-A folder whose report FAILED, or that holds no tables, is skipped and said so, never dropped
-silently.
+Each folder is untrusted input, read by :func:`~sra_analysis.rollup.folders.read_report_folder`:
+a folder whose report FAILED, that holds no tables, or whose summary or tables fail a check is
+set aside with its event and the reason (:class:`~sra_analysis.errors.ReportFolderError`), never
+dropped silently, and the roll-up goes on with the rest.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,13 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from sra_analysis.errors import InputFileError, ParameterError
-from sra_analysis.reports.files import EVENT_TABLES
-from sra_analysis.rollup.artefacts import (
-    INCIDENT_COLUMNS,
-    REGISTER_COLUMNS,
-    WINDOW_EXTRA_COLUMNS,
-)
+from sra_analysis.errors import InputFileError, ParameterError, ReportFolderError
+from sra_analysis.report_summary import ReportSummary
 
 __all__ = ["ReportsRead", "check_reports", "missing_files", "read_reports", "report_folders"]
 
@@ -36,32 +32,27 @@ class ReportsRead:
 
     Attributes
     ----------
-    summaries : dict
-        Each event's ``summary.json``, by event id, in the order read.
+    summaries : dict of str to ReportSummary
+        Each pooled event's checked ``summary.json``, by event id, in the order read.
     tables : dict
-        ``windows``, ``incidents`` and ``register`` of every event, pooled, each with an
-        ``event_id`` column.
-    skipped : tuple of (str, str)
-        Report folders not pooled, each with the reason.
+        ``windows``, ``incidents`` and ``register`` of every pooled event, checked and
+        pooled, each with an ``event_id`` column.
+    set_aside : tuple of ReportFolderError
+        Report folders not pooled, each with its event (``.event``) and why
+        (``.reason(lang)``).
     folders : dict
         Each pooled event's report folder, by event id.
     """
 
-    summaries: dict[str, dict]
+    summaries: dict[str, ReportSummary]
     tables: dict[str, pd.DataFrame]
-    skipped: tuple[tuple[str, str], ...]
+    set_aside: tuple[ReportFolderError, ...]
     folders: dict[str, Path] = field(default_factory=dict)
 
-
-#: Columns the roll-up reads from each saved table; a report written before rings had zones
-#: lacks ``zone`` and is pooled by ring name.
-_REQUIRED = {
-    "windows": ["ring", "window_start", "hours", "predicted_level", "incidents", "disruptions",
-                "officer_hours", "likelihood", "impact",
-                *(c for c in WINDOW_EXTRA_COLUMNS if c != "zone")],
-    "incidents": INCIDENT_COLUMNS,
-    "register": REGISTER_COLUMNS,
-}  # fmt: skip
+    @property
+    def skipped(self) -> tuple[tuple[str, str], ...]:
+        """``(folder, reason in English)`` of each folder set aside."""
+        return tuple((error.folder, error.reason("en")) for error in self.set_aside)
 
 
 def _is_report_folder(folder: Path) -> bool:
@@ -97,54 +88,28 @@ def report_folders(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> li
     return list(found)
 
 
-def _read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], str | None]:
-    """An event's three tables, or why they cannot be pooled (unreadable, columns missing)."""
-    from sra_analysis.privacy import hide_long_numbers
-
-    read = {}
-    for name in EVENT_TABLES:
-        try:
-            table = pd.read_parquet(folder / f"{name}.parquet")
-        except Exception as error:
-            reason = hide_long_numbers(f"{type(error).__name__}: {str(error)[:200]}")
-            return {}, f"{name}.parquet cannot be read ({reason})"
-        missing = [c for c in _REQUIRED[name] if c not in table.columns]
-        if missing:
-            return {}, f"{name}.parquet lacks column(s) {missing}: rerun its report"
-        read[name] = table
-    return read, None
-
-
 def missing_files(folder: str | os.PathLike) -> str | None:
     """Why the report in ``folder`` cannot be pooled, judged from its files being there
     (``summary.json`` and the review's tables), or None when they all are."""
-    folder = Path(folder)
-    if not (folder / "summary.json").exists():
-        return "no summary.json: the report FAILED or did not finish"
-    missing = [n for n in EVENT_TABLES if not (folder / f"{n}.parquet").exists()]
-    if missing:
-        names = ", ".join(f"{n}.parquet" for n in missing)
-        return f"no {names}: rerun its report to make them"
-    return None
+    from sra_analysis.rollup.folders import missing_files as missing
+
+    problem = missing(folder)
+    return None if problem is None else problem.reason("en")
 
 
-def _summaries(paths, skipped: list[tuple[str, str]]) -> Iterator[tuple[Path, dict, str]]:
-    """``(folder, summary, event id)`` of each report under ``paths`` whose files are there
-    and whose summary reads; the others are added to ``skipped`` with the reason."""
+def _summaries(paths, set_aside: list[ReportFolderError]) -> Iterator[tuple[Path, ReportSummary]]:
+    """``(folder, summary)`` of each report under ``paths`` whose files are there and whose
+    summary passes its checks; the others are added to ``set_aside``."""
+    from sra_analysis.rollup.folders import missing_files as missing
+
     for folder in report_folders(paths):
-        problem = missing_files(folder)
-        if problem:
-            skipped.append((str(folder), problem))
-            continue
         try:
-            summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
-            event_id = summary["event"]["id"]
-            if not isinstance(event_id, str) or not isinstance(summary["totals"], dict):
-                raise TypeError("its event id or totals are not what a review writes")
-        except (ValueError, KeyError, TypeError) as error:
-            skipped.append((str(folder), f"summary.json cannot be read: {error}"))
-            continue
-        yield folder, summary, event_id
+            problem = missing(folder)
+            if problem is not None:
+                raise problem
+            yield folder, ReportSummary.from_file(folder / "summary.json")
+        except ReportFolderError as error:
+            set_aside.append(error)
 
 
 def _claim(where: dict[str, Path], event_id: str, folder: Path) -> None:
@@ -156,10 +121,10 @@ def _claim(where: dict[str, Path], event_id: str, folder: Path) -> None:
         )
 
 
-def _nothing_to_pool(skipped: list[tuple[str, str]]) -> ParameterError:
-    reasons = "; ".join(f"{folder}: {why}" for folder, why in skipped[:3])
-    if len(skipped) > 3:
-        reasons += f"; and {len(skipped) - 3} more"
+def _nothing_to_pool(set_aside: list[ReportFolderError]) -> ParameterError:
+    reasons = "; ".join(f"{e.folder}: {e.reason('en')}" for e in set_aside[:3])
+    if len(set_aside) > 3:
+        reasons += f"; and {len(set_aside) - 3} more"
     return ParameterError(f"no report to pool ({reasons})")
 
 
@@ -175,17 +140,17 @@ def check_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> lis
         When two folders hold reports of the same event id, or no report can be pooled.
     """
     where: dict[str, Path] = {}
-    skipped: list[tuple[str, str]] = []
-    for folder, _, event_id in _summaries(paths, skipped):
-        _claim(where, event_id, folder)
-        where[event_id] = folder
+    set_aside: list[ReportFolderError] = []
+    for folder, summary in _summaries(paths, set_aside):
+        _claim(where, summary.event.id, folder)
+        where[summary.event.id] = folder
     if not where:
-        raise _nothing_to_pool(skipped)
+        raise _nothing_to_pool(set_aside)
     return list(where.values())
 
 
 def read_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> ReportsRead:
-    """Read and pool the summaries and tables of the reports under ``paths``.
+    """Read, check and pool the summaries and tables of the reports under ``paths``.
 
     Parameters
     ----------
@@ -195,6 +160,7 @@ def read_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Repo
     Returns
     -------
     ReportsRead
+        The events that passed every check; the others in ``set_aside``.
 
     Raises
     ------
@@ -202,20 +168,22 @@ def read_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Repo
         When two folders hold reports of the same event id, or no report can be pooled.
     """
     from sra_analysis.rollup.artefacts import pool_tables
+    from sra_analysis.rollup.folders import read_report_folder
 
-    summaries: dict[str, dict] = {}
+    summaries: dict[str, ReportSummary] = {}
     tables: dict[str, dict[str, pd.DataFrame]] = {}
     where: dict[str, Path] = {}
-    skipped: list[tuple[str, str]] = []
-    for folder, summary, event_id in _summaries(paths, skipped):
-        _claim(where, event_id, folder)
-        read, problem = _read_tables(folder)
-        if problem:  # a damaged or foreign table sets its report aside, not the roll-up
-            skipped.append((str(folder), problem))
+    set_aside: list[ReportFolderError] = []
+    for folder in report_folders(paths):
+        try:  # a damaged, foreign or tampered folder sets its event aside, not the roll-up
+            read = read_report_folder(folder)
+        except ReportFolderError as error:
+            set_aside.append(error)
             continue
-        where[event_id] = folder
-        summaries[event_id] = summary
-        tables[event_id] = read
+        _claim(where, read.event_id, folder)
+        where[read.event_id] = folder
+        summaries[read.event_id] = read.summary
+        tables[read.event_id] = read.tables
     if not summaries:
-        raise _nothing_to_pool(skipped)
-    return ReportsRead(summaries, pool_tables(tables), tuple(skipped), where)
+        raise _nothing_to_pool(set_aside)
+    return ReportsRead(summaries, pool_tables(tables), tuple(set_aside), where)

@@ -24,11 +24,13 @@ from sra_analysis.labels.formats import (
     format_range,
     time_separator,
 )
+from sra_analysis.report_summary import ReportSummary
 from sra_analysis.reports.files import write_json_atomic
 from sra_analysis.reports.html_tables import MISSING, clip, esc, html_table, number_text
 from sra_analysis.reports.present import show_html
 from sra_analysis.reports.rollup_inputs import ReportsRead, read_reports
 from sra_analysis.reports.rollup_run import rollup_results
+from sra_analysis.rollup.few_events import not_enough
 from sra_analysis.zones import ZONES, zone_label
 
 __all__ = [
@@ -68,8 +70,8 @@ class RollupSession:
     links_from: Path | None
 
     @property
-    def summaries(self) -> list[dict]:
-        """The pooled events' ``summary.json`` bodies."""
+    def summaries(self) -> list[ReportSummary]:
+        """The pooled events' checked summaries."""
         return list(self.read.summaries.values())
 
     def heading(self, key: str, *, level: int = 2) -> None:
@@ -113,7 +115,7 @@ def _date(value, lang: str) -> str:
     return MISSING if pd.isna(stamp) else format_date(stamp.date(), lang=lang)
 
 
-def _answer(results: Mapping, summaries: list[dict], lang: str) -> tuple[str, list[str]]:
+def _answer(results: Mapping, summaries: list[ReportSummary], lang: str) -> tuple[str, list[str]]:
     """The grade of the annex's answer by the pooled tests, and its sentences."""
     lessons = results["lessons"]
     level = next((x for x in lessons if x["kind"] == "levels"), None)
@@ -138,8 +140,8 @@ def _answer(results: Mapping, summaries: list[dict], lang: str) -> tuple[str, li
         sentences.append(
             t("rollup.answer.no_outliers", lang, inside95=inside95, placed=len(funnel))
         )
-    grades = Counter((s.get("verdict") or {}).get("grade") for s in summaries)
-    thin = sum(1 for s in summaries if (s.get("verdict") or {}).get("evidence") == "thin")
+    grades = Counter(s.verdict.grade for s in summaries)
+    thin = sum(1 for s in summaries if s.verdict.evidence == "thin")
     counts = ", ".join(
         f"{grades[g]} {t(f'verdict.grade.{g}', lang)}" for g in _GRADE_ORDER if grades[g]
     )
@@ -165,7 +167,7 @@ def overview(session: RollupSession) -> None:
         (t("disruptions", lang), number_text(totals.get("disruptions"), lang=lang)),
         (
             t("rollup.tile.ratio", lang,
-              ci=format_range(ratio["ci_low"], ratio["ci_high"], lang=lang, digits=1)),
+              ci=format_range(ratio.get("ci_low"), ratio.get("ci_high"), lang=lang, digits=1)),
             f"{number_text(ratio['rate_ratio'], 1, lang=lang)}×"
             if ratio.get("rate_ratio") is not None else MISSING,
         ),
@@ -191,13 +193,29 @@ def overview(session: RollupSession) -> None:
         + " ".join(esc(s) for s in sentences)
         + "</div>"
         f'<div class="sra-tiles">{tile_html}</div>'
+        f"{_few_events(results, lang)}"
         f"<h2>{esc(t('rollup.changes', lang))}</h2>{plan}"
     )
+
+
+def _few_events(results: Mapping, lang: str) -> str:
+    """A paragraph naming the parts left out because they need two events or more."""
+    parts = [results["level_rate_ratio"]["disruptions"], results["funnel"]]
+    parts = [part for part in parts if not_enough(part)]
+    if not parts:
+        return ""
+    names = "; ".join(t(f"few_events.part.{part['part']}", lang) for part in parts)
+    text = t("few_events.note", lang, found=parts[0]["found"], needed=parts[0]["needed"],
+             parts=names)  # fmt: skip
+    return f'<p class="sra-note">{esc(text)}</p>'
 
 
 def levels_table(session: RollupSession) -> None:
     """The level rate ratio for disruptions and incidents, pooled and between events."""
     lang = session.lang
+    if not_enough(session.results["level_rate_ratio"]["disruptions"]):
+        show_html(_few_events(session.results, lang))
+        return
     rows = []
     for outcome, body in session.results["level_rate_ratio"].items():
         between = body["between_events"]
@@ -295,6 +313,9 @@ def outliers_table(session: RollupSession) -> None:
     """The events outside the funnel's 95% limits, furthest out first: capture, the share of
     windows flagged, the capture that share implies, and the side of the funnel."""
     lang = session.lang
+    if not_enough(session.results["funnel"]):
+        show_html(_few_events(session.results, lang))
+        return
     funnel = pd.DataFrame(session.results["funnel"]["events"])
     if funnel.empty or funnel["outside"].isna().all():
         show_html(f"<p>{esc(t('across.funnel.none', lang))}</p>")
@@ -335,12 +356,13 @@ def appendix(session: RollupSession) -> None:
     """The events pooled (linked to their reports) and the folders set aside, with why."""
     lang = session.lang
     links = " · ".join(_link(session, event_id) for event_id in session.read.summaries)
-    skipped = pd.DataFrame(session.results["skipped"])
-    if skipped.empty:
+    aside = pd.DataFrame(session.results["set_aside"])
+    if aside.empty:
         aside = f"<p>{esc(t('rollup.none_skipped', lang))}</p>"
     else:
         aside = html_table(pd.DataFrame({
-            t("rollup.col.folder", lang): [Path(f).name for f in skipped["folder"]],
-            t("rollup.col.reason", lang): skipped["reason"],
+            t("event", lang): aside["event"],
+            t("rollup.col.folder", lang): [Path(f).name for f in aside["folder"]],
+            t("rollup.col.reason", lang): aside["reason"],
         }), lang=lang)  # fmt: skip
     show_html(f"<h3>{esc(t('rollup.event_links', lang))}</h3><p>{links}</p>{aside}")

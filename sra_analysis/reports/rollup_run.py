@@ -66,34 +66,36 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
     Parameters
     ----------
     read : ReportsRead
-        The reports' summaries and pooled tables.
+        The reports' checked summaries and pooled tables.
     lang : {"en", "id"}, default "en"
-        The language of the lessons' text.
+        The language of the lessons' text and of the reasons folders were set aside.
 
     Returns
     -------
     dict
-        ``events``, ``skipped``, ``totals`` (sums of the events' summaries), ``rates_by_level``,
-        ``level_rate_ratio`` (disruptions and incidents, with the between-event heterogeneity),
-        ``missed_categories``, ``never_materialised``, ``ring_pooling`` (the events whose
-        rings pool by zone, those with rings pooled by name, and the ``note`` saying so),
-        ``hot_spots`` (ring × hour of day, rings pooled by zone), ``hot_spans``, ``funnel``,
-        ``verdicts`` and ``lessons``; and for the first screen
-        (:func:`sra_analysis.rollup.planner_results`) ``plain_answer``, ``staffing_vs_plan``,
+        ``events``, ``set_aside`` (``event``, ``folder``, ``reason``: each report folder not
+        pooled and why), ``totals`` (recomputed from the pooled tables; ``personnel`` summed
+        from the summaries), ``rates_by_level``, ``level_rate_ratio`` (disruptions and
+        incidents, with the between-event heterogeneity), ``missed_categories``,
+        ``never_materialised``, ``ring_pooling`` (the events whose rings pool by zone, those
+        with rings pooled by name, and the ``note`` saying so), ``hot_spots`` (ring × hour of
+        day, rings pooled by zone), ``hot_spans``, ``funnel``, ``verdicts`` and ``lessons``.
+        A part that needs two events or more (the level rate ratio, the funnel) is
+        ``{"status": "not_enough_events", "part", "found", "needed"}`` in a roll-up of one
+        (:class:`~sra_analysis.rollup.few_events.NotEnoughEvents`). For the first screen
+        (:func:`sra_analysis.rollup.planner_results`): ``plain_answer``, ``staffing_vs_plan``,
         ``recurring_improvements``, ``recurring_strengths``, ``events_to_review_first`` and
         ``aar_not_read``.
     """
     from sra_analysis import rollup
-    from sra_analysis.charts import funnel_table
+    from sra_analysis.rollup.few_events import NotEnoughEvents
+    from sra_analysis.rollup.funnel import capture_funnel_of
 
     lang = check_lang(lang)
     windows = read.tables["windows"]
     incidents = read.tables["incidents"]
     register = read.tables["register"]
     summaries = list(read.summaries.values())
-    totals = Counter()
-    for summary in summaries:
-        totals.update({k: v for k, v in summary["totals"].items() if isinstance(v, (int, float))})
     # events number and name their rings differently: a ring is its zone across events
     pooled = rollup.pool_rings(windows, lang=lang)
     ratios = {
@@ -104,14 +106,17 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
     never = rollup.never_materialised(register, incidents)
     spots = rollup.hot_spots(pooled)
     spans = rollup.hot_spans(pooled, spots)
-    funnel, pooled_capture = funnel_table(summaries)
-    verdicts = Counter(
-        (s.get("verdict", {}).get("grade"), s.get("verdict", {}).get("evidence")) for s in summaries
-    )
+    funnel = capture_funnel_of(summaries).result()
+    if isinstance(funnel, NotEnoughEvents):  # one event is its own pool: nothing to place
+        funnel_body = {**funnel.to_dict(), "pooled_capture": None, "events": []}
+    else:
+        funnel_body = {"pooled_capture": funnel.pooled_capture, "events": funnel.table}
+    verdicts = Counter((s.verdict.grade, s.verdict.evidence) for s in summaries)
     cells = banding = None
-    bandings = {_banding_key(s) for s in summaries}
+    bandings = {s.event.risk_levels for s in summaries}
     if len(bandings) == 1 and None not in bandings:  # cells pool only under one banding
-        cells = rollup.cell_rates(windows, summaries[0]["event"]["risk_levels"])
+        bands = {level: list(band) for level, band in summaries[0].event.risk_levels}
+        cells = rollup.cell_rates(windows, bands)
         banding = rollup.suggested_banding(cells)
     lessons = rollup.lessons(
         level_ratio=ratios["disruptions"], missed=missed, never=never, spans=spans,
@@ -121,8 +126,11 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
         {
             "schema_version": ROLLUP_SCHEMA_VERSION,
             "events": list(read.summaries),
-            "skipped": [{"folder": f, "reason": why} for f, why in read.skipped],
-            "totals": dict(totals),
+            "set_aside": [
+                {"event": e.event, "folder": e.folder, "reason": e.reason(lang)}
+                for e in read.set_aside
+            ],
+            "totals": _totals(read),
             "rates_by_level": rollup.rates_by_level(windows),
             "level_rate_ratio": {outcome: _ratio(result) for outcome, result in ratios.items()},
             "cells": cells,
@@ -138,7 +146,7 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
             "ring_pooling": _ring_pooling(windows, lang),
             "hot_spots": spots,
             "hot_spans": spans,
-            "funnel": {"pooled_capture": pooled_capture, "events": funnel},
+            "funnel": funnel_body,
             "verdicts": [
                 {"grade": grade, "evidence": evidence, "events": n}
                 for (grade, evidence), n in sorted(verdicts.items(), key=str)
@@ -146,9 +154,32 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
             "lessons": [lesson.to_dict(lang=lang) for lesson in lessons],
             # the first screen for a Polda planner: staffing against plan when it mattered,
             # recurring findings, events to look at first, the plain answer
-            **rollup.planner_results(read.summaries, read.tables, lang=lang),
+            # the after-action findings are read from each summary's body, checked there
+            **rollup.planner_results(
+                {event: summary.body for event, summary in read.summaries.items()},
+                read.tables,
+                lang=lang,
+            ),  # fmt: skip
         }
     )
+
+
+def _totals(read: ReportsRead) -> dict:
+    """The pooled totals, counted from the checked tables (a summary's own totals are only
+    compared with them, never added); ``personnel`` (distinct officers, not in any table)
+    summed from the summaries."""
+    windows, incidents = read.tables["windows"], read.tables["incidents"]
+    personnel = [s.totals.personnel for s in read.summaries.values()]
+    return {
+        "incidents": len(incidents),
+        "disruptions": int(incidents["disruption"].sum()),
+        "incidents_in_windows": int(windows["incidents"].sum()),
+        "disruptions_in_windows": int(windows["disruptions"].sum()),
+        "officer_hours": float(windows["officer_hours"].sum()),
+        "personnel": sum(p for p in personnel if p is not None),
+        "windows": len(windows),
+        "ring_hours": float(windows["hours"].sum()),
+    }
 
 
 def _ring_pooling(windows: pd.DataFrame, lang: str) -> dict:
@@ -165,14 +196,12 @@ def _ring_pooling(windows: pd.DataFrame, lang: str) -> dict:
     return {**pooling, "note": note}
 
 
-def _banding_key(summary: Mapping):
-    levels = summary.get("event", {}).get("risk_levels")
-    return None if not levels else tuple((k, tuple(v)) for k, v in levels.items())
-
-
 def _ratio(result) -> dict:
     """A level rate ratio for rollup.json: the pooled model's ratio, and the between-event
-    combination on the same scale (rate ratios, not the log ratios it is computed on)."""
+    combination on the same scale (rate ratios, not the log ratios it is computed on); for
+    too few events, what says so (with no events to draw and no combination)."""
+    if not hasattr(result, "heterogeneity"):
+        return {**result.to_dict(), "per_event": [], "between_events": {}}
     body = {
         k: getattr(result, k)
         for k in ("outcome", "rate_ratio", "ci_low", "ci_high", "p_value", "model",

@@ -212,20 +212,24 @@ def start_review(
     )
     plan = None
     if params.summary_path:
-        summary = review.to_dict(lang=params.lang)
+        from sra_analysis.report_summary import ReportSummary
+
+        part = None
         if event is not whole:  # say which part of the event the numbers are about
-            summary["provenance"]["parameters"]["slice"] = {
+            part = {
                 "rings": list(event.meta.ring_ids),
                 "start": event.meta.start.isoformat(),
                 "end": event.meta.end.isoformat(),
             }
+        # the one writer of summary.json; it refuses what its reader would refuse
+        summary = ReportSummary.from_evaluation(review, lang=params.lang, slice=part)
         # the roll-up across events reads these instead of running the event again
         write_event_tables(event_tables(review, event), params.summary_path)
         plan = write_improvement_plan(
             review, plan_path(params.summary_path), lang=params.lang,
             units=staffing_units(event.staffing),
         )  # fmt: skip
-        write_json_atomic(summary, params.summary_path)
+        write_json_atomic(summary.to_dict(), params.summary_path)
     return ReviewSession(
         params=params, event=event, whole=whole, review=review, tables=tables, plan=plan
     )

@@ -24,6 +24,7 @@ from scipy import stats
 from sra_analysis.errors import check_argument
 from sra_analysis.review.tables import with_rates
 from sra_analysis.rollup._checks import require_columns
+from sra_analysis.rollup.few_events import MIN_EVENTS, NotEnoughEvents
 from sra_analysis.rollup.heterogeneity import DLResult, dersimonian_laird, per_event_slopes
 
 __all__ = ["LevelRateRatio", "OUTCOMES", "level_rate_ratio", "rates_by_level"]
@@ -165,7 +166,7 @@ def level_rate_ratio(
     outcome: str = "disruptions",
     confidence: float = 0.95,
     overdispersion: float = 1.2,
-) -> LevelRateRatio:
+) -> LevelRateRatio | NotEnoughEvents:
     """Rate ratio per step of predicted level, pooled over events, with its heterogeneity.
 
     Parameters
@@ -183,7 +184,9 @@ def level_rate_ratio(
 
     Returns
     -------
-    LevelRateRatio
+    LevelRateRatio or NotEnoughEvents
+        :class:`~sra_analysis.rollup.few_events.NotEnoughEvents` when the windows come from
+        fewer than two events: a ratio clustered by event needs two clusters or more.
 
     References
     ----------
@@ -218,6 +221,9 @@ def level_rate_ratio(
     import statsmodels.api as sm
 
     use = windows[windows["hours"] > 0]
+    found = int(use["event_id"].nunique())
+    if found < MIN_EVENTS:
+        return NotEnoughEvents("level_rate_ratio", found=found)
     exog, _ = _design(use)
     endog = use[outcome].to_numpy(dtype=float)
     offset = np.log(use["hours"].to_numpy(dtype=float))

@@ -139,7 +139,7 @@ def lessons(
       9 of them disrupted proceedings. Add it to the next SRA.']
     """
     found: list[Lesson] = []
-    if level_ratio is not None:
+    if level_ratio is not None and hasattr(level_ratio, "heterogeneity"):  # two events or more
         found += _level_lessons(level_ratio)
     if missed is not None:
         for row in missed.head(limit).itertuples(index=False):
