@@ -108,7 +108,7 @@ def test_a_tampered_batch_sets_each_case_aside_and_pools_the_rest(
     for name, entry in zip(SET_ASIDE, body["set_aside"], strict=True):
         assert re.fullmatch(CASES[name].reason, entry["reason"]), entry
         assert f"set aside {entry['event']}: {entry['reason']}" in lines
-    assert lines[-1].startswith(f"2 event(s) pooled, {len(SET_ASIDE)} set aside in ")
+    assert lines[-1].startswith(f"2 events pooled, {len(SET_ASIDE)} set aside in ")
     # pooled figures come from the companions' tables: 9999 incidents pooled nowhere
     sound = [json.loads((reports[c] / "summary.json").read_text("utf-8")) for c in COMPANIONS]
     for key in ("incidents", "disruptions", "officer_hours"):

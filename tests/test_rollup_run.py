@@ -91,7 +91,7 @@ def test_sra_review_rollup_prints_the_lessons_and_where_it_wrote(rollup_batch, t
     assert main(["rollup", str(rollup_batch), "--out", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert re.fullmatch(
-        rf"3 event\(s\) pooled, 1 set aside in \d+\.\d s; roll-up: {re.escape(str(tmp_path))}"
+        rf"3 events pooled, 1 set aside in \d+\.\d s; roll-up: {re.escape(str(tmp_path))}"
         r"/rollup\.html",
         lines[-1],
     )

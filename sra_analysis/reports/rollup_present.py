@@ -31,6 +31,7 @@ from sra_analysis.reports.present import show_html
 from sra_analysis.reports.rollup_inputs import ReportsRead, read_reports
 from sra_analysis.reports.rollup_run import rollup_results
 from sra_analysis.rollup.few_events import not_enough
+from sra_analysis.rollup.funnel import CaptureFunnel, capture_funnel_of
 from sra_analysis.zones import ZONES, zone_label
 
 __all__ = [
@@ -62,12 +63,16 @@ class RollupSession:
     links_from : Path or None
         The folder the report's links to each event report are relative to (where
         ``rollup.html`` is written), or None for no links.
+    funnel : CaptureFunnel or None
+        Each event's capture against the pooled capture, computed once for the results and
+        the chart.
     """
 
     read: ReportsRead
     results: dict
     lang: str
     links_from: Path | None
+    funnel: CaptureFunnel | None = None
 
     @property
     def summaries(self) -> list[ReportSummary]:
@@ -101,12 +106,15 @@ def start_rollup(
     """
     lang = check_lang(lang)
     read = read_reports(reports)
-    results = rollup_results(read, lang=lang)
+    funnel = capture_funnel_of(list(read.summaries.values()))
+    results = rollup_results(read, lang=lang, funnel=funnel)
     links_from = None
     if rollup_path:
         write_json_atomic(results, rollup_path)
         links_from = Path(rollup_path).resolve().parent
-    return RollupSession(read=read, results=results, lang=lang, links_from=links_from)
+    return RollupSession(
+        read=read, results=results, lang=lang, links_from=links_from, funnel=funnel
+    )
 
 
 def _date(value, lang: str) -> str:

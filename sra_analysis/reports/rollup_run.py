@@ -17,6 +17,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,9 @@ import pandas as pd
 from sra_analysis.labels import check_lang
 from sra_analysis.reports.files import write_json_atomic
 from sra_analysis.reports.rollup_inputs import ReportsRead, read_reports
+
+if TYPE_CHECKING:
+    from sra_analysis.rollup.funnel import CaptureFunnel
 
 __all__ = ["ROLLUP_SCHEMA_VERSION", "plain", "rollup_results", "write_rollup"]
 
@@ -60,13 +64,18 @@ def plain(value):
     return value
 
 
-def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
+def rollup_results(
+    read: ReportsRead, *, lang: str = "en", funnel: CaptureFunnel | None = None
+) -> dict:
     """The pooled analysis of the events ``read``, as JSON values.
 
     Parameters
     ----------
     read : ReportsRead
         The reports' checked summaries and pooled tables.
+    funnel : CaptureFunnel, optional
+        The funnel of these reports when the caller has computed it (the roll-up notebook
+        draws it too); computed here otherwise, so that it is computed once.
     lang : {"en", "id"}, default "en"
         The language of the lessons' text and of the reasons folders were set aside.
 
@@ -106,7 +115,7 @@ def rollup_results(read: ReportsRead, *, lang: str = "en") -> dict:
     never = rollup.never_materialised(register, incidents)
     spots = rollup.hot_spots(pooled)
     spans = rollup.hot_spans(pooled, spots)
-    funnel = capture_funnel_of(summaries).result()
+    funnel = (funnel or capture_funnel_of(summaries)).result()
     if isinstance(funnel, NotEnoughEvents):  # one event is its own pool: nothing to place
         funnel_body = {**funnel.to_dict(), "pooled_capture": None, "events": []}
     else:
