@@ -30,13 +30,13 @@ if TYPE_CHECKING:  # what the names resolve to, for type checkers and editors
         MissingColumnsError,
         OutputError,
         ParameterError,
-        ReportFolderError,
         SRAError,
     )
     from sra_analysis.event import Event, EventMeta, FileQuality, Ring
     from sra_analysis.event_config import read_event_meta
     from sra_analysis.io import load_event, load_incidents, load_risk_register, load_staffing
     from sra_analysis.levels import RiskLevels
+    from sra_analysis.report_folder import ReportFolderError
     from sra_analysis.report_summary import ReportSummary
     from sra_analysis.reports.batch import run_reports
     from sra_analysis.reports.rollup_result import Rollup, rollup_reports
@@ -69,7 +69,7 @@ _EXPORTS = {
     "Rollup": "sra_analysis.reports.rollup_result",
     "rollup_reports": "sra_analysis.reports.rollup_result",
     "ReportSummary": "sra_analysis.report_summary",
-    "ReportFolderError": "sra_analysis.errors",
+    "ReportFolderError": "sra_analysis.report_folder",
 }
 
 #: Subpackages reachable as attributes (``sra_analysis.charts.risk_matrix(...)``).

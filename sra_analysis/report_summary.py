@@ -6,7 +6,7 @@ charts and the roll-up read :meth:`ReportSummary.from_file`. A report folder is 
 input to whatever reads it later, so :meth:`~ReportSummary.from_file` caps the file's size
 and nesting depth before it builds a single object, refuses a ``schema_version`` it does not
 know, and checks the type and range of every value the readers use. What fails raises a
-:class:`~sra_analysis.errors.ReportFolderError` naming the event, the field and the value.
+:class:`~sra_analysis.report_folder.ReportFolderError` naming the event, the field and the value.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
 
-from sra_analysis.errors import ReportFolderError
+from sra_analysis.report_folder import ReportFolderError
 
 __all__ = [
     "KNOWN_SCHEMA_VERSIONS",

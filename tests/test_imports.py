@@ -155,7 +155,7 @@ def _imports_of(path: Path) -> set[str]:
 IMPORTS = {_module_name(path): _imports_of(path) for path in sorted(PACKAGE.rglob("*.py"))}
 
 CORE = ["errors", "event", "event_config", "event_yaml", "labels", "levels", "privacy"]
-CORE += ["report_summary", "resources", "sheet_text"]
+CORE += ["report_folder", "report_summary", "resources", "sheet_text"]
 
 
 def _layer(module: str) -> str:

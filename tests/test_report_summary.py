@@ -9,7 +9,7 @@ import time
 import pytest
 
 from sra_analysis import evaluate
-from sra_analysis.errors import ReportFolderError
+from sra_analysis.report_folder import ReportFolderError
 from sra_analysis.report_summary import (
     MAX_SUMMARY_BYTES,
     MAX_SUMMARY_DEPTH,

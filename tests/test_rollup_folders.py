@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from hostile_cases import CORPUS
 
-from sra_analysis.errors import ReportFolderError
+from sra_analysis.report_folder import ReportFolderError
 from sra_analysis.reports.session import start_review
 from sra_analysis.rollup.folders import missing_files, read_report_folder
 

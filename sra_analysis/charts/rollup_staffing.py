@@ -66,30 +66,7 @@ def staffing_gap_heatmap(cells, *, min_events: int = 2, lang: str = "en") -> go.
     starts = list(range(0, 24, step))
     colon = time_separator(lang)
     shown = [f"{h:02d}{colon}00" for h in starts]
-    z = np.full((len(rings), len(starts)), np.nan)
-    few = np.zeros(z.shape)
-    text = np.full(z.shape, "", dtype=object)
-    hover = np.full(z.shape, "", dtype=object)
-    row_of = {r: i for i, r in enumerate(rings)}
-    for row in table.itertuples(index=False):
-        i, j = row_of[row.ring], int(row.hour) // step
-        first, last = int(row.hour), int(row.last_hour)
-        if row.windows_with_plan:
-            z[i, j] = row.share_below_plan
-        else:
-            text[i, j] = "·"
-        if 0 < row.events_below_plan < min_events:
-            few[i, j] = 1.0
-        hover[i, j] = t(
-            "rollup.chart.staffing_hover", lang, ring=labels[row.ring],
-            hours=f"{first:02d}{colon}00–{last:02d}{colon}59",
-            below=int(row.windows_below_plan), with_plan=int(row.windows_with_plan),
-            share=format_percent(row.share_below_plan, lang=lang),
-            planned=number(row.planned_officer_hours, 0, lang),
-            served=number(row.served_officer_hours, 0, lang), events=int(row.events),
-            events_below=int(row.events_below_plan),
-            without=int(row.windows_without_plan),
-        )  # fmt: skip
+    z, few, text, hover = _grid(table, rings, labels, step, min_events=min_events, lang=lang)
     fig = go.Figure(
         go.Heatmap(
             z=z, x=shown, y=[labels[r] for r in rings], text=text, customdata=hover,
@@ -119,3 +96,33 @@ def staffing_gap_heatmap(cells, *, min_events: int = 2, lang: str = "en") -> go.
                       "showarrow": False, "xanchor": "left", "font": {"size": 11}}],
         margin={"l": 70, "r": 30, "t": 80, "b": 100},
     )  # fmt: skip
+
+
+def _grid(table, rings, labels, step: int, *, min_events: int, lang: str):
+    """The heat map's cells: share below plan (blank without a plan, marked ``·``), a flag
+    where only ``min_events`` - 1 events or fewer were below plan, and the hover text."""
+    colon = time_separator(lang)
+    shape = (len(rings), len(range(0, 24, step)))
+    z, few = np.full(shape, np.nan), np.zeros(shape)
+    text, hover = np.full(shape, "", dtype=object), np.full(shape, "", dtype=object)
+    row_of = {r: i for i, r in enumerate(rings)}
+    for row in table.itertuples(index=False):
+        i, j = row_of[row.ring], int(row.hour) // step
+        first, last = int(row.hour), int(row.last_hour)
+        if row.windows_with_plan:
+            z[i, j] = row.share_below_plan
+        else:
+            text[i, j] = "·"
+        if 0 < row.events_below_plan < min_events:
+            few[i, j] = 1.0
+        hover[i, j] = t(
+            "rollup.chart.staffing_hover", lang, ring=labels[row.ring],
+            hours=f"{first:02d}{colon}00–{last:02d}{colon}59",
+            below=int(row.windows_below_plan), with_plan=int(row.windows_with_plan),
+            share=format_percent(row.share_below_plan, lang=lang),
+            planned=number(row.planned_officer_hours, 0, lang),
+            served=number(row.served_officer_hours, 0, lang), events=int(row.events),
+            events_below=int(row.events_below_plan),
+            without=int(row.windows_without_plan),
+        )  # fmt: skip
+    return z, few, text, hover

@@ -1,5 +1,5 @@
 """Labels of why the roll-up set a report folder aside
-(:class:`~sra_analysis.errors.ReportFolderError`): one line each, naming the file and, where
+(:class:`~sra_analysis.report_folder.ReportFolderError`): one line each, naming the file and, where
 it applies, the row, the column and the value."""
 
 from __future__ import annotations

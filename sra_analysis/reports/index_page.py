@@ -28,7 +28,7 @@ DOT_PLOT_EVENTS = 40
 def load_summaries(results: Sequence) -> list[ReportSummary]:
     """The checked ``summary.json`` of each successful report, in batch order; one that
     fails its checks (:meth:`ReportSummary.from_file`) is left out, its row shown FAILED."""
-    from sra_analysis.errors import ReportFolderError
+    from sra_analysis.report_folder import ReportFolderError
 
     summaries = []
     for result in results:

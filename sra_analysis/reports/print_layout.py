@@ -213,7 +213,7 @@ def part_heading_texts(lang: str = "en") -> list[list[str]]:
     Examples
     --------
     >>> part_heading_texts("id")[-1]
-    ['Lampiran: kualitas data dan sumber data']
+    ['Lampiran: daftar kejadian, kualitas data dan sumber data']
     """
     check_lang(lang)
     return [[t(key, lang) for key in part if key in LABELS] for part in PART_HEADINGS]

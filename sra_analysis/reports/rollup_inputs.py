@@ -7,8 +7,9 @@ report folder of a batch's output folder, and pools the tables with an ``event_i
 (:func:`sra_analysis.rollup.artefacts.pool_tables`), so the roll-up never runs an event again.
 Each folder is untrusted input, read by :func:`~sra_analysis.rollup.folders.read_report_folder`:
 a folder whose report FAILED, that holds no tables, or whose summary or tables fail a check is
-set aside with its event and the reason (:class:`~sra_analysis.errors.ReportFolderError`), never
-dropped silently, and the roll-up goes on with the rest.
+set aside with its event and the reason
+(:class:`~sra_analysis.report_folder.ReportFolderError`), never dropped silently, and the
+roll-up goes on with the rest.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from sra_analysis.errors import InputFileError, ParameterError, ReportFolderError
+from sra_analysis.errors import InputFileError, ParameterError
+from sra_analysis.report_folder import ReportFolderError
 from sra_analysis.report_summary import ReportSummary
 
 __all__ = ["ReportsRead", "check_reports", "missing_files", "read_reports", "report_folders"]

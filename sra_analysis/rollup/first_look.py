@@ -22,6 +22,7 @@ from sra_analysis.rollup.recurring import (
     aar_findings,
     recurring_improvements,
     recurring_strengths,
+    summary_body,
 )
 from sra_analysis.rollup.staffing import StaffingVsPlan, staffing_vs_plan
 from sra_analysis.zones import ZONES, zone_label
@@ -100,7 +101,7 @@ def events_to_review_first(
 
     Parameters
     ----------
-    summaries : mapping of event id to ``summary.json`` body
+    summaries : mapping of event id to ReportSummary or ``summary.json`` body
     windows : DataFrame
         Pooled windows with ``event_id``, ``disruptions`` and ``flagged``.
     staffing : StaffingVsPlan
@@ -125,7 +126,7 @@ def events_to_review_first(
     colon = time_separator(lang)
     rows = []
     for event_id, summary in summaries.items():
-        event_id = str(event_id)
+        event_id, summary = str(event_id), summary_body(summary)
         grade, flag = _grade(summary), _flag_level(summary)
         count = int(missed.get(event_id, 0))
         gap = gaps.loc[event_id] if gaps is not None and event_id in gaps.index else None
@@ -287,7 +288,7 @@ def planner_results(
 
     Parameters
     ----------
-    summaries : mapping of event id to ``summary.json`` body
+    summaries : mapping of event id to ReportSummary or ``summary.json`` body
     tables : mapping
         The pooled ``windows`` (and ``incidents``, for the categories' labels).
     lang : {"en", "id"}, default "en"

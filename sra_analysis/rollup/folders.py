@@ -7,7 +7,7 @@ damaged file must set that event aside, not change the pooled numbers or sink th
 :meth:`~sra_analysis.report_summary.ReportSummary.from_file` (size, depth, version, types),
 checks each table's columns (typed, finite, in range), recomputes the summary's totals and
 window counts from the tables and compares them. Whatever fails raises a
-:class:`~sra_analysis.errors.ReportFolderError` with the event and a one-line reason; the
+:class:`~sra_analysis.report_folder.ReportFolderError` with the event and a one-line reason; the
 pooled figures come from the checked tables only.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from sra_analysis.errors import ReportFolderError
+from sra_analysis.report_folder import ReportFolderError
 from sra_analysis.report_summary import ReportSummary
 from sra_analysis.rollup.artefacts import INCIDENT_COLUMNS, REGISTER_COLUMNS, WINDOW_EXTRA_COLUMNS
 

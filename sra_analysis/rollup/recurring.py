@@ -25,6 +25,7 @@ from sra_analysis.rollup.rings import pool_rings
 from sra_analysis.zones import ZONES, zone_label, zone_order
 
 __all__ = [
+    "summary_body",
     "IMPROVEMENT_KINDS",
     "STRENGTH_KINDS",
     "AarFindings",
@@ -94,6 +95,13 @@ def _texts(value) -> list[str]:
     return []
 
 
+def summary_body(summary) -> Mapping | None:
+    """What a report wrote to ``summary.json``: a :class:`~sra_analysis.report_summary.
+    ReportSummary`'s ``body`` (its after-action findings are read and checked here), or the
+    mapping itself."""
+    return getattr(summary, "body", summary)
+
+
 def aar_findings(
     summaries: Mapping[str, Mapping], windows: pd.DataFrame | None = None, *, lang: str = "en"
 ) -> AarFindings:
@@ -101,7 +109,7 @@ def aar_findings(
 
     Parameters
     ----------
-    summaries : mapping of event id to ``summary.json`` body
+    summaries : mapping of event id to ReportSummary or ``summary.json`` body
         As :func:`~sra_analysis.reports.rollup_inputs.read_reports` reads them.
     windows : DataFrame, optional
         The pooled windows (``event_id``, ``ring``, ``zone``, ``ring_name``): they say which
@@ -136,7 +144,7 @@ def aar_findings(
     rings = _ring_keys(windows, lang)
     improvements, strengths, unreadable = [], [], []
     for event_id, summary in summaries.items():
-        event_id = str(event_id)
+        event_id, summary = str(event_id), summary_body(summary)
         aar = summary.get("aar") if isinstance(summary, Mapping) else None
         if not isinstance(aar, Mapping):
             unreadable.append((event_id, "no after-action review in summary.json"))

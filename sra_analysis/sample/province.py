@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from sra_analysis.errors import ParameterError, SRAError
+from sra_analysis.labels import t
 from sra_analysis.sample import vocabulary as vocab
 from sra_analysis.sample.generate import generate_event
 from sra_analysis.sample.province_truth import ProvinceTruth
@@ -288,7 +289,7 @@ def sample_command(out: str, events: int, seed: int, *, planted_rollup: bool = F
     --------
     >>> import tempfile
     >>> sample_command(tempfile.mkdtemp(), 1, 2024)  # doctest: +ELLIPSIS
-    wrote 1 synthetic event(s) to ...
+    wrote 1 synthetic event to ...
     0
     """
     try:
@@ -296,7 +297,7 @@ def sample_command(out: str, events: int, seed: int, *, planted_rollup: bool = F
     except SRAError as error:
         print(f"sra-review sample: {error}", file=sys.stderr)
         return 2
-    print(f"wrote {len(folders)} synthetic event(s) to {out}")
+    print(t("cli.sample_written", "en", count=len(folders), out=out))
     if planted_rollup:
         print(f"the planted truth is in {Path(out) / PROVINCE_TRUTH_FILE}")
     return 0

@@ -21,12 +21,13 @@ category                measure
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
 from sra_analysis.review.aar.text import Items, Statement
 
-if TYPE_CHECKING:  # pragma: no cover
-    from sra_analysis.review.aar.improvements import Improvement
+#: An :class:`~sra_analysis.review.aar.improvements.Improvement` (named here by its fields
+#: only: that module calls this one).
+Finding = TypeVar("Finding")
 
 __all__ = ["MEASURE_CATEGORIES", "MEASURE_KINDS", "with_measures"]
 
@@ -43,7 +44,7 @@ MEASURE_CATEGORIES = (
 MEASURE_KINDS = ("missed", "unanticipated")
 
 
-def with_measures(improvement: Improvement) -> Improvement:
+def with_measures(improvement: Finding) -> Finding:
     """``improvement`` with the measures of its categories after its recommended action;
     itself when its kind (:data:`MEASURE_KINDS`) or its categories take none.
 
