@@ -132,3 +132,37 @@ def test_an_event_without_improvements_says_so_in_the_plan(build_event, shown):
     aar_present.improvement_plan(review, lang="id")
     (page,) = shown
     assert "<table" not in page and "Rencana perbaikan" in page
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_past_the_shown_number_the_rest_is_counted_and_summary_links_still_land(
+    demo_review, shown, monkeypatch, lang
+):
+    # an event of thousands of incidents keeps a report one can open: with one episode and one
+    # improvement shown, the others are counted, and the improvements the summary links to
+    # stay whatever their place
+    event, review = demo_review
+    aar = review.aar
+    assert len(aar.episodes) >= 2 and len(aar.improvements) >= 2
+    monkeypatch.setattr(aar_present, "SHOWN_EPISODES", 1)
+    monkeypatch.setattr(aar_present, "SHOWN_IMPROVEMENTS", 1)
+    present.overview(event, review, lang=lang)
+    aar_present.chronology(review, lang=lang)
+    aar_present.findings_to_act_on(review, lang=lang)
+    aar_present.improvement_plan(review, lang=lang)
+    page = "".join(shown)
+    linked = {line.anchor for line in aar.summary}
+    episodes = [e for n, e in enumerate(aar.episodes, 1) if n == 1 or e.anchor in linked]
+    listed = [i for n, i in enumerate(aar.improvements, 1) if n == 1 or i.anchor in linked]
+    more = {
+        "en": ("more episode", "more area"),
+        "id": ("rangkaian kejadian lainnya", "hal lain yang perlu diperbaiki"),
+    }[lang]
+    assert len(aar.episodes) > len(episodes) and len(aar.improvements) > len(listed)
+    assert page.count("aar-episode-") >= len(episodes)
+    assert f"{len(aar.episodes) - len(episodes)} {more[0]}" in page
+    assert page.count('class="sra-finding improvement"') == len(listed)
+    assert f"{len(aar.improvements) - len(listed)} {more[1]}" in page
+    # the plan's table shows one row, and counts the rest
+    assert f"{len(aar.improvements) - 1} {more[1]}" in page
+    assert set(re.findall(r'<a href="#([^"]+)">', page)) <= set(re.findall(r'id="([^"]+)"', page))

@@ -39,6 +39,18 @@ AAR_LABELS: dict[str, dict[str, str]] = {
     "aar.section.strengths": {"en": "Strengths", "id": "Hal yang sudah baik"},
     "aar.section.improvements": {"en": "Areas for improvement", "id": "Hal yang perlu diperbaiki"},
     "aar.section.notes": {"en": "Notes", "id": "Catatan"},
+    "aar.more_episodes": {
+        "en": "… and {count} more episode(s); every significant incident is in the table below "
+        "and its full copy",
+        "id": "… dan {count} rangkaian kejadian lainnya; semua kejadian menonjol ada pada tabel "
+        "di bawah dan salinan lengkapnya",
+    },
+    "aar.more_improvements": {
+        "en": "… and {count} more area(s) for improvement, every one in the improvement plan "
+        "workbook (improvement_plan.xlsx)",
+        "id": "… dan {count} hal lain yang perlu diperbaiki, semuanya ada di buku kerja rencana "
+        "perbaikan (improvement_plan.xlsx)",
+    },
     "aar.grade": {"en": "Grade", "id": "Nilai"},
     "aar.kind.anticipated": {"en": "Threat foreseen", "id": "Ancaman terperkirakan"},
     "aar.kind.staffed": {"en": "Staffed to plan", "id": "Personel sesuai rencana"},

@@ -81,6 +81,19 @@ def _episode_line(episode, review: Evaluation, lang: str) -> str:
     )
 
 
+#: Episodes listed, and areas for improvement shown (in the list and in the plan's table),
+#: before the rest is counted: an event of many thousand incidents keeps a report one can open;
+#: every improvement stays in improvement_plan.xlsx, every significant incident in the table.
+SHOWN_EPISODES = 30
+SHOWN_IMPROVEMENTS = 30
+#: Significant incidents shown in the chronology's table (the full table goes to its CSV).
+SHOWN_SIGNIFICANT = 60
+
+
+def _more(key: str, count: int, lang: str) -> str:
+    return f'<li class="sra-muted">{esc(t(key, lang, count=number_text(count, lang=lang)))}</li>'
+
+
 def chronology(
     review: Evaluation, *, lang: str = "en", tables_dir: str | os.PathLike | None = None
 ) -> None:
@@ -95,7 +108,11 @@ def chronology(
     if not aar.episodes:
         show_html(head + f'<p class="sra-muted">{esc(t("report.none", lang))}</p>')
         return
-    lines = "".join(_episode_line(e, review, lang) for e in aar.episodes)
+    linked = {line.anchor for line in aar.summary}  # the summary's links always land
+    listed = [e for n, e in enumerate(aar.episodes, 1) if n <= SHOWN_EPISODES or e.anchor in linked]
+    lines = "".join(_episode_line(e, review, lang) for e in listed)
+    if len(aar.episodes) > len(listed):
+        lines += _more("aar.more_episodes", len(aar.episodes) - len(listed), lang)
     rows = aar.incidents
     yes, no = t("aar.word.yes", lang), t("aar.word.no", lang)
     frame = pd.DataFrame(
@@ -120,7 +137,9 @@ def chronology(
             t("description", lang): [clip(v, _DESCRIPTION_LIMIT) for v in rows["description"]],
         }
     )
-    table = capped_table(frame, name="chronology", lang=lang, tables_dir=tables_dir)
+    table = capped_table(
+        frame, name="chronology", lang=lang, tables_dir=tables_dir, max_rows=SHOWN_SIGNIFICANT
+    )
     show_html(head + f"<ul>{lines}</ul>" + table)
 
 
@@ -147,7 +166,10 @@ def findings_to_act_on(review: Evaluation, *, lang: str = "en") -> None:
         f'<h2 id="{ANCHORS["improvements"]}">{esc(t("aar.section.improvements", lang))}</h2>',
     ]
     items = []
+    linked = {line.anchor for line in aar.summary}  # the summary's links always land
     for number, i in enumerate(aar.improvements, start=1):
+        if number > SHOWN_IMPROVEMENTS and i.anchor not in linked:
+            continue
         label = (
             f"{number}. {t(f'aar.kind.{i.kind}', lang)} · {t('aar.col.priority', lang)}: "
             f"{t(f'aar.priority.{i.priority}', lang)} · {t('aar.col.capability', lang)}: "
@@ -161,6 +183,9 @@ def findings_to_act_on(review: Evaluation, *, lang: str = "en") -> None:
             f"{esc(i.root_cause.text(lang))}<br><b>{esc(t('aar.col.action', lang))}:</b> "
             f"{esc(i.recommended_action.text(lang))}</li>"
         )
+    hidden = len(aar.improvements) - len(items)
+    if hidden:
+        items.append(_more("aar.more_improvements", hidden, lang))
     parts.append(f"<ul>{''.join(items)}</ul>" if items else none)
     if aar.notes:
         notes = "".join(f'<li class="sra-finding note">{esc(n.text(lang))}</li>' for n in aar.notes)
@@ -209,5 +234,9 @@ def improvement_plan(
         }
     )
     if not rows.empty:
-        parts.append(html_table(frame, text_limit=FINDING_LIMIT, lang=lang))
+        shown = frame.head(SHOWN_IMPROVEMENTS)
+        parts.append(html_table(shown, text_limit=FINDING_LIMIT, lang=lang))
+    if len(rows) > SHOWN_IMPROVEMENTS:
+        more = len(rows) - SHOWN_IMPROVEMENTS
+        parts.append(f"<ul>{_more('aar.more_improvements', more, lang)}</ul>")
     show_html("".join(parts))
