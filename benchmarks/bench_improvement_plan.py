@@ -29,7 +29,7 @@ def _seconds(function) -> float:
 
 def main() -> int:
     from sra_analysis import evaluate, load_event
-    from sra_analysis.reports.improvement_plan import staffing_units, write_improvement_plan
+    from sra_analysis.reports.pages.improvement_plan import staffing_units, write_improvement_plan
     from sra_analysis.resources import sample_dir
 
     probe = "import time; t = time.perf_counter(); import openpyxl; print(time.perf_counter() - t)"

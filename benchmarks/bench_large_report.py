@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from sra_analysis.reports.batch import run_reports
-from sra_analysis.reports.where import Here
+from sra_analysis.reports.batch.where import Here
 from sra_analysis.resources import sample_dir
 from sra_analysis.sample import generate_event, write_event
 

@@ -30,7 +30,7 @@ SCRIPT = """
 import json, threading, time
 from pathlib import Path
 from sra_analysis import run_reports
-from sra_analysis.reports.where import Here
+from sra_analysis.reports.batch.where import Here
 from sra_analysis.resources import sample_events
 
 events = sorted(sample_events())[: {events}]
@@ -38,7 +38,7 @@ out = Path({out!r})
 options = dict(where=Here(workers={workers}), parameters={{"n_resamples": 0}}, progress=False)
 started = time.perf_counter()
 if {as_written}:
-    from sra_analysis.reports.pdf import ReportPrinter
+    from sra_analysis.reports.batch.pdf import ReportPrinter
 
     done = {{}}
     batch = threading.Thread(target=lambda: done.update(b=run_reports(events, out, **options)))

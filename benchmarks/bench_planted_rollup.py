@@ -23,9 +23,9 @@ from pathlib import Path
 
 def _recover(events: int, seed: int, folder: Path) -> dict:
     from sra_analysis import rollup
+    from sra_analysis.reports.pages.rollup_run import rollup_results
+    from sra_analysis.reports.pages.session import start_review
     from sra_analysis.reports.rollup_inputs import read_reports
-    from sra_analysis.reports.rollup_run import rollup_results
-    from sra_analysis.reports.session import start_review
     from sra_analysis.sample import PROVINCE_TRUTH_FILE, generate_province
 
     began = time.perf_counter()

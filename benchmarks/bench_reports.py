@@ -33,8 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from sra_analysis.reports.kernels import prestart_kernels, shutdown_kernels, wait_until_warm
-from sra_analysis.reports.runner import KERNEL_NAME, Job, prepare_runner, run_one
+from sra_analysis.reports.batch.kernels import prestart_kernels, shutdown_kernels, wait_until_warm
+from sra_analysis.reports.batch.runner import KERNEL_NAME, Job, prepare_runner, run_one
 from sra_analysis.resources import notebook_path, sample_events
 
 TARGET_ONE = 2.0

@@ -3,7 +3,7 @@
 The events are the national synthetic set (``sra-review sample DIR --events 514``). Their
 reports are made once, without the HTML step (the roll-up reads only ``summary.json`` and the
 three tables beside it): each event's review runs in-process through
-:func:`sra_analysis.reports.session.start_review` with ``n_resamples=0``, on one process per
+:func:`sra_analysis.reports.pages.session.start_review` with ``n_resamples=0``, on one process per
 core. That setup is printed, not part of the figure. Then, in the same command:
 
 - baseline: ``sra-review rollup`` (a fresh process: kernel start, reading, the pooled
@@ -34,7 +34,7 @@ BASELINE_EVENTS = 27
 
 
 def _review(folder: str, reports: str) -> str:
-    from sra_analysis.reports.session import start_review
+    from sra_analysis.reports.pages.session import start_review
 
     target = Path(reports) / Path(folder).name
     target.mkdir(parents=True, exist_ok=True)
@@ -85,8 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     baseline = _rollup(folders[:BASELINE_EVENTS], root / "out-27")
     national = _rollup(folders, root / "out-all")
 
+    from sra_analysis.reports.pages.rollup_run import rollup_results
     from sra_analysis.reports.rollup_inputs import read_reports
-    from sra_analysis.reports.rollup_run import rollup_results
 
     began = time.perf_counter()
     read = read_reports(folders)

@@ -1,7 +1,7 @@
 """The one writer of a text cell in every workbook the toolkit writes.
 
 Templates (:mod:`sra_analysis.template`), the improvement plan
-(:mod:`sra_analysis.reports.improvement_plan`) and the phone form
+(:mod:`sra_analysis.reports.pages.improvement_plan`) and the phone form
 (:mod:`sra_analysis.template.xlsform`) write text that may come from input files: a ring's
 name, a category, an event's name. :func:`put_text` writes it so that
 

@@ -15,7 +15,7 @@ from _demonstration import DEMO_INCIDENTS, DEMO_RISKS, DEMO_STAFFING
 from sra_analysis import evaluate
 from sra_analysis.errors import ParameterError
 from sra_analysis.labels import LANGUAGES, english_plurals
-from sra_analysis.reports.present import headline_tiles
+from sra_analysis.reports.pages.present import headline_tiles
 from sra_analysis.review.aar import (
     CAPABILITY_ELEMENTS,
     IMPROVEMENT_KINDS,
@@ -173,7 +173,7 @@ def test_the_review_names_an_offices_own_category_by_its_label(tmp_path, monkeyp
     from conftest import write_event_folder
 
     from sra_analysis import load_event
-    from sra_analysis.reports import aar_present
+    from sra_analysis.reports.pages import aar_present
 
     office = {"categories": [{"code": "flood", "label": {"en": "Flood", "id": "Banjir"},
                               "definition": {"en": "Water blocks the venue.",

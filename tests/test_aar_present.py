@@ -9,8 +9,8 @@ import re
 import pytest
 from _demonstration import DEMO_INCIDENTS, DEMO_RISKS, DEMO_STAFFING
 
-from sra_analysis.reports import aar_present, annex, glossary_section, overview, present
-from sra_analysis.reports.improvement_plan import improvement_plan_rows
+from sra_analysis.reports.pages import aar_present, annex, glossary_section, overview, present
+from sra_analysis.reports.pages.improvement_plan import improvement_plan_rows
 from sra_analysis.review.evaluate import evaluate
 
 

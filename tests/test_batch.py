@@ -22,8 +22,8 @@ from _workbooks import workbook_text
 
 from sra_analysis import evaluate, load_event
 from sra_analysis.cli import main
+from sra_analysis.reports.batch.where import Here, OnExecutor
 from sra_analysis.reports.parameters import ReportParameters
-from sra_analysis.reports.where import Here, OnExecutor
 from sra_analysis.resources import sample_dir
 
 PAYLOAD_SCRIPT = "<script>window.__xss = 1</script>"
@@ -106,7 +106,7 @@ def test_each_event_gets_report_notebook_and_summary(batch, event_id):
 
 
 def test_a_batch_of_several_events_shares_one_plotly_js(batch):
-    from sra_analysis.reports.report_html import plotly_js
+    from sra_analysis.reports.batch.report_html import plotly_js
 
     out = batch["out"]
     assert (out / "plotly.min.js").read_text(encoding="utf-8") == plotly_js()
@@ -554,13 +554,13 @@ def test_a_bad_assets_value_stops_the_batch_before_anything_is_written(small_eve
 def test_an_export_failure_fails_the_report_and_leaves_no_temporary_file(
     small_event, tmp_path, monkeypatch
 ):
-    import sra_analysis.reports.runner
+    import sra_analysis.reports.batch.runner
     from sra_analysis import run_reports
 
     def broken_export(notebook, *, title, **assets):
         raise RuntimeError("template sra_report not found")
 
-    monkeypatch.setattr(sra_analysis.reports.runner, "export_html", broken_export)
+    monkeypatch.setattr(sra_analysis.reports.batch.runner, "export_html", broken_export)
     out = tmp_path / "out"
     batch = run_reports([small_event], out, where=Here(workers=1), progress=False, parameters=FAST)
     result = batch.results[0]
@@ -613,12 +613,12 @@ def test_a_full_disk_while_writing_the_index_exits_74(small_event, tmp_path, mon
 def test_a_full_disk_while_writing_the_shared_plotly_js_exits_74_before_any_report(
     small_event, tmp_path, monkeypatch, capsys
 ):
-    import sra_analysis.reports.where
+    import sra_analysis.reports.batch.where
 
     def forbidden(job):
         raise AssertionError(f"a report ran for {job.event_id}")
 
-    monkeypatch.setattr(sra_analysis.reports.where, "run_one", forbidden)
+    monkeypatch.setattr(sra_analysis.reports.batch.where, "run_one", forbidden)
     _fill_disk_when_writing(monkeypatch, "plotly.min.js")
     out = tmp_path / "out"
     assert main(["report", str(small_event), "--out", str(out), "--assets", "shared"]) == 74
@@ -634,7 +634,7 @@ def test_a_full_disk_while_writing_the_shared_plotly_js_exits_74_before_any_repo
 def test_an_interrupt_removes_the_temporary_files_and_exits_130(
     small_event, tmp_path, monkeypatch, capsys
 ):
-    import sra_analysis.reports.runner
+    import sra_analysis.reports.batch.runner
 
     seen = {}
 
@@ -644,7 +644,7 @@ def test_an_interrupt_removes_the_temporary_files_and_exits_130(
         seen["temporary"] = _leftovers(out)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(sra_analysis.reports.runner, "export_html", interrupted_export)
+    monkeypatch.setattr(sra_analysis.reports.batch.runner, "export_html", interrupted_export)
     out = tmp_path / "out"
     assert main(["report", str(small_event), "--out", str(out)]) == 130
     assert capsys.readouterr().err.strip().splitlines()[-1] == (

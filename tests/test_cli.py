@@ -15,7 +15,7 @@ import pytest
 
 from sra_analysis.cli import main
 from sra_analysis.io import sha256_of
-from sra_analysis.reports.where import Here
+from sra_analysis.reports.batch.where import Here
 from sra_analysis.resources import sample_dir, sample_events
 
 
@@ -184,7 +184,7 @@ def test_one_hostile_event_in_a_batch_of_three_fails_alone(tmp_path, monkeypatch
     # any failure while the batch reads an event's metadata, even one that is no SRAError,
     # must become that event's FAILED page; here the hostile folder's slug also collides with
     # a readable event's id, which must not stop the batch either
-    import sra_analysis.reports.batch as report
+    import sra_analysis.reports.batch.run as report
     from sra_analysis.event_config import read_event_meta
 
     hostile = tmp_path / "c" / "purwakarta-2024"
@@ -272,7 +272,7 @@ def test_a_bad_lang_is_refused_with_the_one_lang_message(capsys):
 
 
 def test_report_hands_run_reports_one_parameters_object(tmp_path, monkeypatch, capsys):
-    from sra_analysis.reports import batch as report
+    from sra_analysis.reports.batch import run as report
     from sra_analysis.reports.parameters import ReportParameters
 
     calls = []
@@ -294,7 +294,7 @@ def test_report_hands_run_reports_one_parameters_object(tmp_path, monkeypatch, c
 
 @pytest.mark.parametrize("assets", ["inline", "shared"])
 def test_report_hands_run_reports_the_assets_asked_for(tmp_path, monkeypatch, assets):
-    from sra_analysis.reports import batch as report
+    from sra_analysis.reports.batch import run as report
 
     calls = []
 
@@ -309,7 +309,7 @@ def test_report_hands_run_reports_the_assets_asked_for(tmp_path, monkeypatch, as
 
 def test_a_bad_assets_value_names_the_choices(capsys):
     from sra_analysis.cli import REPORT_ASSETS
-    from sra_analysis.reports.report_html import ASSETS
+    from sra_analysis.reports.batch.report_html import ASSETS
 
     assert REPORT_ASSETS == ASSETS  # the parser's copy of the one list
     assert main(["report", "somewhere", "--out", "x", "--assets", "cdn"]) == 64
@@ -416,12 +416,12 @@ def test_sample_refuses_an_out_under_a_file_with_73(tmp_path, capsys):
 @pytest.fixture
 def no_report_runs(monkeypatch):
     """Fails the test if any report starts."""
-    import sra_analysis.reports.where
+    import sra_analysis.reports.batch.where
 
     def forbidden(job):
         raise AssertionError(f"a report ran for {job.event_id}")
 
-    monkeypatch.setattr(sra_analysis.reports.where, "run_one", forbidden)
+    monkeypatch.setattr(sra_analysis.reports.batch.where, "run_one", forbidden)
 
 
 def test_report_refuses_an_out_that_is_a_file_before_any_notebook(tmp_path, no_report_runs, capsys):
@@ -469,7 +469,7 @@ def test_report_of_two_events_sharing_an_id_exits_64(tmp_path, event_copy, no_re
 def test_report_exit_status_is_the_number_of_failed_reports_up_to_63(
     tmp_path, monkeypatch, capsys, failed, status
 ):
-    import sra_analysis.reports.batch
+    import sra_analysis.reports.batch.run
     from sra_analysis.reports.batch import BatchResult, ReportResult
 
     def fake_batch(event_dirs, out_dir, **options):
@@ -480,7 +480,7 @@ def test_report_exit_status_is_the_number_of_failed_reports_up_to_63(
         ]  # fmt: skip
         return BatchResult(tuple(results), tmp_path / "index.html")
 
-    monkeypatch.setattr(sra_analysis.reports.batch, "run_reports", fake_batch)
+    monkeypatch.setattr(sra_analysis.reports.batch.run, "run_reports", fake_batch)
     assert main(["report", "events", "--out", str(tmp_path)]) == status
     captured = capsys.readouterr()
     assert f"2 of {failed + 2} reports written" in captured.out
@@ -491,7 +491,7 @@ def test_report_exit_status_is_the_number_of_failed_reports_up_to_63(
 def test_a_failed_report_shows_its_first_line_and_all_with_debug(
     tmp_path, monkeypatch, capsys, debug
 ):
-    import sra_analysis.reports.batch
+    import sra_analysis.reports.batch.run
     from sra_analysis.reports.batch import BatchResult, ReportResult
 
     error = "KeyError: 'ring'\n  File \"windows.py\", line 80\n    ring = frame['ring']"
@@ -500,7 +500,7 @@ def test_a_failed_report_shows_its_first_line_and_all_with_debug(
         result = ReportResult("e", "e", "failed", str(tmp_path), 0.0, error)
         return BatchResult((result,), tmp_path / "index.html")
 
-    monkeypatch.setattr(sra_analysis.reports.batch, "run_reports", fake_batch)
+    monkeypatch.setattr(sra_analysis.reports.batch.run, "run_reports", fake_batch)
     argv = ["report", "events", "--out", str(tmp_path)] + (["--debug"] if debug else [])
     assert main(argv) == 1
     out = capsys.readouterr().out
@@ -540,8 +540,8 @@ def test_report_starts_its_kernels_before_the_batch_machinery(
 ):
     # one kernel per report run at once, already starting when run_reports is called; none
     # for a cluster, whose workers keep their own
-    from sra_analysis.reports import batch as report
-    from sra_analysis.reports import kernels as pool
+    from sra_analysis.reports.batch import kernels as pool
+    from sra_analysis.reports.batch import run as report
 
     seen = []
 

@@ -19,8 +19,8 @@ from distributed import Client, LocalCluster
 
 from sra_analysis import run_reports
 from sra_analysis.cli import main
-from sra_analysis.reports.kernels import kept_kernels
-from sra_analysis.reports.where import Here, OnDask, OnExecutor, where_to_run
+from sra_analysis.reports.batch.kernels import kept_kernels
+from sra_analysis.reports.batch.where import Here, OnDask, OnExecutor, where_to_run
 from sra_analysis.resources import notebook_path, sample_dir
 
 EVENTS = ("kota-sukabumi-2024", "purwakarta-2024", "kab-garut-2024", "kota-depok-2024")
@@ -159,9 +159,9 @@ def test_scheduler_local_from_the_command_line(events, tmp_path, capsys):
 
 
 def test_an_unreachable_scheduler_exits_69_naming_it(events, tmp_path, monkeypatch, capsys):
-    import sra_analysis.reports.cluster
+    import sra_analysis.reports.batch.cluster
 
-    monkeypatch.setattr(sra_analysis.reports.cluster, "_CONNECT_TIMEOUT", "2s")
+    monkeypatch.setattr(sra_analysis.reports.batch.cluster, "_CONNECT_TIMEOUT", "2s")
     address = "tcp://127.0.0.1:9"  # the discard port: nothing listens
     status = main(["report", str(events[0]), "--out", str(tmp_path / "o"), "--scheduler", address])
     err = capsys.readouterr().err

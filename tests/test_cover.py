@@ -1,4 +1,4 @@
-"""Tests of sra_analysis.reports.cover: the report's cover in English and Bahasa Indonesia,
+"""Tests of sra_analysis.reports.pages.cover: the report's cover in English and Bahasa Indonesia,
 event.yaml text escaped, the classification marking top and bottom or not at all, and the
 signature block with its blank lines."""
 
@@ -11,7 +11,7 @@ from conftest import event_config, write_event_yaml
 
 from sra_analysis.errors import ParameterError
 from sra_analysis.event_config import read_event_meta
-from sra_analysis.reports.cover import cover_html, event_dates
+from sra_analysis.reports.pages.cover import cover_html, event_dates
 from sra_analysis.review.evaluate import evaluate
 
 HOSTILE = '<script>alert("x")</script> Pleno & <img src=x onerror=alert(1)>'

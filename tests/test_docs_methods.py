@@ -92,7 +92,7 @@ GLOSSARY_STATISTICS = ("pod", "far", "csi", "heidke", "peirce", "pai", "auc", "t
 
 
 def _shown_names() -> set[str]:
-    from sra_analysis.reports.present import _SCORES
+    from sra_analysis.reports.pages.present import _SCORES
 
     table = hook._review().scores  # every row prediction_scores makes on the sample
     assert len(table) >= 25

@@ -433,8 +433,8 @@ def test_event_counts_quarantined_rows(sample_meta):
 
 def test_every_file_a_batch_writes_beside_the_reports_is_a_reserved_id():
     from sra_analysis.event import RESERVED_EVENT_IDS
-    from sra_analysis.reports.index_page import PLOTLY_ASSET
-    from sra_analysis.reports.rollup_report import ROLLUP_FILES
+    from sra_analysis.reports.batch.index_page import PLOTLY_ASSET
+    from sra_analysis.reports.batch.rollup_report import ROLLUP_FILES
 
     assert {"index.html", PLOTLY_ASSET, *ROLLUP_FILES} <= RESERVED_EVENT_IDS
 

@@ -1,4 +1,4 @@
-"""Tests of sra_analysis.reports.focus: the slice note and the breakdown tables as the
+"""Tests of sra_analysis.reports.pages.focus: the slice note and the breakdown tables as the
 focused notebooks show them (escaped, in the report's language)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import re
 import pytest
 from _night_event import night_event
 
-from sra_analysis.reports import focus
+from sra_analysis.reports.pages import focus
 from sra_analysis.review.evaluate import evaluate
 from sra_analysis.review.slicing import slice_event
 
@@ -92,7 +92,7 @@ def page(monkeypatch) -> list[str]:
     """Headings and fragments in display order: headings as ``# <markdown>``, fragments as is."""
     import IPython.display
 
-    from sra_analysis.reports import present
+    from sra_analysis.reports.pages import present
 
     items: list[str] = []
     monkeypatch.setattr(focus, "show_html", items.append)

@@ -283,7 +283,7 @@ def test_an_indonesian_report_writes_no_english_style_number(indonesian_batch):
 
 
 def test_an_indonesian_report_draws_its_charts_with_decimal_commas(indonesian_batch):
-    from sra_analysis.reports.report_html import plotly_js
+    from sra_analysis.reports.batch.report_html import plotly_js
 
     page = (indonesian_batch / "purwakarta-2024" / "report.html").read_text(encoding="utf-8")
     # the page's own calls: plotly.js 2 (plotly < 6) names Plotly.newPlot in its own text

@@ -113,8 +113,8 @@ def test_every_label_naming_a_concept_in_english_uses_its_one_indonesian_term(co
 
 
 def test_every_term_the_report_uses_is_in_the_glossary_in_both_languages(sample_event):
-    from sra_analysis.reports import present
-    from sra_analysis.reports.glossary_section import SCORE_TERMS, report_terms
+    from sra_analysis.reports.pages import present
+    from sra_analysis.reports.pages.glossary_section import SCORE_TERMS, report_terms
     from sra_analysis.review.evaluate import evaluate
 
     review = evaluate(sample_event, n_resamples=0)
@@ -135,7 +135,7 @@ def test_every_term_the_report_uses_is_in_the_glossary_in_both_languages(sample_
 
 
 def test_the_glossary_section_lists_the_terms_in_the_reports_language(sample_event, monkeypatch):
-    from sra_analysis.reports import glossary_section
+    from sra_analysis.reports.pages import glossary_section
     from sra_analysis.review.evaluate import evaluate
 
     shown: list[str] = []

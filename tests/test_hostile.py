@@ -44,7 +44,7 @@ from hostile_cases import (
 from sra_analysis import evaluate, load_event
 from sra_analysis.cli import main
 from sra_analysis.errors import SRAError
-from sra_analysis.reports.improvement_plan import write_improvement_plan
+from sra_analysis.reports.pages.improvement_plan import write_improvement_plan
 
 CASES = load_cases()
 TRACEBACK = "Traceback (most recent call last)"

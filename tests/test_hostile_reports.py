@@ -13,9 +13,9 @@ from hostile_cases import CORPUS
 from hostile_reports import load_report_cases, tampered_copy
 
 from sra_analysis.cli import main
+from sra_analysis.reports.pages.rollup_run import rollup_results
+from sra_analysis.reports.pages.session import start_review
 from sra_analysis.reports.rollup_inputs import read_reports
-from sra_analysis.reports.rollup_run import rollup_results
-from sra_analysis.reports.session import start_review
 from sra_analysis.resources import sample_dir
 
 CASES = load_report_cases()

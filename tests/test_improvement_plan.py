@@ -1,4 +1,4 @@
-"""Tests of sra_analysis.reports.improvement_plan: the workbook a commander assigns.
+"""Tests of sra_analysis.reports.pages.improvement_plan: the workbook a commander assigns.
 
 The purpose-built event is the spreading demonstration of tests/test_aar.py, cut down: R1
 foresaw the demonstration outside the fence (ring 1), 2 March 12:00–18:00, extreme, 16 officers
@@ -34,7 +34,7 @@ from _windows import hand_windows
 
 from sra_analysis import evaluate, load_event
 from sra_analysis.errors import ParameterError
-from sra_analysis.reports.improvement_plan import (
+from sra_analysis.reports.pages.improvement_plan import (
     FORMULA_START,
     PLAN_COLUMNS,
     SPARE_ROWS,
@@ -456,7 +456,7 @@ def test_no_officer_id_reaches_the_workbook(sample_review, tmp_path):
 def test_a_report_session_writes_the_plan_with_the_event_units(tmp_path):
     from conftest import write_event_folder
 
-    from sra_analysis.reports.session import start_review
+    from sra_analysis.reports.pages.session import start_review
 
     folder = write_event_folder(
         tmp_path / "event", incidents=INCIDENTS, staffing=STAFFING, risks=RISKS

@@ -1,4 +1,5 @@
-"""Tests of sra_analysis.reports.index_page: the cross-event index page, from summaries on disk."""
+"""Tests of sra_analysis.reports.batch.index_page: the cross-event index page, from summaries
+on disk."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from _fabricated import OUTLIERS, fabricated_summaries, write_batch
 
 from sra_analysis.labels import t
 from sra_analysis.reports.batch import ReportResult
-from sra_analysis.reports.index_page import DOT_PLOT_EVENTS, write_index
+from sra_analysis.reports.batch.index_page import DOT_PLOT_EVENTS, write_index
 
 HOSTILE = "<script>window.__xss = 1</script>Pleno"
 

@@ -10,9 +10,9 @@ import nbformat
 import papermill
 import pytest
 
-from sra_analysis.reports import kernels
-from sra_analysis.reports.engine import ENGINE_NAME, register_engine
-from sra_analysis.reports.kernels import (
+from sra_analysis.reports.batch import kernels
+from sra_analysis.reports.batch.engine import ENGINE_NAME, register_engine
+from sra_analysis.reports.batch.kernels import (
     WARM_IMPORTS,
     kept_kernels,
     prestart_kernels,
@@ -155,7 +155,12 @@ def test_a_kernel_that_fails_to_warm_up_is_stopped_and_a_fresh_one_runs(
 
 
 def test_stopped_kernels_start_no_notebook_until_allowed(probe, tmp_path):
-    from sra_analysis.reports.kernels import KernelsStopped, allow_kernels, checkout, stop_kernels
+    from sra_analysis.reports.batch.kernels import (
+        KernelsStopped,
+        allow_kernels,
+        checkout,
+        stop_kernels,
+    )
 
     prestart_kernels(1)
     outcome = []

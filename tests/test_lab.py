@@ -339,7 +339,7 @@ def test_a_bundled_notebook_runs_cleanly_in_jupyterlab(name, lab, browser, tmp_p
         _shut_kernels(lab)
 
     # the same outputs as an HTML report: the tables read the same there
-    from sra_analysis.reports.report_html import export_html
+    from sra_analysis.reports.batch.report_html import export_html
 
     report = tmp_path / f"{name}.html"
     report.write_text(export_html(saved, title=name), encoding="utf-8")

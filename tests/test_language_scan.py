@@ -36,8 +36,8 @@ from _language_scan import (
 )
 
 from sra_analysis.cli import LANG_VARIABLE, main
-from sra_analysis.reports.kernels import shutdown_kernels
-from sra_analysis.reports.pdf import CHROMIUM_ENV
+from sra_analysis.reports.batch.kernels import shutdown_kernels
+from sra_analysis.reports.batch.pdf import CHROMIUM_ENV
 from sra_analysis.resources import sample_dir
 
 pytest.importorskip("pypdf")

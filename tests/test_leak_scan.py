@@ -34,7 +34,7 @@ from _workbooks import workbook_text
 
 from sra_analysis.cli import main
 from sra_analysis.privacy import KEY_ENV, KEY_FILE_ENV
-from sra_analysis.reports.kernels import shutdown_kernels
+from sra_analysis.reports.batch.kernels import shutdown_kernels
 from sra_analysis.resources import sample_dir
 
 SAMPLE = sample_dir() / "purwakarta-2024"

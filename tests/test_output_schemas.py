@@ -50,7 +50,7 @@ def test_a_summary_with_its_intervals_and_p_values_is_documented():
 
 
 def test_the_rollup_a_batch_wrote_is_documented(rollup_batch, tmp_path):
-    from sra_analysis.reports.rollup_run import write_rollup
+    from sra_analysis.reports.pages.rollup_run import write_rollup
 
     _, body = write_rollup(rollup_batch, tmp_path)
     assert undocumented(body, ROLLUP_SCHEMA) == []

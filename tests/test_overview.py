@@ -8,8 +8,8 @@ import re
 import pytest
 from _demonstration import DEMO_INCIDENTS, DEMO_RISKS, DEMO_STAFFING
 
-from sra_analysis.reports import overview
-from sra_analysis.reports.overview import ring_overview
+from sra_analysis.reports.pages import overview
+from sra_analysis.reports.pages.overview import ring_overview
 from sra_analysis.review.evaluate import evaluate
 
 

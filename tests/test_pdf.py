@@ -31,7 +31,7 @@ from _browser import CHROMIUM
 from sra_analysis.cli import ExitCode, main
 from sra_analysis.errors import PrinterError
 from sra_analysis.labels import t
-from sra_analysis.reports.pdf import (
+from sra_analysis.reports.batch.pdf import (
     CHROMIUM_ENV,
     PDF_NAME,
     ReportPrinter,
@@ -39,10 +39,10 @@ from sra_analysis.reports.pdf import (
     find_chromium,
     print_result,
 )
-from sra_analysis.reports.print_layout import part_heading_texts
-from sra_analysis.reports.report_html import export_html
-from sra_analysis.reports.runner import ReportResult
-from sra_analysis.reports.where import Here
+from sra_analysis.reports.batch.print_layout import part_heading_texts
+from sra_analysis.reports.batch.report_html import export_html
+from sra_analysis.reports.batch.runner import ReportResult
+from sra_analysis.reports.batch.where import Here
 from sra_analysis.resources import sample_dir
 
 pypdf = pytest.importorskip("pypdf")
@@ -596,9 +596,9 @@ def test_a_batch_without_pdf_never_imports_playwright():
     code = (
         "import sys\n"
         "from sra_analysis.cli import build_parser\n"
-        "import sra_analysis.reports.batch, sra_analysis.reports.pdf\n"
+        "import sra_analysis.reports.batch, sra_analysis.reports.batch.pdf\n"
         "build_parser().parse_args(['report', 'x', '--out', 'y'])\n"
-        "print('playwright' in sys.modules, 'sra_analysis.reports.pdf' in sys.modules)\n"
+        "print('playwright' in sys.modules, 'sra_analysis.reports.batch.pdf' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "True"]

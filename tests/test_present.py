@@ -9,8 +9,8 @@ import re
 import pandas as pd
 import pytest
 
-from sra_analysis.reports import present
 from sra_analysis.reports.html_tables import MISSING, ROW_LIMIT, TEXT_LIMIT
+from sra_analysis.reports.pages import present
 from sra_analysis.review.evaluate import evaluate
 
 QUIET_INCIDENTS = [

@@ -1,4 +1,4 @@
-"""The printed page's layout rules (:mod:`sra_analysis.reports.print_layout`), without a
+"""The printed page's layout rules (:mod:`sra_analysis.reports.batch.print_layout`), without a
 browser: CSS strings that no event text can break out of, the running header and footer,
 and the headings that start a printed part. ``tests/test_pdf.py`` prints them."""
 
@@ -12,7 +12,7 @@ import pytest
 from sra_analysis.errors import ParameterError
 from sra_analysis.event_config import read_event_meta
 from sra_analysis.labels import t
-from sra_analysis.reports.print_layout import (
+from sra_analysis.reports.batch.print_layout import (
     PART_HEADINGS,
     TITLE_LIMIT,
     PageFooter,

@@ -33,7 +33,7 @@ from sra_analysis.privacy import (
     redact_issues,
     shown_as_is,
 )
-from sra_analysis.reports import present
+from sra_analysis.reports.pages import present
 
 IDS = pd.Series(["77057217", "81014747", "77057217", "00123"], index=[10, 11, 12, 13])
 

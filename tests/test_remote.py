@@ -11,9 +11,9 @@ from dataclasses import replace
 import pytest
 
 from sra_analysis import InputFileError
-from sra_analysis.reports import remote
-from sra_analysis.reports.remote import PackedReport, pack_event, run_packed, unpack_report
-from sra_analysis.reports.runner import Job, ReportResult
+from sra_analysis.reports.batch import remote
+from sra_analysis.reports.batch.remote import PackedReport, pack_event, run_packed, unpack_report
+from sra_analysis.reports.batch.runner import Job, ReportResult
 from sra_analysis.resources import notebook_path, sample_dir
 
 

@@ -1,4 +1,4 @@
-"""Tests of sra_analysis.reports.report_html and figure_html: figures travel as data in the
+"""Tests of sra_analysis.reports.batch.report_html and figure_html: figures travel as data in the
 notebook, the HTML export draws them with plotly.js loaded once — inside the page or from a
 shared ``plotly.min.js`` — and both kinds draw every chart in Chromium with the network
 blocked.
@@ -19,8 +19,8 @@ import pytest
 from _browser import visit
 
 from sra_analysis.errors import OutputError, ParameterError
-from sra_analysis.reports.figure_html import PLOTLY_MIMETYPE, figure_fragment
-from sra_analysis.reports.report_html import (
+from sra_analysis.reports.batch.figure_html import PLOTLY_MIMETYPE, figure_fragment
+from sra_analysis.reports.batch.report_html import (
     ASSETS,
     PLOTLY_ASSET,
     choose_assets,
@@ -29,7 +29,7 @@ from sra_analysis.reports.report_html import (
     plotly_js,
     write_plotly_asset,
 )
-from sra_analysis.reports.where import Here
+from sra_analysis.reports.batch.where import Here
 from sra_analysis.resources import sample_dir
 
 #: The first line of plotly.js's licence banner: present once wherever the library is.

@@ -10,7 +10,7 @@ import pytest
 from hostile_cases import CORPUS
 
 from sra_analysis.report_folder import ReportFolderError
-from sra_analysis.reports.session import start_review
+from sra_analysis.reports.pages.session import start_review
 from sra_analysis.rollup.folders import missing_files, read_report_folder
 
 

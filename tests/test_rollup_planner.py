@@ -345,8 +345,8 @@ STATISTICS = re.compile(
 
 @pytest.fixture(scope="module")
 def pages(batch, tmp_path_factory):
-    from sra_analysis.reports.kernels import shutdown_kernels
-    from sra_analysis.reports.rollup_report import run_rollup_report
+    from sra_analysis.reports.batch.kernels import shutdown_kernels
+    from sra_analysis.reports.batch.rollup_report import run_rollup_report
 
     out = {}
     try:

@@ -2,7 +2,7 @@
 
 A province of 36 events is generated with ``planted_rollup=True``
 (:mod:`sra_analysis.sample.province_truth`) and each event is reviewed exactly as its report's
-notebook does (:func:`sra_analysis.reports.session.start_review`, which writes
+notebook does (:func:`sra_analysis.reports.pages.session.start_review`, which writes
 ``summary.json`` and the three roll-up tables), without running notebooks. The roll-up then
 reads them back (:func:`read_reports`) and pools them (:func:`rollup_results`). Expected
 values come from the planted truth, never from a previous run.
@@ -19,9 +19,9 @@ import pytest
 from scipy import stats
 
 from sra_analysis import rollup
+from sra_analysis.reports.pages.rollup_run import rollup_results
+from sra_analysis.reports.pages.session import start_review
 from sra_analysis.reports.rollup_inputs import read_reports
-from sra_analysis.reports.rollup_run import rollup_results
-from sra_analysis.reports.session import start_review
 from sra_analysis.sample import PROVINCE_TRUTH_FILE, ProvinceTruth, generate_province
 
 N_EVENTS, SEED = 36, 2024

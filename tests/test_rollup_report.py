@@ -16,9 +16,9 @@ from _browser import visit
 from conftest import ROLLUP_EVENTS
 
 from sra_analysis.labels import t
+from sra_analysis.reports.batch.rollup_report import ROLLUP_FILES, run_rollup_report
+from sra_analysis.reports.pages.rollup_run import rollup_results
 from sra_analysis.reports.rollup_inputs import read_reports
-from sra_analysis.reports.rollup_report import ROLLUP_FILES, run_rollup_report
-from sra_analysis.reports.rollup_run import rollup_results
 from sra_analysis.resources import rollup_notebook
 
 

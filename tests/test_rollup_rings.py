@@ -130,7 +130,7 @@ def test_a_zone_that_is_not_one_pools_by_name_and_inputs_stay_unchanged():
      ("id", "2 kegiatan tidak mencantumkan zona untuk sebagian ring (Gudang, Pagar); ring")],
 )  # fmt: skip
 def test_rollup_json_says_which_rings_were_pooled_by_name(lang, words):
-    from sra_analysis.reports.rollup_run import _ring_pooling
+    from sra_analysis.reports.pages.rollup_run import _ring_pooling
 
     windows = pd.DataFrame({
         "event_id": ["a", "a", "b", "b"], "ring": ["1", "2", "1", "2"],

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROLLUP_EVENTS
 
 from sra_analysis.cli import main
-from sra_analysis.reports.rollup_run import plain, rollup_results, write_rollup
+from sra_analysis.reports.pages.rollup_run import plain, rollup_results, write_rollup
 
 
 def test_plain_makes_json_values_of_tables_numbers_and_missing_values():

@@ -1,4 +1,4 @@
-"""Tests of sra_analysis.reports.session: the notebooks' one setup call and their headings."""
+"""Tests of sra_analysis.reports.pages.session: the notebooks' one setup call and their headings."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from _night_event import INCIDENTS, NIGHT, RISKS, STAFFING
 from conftest import write_event_folder
 
 from sra_analysis.errors import ParameterError
-from sra_analysis.reports.session import ReviewSession, heading, start_review
+from sra_analysis.reports.pages.session import ReviewSession, heading, start_review
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from sra_analysis.errors import ParameterError
 from sra_analysis.io.normalise import parse_severities
 from sra_analysis.labels import LANGUAGES, t
 from sra_analysis.levels import SEVERITY_SCALE, severity_choice, severity_name, severity_scale
-from sra_analysis.reports.legends import disruption_rule_note, severity_legend
+from sra_analysis.reports.pages.legends import disruption_rule_note, severity_legend
 
 # ----------------------------------------------------------------------------- the words
 

@@ -396,7 +396,7 @@ def test_without_register_categories_anticipation_is_the_risk_id(sample_event):
 
 
 def test_no_raw_code_in_the_indonesian_incident_table_of_the_sample(sample_event, monkeypatch):
-    from sra_analysis.reports import present
+    from sra_analysis.reports.pages import present
 
     fragments: list[str] = []
     monkeypatch.setattr(present, "show_html", fragments.append)

@@ -67,7 +67,7 @@ import nbformat
 import openpyxl
 
 from sra_analysis import evaluate, load_event
-from sra_analysis.reports.report_html import export_html
+from sra_analysis.reports.batch.report_html import export_html
 from sra_analysis.resources import sample_events
 
 assert openpyxl.DEFUSEDXML, "openpyxl does not parse workbooks with defusedxml"

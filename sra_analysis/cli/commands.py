@@ -172,7 +172,7 @@ def _start_kernels_early(args: argparse.Namespace) -> None:
     if args.scheduler is not None:
         return
     from sra_analysis.event_yaml import find_event_dirs
-    from sra_analysis.reports.kernels import prestart_for
+    from sra_analysis.reports.batch.kernels import prestart_for
 
     try:
         events = len(find_event_dirs(args.event_dirs))
@@ -185,14 +185,14 @@ def report(args: argparse.Namespace) -> int:
     _skip_unused_imports()
     _use_categories(args)  # before the kernels start, which inherit it
     if args.pdf:  # before the kernels start: a machine that cannot print is told at once
-        from sra_analysis.reports.pdf import check_printer
+        from sra_analysis.reports.batch.pdf import check_printer
 
         args.doing = "looking for Playwright and Chromium (--pdf)"
         check_printer()
     _start_kernels_early(args)
     from sra_analysis.reports.batch import run_reports
+    from sra_analysis.reports.batch.where import where_to_run
     from sra_analysis.reports.parameters import ReportParameters
-    from sra_analysis.reports.where import where_to_run
 
     args.doing = f"running the reports into {args.out}"
     parameters = ReportParameters(lang=args.lang)
@@ -244,9 +244,9 @@ def _seconds(value: float, lang: str) -> str:
 
 
 def rollup(args: argparse.Namespace) -> int:
+    from sra_analysis.reports.batch.rollup_report import run_rollup_report
     from sra_analysis.reports.outdir import check_output_dir
     from sra_analysis.reports.rollup_inputs import check_reports
-    from sra_analysis.reports.rollup_report import run_rollup_report
     from sra_analysis.reports.rollup_result import Rollup
 
     _use_categories(args)

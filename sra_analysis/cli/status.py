@@ -45,7 +45,7 @@ class ExitCode(enum.IntEnum):
 
 #: ``report`` exits with the number of FAILED reports, capped here (below 64, the usage error).
 MAX_FAILED_STATUS = 63
-#: ``report --assets``: sra_analysis.reports.report_html.ASSETS, written out so that --help
+#: ``report --assets``: sra_analysis.reports.batch.report_html.ASSETS, written out so that --help
 #: imports no report library.
 REPORT_ASSETS = ("inline", "shared")
 

@@ -1,4 +1,4 @@
-"""Labels of the report's cover (:mod:`sra_analysis.reports.cover`): title, the event's
+"""Labels of the report's cover (:mod:`sra_analysis.reports.pages.cover`): title, the event's
 particulars and the signature block."""
 
 from __future__ import annotations

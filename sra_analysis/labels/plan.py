@@ -1,4 +1,4 @@
-"""Labels of the improvement-plan workbook (:mod:`sra_analysis.reports.improvement_plan`)."""
+"""Labels of the improvement-plan workbook (:mod:`sra_analysis.reports.pages.improvement_plan`)."""
 
 from __future__ import annotations
 

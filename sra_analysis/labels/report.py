@@ -172,7 +172,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "en": "Appendix: incident log, data quality and provenance",
         "id": "Lampiran: daftar kejadian, kualitas data dan sumber data",
     },
-    # the after-action report's own sections (sra_analysis.reports.overview, .annex, ...)
+    # the after-action report's own sections (sra_analysis.reports.pages.overview, .annex, ...)
     "section.overview": {"en": "Overview", "id": "Gambaran umum"},
     "section.annex": {"en": "Analyst annex", "id": "Lampiran analis"},
     "section.glossary": {"en": "Glossary", "id": "Daftar istilah"},

@@ -28,7 +28,7 @@ __all__ = [
 #: (:data:`sra_analysis.rollup.artefacts.TABLE_NAMES`).
 EVENT_TABLES = ("windows", "incidents", "register")
 #: The workbook of areas for improvement with columns to fill in
-#: (:mod:`sra_analysis.reports.improvement_plan`).
+#: (:mod:`sra_analysis.reports.pages.improvement_plan`).
 IMPROVEMENT_PLAN = "improvement_plan.xlsx"
 #: What a successful report leaves beside ``report.html`` for later use: its summary, those
 #: tables, the improvement plan and, when asked for, its PDF. None of them may stand beside a

@@ -1,6 +1,6 @@
 """The roll-up across events as a typed result: :func:`rollup_reports` and :class:`Rollup`.
 
-``Rollup.to_dict()`` is ``rollup.json`` (what :func:`~sra_analysis.reports.rollup_run.
+``Rollup.to_dict()`` is ``rollup.json`` (what :func:`~sra_analysis.reports.pages.rollup_run.
 rollup_results` gives), and :meth:`Rollup.from_file` reads it back typed, so the CLI and a
 script read the events pooled, those set aside, the totals, the level rate ratio and the
 lessons by name instead of by key.
@@ -208,7 +208,7 @@ def rollup_reports(
     Rollup
         ``to_dict()`` is what ``sra-review rollup`` writes to ``rollup.json``.
     """
+    from sra_analysis.reports.pages.rollup_run import rollup_results
     from sra_analysis.reports.rollup_inputs import read_reports
-    from sra_analysis.reports.rollup_run import rollup_results
 
     return Rollup.from_dict(rollup_results(read_reports(folders), lang=check_lang(lang)))

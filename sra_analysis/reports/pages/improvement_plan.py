@@ -15,7 +15,8 @@ Both sheets open with the classification marking, the plan's title, the event (n
 dates) and the unit, from ``event.yaml``'s optional ``classification`` and ``unit`` keys (read
 with ``getattr`` so that an event description without them still works; a line is left to
 write the unit on). Layout and printing (A4 landscape, one page wide, the rows above the table
-repeated on every page, page numbers in the footer) are :mod:`sra_analysis.reports.plan_sheet`.
+repeated on every page, page numbers in the footer) are
+:mod:`sra_analysis.reports.pages.plan_sheet`.
 
 Every text cell is written by :func:`sra_analysis.sheet_text.put_text`, the one text-cell
 writer of every workbook: never a formula, with Excel's quote prefix on text that starts like
@@ -33,9 +34,9 @@ from pathlib import Path
 import pandas as pd
 
 from sra_analysis.labels import check_lang, t
-from sra_analysis.reports import plan_sheet
 from sra_analysis.reports.files import write_atomic
 from sra_analysis.reports.html_tables import is_missing
+from sra_analysis.reports.pages import plan_sheet
 from sra_analysis.review.aar import CAPABILITY_ELEMENTS, PRIORITIES
 from sra_analysis.review.aar.text import Span
 from sra_analysis.review.evaluate import Evaluation
@@ -172,7 +173,7 @@ def improvement_plan_workbook(review: Evaluation, *, lang: str = "en", units: It
     """The improvement plan of ``review`` as an openpyxl ``Workbook``.
 
     Sheets: the plan (title block, header row
-    :data:`~sra_analysis.reports.plan_sheet.TITLE_ROWS` + 1, one row per
+    :data:`~sra_analysis.reports.pages.plan_sheet.TITLE_ROWS` + 1, one row per
     improvement, :data:`SPARE_ROWS` spare rows, the signature block); the strengths to
     sustain; and, when ``units`` (:func:`staffing_units`) are given, a hidden sheet holding
     them for the responsible-unit drop-down.

@@ -4,12 +4,12 @@ Notebooks stay thin by calling these helpers. Every piece of text that came from
 file is escaped here before it becomes HTML. Figures are displayed as data, in Plotly's own
 mimetype, which JupyterLab, Notebook 7 and VS Code draw themselves; the HTML export makes
 each a chart drawn by the one plotly.js of the page
-(:func:`~sra_analysis.reports.report_html.export_html`), so the notebook never carries the
-library. Headings and the setup call are in :mod:`sra_analysis.reports.session`; the first
-screen and the overview in :mod:`~sra_analysis.reports.overview`, the after-action review
-and its plan in :mod:`~sra_analysis.reports.aar_present`, the statistics of the analyst annex
-in :mod:`~sra_analysis.reports.annex` (:func:`headline_tiles` is re-exported from there) and
-the glossary in :mod:`~sra_analysis.reports.glossary_section`.
+(:func:`~sra_analysis.reports.batch.report_html.export_html`), so the notebook never carries the
+library. Headings and the setup call are in :mod:`sra_analysis.reports.pages.session`; the first
+screen and the overview in :mod:`~sra_analysis.reports.pages.overview`, the after-action review
+and its plan in :mod:`~sra_analysis.reports.pages.aar_present`, the statistics of the analyst annex
+in :mod:`~sra_analysis.reports.pages.annex` (:func:`headline_tiles` is re-exported from there) and
+the glossary in :mod:`~sra_analysis.reports.pages.glossary_section`.
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ from sra_analysis.io.reasons import issue_reasons
 from sra_analysis.labels import level_label, t
 from sra_analysis.labels.formats import format_datetime, format_integer, format_range
 from sra_analysis.privacy import redact_issues
-from sra_analysis.reports.aar_present import summary_html
-from sra_analysis.reports.annex import headline_tiles, verdict_html
 from sra_analysis.reports.files import write_atomic, write_json_atomic
 from sra_analysis.reports.html_tables import (
     FINDING_LIMIT,
@@ -40,7 +38,9 @@ from sra_analysis.reports.html_tables import (
     show_html,
     tables_folder,
 )
-from sra_analysis.reports.legends import severity_legend
+from sra_analysis.reports.pages.aar_present import summary_html
+from sra_analysis.reports.pages.annex import headline_tiles, verdict_html
+from sra_analysis.reports.pages.legends import severity_legend
 from sra_analysis.review.evaluate import Evaluation
 from sra_analysis.vocabulary import category_labels
 
@@ -71,7 +71,7 @@ def show(figure) -> None:
     one-line ``text/plain``, no HTML and no plotly.js.
 
     JupyterLab, Notebook 7 and VS Code draw the mimetype; the HTML export turns it into a
-    chart (:mod:`sra_analysis.reports.figure_html`).
+    chart (:mod:`sra_analysis.reports.batch.figure_html`).
     """
     from IPython.display import display
 
@@ -94,9 +94,9 @@ def overview(event: Event, review: Evaluation, *, lang: str = "en") -> None:
     """The first screen of the analysis notebooks: title, the grade and the commander's
     summary (each sentence linked to its evidence), then the verdict on the SRA, the key
     numbers and the rings at a glance. The review report splits these between its summary
-    (:func:`~sra_analysis.reports.overview.summary_page`) and its analyst annex
-    (:func:`~sra_analysis.reports.annex.verdict_box`)."""
-    from sra_analysis.reports.overview import title_html
+    (:func:`~sra_analysis.reports.pages.overview.summary_page`) and its analyst annex
+    (:func:`~sra_analysis.reports.pages.annex.verdict_box`)."""
+    from sra_analysis.reports.pages.overview import title_html
 
     show_html(
         title_html(event, review, lang=lang)

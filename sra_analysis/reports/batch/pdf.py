@@ -7,7 +7,7 @@ the template's ``@media print`` rules (A4, the cover on a page of its own, chart
 rows kept whole, table header rows repeated, nothing interactive), and printed once every
 Plotly chart has drawn. The charts are drawn for the paper: the page is opened in a window
 exactly as wide as the printable width of an A4 page at :data:`PRINT_SCALE`, and drawn again
-lower to fit the page (:mod:`sra_analysis.reports.print_layout`, which also adds the running
+lower to fit the page (:mod:`sra_analysis.reports.batch.print_layout`, which also adds the running
 header and footer, and starts the annex, the glossary and the appendix on a new page).
 
 One browser serves a whole batch (:class:`ReportPrinter`). It is found (:func:`find_chromium`)
@@ -26,7 +26,7 @@ from pathlib import Path
 from sra_analysis.errors import EventConfigError, PrinterError
 from sra_analysis.event_config import read_event_meta
 from sra_analysis.privacy import hide_long_numbers
-from sra_analysis.reports.chromium import (
+from sra_analysis.reports.batch.chromium import (
     CHROMIUM_ENV,
     CHROMIUM_NAMES,
     INSTALL_PLAYWRIGHT,
@@ -34,8 +34,7 @@ from sra_analysis.reports.chromium import (
     check_printer,
     find_chromium,
 )
-from sra_analysis.reports.files import write_atomic
-from sra_analysis.reports.print_layout import (
+from sra_analysis.reports.batch.print_layout import (
     CHART_HEIGHT_SCALE,
     CHART_MIN_HEIGHT,
     FIT_CHARTS,
@@ -44,7 +43,8 @@ from sra_analysis.reports.print_layout import (
     page_css,
     part_heading_texts,
 )
-from sra_analysis.reports.runner import ReportResult
+from sra_analysis.reports.batch.runner import ReportResult
+from sra_analysis.reports.files import write_atomic
 
 __all__ = [
     "CHROMIUM_ENV",

@@ -5,7 +5,7 @@ it mattered, the findings that recur with a recommendation for the province, and
 to look at first — from the ``results`` the roll-up wrote to ``rollup.json``
 (:func:`sra_analysis.rollup.planner_results`), so the page and the file agree. No statistics
 word appears before :func:`annex_heading`; everything statistical follows it
-(:mod:`sra_analysis.reports.rollup_present`).
+(:mod:`sra_analysis.reports.pages.rollup_present`).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import pandas as pd
 from sra_analysis.labels import t
 from sra_analysis.labels.formats import format_percent
 from sra_analysis.reports.html_tables import MISSING, esc, html_table, number_text
-from sra_analysis.reports.present import show_html
-from sra_analysis.reports.rollup_present import RollupSession, _date, _link
+from sra_analysis.reports.pages.present import show_html
+from sra_analysis.reports.pages.rollup_present import RollupSession, _date, _link
 from sra_analysis.rollup.first_look import ANCHORS, hours_text, place_text
 
 __all__ = [

@@ -1,7 +1,7 @@
 """The printed report's page layout: running header and footer, the parts that start a
 page, and the charts fitted to A4.
 
-:class:`~sra_analysis.reports.pdf.ReportPrinter` applies these to the page it prints, after
+:class:`~sra_analysis.reports.batch.pdf.ReportPrinter` applies these to the page it prints, after
 every chart has drawn; the report page on screen (and the template's ``@media print`` rules
 that a browser's Print uses) stays as it is.
 

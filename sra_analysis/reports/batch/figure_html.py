@@ -5,9 +5,9 @@ which JupyterLab, Notebook 7 and VS Code draw themselves, but which nbconvert's 
 out. :class:`PlotlyFigurePreprocessor` gives every such output an HTML twin — a ``div`` and a
 ``Plotly.newPlot`` call, no library — on the exporter's copy of the notebook, so the report
 draws each figure with the one plotly.js its page head loads
-(:func:`sra_analysis.reports.report_html.export_html`), and the notebook itself stays small.
+(:func:`sra_analysis.reports.batch.report_html.export_html`), and the notebook itself stays small.
 
-This module imports nbconvert: :mod:`~sra_analysis.reports.report_html` loads it only when
+This module imports nbconvert: :mod:`~sra_analysis.reports.batch.report_html` loads it only when
 it builds its exporter.
 """
 

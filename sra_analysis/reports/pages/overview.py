@@ -5,7 +5,7 @@ grade in a word and plain sentences, each linked to its evidence), no statistics
 :func:`overview_section` is the overview ("Gambaran umum"): the objectives ``event.yaml``
 gives, the rings with their zones, the officers and units on duty per ring
 (:func:`ring_overview`), and the plan against what was served. The statistics are in the
-analyst annex (:mod:`sra_analysis.reports.annex`).
+analyst annex (:mod:`sra_analysis.reports.pages.annex`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from sra_analysis.event import Event
 from sra_analysis.labels import level_label, t
 from sra_analysis.labels.formats import format_datetime
 from sra_analysis.labels.timezone import zone_label
-from sra_analysis.reports.aar_present import summary_html
 from sra_analysis.reports.html_tables import clip, esc, html_table, is_missing, show_html
-from sra_analysis.reports.legends import plan_source_note, plan_vs_served_html
+from sra_analysis.reports.pages.aar_present import summary_html
+from sra_analysis.reports.pages.legends import plan_source_note, plan_vs_served_html
 from sra_analysis.review.evaluate import Evaluation
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 ``rollup_report.ipynb`` is a parameters cell, one call to :func:`start_rollup` (read the
 reports, pool them, write ``rollup.json`` when asked) and calls into
-:mod:`sra_analysis.reports.rollup_first` (the plain first screen), this module (the analyst
+:mod:`sra_analysis.reports.pages.rollup_first` (the plain first screen), this module (the analyst
 annex) and :mod:`sra_analysis.charts`. Everything shown comes from the one ``results`` dict
 that is also written as ``rollup.json``, so the page and the file never disagree.
 """
@@ -27,9 +27,9 @@ from sra_analysis.labels.formats import (
 from sra_analysis.report_summary import ReportSummary
 from sra_analysis.reports.files import write_json_atomic
 from sra_analysis.reports.html_tables import MISSING, clip, esc, html_table, number_text
-from sra_analysis.reports.present import show_html
+from sra_analysis.reports.pages.present import show_html
+from sra_analysis.reports.pages.rollup_run import rollup_results
 from sra_analysis.reports.rollup_inputs import ReportsRead, read_reports
-from sra_analysis.reports.rollup_run import rollup_results
 from sra_analysis.rollup.few_events import not_enough
 from sra_analysis.rollup.funnel import CaptureFunnel, capture_funnel_of
 from sra_analysis.zones import ZONES, zone_label
@@ -81,7 +81,7 @@ class RollupSession:
 
     def heading(self, key: str, *, level: int = 2) -> None:
         """Show the label ``key`` as a heading in the session's language."""
-        from sra_analysis.reports.session import heading
+        from sra_analysis.reports.pages.session import heading
 
         heading(key, self.lang, level=level)
 
@@ -162,7 +162,7 @@ def _answer(results: Mapping, summaries: list[ReportSummary], lang: str) -> tupl
 def overview(session: RollupSession) -> None:
     """The analyst annex's opening: are the SRAs right by the pooled tests, the numbers
     behind it, and the lessons for the next SRA with their evidence. The plain first screen
-    before it is :func:`sra_analysis.reports.rollup_first.first_screen`."""
+    before it is :func:`sra_analysis.reports.pages.rollup_first.first_screen`."""
     results, lang, summaries = session.results, session.lang, session.summaries
     totals = results["totals"]
     ratio = results["level_rate_ratio"]["disruptions"]

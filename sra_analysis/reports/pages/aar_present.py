@@ -197,7 +197,7 @@ def improvement_plan(
     review: Evaluation, *, lang: str = "en", workbook: str | os.PathLike | None = None
 ) -> None:
     """The improvement plan: one row per area for improvement, in the order and words of
-    ``improvement_plan.xlsx`` (:func:`~sra_analysis.reports.improvement_plan.
+    ``improvement_plan.xlsx`` (:func:`~sra_analysis.reports.pages.improvement_plan.
     improvement_plan_rows`): number, finding, recommended action, capability element and
     priority, then the responsible unit, start, due date and status left blank to fill in.
 
@@ -205,7 +205,7 @@ def improvement_plan(
     first, relative to the report beside it.
     """
     from sra_analysis.reports.files import placed_name
-    from sra_analysis.reports.improvement_plan import improvement_plan_rows
+    from sra_analysis.reports.pages.improvement_plan import improvement_plan_rows
 
     parts = [f'<h2 id="{PLAN_ANCHOR}">{esc(t("section.plan", lang))}</h2>']
     if workbook is not None:

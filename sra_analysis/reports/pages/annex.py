@@ -4,8 +4,8 @@ The summary and the overview speak in counts, rings and hours; everything a stat
 checks comes after the improvement plan, under one heading (:func:`annex_intro`): the verdict
 on the SRA with its tests and the key numbers (:func:`verdict_box`, :func:`headline_tiles`),
 then the score table, the charts and the tables of misses, quiet flagged hours, unanticipated
-incidents and SRA items, which the notebook shows with :mod:`sra_analysis.reports.present`,
-:mod:`sra_analysis.reports.focus` and :mod:`sra_analysis.charts`.
+incidents and SRA items, which the notebook shows with :mod:`sra_analysis.reports.pages.present`,
+:mod:`sra_analysis.reports.pages.focus` and :mod:`sra_analysis.charts`.
 
 Every count comes from :func:`~sra_analysis.review.aar.review_counts`, the one definition the
 summary, the verdict and the findings use, each labelled with what it counts: *disruptions*
@@ -24,7 +24,7 @@ from sra_analysis.reports.html_tables import (
     number_text,
     show_html,
 )
-from sra_analysis.reports.legends import disruption_rule_note
+from sra_analysis.reports.pages.legends import disruption_rule_note
 from sra_analysis.review.aar import review_counts
 from sra_analysis.review.evaluate import Evaluation
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sra_analysis.errors import InputFileError
+from sra_analysis.reports.batch.runner import Job, ReportResult, run_one
 from sra_analysis.reports.files import EVENT_RESULTS, write_atomic
-from sra_analysis.reports.runner import Job, ReportResult, run_one
 
 __all__ = ["MAX_EVENT_BYTES", "PackedReport", "pack_event", "run_packed", "unpack_report"]
 
@@ -89,7 +89,7 @@ def run_packed(job: Job, event: bytes) -> PackedReport:
         except (tarfile.TarError, OSError) as error:
             message = f"the event folder could not be unpacked on the worker: {error}"
             failed = ReportResult(job.event_dir, job.event_id, "failed", job.folder, 0.0, message)
-            from sra_analysis.reports.report_html import failure_page
+            from sra_analysis.reports.batch.report_html import failure_page
 
             page = failure_page(job.event_id, message).encode("utf-8")
             return PackedReport(failed, {"report.html": page})

@@ -2,7 +2,8 @@
 decided, where the plan line comes from, and planned against served per ring.
 
 Each helper returns an escaped HTML fragment (empty when there is nothing to say); the
-display helpers of :mod:`sra_analysis.reports.present` and :mod:`sra_analysis.reports.focus`
+display helpers of :mod:`sra_analysis.reports.pages.present` and
+:mod:`sra_analysis.reports.pages.focus`
 place them, so no notebook changes to show them.
 """
 
@@ -51,7 +52,7 @@ def disruption_rule_note(review: Evaluation, *, lang: str = "en") -> str:
 
     Examples
     --------
-    >>> from sra_analysis.reports.session import start_review
+    >>> from sra_analysis.reports.pages.session import start_review
     >>> disruption_rule_note(start_review(n_resamples=0).review)  # the sample says for each
     ''
     """

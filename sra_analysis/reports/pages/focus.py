@@ -23,9 +23,9 @@ from sra_analysis.labels.formats import (
     format_range,
 )
 from sra_analysis.reports.html_tables import MISSING, esc, html_table, is_missing
-from sra_analysis.reports.legends import plan_source_note, plan_vs_served_html
-from sra_analysis.reports.present import incident_table, show_html, span_table
-from sra_analysis.reports.session import heading
+from sra_analysis.reports.pages.legends import plan_source_note, plan_vs_served_html
+from sra_analysis.reports.pages.present import incident_table, show_html, span_table
+from sra_analysis.reports.pages.session import heading
 from sra_analysis.review import breakdowns
 from sra_analysis.review.evaluate import Evaluation
 

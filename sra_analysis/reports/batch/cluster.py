@@ -3,7 +3,7 @@
 :func:`dask_executor` connects to an existing ``dask.distributed`` scheduler, or starts a
 :class:`~distributed.LocalCluster` of worker processes, and gives the batch a
 ``concurrent.futures`` executor on it. Events travel to the workers as bytes and reports come
-back as bytes (:mod:`sra_analysis.reports.remote`): the workers need ``sra_analysis`` and a
+back as bytes (:mod:`sra_analysis.reports.batch.remote`): the workers need ``sra_analysis`` and a
 Jupyter ``python3`` kernel installed, not the event folders nor ``OUT``.
 
 Each worker thread keeps one warm kernel across the reports it runs (started when the batch
@@ -40,7 +40,7 @@ class DaskBatch:
 def _warm_worker(kernels: int) -> int:
     """On a worker: start its kernels in the background (returns at once: it runs in the
     worker's event loop, which must not block)."""
-    from sra_analysis.reports.kernels import prestart_kernels
+    from sra_analysis.reports.batch.kernels import prestart_kernels
 
     prestart_kernels(kernels)
     return os.getpid()
@@ -55,7 +55,7 @@ def _kernel_cleanup_plugin():
         name = "sra-kernel-cleanup"
 
         def teardown(self, worker) -> None:
-            from sra_analysis.reports.kernels import shutdown_kernels
+            from sra_analysis.reports.batch.kernels import shutdown_kernels
 
             shutdown_kernels()
 

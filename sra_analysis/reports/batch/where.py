@@ -8,9 +8,9 @@
   process already imported). Its kernels start, and warm up, while the events are read.
 - :class:`OnExecutor` — any :class:`concurrent.futures.Executor` (a process pool, or
   ``dask.distributed.Client.get_executor(pure=False)``): each event travels to it as bytes and
-  its report comes back as bytes (:mod:`sra_analysis.reports.remote`).
+  its report comes back as bytes (:mod:`sra_analysis.reports.batch.remote`).
 - :class:`OnDask` — a Dask scheduler's address, or ``"local"`` to start a
-  :class:`~distributed.LocalCluster` (:mod:`sra_analysis.reports.cluster`).
+  :class:`~distributed.LocalCluster` (:mod:`sra_analysis.reports.batch.cluster`).
 
 Off this process, a report whose worker died is sent once more, then reported FAILED; the
 others go on.
@@ -35,10 +35,10 @@ from typing import Protocol
 
 from sra_analysis.errors import OutputError, ParameterError, SRAError
 from sra_analysis.privacy import hide_long_numbers
+from sra_analysis.reports.batch.report_html import failure_page
+from sra_analysis.reports.batch.runner import KERNEL_NAME, Job, ReportResult, run_one
 from sra_analysis.reports.files import EVENT_RESULTS, write_atomic
 from sra_analysis.reports.outdir import os_hint, os_reason
-from sra_analysis.reports.report_html import failure_page
-from sra_analysis.reports.runner import KERNEL_NAME, Job, ReportResult, run_one
 
 __all__ = ["Here", "OnDask", "OnExecutor", "Where", "where_to_run"]
 
@@ -63,12 +63,12 @@ class Here:
         _check_workers(self.workers)
 
     def prepare(self, events: int) -> None:
-        from sra_analysis.reports.kernels import prestart_for
+        from sra_analysis.reports.batch.kernels import prestart_for
 
         prestart_for(events, self.workers, KERNEL_NAME)  # they warm up while events are read
 
     def run(self, jobs: list[Job], bar) -> list[ReportResult]:
-        from sra_analysis.reports.kernels import cores
+        from sra_analysis.reports.batch.kernels import cores
 
         return _run_here(jobs, self.workers or cores(), bar)
 
@@ -88,7 +88,7 @@ class OnExecutor:
         return None
 
     def run(self, jobs: list[Job], bar) -> list[ReportResult]:
-        from sra_analysis.reports.kernels import cores
+        from sra_analysis.reports.batch.kernels import cores
 
         return _run_elsewhere(jobs, self.executor, self.in_flight or 2 * cores(), bar)
 
@@ -108,7 +108,7 @@ class OnDask:
         return None
 
     def run(self, jobs: list[Job], bar) -> list[ReportResult]:
-        from sra_analysis.reports.cluster import dask_executor
+        from sra_analysis.reports.batch.cluster import dask_executor
 
         with dask_executor(self.scheduler, workers=self.workers) as cluster:
             # one report per worker thread at a time: none waits queued on a worker, so a
@@ -152,8 +152,8 @@ def _run_here(jobs: list[Job], workers: int, bar) -> list[ReportResult]:
     On an interrupt, reports not yet started never start, and running ones stop (their
     kernels are shut down) without writing anything; their temporary files are removed.
     """
-    from sra_analysis.reports.index_page import prepare_index
-    from sra_analysis.reports.runner import cancel, prepare_runner
+    from sra_analysis.reports.batch.index_page import prepare_index
+    from sra_analysis.reports.batch.runner import cancel, prepare_runner
 
     prepare_runner()  # papermill and nbconvert imported while the kernels warm up ...
     prepare_index()  # ... and what the index draws with
@@ -182,7 +182,7 @@ def _run_here(jobs: list[Job], workers: int, bar) -> list[ReportResult]:
 def _run_elsewhere(jobs: list[Job], executor, in_flight: int, bar) -> list[ReportResult]:
     """Run the reports on an executor, at most ``in_flight`` at once (each event is packed
     only when sent). A report whose worker was lost is sent once more, then FAILED."""
-    from sra_analysis.reports.remote import pack_event, run_packed, unpack_report
+    from sra_analysis.reports.batch.remote import pack_event, run_packed, unpack_report
 
     results, queue, pending = [], list(reversed(jobs)), {}
 

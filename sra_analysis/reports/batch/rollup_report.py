@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sra_analysis.labels import check_lang, t
+from sra_analysis.reports.batch.report_html import ASSETS, PLOTLY_ASSET, failure_page
 from sra_analysis.reports.files import write_atomic
 from sra_analysis.reports.outdir import clear_stale_temporaries, describe_os_error, remove_files
-from sra_analysis.reports.report_html import ASSETS, PLOTLY_ASSET, failure_page
 
 __all__ = ["ROLLUP_FILES", "RollupReport", "run_rollup_report"]
 #: What a roll-up writes into its output folder.
@@ -121,7 +121,7 @@ def run_rollup_report(
 
 def _write(notebook_file, folder: Path, parameters, json_tmp: Path, executed: Path, *,
            lang: str, assets: str) -> str | None:  # fmt: skip
-    from sra_analysis.reports.runner import execute_notebook, write_pages
+    from sra_analysis.reports.batch.runner import execute_notebook, write_pages
 
     notebook, error, _ = execute_notebook(
         notebook_file, executed, parameters, expect=json_tmp, expect_name="rollup.json"

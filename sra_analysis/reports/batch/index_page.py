@@ -205,7 +205,7 @@ def write_index(out: Path, results: Sequence, *, lang: str = "en", rollup=None) 
     """Write ``index.html`` (and the shared ``plotly.min.js``) into ``out``.
 
     A link to the roll-up report comes first when ``rollup`` (a
-    :class:`~sra_analysis.reports.rollup_report.RollupReport`) is given. The page
+    :class:`~sra_analysis.reports.batch.rollup_report.RollupReport`) is given. The page
     summarises the batch in charts (verdict counts, a funnel plot of capture and, for up to
     :data:`DOT_PLOT_EVENTS` events, the per-event dot plot) and lists every event in a table
     that a small inline script makes sortable (click a header) and filterable (by id or name

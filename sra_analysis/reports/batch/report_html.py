@@ -2,7 +2,7 @@
 
 The executed notebook becomes one page with code hidden and no network request. Its figures
 are data in the notebook (Plotly's mimetype); the export turns each into a chart
-(:mod:`~sra_analysis.reports.figure_html`) and loads plotly.js once in the page head: inline
+(:mod:`~sra_analysis.reports.batch.figure_html`) and loads plotly.js once in the page head: inline
 (``assets="inline"``, a self-contained page) or from a shared ``plotly.min.js`` by a relative
 path (``assets="shared"``, a small page that needs that file). A report that fails starts with
 a banner cell saying FAILED and why; when not even the notebook is there, a small page says so
@@ -36,7 +36,7 @@ __all__ = [
     "write_plotly_asset",
 ]
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 #: Cells with this tag are shown in JupyterLab but left out of the HTML report.
 NOTEBOOK_ONLY_TAG = "notebook-only"
 #: The tag of the cell that a failed report's notebook starts with.
@@ -66,7 +66,7 @@ def _html_exporter():
         from nbconvert import HTMLExporter
         from nbconvert.preprocessors import TagRemovePreprocessor
 
-        from sra_analysis.reports.figure_html import PlotlyFigurePreprocessor
+        from sra_analysis.reports.batch.figure_html import PlotlyFigurePreprocessor
 
         _EXPORTER = HTMLExporter(
             template_name="sra_report",

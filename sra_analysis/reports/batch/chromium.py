@@ -1,4 +1,4 @@
-"""Finding the Chromium that prints ``report.pdf`` (:mod:`sra_analysis.reports.pdf`).
+"""Finding the Chromium that prints ``report.pdf`` (:mod:`sra_analysis.reports.batch.pdf`).
 
 ``$SRA_CHROMIUM`` when set, else the first of :data:`CHROMIUM_NAMES` on ``PATH``; and
 Playwright, which drives it, checked without being imported, so a machine that cannot print

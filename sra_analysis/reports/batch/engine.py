@@ -1,7 +1,7 @@
 """A papermill engine that runs each notebook in a kept, pre-warmed kernel.
 
 papermill's nbclient engine starts a new kernel per notebook and shuts it down after. This one
-takes a kernel from the process's pool (:mod:`sra_analysis.reports.kernels`), resets its
+takes a kernel from the process's pool (:mod:`sra_analysis.reports.batch.kernels`), resets its
 namespace if it ran a notebook before, and gives it back when the notebook ends.
 """
 
@@ -11,7 +11,7 @@ from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 from papermill.utils import merge_kwargs, remove_args
 
-from sra_analysis.reports.kernels import checkin, checkout, prepare
+from sra_analysis.reports.batch.kernels import checkin, checkout, prepare
 
 __all__ = ["ENGINE_NAME", "KernelReuseEngine", "register_engine"]
 

@@ -3,18 +3,18 @@
 For each event folder the notebook runs with papermill; the executed notebook, its HTML
 export (code hidden, no network request; plotly.js inside the page, or shared as
 ``OUT/plotly.min.js`` by a batch of several events) and ``summary.json`` land in
-``OUT/<event id>/`` (:mod:`sra_analysis.reports.runner`).
+``OUT/<event id>/`` (:mod:`sra_analysis.reports.batch.runner`).
 ``OUT`` is proved writable before any notebook runs. A report that fails still gets a page that
 says FAILED and where; the batch goes on; temporary files are removed on every path, an
 interrupt included. Then ``OUT/index.html`` links every report with a cross-event table and
 charts.
 
-Where the reports run is one small object, ``where`` (:mod:`sra_analysis.reports.where`): in
+Where the reports run is one small object, ``where`` (:mod:`sra_analysis.reports.batch.where`): in
 this process (``Here``, the default), on an executor (``OnExecutor``) or on a Dask cluster
 (``OnDask``).
 
 With ``pdf=True``, each report written is then printed to ``report.pdf`` by one headless
-Chromium that this process starts before any report runs (:mod:`sra_analysis.reports.pdf`).
+Chromium that this process starts before any report runs (:mod:`sra_analysis.reports.batch.pdf`).
 It prints once the reports are done: the reports keep every core busy (one kernel per core),
 and printing alongside them measured no faster (``benchmarks/bench_pdf.py``).
 """
@@ -35,16 +35,16 @@ from sra_analysis.errors import OutputError, ParameterError
 from sra_analysis.event_config import read_event_meta
 from sra_analysis.event_yaml import find_event_dirs
 from sra_analysis.labels import t
+from sra_analysis.reports.batch.report_html import choose_assets, failure_page, write_plotly_asset
+from sra_analysis.reports.batch.runner import Job, ReportResult
+from sra_analysis.reports.batch.where import Here, Where
 from sra_analysis.reports.files import EVENT_RESULTS, write_atomic
 from sra_analysis.reports.outdir import check_output_dir, os_hint, os_reason
 from sra_analysis.reports.parameters import ReportParameters, batch_parameters
-from sra_analysis.reports.report_html import choose_assets, failure_page, write_plotly_asset
-from sra_analysis.reports.runner import Job, ReportResult
-from sra_analysis.reports.where import Here, Where
 from sra_analysis.resources import notebook_path
 
 if TYPE_CHECKING:
-    from sra_analysis.reports.rollup_report import RollupReport
+    from sra_analysis.reports.batch.rollup_report import RollupReport
 
 __all__ = ["BatchResult", "ReportResult", "run_reports"]
 
@@ -136,12 +136,12 @@ def run_reports(
     lang : {"en", "id"}, optional
         The report language; by default that of ``parameters``, else ``"en"``.
     where : Here, OnExecutor or OnDask, optional
-        Where the reports run (:mod:`sra_analysis.reports.where`): ``Here(workers=N)``, N at
+        Where the reports run (:mod:`sra_analysis.reports.batch.where`): ``Here(workers=N)``, N at
         once in this process, one per core by default (the default); ``OnExecutor(executor)``,
         e.g. a process pool or ``dask.distributed.Client.get_executor(pure=False)``, events
-        and reports travelling as bytes (:mod:`sra_analysis.reports.remote`);
+        and reports travelling as bytes (:mod:`sra_analysis.reports.batch.remote`);
         ``OnDask("tcp://HOST:8786")`` or ``OnDask("local", workers=N)``
-        (:mod:`sra_analysis.reports.cluster`).
+        (:mod:`sra_analysis.reports.batch.cluster`).
     parameters : ReportParameters or mapping, optional
         The notebook parameters (``flag_level``, ``freq``, ``n_resamples``, ``seed``; a
         notebook of one's own may declare more), all checked before any notebook runs
@@ -154,11 +154,11 @@ def run_reports(
     rollup : bool, default True
         When at least two reports were written with their tables, also write the roll-up
         across them (``rollup.html``, ``rollup.ipynb``, ``rollup.json``; see
-        :mod:`sra_analysis.reports.rollup_report`), linked first from the index. A roll-up
+        :mod:`sra_analysis.reports.batch.rollup_report`), linked first from the index. A roll-up
         that fails says so in ``rollup.html`` and the index; the reports stand.
     pdf : bool, default False
         Also print each report written to an A4 ``report.pdf`` beside it, in headless
-        Chromium (:mod:`sra_analysis.reports.pdf`; needs Playwright and a Chromium, both
+        Chromium (:mod:`sra_analysis.reports.batch.pdf`; needs Playwright and a Chromium, both
         checked before any report runs). A report whose PDF fails stays written, with the
         reason in its ``pdf_error``. Without it, a ``report.pdf`` of an earlier run is removed.
     progress : bool, default True
@@ -186,7 +186,7 @@ def run_reports(
     folders = find_event_dirs(event_dirs)
     assets = choose_assets(assets, events=len(folders))
     if pdf:  # a machine that cannot print says so before anything starts
-        from sra_analysis.reports.pdf import check_printer
+        from sra_analysis.reports.batch.pdf import check_printer
 
         check_printer()
     where.prepare(len(folders))  # kernels started here warm up while events are read
@@ -211,13 +211,13 @@ def run_reports(
     results.sort(key=lambda r: order[r.event_id])
     pooled = None
     if rollup and len(_poolable(results)) >= 2:
-        from sra_analysis.reports.rollup_report import run_rollup_report
+        from sra_analysis.reports.batch.rollup_report import run_rollup_report
 
         pooled = run_rollup_report(
             [r.folder for r in results if Path(r.folder).is_dir()], out,
             lang=checked.lang, assets=assets,
         )  # fmt: skip
-    from sra_analysis.reports.index_page import write_index
+    from sra_analysis.reports.batch.index_page import write_index
 
     try:
         index = write_index(out, results, lang=checked.lang, rollup=pooled)
@@ -270,7 +270,7 @@ def _pdf_step(stack: contextlib.ExitStack, *, pdf: bool, lang: str = "en"):
     a ``report.pdf`` of an earlier run removed."""
     if not pdf:
         return _without_pdf
-    from sra_analysis.reports.pdf import ReportPrinter, print_result
+    from sra_analysis.reports.batch.pdf import ReportPrinter, print_result
 
     printer = stack.enter_context(ReportPrinter())
     return lambda result: print_result(printer, result, lang=lang)

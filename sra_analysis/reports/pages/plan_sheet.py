@@ -1,6 +1,6 @@
 """The page furniture of ``improvement_plan.xlsx``: title block, drop-downs, sign-off, print.
 
-:mod:`sra_analysis.reports.improvement_plan` decides what the rows say; this module lays a
+:mod:`sra_analysis.reports.pages.improvement_plan` decides what the rows say; this module lays a
 sheet out as a commander prints and signs it: the classification marking, the plan's title,
 the event and the unit above the table; a signature block (prepared by / approved by) under
 it; A4 landscape, one page wide, the rows above the table repeated on every page, the

@@ -5,7 +5,7 @@ a slice when asked), score its SRA, write ``summary.json`` when asked (and besid
 roll-up's tables and ``improvement_plan.xlsx``). :func:`start_review`
 does all of it and returns a :class:`ReviewSession`, so a notebook is a parameters cell, one
 call to it, then calls into the package. It displays nothing: figures carry their data, and
-the HTML export adds plotly.js (:mod:`sra_analysis.reports.report_html`).
+the HTML export adds plotly.js (:mod:`sra_analysis.reports.batch.report_html`).
 
 Headings are written once, as a label key: :func:`heading` shows the label as Markdown (for
 JupyterLab's outline) and as HTML (for the exported report) in one output.
@@ -184,7 +184,7 @@ def start_review(
     """
     from sra_analysis.io.load import load_event
     from sra_analysis.reports.files import plan_path, write_event_tables, write_json_atomic
-    from sra_analysis.reports.improvement_plan import staffing_units, write_improvement_plan
+    from sra_analysis.reports.pages.improvement_plan import staffing_units, write_improvement_plan
     from sra_analysis.review.evaluate import evaluate
     from sra_analysis.review.slicing import slice_event
     from sra_analysis.rollup.artefacts import event_tables

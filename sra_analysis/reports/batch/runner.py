@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sra_analysis.privacy import hide_long_numbers
-from sra_analysis.reports.files import EVENT_RESULTS, results_beside, write_atomic
-from sra_analysis.reports.outdir import clear_stale_temporaries, describe_os_error, remove_files
-from sra_analysis.reports.report_html import (
+from sra_analysis.reports.batch.report_html import (
     PLOTLY_ASSET,
     export_html,
     failure_banner,
     failure_page,
 )
+from sra_analysis.reports.files import EVENT_RESULTS, results_beside, write_atomic
+from sra_analysis.reports.outdir import clear_stale_temporaries, describe_os_error, remove_files
 
 __all__ = [
     "Cancelled",
@@ -53,7 +53,7 @@ class Cancelled(Exception):
 def cancel() -> None:
     """Stop this process's reports: no notebook starts, those running end now (their kernels
     are stopped) and write nothing (see :func:`run_one`)."""
-    from sra_analysis.reports.kernels import stop_kernels
+    from sra_analysis.reports.batch.kernels import stop_kernels
 
     _CANCELLED.set()
     stop_kernels()
@@ -62,9 +62,9 @@ def cancel() -> None:
 def prepare_runner() -> None:
     """Import papermill and nbconvert and build the HTML exporter now, so that the first
     report does not pay for it (called while the kernels warm up)."""
-    from sra_analysis.reports.engine import register_engine
-    from sra_analysis.reports.kernels import allow_kernels
-    from sra_analysis.reports.report_html import prepare_exporter
+    from sra_analysis.reports.batch.engine import register_engine
+    from sra_analysis.reports.batch.kernels import allow_kernels
+    from sra_analysis.reports.batch.report_html import prepare_exporter
 
     _CANCELLED.clear()
     allow_kernels()
@@ -79,7 +79,7 @@ class ReportResult:
     ``status`` is ``"ok"`` or ``"failed"``; ``error`` says where and why when it failed, in
     one line; ``detail`` holds the traceback of an unexpected error, for ``--debug`` only (no
     report page shows it). ``pdf_error`` says why a report asked for as PDF too got none
-    (:mod:`sra_analysis.reports.pdf`); the report itself is still ``"ok"``.
+    (:mod:`sra_analysis.reports.batch.pdf`); the report itself is still ``"ok"``.
     """
 
     event_dir: str
@@ -193,7 +193,7 @@ def execute_notebook(
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from sra_analysis.reports.engine import ENGINE_NAME, register_engine
+    from sra_analysis.reports.batch.engine import ENGINE_NAME, register_engine
 
     register_engine()
     error = notebook = detail = None
