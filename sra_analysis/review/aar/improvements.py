@@ -372,24 +372,25 @@ def find_improvements(
     episodes: tuple[Episode, ...],
 ) -> tuple[Improvement, ...]:
     """The areas for improvement of one review (module docstring), high priority first,
-    then in the order of :data:`IMPROVEMENT_KINDS` and of the episodes.
-
-    ``incidents`` is the chronology's incident table (significant incidents with their
-    episode, level, flag and response minutes).
+    then in the order of :data:`IMPROVEMENT_KINDS` and of the episodes. ``incidents`` is the
+    chronology's table (significant incidents, their episode, level, flag, response minutes).
     """
     found: list[Improvement] = []
+    of_episode = dict(tuple(incidents.groupby("episode", sort=False, observed=True)))  # once
+    items = parts.sra_items
+    known = set(items["risk_id"].dropna().astype(str)) if "risk_id" in items else set()
     if parts.meta is not None:
         for episode in episodes:
-            rows = incidents[incidents["episode"] == episode.id]
-            if not rows["risk_id"].isin(parts.sra_items["risk_id"]).any():
+            rows = of_episode.get(episode.id, incidents.iloc[:0])
+            if not any(str(r) in known for r in rows["risk_id"].dropna()):
                 found.append(_unanticipated(parts, episode))
             elif episode.missed_disruptions:
-                found.append(_missed(parts, episode, incidents))
+                found.append(_missed(parts, episode, rows))
         found += _understaffed(parts, episodes)
     found += _overflagged(parts, verdict)
     for episode in episodes:
         if episode.slowest_response_minutes > SLOW_RESPONSE_MINUTES:
-            found.append(_response(parts, episode, incidents))
+            found.append(_response(parts, episode, of_episode[episode.id]))
     kind_order = {kind: i for i, kind in enumerate(IMPROVEMENT_KINDS)}
     priority_order = {p: i for i, p in enumerate(PRIORITIES)}
     found.sort(key=lambda f: (priority_order[f.priority], kind_order[f.kind]))

@@ -89,19 +89,18 @@ def _anticipated(parts: ReviewParts, table: pd.DataFrame, episodes) -> list[Stre
     rank = level_rank(parts.windows)
     flag = rank[parts.flag_level]
     meta = parts.meta
-    incidents = table.to_dict("records")
+    of_item = table.groupby("risk_id", sort=False, observed=True).indices  # rows, found once
+    rings, when = table["ring"].astype(str).to_numpy(), table["reported_at"]
     out = []
     for item in items.itertuples(index=False):
-        if rank.get(str(item.level), -1) < flag:
+        if rank.get(str(item.level), -1) < flag or item.risk_id not in of_item:
             continue
-        ring = str(item.ring)
-        hit = [
-            r for r in incidents
-            if r["risk_id"] == item.risk_id and ring in ("all", r["ring"])
-            and item.window_start <= r["reported_at"] < item.window_end
-        ]  # fmt: skip
-        if not hit:
+        ring, rows = str(item.ring), of_item[item.risk_id]
+        inside = (when.iloc[rows] >= item.window_start) & (when.iloc[rows] < item.window_end)
+        rows = rows[inside.to_numpy() & ((ring == "all") | (rings[rows] == ring))]
+        if not len(rows):
             continue
+        hit = table.iloc[rows]
         values = {
             "risk_id": str(item.risk_id),
             "threat": str(item.threat),
@@ -109,15 +108,15 @@ def _anticipated(parts: ReviewParts, table: pd.DataFrame, episodes) -> list[Stre
             "rings": Rings(meta.ring_ids if ring == "all" else (ring,), meta),
             "span": Span(item.window_start, item.window_end),
             "incidents": count(len(hit)),
-            "disruptions": count(sum(bool(r["disrupted_proceedings"]) for r in hit)),
+            "disruptions": count(int(hit["disrupted_proceedings"].astype(bool).sum())),
         }
         key = "strength.anticipated" if values["disruptions"].value else "strength.anticipated_held"
         out.append(
             Strength(
                 "anticipated",
                 Statement(key, values),
-                _evidence(values, incident_ids=[r["incident_id"] for r in hit]),
-                tuple(dict.fromkeys(r["episode"] for r in hit)),
+                _evidence(values, incident_ids=hit["incident_id"].astype(str).tolist()),
+                tuple(dict.fromkeys(hit["episode"])),
             )
         )
     return out
