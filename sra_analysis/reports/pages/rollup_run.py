@@ -115,7 +115,7 @@ def rollup_results(
     never = rollup.never_materialised(register, incidents)
     spots = rollup.hot_spots(pooled)
     spans = rollup.hot_spans(pooled, spots)
-    funnel = (funnel or capture_funnel_of(summaries)).result()
+    funnel = (capture_funnel_of(summaries) if funnel is None else funnel).result()
     if isinstance(funnel, NotEnoughEvents):  # one event is its own pool: nothing to place
         funnel_body = {**funnel.to_dict(), "pooled_capture": None, "events": []}
     else:

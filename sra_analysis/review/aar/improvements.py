@@ -157,9 +157,9 @@ def _covers(item, ring: str, when: pd.Timestamp) -> bool:
     return bool(ring_ok and item.window_start <= when < item.window_end)
 
 
-def _missed(parts: ReviewParts, episode: Episode, table: pd.DataFrame) -> Improvement:
+def _missed(parts: ReviewParts, episode: Episode, rows: pd.DataFrame) -> Improvement:
+    """The missed-disruption improvement of ``episode``, from its incidents ``rows``."""
     meta, flag = parts.meta, parts.flag_level
-    rows = table[table["episode"] == episode.id]
     missed = rows[rows["disrupted_proceedings"].astype(bool) & ~rows["flagged"]]
     items = parts.sra_items.set_index("risk_id", drop=False)
     linked = rows["risk_id"].dropna()
@@ -342,8 +342,8 @@ def _overflagged(parts: ReviewParts, verdict: Verdict) -> list[Improvement]:
     ]
 
 
-def _response(parts: ReviewParts, episode: Episode, table: pd.DataFrame) -> Improvement:
-    rows = table[table["episode"] == episode.id]
+def _response(parts: ReviewParts, episode: Episode, rows: pd.DataFrame) -> Improvement:
+    """The slow-response improvement of ``episode``, from its incidents ``rows``."""
     slowest = rows.loc[rows["response_minutes"].idxmax()]
     values = {
         "episode": episode.id,
