@@ -74,6 +74,38 @@ def test_auc_rotation_by_hand():
     assert (test.greater, test.ties) == (1, 1) and test.p_value == pytest.approx(0.3)
 
 
+def test_capture_ties_are_broken_by_the_incidents_the_flags_hold():
+    # one ring of 6 blocks, flagged 1-3, disrupted 1-2; incidents: one in each disrupted block
+    # and two quiet ones in block 0 (not flagged). Shifted by k = 0..5 the disruptions sit on
+    # {1,2} {2,3} {3,4} {4,5} {5,0} {0,1}: hits 2, 2, 1, 0, 0, 1 - k = 1 ties with k = 0.
+    # At k = 0 the flags hold 2 incidents; at k = 1 the incidents sit on 2, 3 and 1 (the
+    # quiet two), all flagged: 4. So k = 1 ranks above: mid-p = (1 + 1/2) / 6 = 0.25, where
+    # the plain test gives (0 + 2/2) / 6. The statistic and its null moments stay the hits'.
+    disrupted, flagged = [0, 1, 1, 0, 0, 0], [0, 1, 1, 1, 0, 0]
+    counts = [2, 1, 1, 0, 0, 0]
+    plain = rotation_capture_test(disrupted, flagged)
+    assert (plain.greater, plain.ties) == (0, 2) and plain.p_value == pytest.approx(1 / 6)
+    test = rotation_capture_test(disrupted, flagged, counts=counts)
+    assert (test.greater, test.ties) == (1, 1) and test.p_value == pytest.approx(0.25)
+    assert (test.statistic, test.null_mean) == (2.0, pytest.approx(1.0))
+    assert test.null_variance == pytest.approx(plain.null_variance)
+    # counts that are the same everywhere break no tie
+    same = rotation_capture_test(disrupted, flagged, counts=np.ones(6))
+    assert (same.greater, same.ties) == (0, 2)
+
+
+def test_auc_ties_are_broken_by_tau_b_against_the_incidents():
+    # scores [0, 0, 5, 5], disrupted block 2: AUC 5/6 at k = 0 and k = 1 (block 3, score 5),
+    # 1/6 at k = 2, 3. Incidents [0, 0, 1, 2]: tau-b at k = 0 is 4 / sqrt(4 · 5) (C 4, D 0);
+    # at k = 1 the counts are [2, 0, 0, 1] (C 1, D 2), negative: k = 0 ranks alone on top,
+    # mid-p = (0 + 1/2) / 4, where the plain test gives (0 + 2/2) / 4
+    scores, disrupted, counts = [0, 0, 5, 5], [0, 0, 1, 0], [0, 0, 1, 2]
+    assert rotation_auc_test(scores, disrupted).p_value == pytest.approx(0.25)
+    test = rotation_auc_test(scores, disrupted, counts=counts)
+    assert test.statistic == pytest.approx(5 / 6)
+    assert (test.greater, test.ties) == (0, 1) and test.p_value == pytest.approx(0.125)
+
+
 def test_tau_b_rotation_rotates_the_counts():
     # scores [0, 0, 5, 5] against counts [0, 0, 2, 1]: C = 4, D = 0, 2 pairs tied on the
     # score and 1 on the count of 6: tau-b = 4 / sqrt(4 · 5). The shifts give counts
@@ -120,6 +152,8 @@ def test_inputs_are_not_mutated():
         (lambda: rotation_auc_test([[np.nan, 1]], [[1, 0]]), "`scores` must hold only finite"),
         (lambda: rotation_capture_test(np.zeros((2, 2, 2)), np.zeros((2, 2, 2))), "ring × block"),
         (lambda: rotation_capture_test([[1, 0]], [[1, 0]], valid=[[1]]), "`valid` must have"),
+        (lambda: rotation_capture_test([[1, 0]], [[1, 0]], counts=[[1]]), "`counts` has shape"),
+        (lambda: rotation_auc_test([[1, 0]], [[1, 0]], counts=[[np.inf, 0]]), "`counts` must"),
         (lambda: rotation_capture_test([[]], [[]]), "at least one block"),
     ],
 )
@@ -187,3 +221,35 @@ def test_rotation_p_values_are_uniform_on_stationary_clustered_nulls():
     assert stats.binomtest(rejections, 400, 0.05, alternative="greater").pvalue > 0.01
     # the binomial test that treats cells as independent rejects more often on these nulls
     assert np.sum(np.array(binomial_p) < 0.05) > rejections
+
+
+def test_capture_with_ties_broken_keeps_its_level_on_clustered_nulls():
+    # The same nulls, with incidents of any severity: the disrupted cells' own incidents and
+    # some in quiet cells, all independent of the register. Ordered first by the hits, then
+    # by the incidents in flagged cells, the observation's rank among the 48 rotations is
+    # still uniform under rotation (the tie-breaker rotates with the disruptions), and with
+    # few exact ties left the mid-p is spread as (j − ½) / 48: eight bins of 1/8 each.
+    rng = np.random.default_rng(20240302)
+    plain, broken, ties = [], [], []
+    for _ in range(400):
+        disrupted, scores = _clustered_null(rng), _register(rng)
+        counts = disrupted * (1 + rng.poisson(1.5, disrupted.shape)) + rng.poisson(
+            0.2, disrupted.shape
+        )
+        flagged = scores >= 10
+        test = rotation_capture_test(disrupted, flagged)
+        tie_broken = rotation_capture_test(disrupted, flagged, counts=counts)
+        plain.append(test.p_value)
+        broken.append(tie_broken.p_value)
+        ties.append((test.ties, tie_broken.ties))
+    counts = np.histogram(broken, bins=8, range=(0, 1))[0]
+    assert stats.chisquare(counts).pvalue > 0.01, counts
+    assert stats.kstest(broken, "uniform").pvalue > 0.01
+    # the plain test ties the observation with many offsets, the broken one with few
+    plain_ties, broken_ties = np.mean(ties, axis=0)
+    assert broken_ties < plain_ties / 2, (plain_ties, broken_ties)
+    rejections = int(np.sum(np.array(broken) < 0.05))
+    # size at 5 %: a rejection needs at most 3 of 48 offsets above (4/48 = 8.3 % of ranks at
+    # most); exact binomial bounds on 400 events either way
+    assert stats.binomtest(rejections, 400, 0.05, alternative="greater").pvalue > 0.01
+    assert stats.binomtest(rejections, 400, 0.05, alternative="less").pvalue > 0.01

@@ -27,7 +27,8 @@ the rest of :mod:`sra_analysis`. One concept per module:
   permutation tests;
 * :mod:`~sra_analysis.metrics.rotation` - toroidal (cyclic-shift) tests of
   capture and discrimination that keep their level when disruptions come in
-  episodes, and the episodes themselves.
+  episodes;
+* :mod:`~sra_analysis.metrics.evidence` - the episodes themselves and the design effect.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from sra_analysis.metrics.contingency import (
     pofd,
     pss,
 )
+from sra_analysis.metrics.evidence import design_effect, disruption_episodes
 from sra_analysis.metrics.funnel import FUNNEL_LEVELS, binomial_funnel_limits, funnel_position
 from sra_analysis.metrics.multicategory import (
     confusion_matrix,
@@ -93,9 +95,8 @@ from sra_analysis.metrics.riskmatrix import (
 from sra_analysis.metrics.roc import auc_interval_hanley_mcneil, roc_auc, roc_auc_along, roc_curve
 from sra_analysis.metrics.rotation import (
     ROTATION_METHOD,
+    ROTATION_METHOD_TIES,
     RotationTest,
-    design_effect,
-    disruption_episodes,
     rotation_auc_test,
     rotation_capture_test,
     rotation_tau_b_test,
@@ -169,6 +170,7 @@ __all__ = [
     "permutation_pvalue",
     # rotation
     "ROTATION_METHOD",
+    "ROTATION_METHOD_TIES",
     "RotationTest",
     "design_effect",
     "disruption_episodes",

@@ -27,7 +27,8 @@ class Rotations:
     ----------
     capture, auc, tau_b : metrics.RotationTest
         Flagged ∧ disrupted windows, the AUC of the score against disrupted windows, and
-        tau-b of the score against incidents, each ranked among all time offsets.
+        tau-b of the score against incidents, each ranked among all time offsets; capture and
+        AUC break their ties by the incidents (:data:`metrics.ROTATION_METHOD_TIES`).
     episodes : int
         Runs of consecutive disrupted windows in a ring, each counted once.
     design_effect : float
@@ -94,8 +95,12 @@ def rotation_tests(windows: pd.DataFrame, *, observed: int) -> Rotations:
         nan = math.nan
         empty = metrics.RotationTest(nan, nan, 0, 0, 0, nan, nan)
         return Rotations(empty, empty, empty, 0, nan)
-    capture = metrics.rotation_capture_test(grid["disrupted"], grid["flagged"], valid=valid)
-    auc = metrics.rotation_auc_test(grid["score"], grid["disrupted"], valid=valid)
+    # ties (offsets catching as many disrupted windows, or with the same AUC) are broken by
+    # the incidents of any severity, which rotate with the disruptions
+    incidents = grid["incidents"]
+    capture = metrics.rotation_capture_test(grid["disrupted"], grid["flagged"], valid=valid,
+                                            counts=incidents)  # fmt: skip
+    auc = metrics.rotation_auc_test(grid["score"], grid["disrupted"], valid=valid, counts=incidents)
     tau_b = metrics.rotation_tau_b_test(grid["score"], grid["incidents"], valid=valid)
     share = float(grid["flagged"][valid].mean()) if valid.any() else 0.0
     effect = metrics.design_effect(capture, observed=observed, flagged_share=share)

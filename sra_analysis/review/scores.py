@@ -147,7 +147,7 @@ def _capture(counts, disruptions, flagged, hours, chance, rotation) -> list[Scor
                        counts.total_hours) if some else _NAN)  # fmt: skip
     pei = metrics.pei_star_from_counts(disruptions, flagged, areas=hours) if some else _NAN
     test = ("share of disrupted windows flagged; one-sided exact (Clopper-Pearson) lower "
-            f"bound, {INDEPENDENT}; p: {metrics.ROTATION_METHOD}")  # fmt: skip
+            f"bound, {INDEPENDENT}; p: {metrics.ROTATION_METHOD_TIES}")  # fmt: skip
     p_value = rotation.capture.p_value
     n = int(round(total))
     return [
@@ -186,7 +186,7 @@ def _auc(scores, observed, rotation, *, confidence, n_resamples, seed) -> Score:
             confidence=confidence, seed=seed, vectorized=True,
         )  # fmt: skip
         low, high, method = boot.ci_low, boot.ci_high, "bootstrap"
-    method += f", {INDEPENDENT}; p: {metrics.ROTATION_METHOD}"
+    method += f", {INDEPENDENT}; p: {metrics.ROTATION_METHOD_TIES}"
     return Score("auc", auc, low, high, p_value, method, len(observed))
 
 
