@@ -92,6 +92,10 @@ def test_capture_ties_are_broken_by_the_incidents_the_flags_hold():
     # counts that are the same everywhere break no tie
     same = rotation_capture_test(disrupted, flagged, counts=np.ones(6))
     assert (same.greater, same.ties) == (0, 2)
+    # with no disrupted cell there is nothing to capture: every offset ties, whatever the
+    # incidents (they do not turn the capture test into a test of incidents)
+    quiet = rotation_capture_test(np.zeros(6), flagged, counts=counts)
+    assert (quiet.greater, quiet.ties, quiet.p_value) == (0, 6, 0.5)
 
 
 def test_auc_ties_are_broken_by_tau_b_against_the_incidents():

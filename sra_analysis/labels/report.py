@@ -115,12 +115,15 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "en": "The {observed} disrupted ring-hour(s) formed {episodes} episode(s) of disruption "
         "(consecutive disrupted hours in one ring count once). Chance here is the same "
         "disruptions shifted to each of the {offsets} other times of the event, which keeps "
-        "every episode whole; the AUC interval counts each ring-hour as independent, so it "
-        "looks surer than the evidence is.",
+        "every episode whole (where a shift catches as many, the incidents of any severity "
+        "in the ring-hours rated {flag_level} or above decide); the AUC interval counts each "
+        "ring-hour as independent, so it looks surer than the evidence is.",
         "id": "{observed} ring-jam dengan gangguan itu membentuk {episodes} rangkaian gangguan "
         "(jam-jam dengan gangguan yang berurutan di satu ring dihitung satu kali). Pembandingnya "
         "adalah gangguan yang sama bila digeser ke {offsets} waktu lain selama kegiatan, "
-        "sehingga setiap rangkaian tetap utuh; IK AUC menghitung setiap ring-jam sebagai "
+        "sehingga setiap rangkaian tetap utuh (bila suatu pergeseran mengenai gangguan sama "
+        "banyaknya, penentunya adalah jumlah kejadian dari semua tingkat keparahan pada "
+        "ring-jam berisiko {flag_level} ke atas); IK AUC menghitung setiap ring-jam sebagai "
         "kejadian terpisah, sehingga tampak lebih pasti daripada buktinya.",
     },
     "verdict.thin_episodes": {

@@ -273,7 +273,10 @@ def rotation_capture_test(
     else:
         counts = _matrix("counts", counts)
         mask = _shapes(valid, disrupted=disrupted, flagged=flagged, counts=counts)
-        tiebreak = (rotations(counts * mask) * (flagged & mask)[None]).sum(axis=(1, 2))
+        # without a disrupted cell there is nothing to capture, and no tie to break
+        tiebreak = None
+        if (disrupted & mask).any():
+            tiebreak = (rotations(counts * mask) * (flagged & mask)[None]).sum(axis=(1, 2))
     hits = (rotations(disrupted & mask) & (flagged & mask)[None]).sum(axis=(1, 2))
     return _rank(hits.astype(float), tiebreak)
 
