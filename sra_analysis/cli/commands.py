@@ -168,19 +168,22 @@ def _skip_unused_imports() -> None:
     sys.modules.setdefault("rfc3987_syntax", None)
 
 
-def _start_kernels_early(args: argparse.Namespace) -> None:
+def _start_kernels_early(args: argparse.Namespace) -> bool:
     """Start the batch's Jupyter kernels first, so that they import pandas, SciPy and plotly
-    while this process imports papermill and reads the events (run_reports uses them)."""
+    while this process imports papermill and reads the events (run_reports uses them);
+    whether they were started (not for a Dask cluster, nor for event folders that are wrong:
+    run_reports says what is wrong, at once)."""
     if args.scheduler is not None:
-        return
+        return False
     from sra_analysis.event_yaml import find_event_dirs
     from sra_analysis.reports.batch.kernels import prestart_for
 
     try:
         events = len(find_event_dirs(args.event_dirs))
     except SRAError:  # run_reports says what is wrong, in its words
-        return
+        return False
     prestart_for(events, args.workers)
+    return True
 
 
 @contextlib.contextmanager
@@ -203,11 +206,9 @@ def _collector_paused(*, freeze: bool):
         gc.enable()
 
 
-def _prepare_here(args: argparse.Namespace) -> None:
+def _prepare_here() -> None:
     """Import papermill and nbconvert and draw a first chart now, while the kernels warm
     up (run_reports would, a moment later): what they load is then part of the start-up."""
-    if args.scheduler is not None:
-        return
     from sra_analysis.reports.batch.index_page import prepare_index
     from sra_analysis.reports.batch.runner import prepare_runner
 
@@ -227,8 +228,8 @@ def report(args: argparse.Namespace) -> int:
 
             args.doing = "looking for Playwright and Chromium (--pdf)"
             check_printer()
-        _start_kernels_early(args)
-        _prepare_here(args)
+        if _start_kernels_early(args):
+            _prepare_here()
     from sra_analysis.reports.batch import run_reports
     from sra_analysis.reports.batch.where import where_to_run
     from sra_analysis.reports.parameters import ReportParameters
