@@ -307,6 +307,33 @@ def test_report_hands_run_reports_the_assets_asked_for(tmp_path, monkeypatch, as
     assert calls == [assets]
 
 
+@pytest.mark.parametrize("process_ends", [False, True])
+def test_report_freezes_its_start_up_only_in_a_process_that_ends_with_it(
+    tmp_path, monkeypatch, process_ends
+):
+    import gc
+
+    from sra_analysis.reports.batch import run as report
+
+    seen = []
+
+    def record(event_dirs, out, **options):
+        seen.append(gc.isenabled())  # the reports run with the collector on
+        return report.BatchResult((), Path(out) / "index.html")
+
+    monkeypatch.setattr(report, "run_reports", record)
+    frozen = gc.get_freeze_count()
+    try:
+        assert main(["report", "e1", "--out", str(tmp_path)], process_ends=process_ends) == 0
+        assert seen == [True] and gc.isenabled()
+        # the console script freezes what its start-up made; a program calling main() keeps
+        # its heap as it was
+        assert (gc.get_freeze_count() > frozen) is process_ends
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
 def test_a_bad_assets_value_names_the_choices(capsys):
     from sra_analysis.cli import REPORT_ASSETS
     from sra_analysis.reports.batch.report_html import ASSETS

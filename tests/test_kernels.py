@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import concurrent.futures as futures
+import json
+import os
 import threading
 import time
 
@@ -184,3 +186,61 @@ def test_stopped_kernels_start_no_notebook_until_allowed(probe, tmp_path):
     finally:
         allow_kernels()
     assert _run(probe, tmp_path / "b.ipynb", 2)[:2] == ["clean", "2"]
+
+
+def test_a_prestarted_kernel_collects_garbage_but_not_its_warm_up(tmp_path):
+    # the warm-up pauses the collector while it imports, then freezes what it made
+    probe = _notebook(
+        tmp_path / "gc.ipynb",
+        "import gc\nprint(int(gc.isenabled()), int(gc.get_freeze_count() > 0))",
+    )
+    assert _run(probe, tmp_path / "fresh.ipynb", 1) == ["1", "0"]  # a kernel not warmed
+    shutdown_kernels()
+    prestart_kernels(1)
+    assert _run(probe, tmp_path / "warm.ipynb", 1) == ["1", "1"]
+
+
+def _kernel_folder(root, name: str):
+    folder = root / "kernels" / name
+    folder.mkdir(parents=True)
+    spec = {"argv": ["python", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": name, "language": "python"}  # fmt: skip
+    (folder / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+    return folder
+
+
+def test_kernel_specs_are_found_where_jupyter_client_finds_them(tmp_path, monkeypatch):
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    # one kernel in a Jupyter folder, one only in IPython's folder, one in both
+    jupyter, ipython = tmp_path / "jupyter", tmp_path / "ipython"
+    monkeypatch.setenv("JUPYTER_PATH", str(jupyter))
+    monkeypatch.setenv("IPYTHONDIR", str(ipython))
+    in_jupyter = _kernel_folder(jupyter, "sra-jupyter")
+    in_ipython = _kernel_folder(ipython, "sra-ipython")
+    both = _kernel_folder(jupyter, "sra-both")
+    _kernel_folder(ipython, "sra-both")
+    ours, theirs = kernels._KernelSpecs(), KernelSpecManager()
+    for name, folder in [("sra-jupyter", in_jupyter), ("sra-ipython", in_ipython),
+                         ("sra-both", both)]:  # fmt: skip
+        assert ours.get_kernel_spec(name).resource_dir == str(folder)
+        assert theirs.get_kernel_spec(name).resource_dir == str(folder)
+
+
+def test_a_kernel_in_a_jupyter_folder_is_found_without_importing_ipython():
+    import subprocess
+    import sys
+
+    from jupyter_core.paths import jupyter_path
+
+    if not any(os.path.isfile(os.path.join(d, "python3", "kernel.json"))
+               for d in jupyter_path("kernels")):  # fmt: skip
+        pytest.skip("the python3 kernel spec is not in a Jupyter folder here")
+    code = (
+        "import sys\n"
+        "from sra_analysis.reports.batch.kernels import _KernelSpecs\n"
+        "_KernelSpecs().get_kernel_spec('python3')\n"
+        "print('IPython' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

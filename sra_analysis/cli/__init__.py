@@ -301,13 +301,19 @@ def _unexpected(error: BaseException, doing: str, lang: str = "en") -> tuple[str
     return line, ExitCode.INTERNAL
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``sra-review``; returns the exit status (see :class:`ExitCode`)."""
+def main(argv: Sequence[str] | None = None, *, process_ends: bool = False) -> int:
+    """Run ``sra-review``; returns the exit status (see :class:`ExitCode`).
+
+    ``process_ends``: the process ends once the command has answered (the console script,
+    :func:`run`), so the command may tune it for a quick run (``report`` freezes what its
+    start-up imported, :func:`gc.freeze`); a program calling ``main`` keeps it False.
+    """
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:  # --help (0) or a usage error (64)
         return stop.code if isinstance(stop.code, int) else ExitCode.USAGE
     args.doing = f"running sra-review {args.command}"
+    args.process_ends = process_ends
     if getattr(args, "lang", None) is None:
         try:
             args.lang = default_lang()
@@ -345,7 +351,7 @@ def run() -> None:  # pragma: no cover - the console script; tests call main()
     import atexit
     import os
 
-    status = main()
+    status = main(process_ends=True)
     atexit._run_exitfuncs()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -23,6 +23,7 @@ PLOTLY_ASSET = "plotly.min.js"
 #: Up to this many events the index also draws the per-event dot plot (AUC, PAI, rates with
 #: each event labelled); past it the labels cannot be read and the table says it better.
 DOT_PLOT_EVENTS = 40
+_PREPARED = False  # prepare_index has run in this process
 
 
 def load_summaries(results: Sequence) -> list[ReportSummary]:
@@ -181,11 +182,26 @@ def _controls(lang: str, total: int) -> str:
 
 def prepare_index() -> None:
     """Import what :func:`write_index` draws with (plotly and the charts: about a second in a
-    fresh process), while the batch waits for its first kernel."""
+    fresh process), while the batch waits for its first kernel.
+
+    A small chart is also drawn in the charts' style, and thrown away: plotly loads its
+    template, its trace types and its HTML writer on first use (a fifth of a second), which
+    the index would otherwise wait for once every report is written.
+    """
+    global _PREPARED
+    if _PREPARED:  # once a process: what it loads stays loaded
+        return
+    import pandas as pd
+    import plotly.graph_objects as go
     import plotly.io  # noqa: F401 - imported for its cost, now
     from plotly.offline import get_plotlyjs  # noqa: F401
 
     from sra_analysis import charts  # noqa: F401
+    from sra_analysis.charts._common import style
+
+    figure = go.Figure(go.Bar(x=pd.Series(["a"]), y=pd.Series([1])))
+    _figure_html(style(figure, title=""))
+    _PREPARED = True
 
 
 def _rollup_link(rollup, lang: str) -> str:
