@@ -675,9 +675,15 @@ def test_ctrl_c_during_a_parallel_batch_exits_130_leaving_no_temporary_file(tmp_
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True,
     )  # fmt: skip
+
+    def in_a_report() -> bool:  # a temporary file in an event's folder: a report under way
+        return out.exists() and any("/" in name for name in _leftovers(out))
+
     try:
-        while process.poll() is None and not (out.exists() and _leftovers(out)):
-            time.sleep(0.1)
+        # poll often: an event's temporary files live for its export only (a few tenths of a
+        # second), and a signal sent as the batch ends would find nothing left to interrupt
+        while process.poll() is None and not in_a_report():
+            time.sleep(0.01)
         assert process.poll() is None, "the batch ended before it could be interrupted"
         os.killpg(process.pid, signal.SIGINT)
         stdout, stderr = process.communicate(timeout=300)
