@@ -214,3 +214,25 @@ def test_one_event_gives_not_enough_events_instead_of_a_clustered_fit():
     windows.loc[:9, "event_id"] = "second"
     windows.loc[:9, "hours"] = 0.0
     assert level_rate_ratio(windows).found == 1
+
+
+def test_a_negative_binomial_without_an_interval_leaves_the_poisson_interval():
+    # The pooled windows of 19 bundled sample events (the 27 but 8 set aside by a tampered
+    # batch), as the roll-up met them: Pearson dispersion 1.45, above the 1.2 threshold, so a
+    # negative binomial is fitted, but its dispersion parameter goes to the boundary 0 and its
+    # Hessian cannot be inverted (no standard errors). The roll-up's lesson then read
+    # "95% CI –––"; the Poisson fit with event-clustered errors gives the interval instead.
+    from pathlib import Path
+
+    windows = pd.read_csv(Path(__file__).parent / "data" / "rollup_windows_nb_boundary.csv.gz",
+                          dtype={"event_id": str, "ring": str})  # fmt: skip
+    assert windows["event_id"].nunique() == 19
+    with np.errstate(all="ignore"), pytest.warns(Warning):  # statsmodels says the fit failed
+        result = level_rate_ratio(windows, outcome="disruptions")
+    assert result.overdispersed and result.dispersion > 1.2
+    nb = result.fits[result.fits["model"] == "negative binomial"].iloc[0]
+    assert math.isnan(nb["ci_low"]) and nb["alpha"] < 1e-8
+    poisson = result.fits[result.fits["model"] == "poisson"].iloc[0]
+    assert result.model == "poisson"
+    assert (result.ci_low, result.ci_high) == (poisson["ci_low"], poisson["ci_high"])
+    assert 1 < result.ci_low < result.rate_ratio < result.ci_high

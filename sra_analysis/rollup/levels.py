@@ -181,6 +181,10 @@ def level_rate_ratio(
         binomial is fitted and reported. A threshold on size, not a test: with tens of
         thousands of windows any dispersion above 1 would be "significant", while event-
         clustered errors already keep the Poisson interval honest under mild extra variation.
+        When the negative binomial gives no interval (its dispersion parameter at the
+        boundary 0, where the Hessian cannot be inverted: the extra variation lies between
+        rings and events, which the fixed effects and clustering already carry), the Poisson
+        fit is reported; both stay in ``fits``.
 
     Returns
     -------
@@ -266,7 +270,9 @@ def level_rate_ratio(
             )  # fmt: skip
         )
     fits = pd.DataFrame(rows)
-    chosen = fits.iloc[-1]
+    # the last fit that gives an interval: the negative binomial when it does, else Poisson
+    usable = fits[np.isfinite(fits["ci_low"]) & np.isfinite(fits["ci_high"])]
+    chosen = usable.iloc[-1] if len(usable) else fits.iloc[-1]
 
     per_event = per_event_slopes(use, outcome=outcome, confidence=confidence)
     estimated = per_event[per_event["status"] == "estimated"]
