@@ -668,7 +668,17 @@ def test_ctrl_c_during_a_parallel_batch_exits_130_leaving_no_temporary_file(tmp_
     import time
 
     out = tmp_path / "out"
-    events = [sample_dir() / "kota-sukabumi-2024", sample_dir() / "purwakarta-2024"]
+    # four events on two workers: when the first report is being exported, two more wait,
+    # so the signal always finds the batch at work, however slow the machine
+    events = [
+        sample_dir() / name
+        for name in (
+            "kota-sukabumi-2024",
+            "purwakarta-2024",
+            "kota-cimahi-2024",
+            "kota-banjar-2024",
+        )
+    ]
     command = [sys.executable, "-m", "sra_analysis.cli", "report", *map(str, events),
                "--out", str(out), "--workers", "2"]  # fmt: skip
     process = subprocess.Popen(
