@@ -36,6 +36,7 @@ __all__ = [
     "goodman_kruskal_gamma",
     "kendall_tau_b",
     "kendall_tau_b_pvalue",
+    "kendall_tau_b_tables",
     "somers_d",
 ]
 
@@ -341,3 +342,40 @@ def somers_d(x: Any, y: Any = None, *, confidence: float = 0.95) -> AssociationR
     spread = w_r * d - (p - q) * (n - rows[:, None])
     ase = 2.0 / w_r**2 * math.sqrt(float(np.sum(table * spread**2)))
     return _result(estimate, ase, p / 2, q / 2, level)
+
+
+def kendall_tau_b_tables(tables: Any) -> np.ndarray:
+    """Kendall's tau-b of each contingency table of a stack (tables × rows × columns), at
+    once: the estimate of :func:`kendall_tau_b` for each, nan where the rows or the columns
+    are all tied. For the many tables of a rotation test.
+
+    >>> tables = np.array([[[2, 0], [0, 2]], [[0, 2], [2, 0]], [[1, 1], [1, 1]]])
+    >>> kendall_tau_b_tables(tables).tolist()
+    [1.0, -1.0, 0.0]
+    >>> float(kendall_tau_b(tables[0]).estimate)
+    1.0
+
+    References
+    ----------
+    Kendall, M. G. (1945). The treatment of ties in ranking problems. *Biometrika* 33(3),
+    239-251. doi:10.1093/biomet/33.3.239
+    """
+    tables = np.asarray(tables, dtype=float)
+
+    def strictly_after(t: np.ndarray) -> np.ndarray:
+        # out[k, i, j] = sum of t[k, i', j'] with i' > i and j' > j
+        s = np.cumsum(np.cumsum(t[:, ::-1, ::-1], axis=1), axis=2)[:, ::-1, ::-1]
+        out = np.zeros_like(t)
+        out[:, :-1, :-1] = s[:, 1:, 1:]
+        return out
+
+    concordant = (tables * strictly_after(tables)).sum(axis=(1, 2))
+    discordant = (tables * strictly_after(tables[:, :, ::-1])[:, :, ::-1]).sum(axis=(1, 2))
+    n = tables.sum(axis=(1, 2))
+    pairs = n * (n - 1) / 2
+    rows, columns = tables.sum(axis=2), tables.sum(axis=1)
+    tied_x = (rows * (rows - 1) / 2).sum(axis=1)
+    tied_y = (columns * (columns - 1) / 2).sum(axis=1)
+    denominator = np.sqrt((pairs - tied_x) * (pairs - tied_y))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(denominator > 0, (concordant - discordant) / denominator, np.nan)

@@ -16,6 +16,17 @@ A statistic that works along an ``axis`` (``vectorized=True``, e.g.
 :func:`sra_analysis.metrics.roc_auc_along`) is evaluated for all resamples in
 one call. Both use ``numpy.random.default_rng(seed)``: the same seed gives
 the same result.
+
+Both treat windows as independent. When disruptions come in episodes they are
+too sure, and a block bootstrap does not mend that for one event (too few blocks
+hold a disruption): the verdict's tests are rotations
+(:mod:`sra_analysis.metrics.rotation`).
+
+References
+----------
+Politis, D. N. & Romano, J. P. (1994). The stationary bootstrap. *Journal of the
+American Statistical Association* 89(428), 1303-1313.
+doi:10.1080/01621459.1994.10476870
 """
 
 from __future__ import annotations

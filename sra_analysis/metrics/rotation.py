@@ -25,10 +25,10 @@ and the smallest mid-p is ``1 / (2 * 24)``; below about 20 blocks the test canno
 
 * :func:`rotation_capture_test` - flagged ∧ disrupted cells, larger is better;
 * :func:`rotation_auc_test` - the ROC AUC of the scores against the disrupted cells;
-* :func:`rotation_tau_b_test` - Kendall's tau-b of the scores against counts per cell;
+* :func:`rotation_tau_b_test` - Kendall's tau-b of the scores against counts per cell.
 
-The pieces of evidence an event holds (episodes, the design effect) are in
-:mod:`sra_analysis.metrics.evidence`.
+Capture and AUC break ties by the incidents (``counts``). The evidence an event holds
+(episodes, the design effect) is in :mod:`sra_analysis.metrics.evidence`.
 
 References
 ----------
@@ -41,9 +41,6 @@ Hamill, T. M. (1999). Hypothesis tests for evaluating numerical precipitation fo
 Harms, K. E., Condit, R., Hubbell, S. P. & Foster, R. B. (2001). Habitat associations of
 trees and shrubs in a 50-ha neotropical forest plot. *Journal of Ecology* 89(6), 947-959.
 doi:10.1111/j.1365-2745.2001.00615.x
-
-Politis, D. N. & Romano, J. P. (1994). The stationary bootstrap. *Journal of the American
-Statistical Association* 89(428), 1303-1313. doi:10.1080/01621459.1994.10476870
 """
 
 from __future__ import annotations
@@ -54,7 +51,7 @@ from typing import Any
 
 import numpy as np
 
-from sra_analysis.metrics.association import kendall_tau_b
+from sra_analysis.metrics.association import kendall_tau_b_tables
 from sra_analysis.metrics.roc import roc_auc_along
 
 __all__ = [
@@ -382,16 +379,21 @@ def rotation_tau_b_test(scores: Any, counts: Any, *, valid: Any = None) -> Rotat
 
 
 def _tau_b_along(scores: np.ndarray, counts: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Kendall's tau-b of the scores against the counts at every offset (counts rotated)."""
-    # one table of score code × count code per offset (the counts rotate, the scores stay)
+    """Kendall's tau-b of the scores against the counts at every offset (counts rotated).
+
+    At offset ``k`` the score × count table counts ``sum_t X_a[r, t] * Y_b[r, t - k]`` (cells
+    of score code ``a`` whose rotated count has code ``b``): a circular cross-correlation, so
+    every offset's table comes from one FFT per code, exact after rounding.
+    """
+    blocks = counts.shape[1]
     _, x = np.unique(scores[mask], return_inverse=True)
-    levels, y = np.unique(counts * mask, return_inverse=True)
-    y = y.reshape(counts.shape)
-    n_x, n_y = int(x.max()) + 1, levels.size
-    return np.array(
-        [
-            kendall_tau_b(np.bincount(x * n_y + rotated[mask], minlength=n_x * n_y)
-                          .reshape(n_x, n_y)).estimate
-            for rotated in rotations(y)
-        ]
-    )  # fmt: skip
+    x_codes = np.full(scores.shape, -1)
+    x_codes[mask] = x  # cells a ring lacks are never counted
+    _, y_codes = np.unique(counts * mask, return_inverse=True)
+    y_codes = y_codes.reshape(counts.shape)
+    n_x, n_y = int(x.max()) + 1, int(y_codes.max()) + 1
+    fx = np.fft.rfft(x_codes[None] == np.arange(n_x)[:, None, None], axis=2)
+    fy = np.fft.rfft(y_codes[None] == np.arange(n_y)[:, None, None], axis=2)
+    spectra = np.einsum("arf,brf->abf", fx, np.conj(fy))
+    tables = np.rint(np.fft.irfft(spectra, n=blocks, axis=2))  # (n_x, n_y, offsets)
+    return kendall_tau_b_tables(np.moveaxis(tables, 2, 0))
