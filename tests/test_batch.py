@@ -681,9 +681,17 @@ def test_ctrl_c_during_a_parallel_batch_exits_130_leaving_no_temporary_file(tmp_
     ]
     command = [sys.executable, "-m", "sra_analysis.cli", "report", *map(str, events),
                "--out", str(out), "--workers", "2"]  # fmt: skip
+
+    def as_from_a_terminal() -> None:
+        # a command started from a terminal has SIGINT at its default and unblocked; this
+        # pytest process may have inherited another state from what ran before (a library
+        # that ignores or blocks SIGINT), and a child would inherit it in turn
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=as_from_a_terminal,
     )  # fmt: skip
 
     def in_a_report() -> bool:  # a temporary file in an event's folder: a report under way
