@@ -51,7 +51,7 @@ from typing import Any
 
 import numpy as np
 
-from sra_analysis.metrics.association import kendall_tau_b_tables
+from sra_analysis.metrics._correlate import caught, tau_b_along
 from sra_analysis.metrics.roc import roc_auc_along
 
 __all__ = [
@@ -273,9 +273,9 @@ def rotation_capture_test(
         # without a disrupted cell there is nothing to capture, and no tie to break
         tiebreak = None
         if (disrupted & mask).any():
-            tiebreak = (rotations(counts * mask) * (flagged & mask)[None]).sum(axis=(1, 2))
-    hits = (rotations(disrupted & mask) & (flagged & mask)[None]).sum(axis=(1, 2))
-    return _rank(hits.astype(float), tiebreak)
+            tiebreak = caught(flagged & mask, counts * mask)
+    hits = caught(flagged & mask, (disrupted & mask).astype(float))
+    return _rank(hits, tiebreak)
 
 
 def rotation_auc_test(
@@ -333,7 +333,7 @@ def rotation_auc_test(
     else:
         counts = _matrix("counts", counts)
         mask = _shapes(valid, scores=scores, disrupted=disrupted, counts=counts)
-        tiebreak = _tau_b_along(scores, counts, mask)
+        tiebreak = tau_b_along(scores, counts, mask)
     codes = np.unique(scores[mask], return_inverse=True)[1].astype(np.int64)
     labels = rotations(disrupted & mask)[:, mask]  # (offsets, valid cells)
     return _rank(roc_auc_along(codes, labels), tiebreak)
@@ -375,25 +375,4 @@ def rotation_tau_b_test(scores: Any, counts: Any, *, valid: Any = None) -> Rotat
     scores = _matrix("scores", scores)
     counts = _matrix("counts", counts)
     mask = _shapes(valid, scores=scores, counts=counts)
-    return _rank(_tau_b_along(scores, counts, mask))
-
-
-def _tau_b_along(scores: np.ndarray, counts: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Kendall's tau-b of the scores against the counts at every offset (counts rotated).
-
-    At offset ``k`` the score × count table counts ``sum_t X_a[r, t] * Y_b[r, t - k]`` (cells
-    of score code ``a`` whose rotated count has code ``b``): a circular cross-correlation, so
-    every offset's table comes from one FFT per code, exact after rounding.
-    """
-    blocks = counts.shape[1]
-    _, x = np.unique(scores[mask], return_inverse=True)
-    x_codes = np.full(scores.shape, -1)
-    x_codes[mask] = x  # cells a ring lacks are never counted
-    _, y_codes = np.unique(counts * mask, return_inverse=True)
-    y_codes = y_codes.reshape(counts.shape)
-    n_x, n_y = int(x.max()) + 1, int(y_codes.max()) + 1
-    fx = np.fft.rfft(x_codes[None] == np.arange(n_x)[:, None, None], axis=2)
-    fy = np.fft.rfft(y_codes[None] == np.arange(n_y)[:, None, None], axis=2)
-    spectra = np.einsum("arf,brf->abf", fx, np.conj(fy))
-    tables = np.rint(np.fft.irfft(spectra, n=blocks, axis=2))  # (n_x, n_y, offsets)
-    return kendall_tau_b_tables(np.moveaxis(tables, 2, 0))
+    return _rank(tau_b_along(scores, counts, mask))
