@@ -95,20 +95,21 @@ def _as_ordinal(name: str, values: Any) -> np.ndarray:
     return array
 
 
+def _strict_suffix(t: np.ndarray) -> np.ndarray:
+    """``out[..., i, j]`` = sum of ``t[..., i', j']`` with ``i' > i`` and ``j' > j``: over the
+    last two axes, so one table or a stack of them."""
+    s = np.cumsum(np.cumsum(t[..., ::-1, ::-1], axis=-2), axis=-1)[..., ::-1, ::-1]
+    out = np.zeros_like(t)
+    out[..., :-1, :-1] = s[..., 1:, 1:]
+    return out
+
+
 def _pair_counts(table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per cell: number of observations concordant (A) and discordant (D) with it."""
-
-    def strict_suffix(t: np.ndarray) -> np.ndarray:
-        # out[i, j] = sum of t[i', j'] with i' > i and j' > j
-        s = np.cumsum(np.cumsum(t[::-1, ::-1], axis=0), axis=1)[::-1, ::-1]
-        out = np.zeros_like(t)
-        out[:-1, :-1] = s[1:, 1:]
-        return out
-
-    below_right = strict_suffix(table)
-    above_left = strict_suffix(table[::-1, ::-1])[::-1, ::-1]
-    below_left = strict_suffix(table[:, ::-1])[:, ::-1]
-    above_right = strict_suffix(table[::-1, :])[::-1, :]
+    below_right = _strict_suffix(table)
+    above_left = _strict_suffix(table[::-1, ::-1])[::-1, ::-1]
+    below_left = _strict_suffix(table[:, ::-1])[:, ::-1]
+    above_right = _strict_suffix(table[::-1, :])[::-1, :]
     return below_right + above_left, below_left + above_right
 
 
@@ -361,16 +362,9 @@ def kendall_tau_b_tables(tables: Any) -> np.ndarray:
     239-251. doi:10.1093/biomet/33.3.239
     """
     tables = np.asarray(tables, dtype=float)
-
-    def strictly_after(t: np.ndarray) -> np.ndarray:
-        # out[k, i, j] = sum of t[k, i', j'] with i' > i and j' > j
-        s = np.cumsum(np.cumsum(t[:, ::-1, ::-1], axis=1), axis=2)[:, ::-1, ::-1]
-        out = np.zeros_like(t)
-        out[:, :-1, :-1] = s[:, 1:, 1:]
-        return out
-
-    concordant = (tables * strictly_after(tables)).sum(axis=(1, 2))
-    discordant = (tables * strictly_after(tables[:, :, ::-1])[:, :, ::-1]).sum(axis=(1, 2))
+    # each concordant (discordant) pair once: a cell with those below and right (left) of it
+    concordant = (tables * _strict_suffix(tables)).sum(axis=(1, 2))
+    discordant = (tables * _strict_suffix(tables[:, :, ::-1])[:, :, ::-1]).sum(axis=(1, 2))
     n = tables.sum(axis=(1, 2))
     pairs = n * (n - 1) / 2
     rows, columns = tables.sum(axis=2), tables.sum(axis=1)
