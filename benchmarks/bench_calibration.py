@@ -183,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     print("# Calibration of the verdict (benchmarks/bench_calibration.py)")
     print(f"null events per strength: {args.events}; alternatives per rate ratio: "
           f"{args.alternatives}; seeds from {args.seed}")  # fmt: skip
+    from sra_analysis.review.verdict import ALPHA, ALPHA_DISCRIMINATION
+
     failed, targets = [], []
     with tempfile.TemporaryDirectory(prefix="calibration-") as tmp:
         folder = Path(tmp)
@@ -198,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
             targets.append((f"{name}: 'good' ≤ 5%, upper bound ≤ 6%",
                             f"{100 * good / result['n']:.1f}%, {100 * upper:.1f}%",
                             name not in failed))  # fmt: skip
-            for key, nominal in (("capture_rotation", 0.05), ("auc_rotation", 0.025)):
+            for key, nominal in (("capture_rotation", ALPHA),
+                                 ("auc_rotation", ALPHA_DISCRIMINATION)):  # fmt: skip
                 size = result[key] / max(result["m"], 1)
                 targets.append((f"{name}: size of {key.split('_')[0]} within 1 point of "
                                 f"{100 * nominal:g}%", f"{100 * size:.1f}%",
