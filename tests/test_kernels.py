@@ -188,6 +188,37 @@ def test_stopped_kernels_start_no_notebook_until_allowed(probe, tmp_path):
     assert _run(probe, tmp_path / "b.ipynb", 2)[:2] == ["clean", "2"]
 
 
+class _StopRightAfterTheCheck:
+    """The stop flag, set by an interrupt that arrives just after the first look at it."""
+
+    def __init__(self, flag):
+        self.flag, self.looked = flag, False
+
+    def is_set(self):
+        if self.looked:
+            return self.flag.is_set()
+        self.looked = True
+        self.flag.set()
+        return False
+
+    def __getattr__(self, name):
+        return getattr(self.flag, name)
+
+
+def test_a_stop_just_after_checkout_looks_still_refuses_the_kernel(monkeypatch):
+    # in CI a stop landed between checkout's look at the flag and its look at the pool, and
+    # checkout handed out a new kernel for an interrupted batch
+    from sra_analysis.reports.batch.kernels import KernelsStopped, allow_kernels, checkout
+
+    monkeypatch.setattr(kernels, "_STOPPED", _StopRightAfterTheCheck(kernels._STOPPED))
+    try:
+        with pytest.raises(KernelsStopped):
+            checkout("python3")
+        assert kept_kernels() == 0  # nothing was registered for the stop to miss
+    finally:
+        allow_kernels()
+
+
 def test_a_prestarted_kernel_collects_garbage_but_not_its_warm_up(tmp_path):
     # the warm-up pauses the collector while it imports, then freezes what it made
     probe = _notebook(

@@ -137,6 +137,11 @@ _SPECS: list[KernelSpecManager] = []
 
 
 def _new_manager(kernel_name: str) -> AsyncKernelManager:
+    """A new, unstarted kernel manager, registered so that :func:`shutdown_kernels` stops it.
+
+    Raises :class:`KernelsStopped` after :func:`stop_kernels`: the check and the registration
+    hold one lock, so a manager is either refused or seen by the stop.
+    """
     # local IPC sockets instead of TCP ports, in a private folder (not the cwd)
     sockets = Path(tempfile.mkdtemp(prefix="sra-kernel-")) / "kernel"
     with _LOCK:
@@ -146,7 +151,12 @@ def _new_manager(kernel_name: str) -> AsyncKernelManager:
         kernel_name=kernel_name, transport="ipc", ip=str(sockets), kernel_spec_manager=_SPECS[0]
     )
     with _LOCK:
-        _ALL.append(manager)
+        stopped = _STOPPED.is_set()
+        if not stopped:
+            _ALL.append(manager)
+    if stopped:
+        shutil.rmtree(sockets.parent, ignore_errors=True)
+        raise KernelsStopped("the kernels were stopped: the batch was interrupted")
     return manager
 
 
@@ -252,9 +262,9 @@ def checkout(kernel_name: str) -> AsyncKernelManager:
         After :func:`stop_kernels`: an interrupted batch starts no notebook.
     """
     while True:
-        if _STOPPED.is_set():
-            raise KernelsStopped("the kernels were stopped: the batch was interrupted")
-        with _LOCK:
+        with _LOCK:  # checked under the lock stop_kernels takes to empty the pool
+            if _STOPPED.is_set():
+                raise KernelsStopped("the kernels were stopped: the batch was interrupted")
             idle = _IDLE.get(kernel_name)
             future = idle.pop() if idle else None
         if future is None:
