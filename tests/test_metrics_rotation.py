@@ -234,7 +234,7 @@ def test_capture_with_ties_broken_keeps_its_level_on_clustered_nulls():
     # still uniform under rotation (the tie-breaker rotates with the disruptions), and with
     # few exact ties left the mid-p is spread as (j − ½) / 48: eight bins of 1/8 each.
     rng = np.random.default_rng(20240302)
-    plain, broken, ties = [], [], []
+    plain, broken, ties, levels = [], [], [], []
     for _ in range(400):
         disrupted, scores = _clustered_null(rng), _register(rng)
         counts = disrupted * (1 + rng.poisson(1.5, disrupted.shape)) + rng.poisson(
@@ -246,6 +246,7 @@ def test_capture_with_ties_broken_keeps_its_level_on_clustered_nulls():
         plain.append(test.p_value)
         broken.append(tie_broken.p_value)
         ties.append((test.ties, tie_broken.ties))
+        levels.append(tie_broken.level(0.05))
     counts = np.histogram(broken, bins=8, range=(0, 1))[0]
     assert stats.chisquare(counts).pvalue > 0.01, counts
     assert stats.kstest(broken, "uniform").pvalue > 0.01
@@ -257,6 +258,45 @@ def test_capture_with_ties_broken_keeps_its_level_on_clustered_nulls():
     # most); exact binomial bounds on 400 events either way
     assert stats.binomtest(rejections, 400, 0.05, alternative="greater").pvalue > 0.01
     assert stats.binomtest(rejections, 400, 0.05, alternative="less").pvalue > 0.01
+    # and it rejects as often as each event's own level says a stationary process would
+    assert 0.04 < np.mean(levels) < 4 / 48 + 1e-12
+    assert stats.binomtest(rejections, 400, float(np.mean(levels))).pvalue > 0.01
+
+
+def test_level_without_ties_is_what_mid_p_over_the_offsets_allows():
+    # One ring of 72 blocks, distinct scores, one disruption: every offset has its own AUC,
+    # so the offsets' mid-p are (g + ½) / 72 for g = 0..71 offsets above. Below 5 % fall
+    # g + ½ < 3.6, g = 0..3: 4 of 72 offsets, a size of 5.6 % at a nominal 5 %; below 2.5 %
+    # g + ½ < 1.8, g = 0, 1: 2 of 72.
+    scores = np.random.default_rng(7).permutation(72).astype(float)
+    disrupted = np.zeros(72, dtype=bool)
+    disrupted[10] = True
+    test = rotation_auc_test(scores, disrupted)
+    assert test.ties == 1
+    assert test.level(0.05) == pytest.approx(4 / 72)
+    assert test.level(0.025) == pytest.approx(2 / 72)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_level_is_the_rate_at_which_each_rotation_of_the_data_is_rejected(seed):
+    # independent recomputation: make offset j the observation by rotating the disruptions
+    # and incidents j blocks, run the test, and count the rotations it rejects
+    rng = np.random.default_rng(seed)
+    disrupted, scores = _clustered_null(rng, blocks=40), _register(rng, blocks=40)
+    counts = disrupted * (1 + rng.poisson(1.0, disrupted.shape))
+    flagged = scores >= 10
+    for run in (
+        lambda d, c: rotation_capture_test(d, flagged, counts=c),
+        lambda d, c: rotation_capture_test(d, flagged),
+        lambda d, c: rotation_auc_test(scores, d, counts=c),
+    ):
+        test = run(disrupted, counts)
+        p_values = np.array(
+            [run(np.roll(disrupted, j, axis=1), np.roll(counts, j, axis=1)).p_value
+             for j in range(40)]
+        )  # fmt: skip
+        for alpha in (0.025, 0.05, 0.2):
+            assert test.level(alpha) == pytest.approx(np.mean(p_values < alpha))
 
 
 def test_tau_b_over_all_offsets_agrees_with_one_table_at_a_time():

@@ -46,7 +46,7 @@ doi:10.1111/j.1365-2745.2001.00615.x
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -98,10 +98,49 @@ class RotationTest:
     ties: int
     null_mean: float
     null_variance: float
+    #: The statistic and tie-breaker of every offset with a defined statistic, for
+    #: :meth:`level`; not part of the result's value.
+    offsets: tuple[np.ndarray, np.ndarray | None] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def significant(self, alpha: float) -> bool:
         """True when ``p_value < alpha``."""
         return bool(self.p_value < alpha) if not math.isnan(self.p_value) else False
+
+    def level(self, alpha: float) -> float:
+        """The chance that this test is significant at ``alpha`` on this event when the
+        disruptions are stationary in time.
+
+        The observation is then as likely to be any offset as offset 0: the level is the
+        share of offsets whose mid-p, were that offset the observation, falls below
+        ``alpha``. It is the test's exact size given the event's offsets; a mid-p over ``T``
+        offsets without ties reaches ``alpha + 1 / (2T)`` at most, and ties lower it. A
+        rejection rate on stationary nulls above the mean of this level measures what
+        non-stationarity adds. nan when no offset has a defined statistic.
+
+        Examples
+        --------
+        The offsets of the capture example catch 2, 2, 1, 0, 0, 0, 0, 1 flagged blocks:
+        mid-p 1/8 for the two offsets catching 2, 3/8 for the two catching 1 and 6/8 for the
+        other four. Below 0.2 fall two offsets of eight: the test's size at 0.2 is 0.25.
+
+        >>> test = rotation_capture_test([0, 0, 1, 1, 0, 0, 0, 0], [0, 0, 1, 1, 1, 0, 0, 0])
+        >>> test.level(0.2), test.level(0.1)
+        (0.25, 0.0)
+        """
+        if self.offsets is None:
+            return math.nan
+        values, second = self.offsets
+        # row j: how every offset compares with offset j, as _rank compares with offset 0
+        close = _close_pairs(values)
+        greater = (values[None, :] > values[:, None]) & ~close
+        if second is not None:
+            level = _close_pairs(second)
+            greater |= close & (second[None, :] > second[:, None]) & ~level
+            close &= level
+        p_values = (greater.sum(axis=1) + 0.5 * close.sum(axis=1)) / values.size
+        return float(np.mean(p_values < alpha))
 
 
 def _matrix(name: str, values: Any, *, dtype=float) -> np.ndarray:
@@ -163,6 +202,12 @@ def _close(values: np.ndarray, observed: float) -> np.ndarray:
     return np.abs(values - observed) <= 1e-12 * scale
 
 
+def _close_pairs(values: np.ndarray) -> np.ndarray:
+    # _close of every value against every other, on the scale _close takes for all of them
+    scale = max(1.0, float(np.abs(values).max()))
+    return np.abs(values[None, :] - values[:, None]) <= 1e-12 * scale
+
+
 def _rank(values: np.ndarray, tiebreak: np.ndarray | None = None) -> RotationTest:
     """Rank offset 0 among all offsets; with ``tiebreak``, offsets whose statistic equals
     the observed one are ordered by it (lexicographic order), so only offsets equal on both
@@ -175,6 +220,7 @@ def _rank(values: np.ndarray, tiebreak: np.ndarray | None = None) -> RotationTes
     kept = values[defined]
     close = _close(kept, observed)
     greater = (kept > observed) & ~close
+    second = None
     if tiebreak is not None:
         second = tiebreak[defined].astype(float)
         finite = second[np.isfinite(second)]
@@ -191,6 +237,7 @@ def _rank(values: np.ndarray, tiebreak: np.ndarray | None = None) -> RotationTes
         ties=int(close.sum()),
         null_mean=float(kept.mean()),
         null_variance=float(kept.var()),
+        offsets=(kept, second),
     )
 
 
