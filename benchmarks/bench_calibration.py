@@ -35,16 +35,25 @@ only the measured size *above that level* is what the events' non-stationarity a
 quiet first hours before any episode, episodes cut off at the end); it is printed as a
 paired difference with its 95% interval.
 
+A size near 5% measured on 2,000 events is known to about ±1 point (95%), as wide as the
+target it is checked against. So each null arm also measures the two tests' sizes on
+``--precise`` events (10,000 by default; ±0.45 point): the same generator and seeds, the ring ×
+hour grid taken from the generated event itself instead of a written and reloaded folder
+(:func:`_planted_grid`), and the verdict's two tests run on it as the review runs them. On the
+seeds reviewed end to end the two must agree event by event - the grid, and whether each test
+rejects - or the benchmark stops.
+
 At the end it checks the targets: the null rate of "good" at most 5% with its upper 95%
-bound at most 6% in both null arms, each test's size within one point of its nominal level,
-and the capture test's power at rate ratio 3 at least 20%. With 2,000 null events per
-strength a size near 5% is measured to about ±1 point (95%); with 1,000, to ±1.4.
+bound at most 6% in both null arms (end to end), each test's size within one point of its
+nominal level (on the precise measurement), and the capture test's power at rate ratio 3 at
+least 20%.
 
 Exit status 1 when the null rate of "good" exceeds 5%, or its upper bound 6%, in any null arm.
 
     python benchmarks/bench_calibration.py                      # 2,000 nulls per strength,
                                                                 # 400 per rate ratio
-    python benchmarks/bench_calibration.py --events 20 --alternatives 10   # a quick look
+    python benchmarks/bench_calibration.py --events 20 --alternatives 10 --precise 100
+                                                                # a quick look
 """
 
 from __future__ import annotations
@@ -124,7 +133,13 @@ def _review(seed: int, truth, folder: Path) -> dict:
     ).significant(ALPHA_DISCRIMINATION)
     plain = dataclasses.replace(skill, capture_beats_chance=plain_capture, discriminates=plain_auc)
     rotation = review.prediction.rotation
+    planted = _planted_grid(event)
+    same_grid = grid.keys() == planted.keys() and all(
+        grid[k].shape == planted[k].shape and np.array_equal(grid[k], planted[k]) for k in grid
+    )
     return {
+        "seed": seed,
+        "same_grid": same_grid,
         "after": skill.grade,
         "plain": plain.grade,
         "before": before.grade,
@@ -144,6 +159,96 @@ def _review(seed: int, truth, folder: Path) -> dict:
         "thin_before": before.evidence == "thin",
         "thin_after": skill.evidence == "thin",
     }
+
+
+def _planted_grid(event) -> dict[str, np.ndarray]:
+    """The ring × hour matrices ``window_grid`` makes of the review's windows, taken from a
+    generated event without writing or loading it: ratings and flags from its planted
+    windows, disruptions and incident counts from its incidents (every generated incident
+    says whether it disrupted the proceedings)."""
+    windows = event.planted_windows
+    order = {ring: i for i, ring in enumerate(dict.fromkeys(windows["ring"]))}
+    ring_codes = windows["ring"].map(order).to_numpy()
+    starts = np.sort(windows["window_start"].unique())
+    block_codes = np.searchsorted(starts, windows["window_start"].to_numpy())
+    shape = (len(order), len(starts))
+    levels = list(event.meta["risk_levels"])
+    flagged_levels = set(levels[levels.index(event.meta["flag_level"]) :])
+    out = {name: np.zeros(shape, dtype=bool) for name in ("disrupted", "flagged", "valid")}
+    out["score"], out["incidents"] = np.zeros(shape), np.zeros(shape)
+    out["valid"][ring_codes, block_codes] = True
+    out["flagged"][ring_codes, block_codes] = windows["predicted_level"].isin(flagged_levels)
+    out["score"][ring_codes, block_codes] = windows["predicted_score"].to_numpy(dtype=float)
+    incidents = event.incidents
+    hour = np.searchsorted(starts, incidents["reported_at"].dt.floor("h").to_numpy())
+    ring = incidents["ring"].map(order).to_numpy()
+    np.add.at(out["incidents"], (ring, hour), 1.0)
+    disrupted = incidents["disrupted_proceedings"].to_numpy(dtype=bool)
+    out["disrupted"][ring[disrupted], hour[disrupted]] = True
+    return {k: out[k] for k in ("disrupted", "flagged", "score", "incidents", "valid")}
+
+
+def _grid_tests(seed: int, truth) -> dict:
+    """The verdict's two rotation tests on a generated event's own grid (no folder)."""
+    from sra_analysis import metrics
+    from sra_analysis.review.verdict import ALPHA, ALPHA_DISCRIMINATION
+    from sra_analysis.sample import generate_event
+
+    grid = _planted_grid(generate_event(seed=seed, event_id=f"calibration-{seed}",
+                                        ground_truth=truth))  # fmt: skip
+    valid, incidents = grid["valid"], grid["incidents"]
+    share = float(grid["flagged"][valid].mean())
+    observed = int((grid["disrupted"] & valid).sum())
+    capture = metrics.rotation_capture_test(grid["disrupted"], grid["flagged"], valid=valid,
+                                            counts=incidents)  # fmt: skip
+    auc = metrics.rotation_auc_test(grid["score"], grid["disrupted"], valid=valid, counts=incidents)
+    return {
+        "seed": seed,
+        "testable": observed > 0 and 0 < share < 1,
+        "capture_rotation": observed > 0 and capture.significant(ALPHA),
+        "auc_rotation": auc.significant(ALPHA_DISCRIMINATION),
+        "capture_level": capture.level(ALPHA),
+        "auc_level": _zero_if_nan(auc.level(ALPHA_DISCRIMINATION)),
+    }
+
+
+def _precise(name: str, truth, seeds: range, pool: futures.Executor, reviewed: list[dict]) -> dict:
+    """Test sizes on many events' own grids, after checking them against the reviewed ones."""
+    began = time.perf_counter()
+    run = functools.partial(_grid_tests, truth=truth)
+    rows = list(pool.map(run, seeds, chunksize=max(1, len(seeds) // 64)))
+    seconds = time.perf_counter() - began
+    by_seed = {r["seed"]: r for r in rows}
+    checked = [r for r in reviewed if r["seed"] in by_seed]
+    differ = [
+        r["seed"]
+        for r in checked
+        if not r["same_grid"]
+        or any(
+            r[k] != by_seed[r["seed"]][k] for k in ("testable", "capture_rotation", "auc_rotation")
+        )
+    ]
+    if differ:
+        raise SystemExit(
+            f"{name}: the generated grid and the review disagree on seeds {differ[:10]}"
+        )
+    testable = [r for r in rows if r["testable"]]
+    m = len(testable)
+    print(f"\n{name}, test sizes on {len(rows)} events' own grids ({seconds:.0f} s; the "
+          f"{len(checked)} reviewed above agree event by event)")  # fmt: skip
+    print(f"| test ({m} events with a test) | nominal | rotation, ties broken "
+          "| its size if stationary | above that |")  # fmt: skip
+    print("| --- | --- | --- | --- | --- |")
+    out = {"m": m}
+    for label, nominal, key, level in (
+        ("capture beats chance", "5%", "capture_rotation", "capture_level"),
+        ("discrimination (AUC)", "2.5%", "auc_rotation", "auc_level"),
+    ):
+        rejected, levels = [r[key] for r in testable], [r[level] for r in testable]
+        out[key], out[level] = sum(rejected), float(np.mean(levels)) if levels else math.nan
+        print(f"| {label} | {nominal} | {_rate(out[key], m)} | {100 * out[level]:.1f}% | "
+              f"{_excess(rejected, levels)} |")  # fmt: skip
+    return out
 
 
 def _zero_if_nan(value: float) -> float:
@@ -184,7 +289,7 @@ def _arm(name: str, truth, seeds: range, folder: Path, pool: futures.Executor) -
     )
     print("| grade | iid tests | rotation | rotation, ties broken (the verdict) |")
     print("| --- | --- | --- | --- |")
-    out = {"n": n, "m": len(testable)}
+    out = {"n": n, "m": len(testable), "rows": rows}
     for grade in ("good", "mixed", "poor", "quiet"):
         counts = [sum(r[key] == grade for r in rows) for key in ("before", "plain", "after")]
         out[grade] = counts
@@ -219,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="first seed")
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)),
                         help="processes reviewing events (default: one per core)")  # fmt: skip
+    parser.add_argument("--precise", type=int, default=10_000,
+                        help="null events per strength whose test sizes are measured on their "
+                             "own grids (0: sizes from the reviewed events only)")  # fmt: skip
     args = parser.parse_args(argv)
 
     print("# Calibration of the verdict (benchmarks/bench_calibration.py)")
@@ -234,8 +342,13 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         start = args.seed
         for name, strength in NULL_STRENGTHS.items():
-            result = _arm(name, _truth(1.0, strength), range(start, start + args.events), folder,
-                          pool)  # fmt: skip
+            truth = _truth(1.0, strength)
+            result = _arm(name, truth, range(start, start + args.events), folder, pool)
+            sizes, where = result, f"{result['m']} reviewed events"
+            if args.precise > 0:
+                sizes = _precise(name, truth, range(start, start + args.precise), pool,
+                                 result["rows"])  # fmt: skip
+                where = f"{sizes['m']} events' own grids"
             start += args.events
             good = result["good"][2]
             upper = stats.binomtest(good, result["n"]).proportion_ci(0.95, method="exact").high
@@ -248,10 +361,10 @@ def main(argv: list[str] | None = None) -> int:
             for key, nominal in (("capture_rotation", ALPHA),
                                  ("auc_rotation", ALPHA_DISCRIMINATION)):  # fmt: skip
                 test = key.split("_")[0]
-                size = result[key] / max(result["m"], 1)
+                size = sizes[key] / max(sizes["m"], 1)
                 targets.append((f"{name}: size of {test} within 1 point of {100 * nominal:g}%",
-                                f"{100 * size:.1f}% ({100 * result[f'{test}_level']:.1f}% "
-                                "if stationary)", abs(size - nominal) <= 0.01))  # fmt: skip
+                                f"{100 * size:.1f}% on {where} ({100 * sizes[f'{test}_level']:.1f}%"
+                                " if stationary)", abs(size - nominal) <= 0.01))  # fmt: skip
         for ratio in RATE_RATIOS:
             name = f"rate ratio {ratio:g} in flagged ring-hours"
             result = _arm(name, _truth(ratio, ALTERNATIVE_STRENGTH),
