@@ -37,7 +37,7 @@ paired difference with its 95% interval.
 
 A size near 5% measured on 2,000 events is known to about ±1 point (95%), as wide as the
 target it is checked against. So each null arm also measures the two tests' sizes on
-``--precise`` events (10,000 by default; ±0.45 point): the same generator and seeds, the ring ×
+``--precise`` events (20,000 by default; ±0.3 point): the same generator and seeds, the ring ×
 hour grid taken from the generated event itself instead of a written and reloaded folder
 (:func:`_planted_grid`), and the verdict's two tests run on it as the review runs them. On the
 seeds reviewed end to end the two must agree event by event - the grid, and whether each test
@@ -324,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="first seed")
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)),
                         help="processes reviewing events (default: one per core)")  # fmt: skip
-    parser.add_argument("--precise", type=int, default=10_000,
+    parser.add_argument("--precise", type=int, default=20_000,
                         help="null events per strength whose test sizes are measured on their "
                              "own grids (0: sizes from the reviewed events only)")  # fmt: skip
     args = parser.parse_args(argv)
