@@ -240,7 +240,7 @@ def test_the_hot_spot_is_found_with_its_ratio_and_the_null_ring_is_not(pooled):
     assert len(spans) == 1
     span = spans.iloc[0]
     assert span["ci_low"] < TRUTH.hot_ratio < span["ci_high"]
-    assert span["events"] == 40 and span["ring_name"] == "Outside the fence"
+    assert span["events"] == 40 and span["ring_name"] == "Plenary room"  # ring 1, the innermost
     # totals per ring are the sums over events
     assert spots["incidents"].sum() == windows["incidents"].sum()
 
@@ -271,7 +271,7 @@ def test_lessons_state_the_planted_truths_and_not_the_null(pooled):
     assert ("never_materialised", True) in stated and ("hot_spot", True) in stated
     assert ("cell", True) in stated
     hot = [lesson for lesson in found if lesson.kind == "hot_spot"]
-    assert [lesson.values["ring"] for lesson in hot] == ["Outside the fence"]
+    assert [lesson.values["ring"] for lesson in hot] == ["Plenary room"]
     assert hot[0].ci_low < TRUTH.hot_ratio < hot[0].ci_high
     missed = [lesson for lesson in found if lesson.kind == "missed_category"]
     assert [lesson.values["code"] for lesson in missed] == [TRUTH.missed_category]

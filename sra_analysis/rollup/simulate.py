@@ -24,7 +24,8 @@ from sra_analysis.levels import RiskLevels
 
 __all__ = ["PlantedTruth", "simulate_pooled"]
 
-RING_NAMES = {"1": "Outside the fence", "2": "Inside the building", "3": "Plenary room"}
+#: Rings numbered as Polri numbers them, from the inside out.
+RING_NAMES = {"1": "Plenary room", "2": "Inside the building", "3": "Outside the fence"}
 CATEGORIES = ("crowd", "protest", "medical", "theft", "drone")
 THREATS = ("crowd", "protest", "medical", "theft", "cyberattack")
 
