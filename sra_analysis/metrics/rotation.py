@@ -15,7 +15,11 @@ they were. Every offset ``0 .. T-1`` of the ``T`` blocks is tried - the test is 
 all of them, there is no Monte Carlo error - and the observed statistic is ranked among the
 ``T`` rotated ones (offset 0 is the observation itself), with ties counted one half (mid-p).
 This is the torus-translation test of ecology (Harms et al. 2001) on one axis; when the
-disruption process is stationary in time the rank is uniform, whatever its clustering.
+disruption process is stationary round the wrapped time axis the rank is uniform, whatever its
+clustering. A real event is a stretch of time, not a circle: a rotation joins its end to its
+start, a seam the event did not have, which leaves the test a fraction of a point above its
+level (:meth:`RotationTest.level` gives the level the offsets allow; the calibration benchmark
+measures the rest).
 
 An offset is a shift of the event clock, the same for every ring, so the rings must share
 the event's time axis. Rings do not need every block: a cell a ring does not have is marked
@@ -251,12 +255,12 @@ def rotation_capture_test(
     stay.
 
     A count of a few disrupted cells ties a lot (most offsets catch 0, 1 or 2), and a mid-p
-    over heavy ties strays from its level: conservative when disruptions come in few long
-    episodes (2.9 % at a nominal 5 % on the strong-clustering nulls of
-    ``benchmarks/bench_calibration.py``). Given ``counts``, offsets that catch as many
-    disrupted cells as observed are ordered by the incidents their flagged cells hold, which
-    rotate with the disruptions; only offsets equal on both stay ties (4.9 % on the same
-    nulls, and power at rate ratio 3 from 23 % to 31 %).
+    over heavy ties is conservative: 4.2-4.4 % at a nominal 5 % on the clustered nulls of
+    ``benchmarks/bench_calibration.py``.
+    Given ``counts``, offsets that catch as many disrupted cells as observed are ordered by
+    the incidents their flagged cells hold, which rotate with the disruptions; only offsets
+    equal on both stay ties (5.5-5.8 % on the same nulls, and power at rate ratio 3 from 21 %
+    to 30 %).
 
     Parameters
     ----------
