@@ -114,14 +114,14 @@ class RotationTest:
 
     def level(self, alpha: float) -> float:
         """The chance that this test is significant at ``alpha`` on this event when the
-        disruptions are stationary in time.
+        disruptions are stationary round the wrapped time axis.
 
         The observation is then as likely to be any offset as offset 0: the level is the
         share of offsets whose mid-p, were that offset the observation, falls below
-        ``alpha``. It is the test's exact size given the event's offsets; a mid-p over ``T``
-        offsets without ties reaches ``alpha + 1 / (2T)`` at most, and ties lower it. A
-        rejection rate on stationary nulls above the mean of this level measures what
-        non-stationarity adds. nan when no offset has a defined statistic.
+        ``alpha``. It is the test's exact size given the event's offsets: a mid-p over ``T``
+        offsets without ties reaches ``alpha + 1 / (2T)`` at most, and ties move it either
+        way. A rejection rate on nulls above the mean of this level measures what a finite,
+        unwrapped event adds. nan when no offset has a defined statistic.
 
         Examples
         --------
