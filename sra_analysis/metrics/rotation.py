@@ -136,15 +136,22 @@ class RotationTest:
         if self.offsets is None:
             return math.nan
         values, second = self.offsets
-        # row j: how every offset compares with offset j, as _rank compares with offset 0
-        close = _close_pairs(values)
-        greater = (values[None, :] > values[:, None]) & ~close
-        if second is not None:
-            level = _close_pairs(second)
-            greater |= close & (second[None, :] > second[:, None]) & ~level
-            close &= level
-        p_values = (greater.sum(axis=1) + 0.5 * close.sum(axis=1)) / values.size
-        return float(np.mean(p_values < alpha))
+        n = values.size
+        # offsets in order, by the statistic and then the tie-breaker; a run of offsets equal
+        # on both (as _rank compares them) shares one mid-p: (offsets above + run / 2) / n
+        keys = (values,) if second is None else (second, values)  # lexsort: last key first
+        order = np.lexsort(keys)
+        new_run = np.zeros(n, dtype=bool)
+        new_run[0] = True
+        for key in keys:
+            ordered = key[order]
+            scale = max(1.0, float(np.abs(key).max()))
+            new_run[1:] |= np.abs(np.diff(ordered)) > 1e-12 * scale
+        run = np.cumsum(new_run) - 1
+        sizes = np.bincount(run)
+        above = n - np.cumsum(sizes)
+        p_values = (above + 0.5 * sizes) / n
+        return float(sizes[p_values < alpha].sum() / n)
 
 
 def _matrix(name: str, values: Any, *, dtype=float) -> np.ndarray:
@@ -204,12 +211,6 @@ def _close(values: np.ndarray, observed: float) -> np.ndarray:
     # compare on a tolerance: AUCs of rotations equal in exact arithmetic differ in the last bit
     scale = max(1.0, float(np.abs(values).max()), abs(observed))
     return np.abs(values - observed) <= 1e-12 * scale
-
-
-def _close_pairs(values: np.ndarray) -> np.ndarray:
-    # _close of every value against every other, on the scale _close takes for all of them
-    scale = max(1.0, float(np.abs(values).max()))
-    return np.abs(values[None, :] - values[:, None]) <= 1e-12 * scale
 
 
 def _rank(values: np.ndarray, tiebreak: np.ndarray | None = None) -> RotationTest:
