@@ -31,9 +31,9 @@ some but not all windows flagged). Beside the verdict's sizes it prints the size
 own offsets allow if the disruptions were stationary (:meth:`RotationTest.level
 <sra_analysis.metrics.RotationTest.level>`): a mid-p over 72 offsets without ties rejects
 4 of 72 ranks at 5% (5.6%), so a size a little above nominal is the test's discreteness, and
-only the measured size *above that level* is what the events' non-stationarity adds (the
-quiet first hours before any episode, episodes cut off at the end); it is printed as a
-paired difference with its 95% interval.
+only the measured size *above that level* is what a finite event adds (a rotation joins the
+event's end to its start, a seam the event did not have; the generator's first hours hold no
+episode that began before them); it is printed as a paired difference with its 95% interval.
 
 A size near 5% measured on 2,000 events is known to about ±1 point (95%), as wide as the
 target it is checked against. So each null arm also measures the two tests' sizes on
