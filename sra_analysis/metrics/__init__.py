@@ -28,6 +28,8 @@ the rest of :mod:`sra_analysis`. One concept per module:
 * :mod:`~sra_analysis.metrics.rotation` - toroidal (cyclic-shift) tests of
   capture and discrimination that keep their level when disruptions come in
   episodes;
+* :mod:`~sra_analysis.metrics.ranked` - what those tests return: the observation ranked
+  among its time offsets, and the level the offsets allow;
 * :mod:`~sra_analysis.metrics.evidence` - the episodes themselves and the design effect.
 """
 
@@ -74,6 +76,7 @@ from sra_analysis.metrics.probability import (
     brier_score,
     reliability_table,
 )
+from sra_analysis.metrics.ranked import RotationTest
 from sra_analysis.metrics.rate_ratio import RateComparison, compare_rates, conditional_rate_test
 from sra_analysis.metrics.rates import (
     RateEstimate,
@@ -96,7 +99,6 @@ from sra_analysis.metrics.roc import auc_interval_hanley_mcneil, roc_auc, roc_au
 from sra_analysis.metrics.rotation import (
     ROTATION_METHOD,
     ROTATION_METHOD_TIES,
-    RotationTest,
     rotation_auc_test,
     rotation_capture_test,
     rotation_tau_b_test,

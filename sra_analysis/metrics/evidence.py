@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from sra_analysis.metrics.rotation import RotationTest, _matrix
+from sra_analysis.metrics.ranked import RotationTest
+from sra_analysis.metrics.rotation import _matrix
 
 __all__ = ["design_effect", "disruption_episodes"]
 

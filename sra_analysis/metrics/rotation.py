@@ -49,13 +49,12 @@ doi:10.1111/j.1365-2745.2001.00615.x
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from sra_analysis.metrics._correlate import caught, tau_b_along
+from sra_analysis.metrics.ranked import RotationTest, _rank
 from sra_analysis.metrics.roc import roc_auc_along
 
 __all__ = [
@@ -74,84 +73,6 @@ ROTATION_METHOD = "one-sided toroidal rotation test over all time offsets, mid-p
 ROTATION_METHOD_TIES = (
     "one-sided toroidal rotation test over all time offsets, ties broken by the incidents, mid-p"
 )
-
-
-@dataclass(frozen=True)
-class RotationTest:
-    """The observed statistic ranked among its rotations.
-
-    Attributes
-    ----------
-    statistic : float
-        The statistic at offset 0, the data as observed.
-    p_value : float
-        One-sided mid-p: ``(greater + ties / 2) / n_offsets``; nan when the statistic is
-        undefined (e.g. no disrupted cell).
-    n_offsets : int
-        Offsets tried, the blocks of the time axis.
-    greater, ties : int
-        Offsets whose statistic exceeds the observed one, and equals it (offset 0 included).
-    null_mean, null_variance : float
-        Mean and variance of the statistic over the offsets with a defined statistic.
-    """
-
-    statistic: float
-    p_value: float
-    n_offsets: int
-    greater: int
-    ties: int
-    null_mean: float
-    null_variance: float
-    #: The statistic and tie-breaker of every offset with a defined statistic, for
-    #: :meth:`level`; not part of the result's value.
-    offsets: tuple[np.ndarray, np.ndarray | None] | None = field(
-        default=None, repr=False, compare=False
-    )
-
-    def significant(self, alpha: float) -> bool:
-        """True when ``p_value < alpha``."""
-        return bool(self.p_value < alpha) if not math.isnan(self.p_value) else False
-
-    def level(self, alpha: float) -> float:
-        """The chance that this test is significant at ``alpha`` on this event when the
-        disruptions are stationary round the wrapped time axis.
-
-        The observation is then as likely to be any offset as offset 0: the level is the
-        share of offsets whose mid-p, were that offset the observation, falls below
-        ``alpha``. It is the test's exact size given the event's offsets: a mid-p over ``T``
-        offsets without ties reaches ``alpha + 1 / (2T)`` at most, and ties move it either
-        way. A rejection rate on nulls above the mean of this level measures what a finite,
-        unwrapped event adds. nan when no offset has a defined statistic.
-
-        Examples
-        --------
-        The offsets of the capture example catch 2, 2, 1, 0, 0, 0, 0, 1 flagged blocks:
-        mid-p 1/8 for the two offsets catching 2, 3/8 for the two catching 1 and 6/8 for the
-        other four. Below 0.2 fall two offsets of eight: the test's size at 0.2 is 0.25.
-
-        >>> test = rotation_capture_test([0, 0, 1, 1, 0, 0, 0, 0], [0, 0, 1, 1, 1, 0, 0, 0])
-        >>> test.level(0.2), test.level(0.1)
-        (0.25, 0.0)
-        """
-        if self.offsets is None:
-            return math.nan
-        values, second = self.offsets
-        n = values.size
-        # offsets in order, by the statistic and then the tie-breaker; a run of offsets equal
-        # on both (as _rank compares them) shares one mid-p: (offsets above + run / 2) / n
-        keys = (values,) if second is None else (second, values)  # lexsort: last key first
-        order = np.lexsort(keys)
-        new_run = np.zeros(n, dtype=bool)
-        new_run[0] = True
-        for key in keys:
-            ordered = key[order]
-            scale = max(1.0, float(np.abs(key).max()))
-            new_run[1:] |= np.abs(np.diff(ordered)) > 1e-12 * scale
-        run = np.cumsum(new_run) - 1
-        sizes = np.bincount(run)
-        above = n - np.cumsum(sizes)
-        p_values = (above + 0.5 * sizes) / n
-        return float(sizes[p_values < alpha].sum() / n)
 
 
 def _matrix(name: str, values: Any, *, dtype=float) -> np.ndarray:
@@ -187,6 +108,17 @@ def _shapes(valid: Any, **matrices: np.ndarray) -> np.ndarray:
     return mask
 
 
+def _with_counts(
+    valid: Any, counts: Any, **matrices: np.ndarray
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The valid mask of ``matrices`` and the optional tie-breaking ``counts``, checked to
+    have their shape."""
+    if counts is None:
+        return _shapes(valid, **matrices), None
+    counts = _matrix("counts", counts)
+    return _shapes(valid, **matrices, counts=counts), counts
+
+
 def rotations(matrix: np.ndarray) -> np.ndarray:
     """Every cyclic shift of a ring × block matrix along the blocks: shape ``(T, R, T)``.
 
@@ -205,45 +137,6 @@ def rotations(matrix: np.ndarray) -> np.ndarray:
     blocks = matrix.shape[-1]
     index = (np.arange(blocks)[None, :] - np.arange(blocks)[:, None]) % blocks
     return np.moveaxis(matrix[:, index], 1, 0)
-
-
-def _close(values: np.ndarray, observed: float) -> np.ndarray:
-    # compare on a tolerance: AUCs of rotations equal in exact arithmetic differ in the last bit
-    scale = max(1.0, float(np.abs(values).max()), abs(observed))
-    return np.abs(values - observed) <= 1e-12 * scale
-
-
-def _rank(values: np.ndarray, tiebreak: np.ndarray | None = None) -> RotationTest:
-    """Rank offset 0 among all offsets; with ``tiebreak``, offsets whose statistic equals
-    the observed one are ordered by it (lexicographic order), so only offsets equal on both
-    count as ties."""
-    observed = float(values[0])
-    defined = ~np.isnan(values)
-    if math.isnan(observed) or not defined.any():
-        nan = math.nan
-        return RotationTest(observed, nan, values.size, 0, 0, nan, nan)
-    kept = values[defined]
-    close = _close(kept, observed)
-    greater = (kept > observed) & ~close
-    second = None
-    if tiebreak is not None:
-        second = tiebreak[defined].astype(float)
-        finite = second[np.isfinite(second)]
-        # an undefined tie-breaker (tau-b of a constant column) ranks below every defined one
-        second = np.where(np.isfinite(second), second, finite.min() - 1 if finite.size else 0)
-        level = _close(second, float(second[0]))
-        greater |= close & (second > second[0]) & ~level
-        close &= level
-    return RotationTest(
-        statistic=observed,
-        p_value=(int(greater.sum()) + 0.5 * int(close.sum())) / kept.size,
-        n_offsets=int(values.size),
-        greater=int(greater.sum()),
-        ties=int(close.sum()),
-        null_mean=float(kept.mean()),
-        null_variance=float(kept.var()),
-        offsets=(kept, second),
-    )
 
 
 def rotation_capture_test(
@@ -316,16 +209,11 @@ def rotation_capture_test(
     """
     disrupted = _matrix("disrupted", disrupted, dtype=bool)
     flagged = _matrix("flagged", flagged, dtype=bool)
-    if counts is None:
-        mask = _shapes(valid, disrupted=disrupted, flagged=flagged)
-        tiebreak = None
-    else:
-        counts = _matrix("counts", counts)
-        mask = _shapes(valid, disrupted=disrupted, flagged=flagged, counts=counts)
-        # without a disrupted cell there is nothing to capture, and no tie to break
-        tiebreak = None
-        if (disrupted & mask).any():
-            tiebreak = caught(flagged & mask, counts * mask)
+    mask, counts = _with_counts(valid, counts, disrupted=disrupted, flagged=flagged)
+    # without a disrupted cell there is nothing to capture, and no tie to break
+    tiebreak = None
+    if counts is not None and (disrupted & mask).any():
+        tiebreak = caught(flagged & mask, counts * mask)
     hits = caught(flagged & mask, (disrupted & mask).astype(float))
     return _rank(hits, tiebreak)
 
@@ -379,13 +267,8 @@ def rotation_auc_test(
     """
     scores = _matrix("scores", scores)
     disrupted = _matrix("disrupted", disrupted, dtype=bool)
-    if counts is None:
-        mask = _shapes(valid, scores=scores, disrupted=disrupted)
-        tiebreak = None
-    else:
-        counts = _matrix("counts", counts)
-        mask = _shapes(valid, scores=scores, disrupted=disrupted, counts=counts)
-        tiebreak = tau_b_along(scores, counts, mask)
+    mask, counts = _with_counts(valid, counts, scores=scores, disrupted=disrupted)
+    tiebreak = None if counts is None else tau_b_along(scores, counts, mask)
     codes = np.unique(scores[mask], return_inverse=True)[1].astype(np.int64)
     labels = rotations(disrupted & mask)[:, mask]  # (offsets, valid cells)
     return _rank(roc_auc_along(codes, labels), tiebreak)
